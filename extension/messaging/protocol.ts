@@ -1,0 +1,197 @@
+/**
+ * The one message protocol between the extension's parts: content scripts (one per frame),
+ * the background service worker, the popup and the options page. Payloads are plain data and
+ * every receiver validates what arrives with the schemas below (a content script runs in a page
+ * we do not control). Answers are `Result` values (./result.ts), never thrown errors.
+ *
+ * Who sends what:
+ * - content → background: `frameConfig`, `lookup`, `reportFindings`
+ * - background → content (per tab and frame): `verdictsChanged`
+ * - popup → background: `getTabFindings`, `recheckTab`, `checkCodes`, `getBatch`
+ * - background → popup (broadcast, may have no listener): `batchProgress`
+ * - options/popup → background: `getSettings`, `saveSettings`, `testConnection`
+ *
+ * The token never appears in any message that leaves the background.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import * as z from 'zod/mini';
+import { CheckContextSchema } from '../../core/api/check-context-schema.ts';
+import { ListEntrySchema } from '../../core/api/list-entry-schema.ts';
+import { MeasureSchema } from '../../core/api/measure-schema.ts';
+import { SubjectSchema } from '../../core/api/subject-schema.ts';
+import { SettingsPatchSchema, SiteRuleSchema, type SettingsPatch, type SettingsView } from '../settings/settings-schema.ts';
+import type { Result } from './result.ts';
+
+const Code = z.string().check(z.minLength(1), z.maxLength(64));
+const Instant = z.nullable(z.string().check(z.maxLength(40)));
+
+export const VerdictKindSchema = z.enum(['black', 'disputed', 'red', 'watch', 'clear', 'invalid', 'unknown', 'pending']);
+export const ValiditySchema = z.enum(['valid', 'suspect', 'invalid']);
+
+/** core/verdict's `Verdict`, as plain data. */
+export const VerdictSchema = z.object({
+  kind: VerdictKindSchema,
+  reason: z.object({
+    code: z.string().check(z.maxLength(40)),
+    errorKind: z.optional(z.string().check(z.maxLength(40))),
+    detail: z.optional(z.string().check(z.maxLength(2000))),
+  }),
+  activeEntries: z.array(ListEntrySchema),
+  disputedEntries: z.array(ListEntrySchema),
+  watchEntries: z.array(ListEntrySchema),
+  suspendedRed: z.boolean(),
+  asOf: Instant,
+  ageMs: z.nullable(z.number()),
+  stale: z.boolean(),
+});
+
+/** Everything a card or a list row needs to show one code, in one context. */
+export const CodeViewSchema = z.object({
+  /** Normalized code. */
+  code: Code,
+  validity: ValiditySchema,
+  verdict: VerdictSchema,
+  /** The registered subject, when the platform knows it. */
+  subject: z.nullable(SubjectSchema),
+  /** Measures of the catalogue that apply to this verdict in `context`. */
+  measures: z.array(MeasureSchema),
+  context: CheckContextSchema,
+  /** The subject's page on the platform (no token in it). */
+  detailsUrl: z.nullable(z.string().check(z.maxLength(2000))),
+});
+export type CodeView = z.infer<typeof CodeViewSchema>;
+export type VerdictKind = z.infer<typeof VerdictKindSchema>;
+
+// content → background
+export const FrameConfigRequestSchema = z.object({
+  url: z.string().check(z.maxLength(8000)),
+  /** `<meta name="creditlens-context">` of the page: a hint used when the site has no configured context. */
+  contextHint: z.nullable(CheckContextSchema),
+});
+export const FrameConfigSchema = z.object({ enabled: z.boolean(), context: CheckContextSchema });
+export const LookupRequestSchema = z.object({
+  codes: z.array(Code).check(z.maxLength(10_000)),
+  context: CheckContextSchema,
+});
+export const LookupResponseSchema = z.object({ views: z.array(CodeViewSchema) });
+export const FindingSchema = z.object({
+  code: Code,
+  validity: ValiditySchema,
+  kind: VerdictKindSchema,
+  /** Registered name, when known. */
+  name: z.nullable(z.string().check(z.maxLength(500))),
+  /** Occurrences in the frame (text and form fields). */
+  count: z.number().check(z.int(), z.minimum(0)),
+});
+export const FindingsReportSchema = z.object({
+  url: z.string().check(z.maxLength(8000)),
+  context: CheckContextSchema,
+  findings: z.array(FindingSchema).check(z.maxLength(100_000)),
+});
+
+// background → content
+export const VerdictsChangedSchema = z.object({ views: z.array(CodeViewSchema) });
+
+// popup → background
+export const TabRequestSchema = z.object({ tabId: z.number().check(z.int()) });
+export const TabFindingSchema = z.extend(FindingSchema, {
+  /** Frames (0: top) the code was found in. */
+  frameIds: z.array(z.number().check(z.int())),
+});
+export const TabFindingsSchema = z.object({
+  tabId: z.number().check(z.int()),
+  frames: z.array(z.object({ frameId: z.number().check(z.int()), url: z.string(), context: CheckContextSchema })),
+  /** One row per code across the tab's frames; counts summed; strongest kind last reported wins. */
+  findings: z.array(TabFindingSchema),
+});
+export const CheckCodesRequestSchema = z.object({
+  /** Raw pasted text or a list of codes; the background finds codes with `matchCodes`. */
+  text: z.string().check(z.maxLength(2_000_000)),
+  context: CheckContextSchema,
+});
+export const BatchStateSchema = z.object({
+  batchId: z.string().check(z.maxLength(100)),
+  total: z.number().check(z.int()),
+  done: z.number().check(z.int()),
+  finished: z.boolean(),
+  /** In input order; `pending` views until answered. */
+  views: z.array(CodeViewSchema),
+});
+export const BatchRequestSchema = z.object({ batchId: z.string().check(z.maxLength(100)) });
+
+// options/popup → background
+export const TestConnectionRequestSchema = z.object({
+  /** Defaults to the saved URL. */
+  platformUrl: z.optional(z.url({ protocol: /^https?$/ })),
+  /** Defaults to the saved token; `null` tests without a token. */
+  token: z.optional(z.nullable(z.string().check(z.maxLength(4096)))),
+});
+export const ConnectionReportSchema = z.object({
+  platform: z.string(),
+  apiVersion: z.string(),
+  anonymousReads: z.boolean(),
+  latencyMs: z.number(),
+  /** null: no token was given; false: the platform refused it. */
+  tokenAccepted: z.nullable(z.boolean()),
+  asOf: z.string(),
+});
+export const SettingsViewSchema = z.object({
+  platformUrl: z.string(),
+  hasToken: z.boolean(),
+  sites: z.array(SiteRuleSchema),
+  freshnessMinutes: z.number(),
+  changesPollSeconds: z.number(),
+});
+
+export type FrameConfigRequest = z.infer<typeof FrameConfigRequestSchema>;
+export type FrameConfig = z.infer<typeof FrameConfigSchema>;
+export type LookupRequest = z.infer<typeof LookupRequestSchema>;
+export type LookupResponse = z.infer<typeof LookupResponseSchema>;
+export type Finding = z.infer<typeof FindingSchema>;
+export type FindingsReport = z.infer<typeof FindingsReportSchema>;
+export type VerdictsChanged = z.infer<typeof VerdictsChangedSchema>;
+export type TabRequest = z.infer<typeof TabRequestSchema>;
+export type TabFinding = z.infer<typeof TabFindingSchema>;
+export type TabFindings = z.infer<typeof TabFindingsSchema>;
+export type CheckCodesRequest = z.infer<typeof CheckCodesRequestSchema>;
+export type BatchState = z.infer<typeof BatchStateSchema>;
+export type BatchRequest = z.infer<typeof BatchRequestSchema>;
+export type TestConnectionRequest = z.infer<typeof TestConnectionRequestSchema>;
+export type ConnectionReport = z.infer<typeof ConnectionReportSchema>;
+
+/** The typed call map for `defineExtensionMessaging`. */
+export interface ProtocolMap {
+  frameConfig(data: FrameConfigRequest): Result<FrameConfig>;
+  lookup(data: LookupRequest): Result<LookupResponse>;
+  reportFindings(data: FindingsReport): Result<null>;
+  verdictsChanged(data: VerdictsChanged): Result<null>;
+  getTabFindings(data: TabRequest): Result<TabFindings>;
+  /** Drops the cached answers of the tab's codes and asks again; frames get `verdictsChanged`. */
+  recheckTab(data: TabRequest): Result<{ codes: number }>;
+  /** Starts a batch and answers at once; follow it with `getBatch` or `batchProgress`. */
+  checkCodes(data: CheckCodesRequest): Result<BatchState>;
+  getBatch(data: BatchRequest): Result<BatchState>;
+  batchProgress(data: BatchState): void;
+  getSettings(): Result<SettingsView>;
+  saveSettings(data: SettingsPatch): Result<SettingsView>;
+  testConnection(data: TestConnectionRequest): Result<ConnectionReport>;
+}
+
+/** Request schemas by message, checked on arrival by `onValidMessage`. */
+export const REQUEST_SCHEMAS = {
+  frameConfig: FrameConfigRequestSchema,
+  lookup: LookupRequestSchema,
+  reportFindings: FindingsReportSchema,
+  verdictsChanged: VerdictsChangedSchema,
+  getTabFindings: TabRequestSchema,
+  recheckTab: TabRequestSchema,
+  checkCodes: CheckCodesRequestSchema,
+  getBatch: BatchRequestSchema,
+  batchProgress: BatchStateSchema,
+  getSettings: z.optional(z.undefined()),
+  saveSettings: SettingsPatchSchema,
+  testConnection: TestConnectionRequestSchema,
+} satisfies Record<keyof ProtocolMap, z.ZodMiniType>;
+
+export const messenger = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
+export const { sendMessage, onMessage } = messenger;

@@ -1,0 +1,57 @@
+/**
+ * The extension's settings as stored under `local:settings` (chrome.storage.local key `settings`).
+ * One schema, so the background, the options page and e2e tests (which write the key straight
+ * from the service worker) agree on the shape. Unknown or broken values fall back to defaults
+ * rather than disabling the extension.
+ */
+import * as z from 'zod/mini';
+import { CheckContextSchema } from '../../core/api/check-context-schema.ts';
+
+export const SETTINGS_STORAGE_KEY = 'local:settings' as const;
+export const DEFAULT_PLATFORM_URL = 'http://127.0.0.1:8787';
+export const DEFAULT_FRESHNESS_MINUTES = 5;
+/** Production floor for the changes feed (chrome.alarms allows 30 s); tests may go lower. */
+export const DEFAULT_CHANGES_POLL_SECONDS = 60;
+
+/** A site the checks run on: a match pattern (`https://oa.example.gov.cn/*`) and where the check happens. */
+export const SiteRuleSchema = z.object({
+  pattern: z.string().check(z.minLength(1), z.maxLength(500)),
+  context: CheckContextSchema,
+});
+export type SiteRule = z.infer<typeof SiteRuleSchema>;
+
+export const SettingsSchema = z.object({
+  platformUrl: z._default(z.url({ protocol: /^https?$/ }), DEFAULT_PLATFORM_URL),
+  /** Bearer token; never leaves the background (getSettings answers `hasToken` only). */
+  token: z._default(z.string().check(z.maxLength(4096)), ''),
+  sites: z._default(z.array(SiteRuleSchema).check(z.maxLength(500)), []),
+  freshnessMinutes: z._default(z.number().check(z.minimum(0.05), z.maximum(24 * 60)), DEFAULT_FRESHNESS_MINUTES),
+  /** How often the changes feed is polled; below 30 only for tests (alarms round up, a timer fills in). */
+  changesPollSeconds: z._default(z.number().check(z.minimum(1), z.maximum(3600)), DEFAULT_CHANGES_POLL_SECONDS),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** What leaves the background: everything but the token. */
+export type SettingsView = Omit<Settings, 'token'> & { hasToken: boolean };
+
+/** A change from the options page: `token` undefined keeps it, `null` or `''` clears it. */
+export const SettingsPatchSchema = z.object({
+  platformUrl: z.optional(z.url({ protocol: /^https?$/ })),
+  token: z.optional(z.nullable(z.string().check(z.maxLength(4096)))),
+  sites: z.optional(z.array(SiteRuleSchema).check(z.maxLength(500))),
+  freshnessMinutes: z.optional(z.number().check(z.minimum(0.05), z.maximum(24 * 60))),
+  changesPollSeconds: z.optional(z.number().check(z.minimum(1), z.maximum(3600))),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** Parses whatever is stored; a broken value yields the defaults, not an exception. */
+export function parseStoredSettings(value: unknown): Settings {
+  const parsed = z.safeParse(SettingsSchema, value ?? {});
+  return parsed.success ? parsed.data : z.parse(SettingsSchema, {});
+}
+
+/** The settings without the token, for the popup and the options page. */
+export function toSettingsView(settings: Settings): SettingsView {
+  const { token, ...rest } = settings;
+  return { ...rest, hasToken: token.length > 0 };
+}
