@@ -1,0 +1,90 @@
+import { isCreditError, type CreditError } from '../api/credit-error.ts';
+import type { ListEntry } from '../api/list-entry-schema.ts';
+import type { StatusResult } from '../api/status-schema.ts';
+import { chinaDate } from './china-date.ts';
+import { effectiveState } from './effective-state.ts';
+import type { Verdict, VerdictReason } from './verdict-types.ts';
+
+/** Answers older than this are still shown, but marked stale with their age. */
+export const DEFAULT_FRESHNESS_MS = 5 * 60 * 1000;
+
+export interface ComputeVerdictInput {
+  /** The latest platform answer for the code (possibly cached), or null when there is none. */
+  result: StatusResult | null;
+  /** The latest attempt's failure, if it failed. */
+  error?: CreditError | null;
+  now: Date;
+  freshnessMs?: number;
+  /** The code passed local checks but looks unusual (e.g. a likely typo): a clean answer says so. */
+  suspect?: boolean;
+}
+
+/**
+ * Turns a platform answer into what the UI shows. `clear` comes only from a successful answer.
+ * When a refresh fails but an earlier answer exists, a listed verdict (black, disputed, red, watch,
+ * invalid) is kept, marked stale with its age and the error kind, because hiding a known listing
+ * during an outage would let a dishonest subject slip through; an earlier *clear* is not kept —
+ * it becomes `unknown` (with the old answer's age), because the failed refresh was usually
+ * triggered by a change to that very code.
+ */
+export function computeVerdict(input: ComputeVerdictInput): Verdict {
+  const { result, error, now } = input;
+  const freshnessMs = input.freshnessMs ?? DEFAULT_FRESHNESS_MS;
+  if (!result) return unknownVerdict(errorReason(error), null, null);
+
+  const asOfMs = Date.parse(result.asOf);
+  const ageMs = Number.isNaN(asOfMs) ? null : Math.max(0, now.getTime() - asOfMs);
+  const base = verdictFromResult(result, chinaDate(now), input.suspect ?? false);
+  if (error) {
+    const reason = errorReason(error);
+    if (base.kind === 'clear') return unknownVerdict({ ...reason, detail: 'last-answer-clear' }, result.asOf, ageMs);
+    return { ...base, reason: { ...base.reason, ...(reason.errorKind && { errorKind: reason.errorKind }) }, asOf: result.asOf, ageMs, stale: true };
+  }
+  return { ...base, asOf: result.asOf, ageMs, stale: ageMs === null || ageMs > freshnessMs };
+}
+
+type Base = Omit<Verdict, 'asOf' | 'ageMs' | 'stale'>;
+
+function verdictFromResult(result: StatusResult, today: string, suspect: boolean): Base {
+  if (result.invalid) return base('invalid', { code: 'invalid-code' });
+  const activeBlack: ListEntry[] = [];
+  const activeRed: ListEntry[] = [];
+  const disputed: ListEntry[] = [];
+  const watch: ListEntry[] = [];
+  for (const entry of result.entries) {
+    const state = effectiveState(entry, today);
+    if (state === 'active') (entry.list === 'black' ? activeBlack : activeRed).push(entry);
+    else if (state === 'disputed') disputed.push(entry);
+    else if (entry.list === 'black' && (state === 'exited' || state === 'expired') && isMonitored(entry, today)) {
+      watch.push(entry);
+    }
+  }
+  const lists = { activeEntries: [...activeBlack, ...activeRed], disputedEntries: disputed, watchEntries: watch };
+  if (activeBlack.length > 0) return { ...base('black', { code: 'black-active' }), ...lists, suspendedRed: activeRed.length > 0 };
+  // A disputed black entry suspends its punishments, so it does not suspend red incentives either.
+  if (disputed.some((e) => e.list === 'black')) return { ...base('disputed', { code: 'black-disputed' }), ...lists };
+  if (activeRed.length > 0) return { ...base('red', { code: 'red-active' }), ...lists };
+  if (watch.length > 0) return { ...base('watch', { code: 'monitoring' }), ...lists };
+  const code = suspect ? 'suspect-code' : result.found ? 'nothing-active' : 'not-found';
+  return { ...base('clear', { code }), ...lists };
+}
+
+/** Revoked entries are never monitored: a wrong entry is removed and the reputation restored. */
+function isMonitored(entry: ListEntry, today: string): boolean {
+  return entry.monitoringUntil !== null && entry.monitoringUntil >= today;
+}
+
+function base(kind: Verdict['kind'], reason: VerdictReason): Base {
+  return { kind, reason, activeEntries: [], disputedEntries: [], watchEntries: [], suspendedRed: false };
+}
+
+function errorReason(error: unknown): VerdictReason {
+  if (!error) return { code: 'error' };
+  if (!isCreditError(error)) return { code: 'error', detail: 'unexpected' };
+  const errorKind = error.kind === 'auth' && (error.status === 403 || error.apiCode === 'forbidden') ? 'permission' : error.kind;
+  return { code: 'error', errorKind };
+}
+
+function unknownVerdict(reason: VerdictReason, asOf: string | null, ageMs: number | null): Verdict {
+  return { ...base('unknown', reason), asOf, ageMs, stale: asOf !== null };
+}

@@ -1,0 +1,116 @@
+import type { Verdict, VerdictKind } from './verdict-types.ts';
+
+export type VerdictLocale = 'zh-CN' | 'en';
+
+export interface VerdictLabel {
+  short: string;
+  long: string;
+  /** A distinct glyph per verdict, so verdicts differ by more than colour. */
+  symbol: string;
+}
+
+const LABELS: Record<VerdictLocale, Record<VerdictKind, VerdictLabel>> = {
+  'zh-CN': {
+    black: { short: '黑名单', long: '列入严重失信主体名单（黑名单）', symbol: '✖' },
+    disputed: { short: '异议中', long: '黑名单记录异议核查中，暂停惩戒', symbol: '⚖' },
+    red: { short: '红名单', long: '列入守信联合激励名单（红名单）', symbol: '★' },
+    watch: { short: '重点监测', long: '已退出黑名单，处于重点监测期', symbol: '◉' },
+    clear: { short: '未列入', long: '平台查询：未列入红黑名单', symbol: '✓' },
+    invalid: { short: '代码无效', long: '不是有效的统一社会信用代码', symbol: '⚠' },
+    unknown: { short: '未能核查', long: '未能完成核查，结果未知', symbol: '?' },
+    pending: { short: '查询中', long: '正在查询信用平台', symbol: '…' },
+  },
+  en: {
+    black: { short: 'Black list', long: 'On the black list (seriously dishonest)', symbol: '✖' },
+    disputed: { short: 'Disputed', long: 'Black-list entry under objection; punishments suspended', symbol: '⚖' },
+    red: { short: 'Red list', long: 'On the red list (joint incentives)', symbol: '★' },
+    watch: { short: 'Monitoring', long: 'Left the black list; under key monitoring', symbol: '◉' },
+    clear: { short: 'Not listed', long: 'Platform checked: not on the red or black list', symbol: '✓' },
+    invalid: { short: 'Invalid code', long: 'Not a valid unified social credit code', symbol: '⚠' },
+    unknown: { short: 'Not checked', long: 'The check did not complete; status unknown', symbol: '?' },
+    pending: { short: 'Checking', long: 'Asking the credit platform', symbol: '…' },
+  },
+};
+
+/** Short text, long text and symbol for a verdict kind. */
+export function verdictLabel(kind: VerdictKind, locale: VerdictLocale): VerdictLabel {
+  return LABELS[locale][kind];
+}
+
+const REASONS: Record<VerdictLocale, Record<Verdict['reason']['code'], string>> = {
+  'zh-CN': {
+    'black-active': '该主体有有效的黑名单记录，适用联合惩戒措施。',
+    'black-disputed': '该主体的黑名单记录正在异议核查中，核查期间暂停实施惩戒措施。',
+    'red-active': '该主体有有效的红名单记录，可适用联合激励措施。',
+    monitoring: '该主体已退出黑名单，目前处于重点监测期。',
+    'nothing-active': '该主体目前没有有效的红黑名单记录。',
+    'not-found': '信用平台未查到该代码对应的主体，也无名单记录。',
+    'invalid-code': '该代码不是有效的统一社会信用代码，请核对。',
+    'suspect-code': '信用平台未查到有效名单记录，但该代码看起来异常，请核对是否输入有误。',
+    error: '未能从信用平台得到可靠结果，请勿视为“未列入”。',
+    checking: '正在向信用平台查询。',
+  },
+  en: {
+    'black-active': 'This subject has an active black-list entry; joint punishment measures apply.',
+    'black-disputed': 'A black-list entry of this subject is under objection; its punishments are suspended meanwhile.',
+    'red-active': 'This subject has an active red-list entry; joint incentive measures may apply.',
+    monitoring: 'This subject has left the black list and is under key monitoring.',
+    'nothing-active': 'This subject has no active red- or black-list entry.',
+    'not-found': 'The credit platform holds no subject and no entry for this code.',
+    'invalid-code': 'This is not a valid unified social credit code; please check it.',
+    'suspect-code': 'No active entry was found, but the code looks unusual; check it was typed correctly.',
+    error: 'No reliable answer came from the credit platform; do not treat this subject as clear.',
+    checking: 'Asking the credit platform.',
+  },
+};
+
+const ERRORS: Record<VerdictLocale, Record<NonNullable<Verdict['reason']['errorKind']>, string>> = {
+  'zh-CN': {
+    offline: '无法连接信用平台。',
+    timeout: '信用平台响应超时。',
+    http: '信用平台返回错误。',
+    schema: '信用平台的响应不符合约定格式。',
+    auth: '需要登录或凭证已失效。',
+    permission: '当前账号无权查询此信息。',
+    aborted: '查询已取消。',
+  },
+  en: {
+    offline: 'The credit platform could not be reached.',
+    timeout: 'The credit platform did not answer in time.',
+    http: 'The credit platform returned an error.',
+    schema: 'The credit platform’s answer did not match the contract.',
+    auth: 'Sign-in is required or the credentials have expired.',
+    permission: 'This account may not query this information.',
+    aborted: 'The check was cancelled.',
+  },
+};
+
+/** One or two sentences saying why the verdict is what it is, including a failed refresh and the answer's age. */
+export function describeReason(verdict: Verdict, locale: VerdictLocale): string {
+  const parts = [REASONS[locale][verdict.reason.code]];
+  if (verdict.reason.code === 'black-active' && verdict.suspendedRed) {
+    parts.push(locale === 'zh-CN' ? '其红名单激励措施暂停适用。' : 'Its red-list incentives are suspended.');
+  }
+  if (verdict.reason.errorKind) {
+    parts.push(ERRORS[locale][verdict.reason.errorKind]);
+    if (verdict.reason.code !== 'error') {
+      parts.push(locale === 'zh-CN' ? '以下为缓存结果。' : 'Showing the last answer received.');
+    }
+  }
+  if (verdict.stale && verdict.ageMs !== null) {
+    parts.push(locale === 'zh-CN' ? `数据时间：${formatAge(verdict.ageMs, locale)}。` : `Answer from ${formatAge(verdict.ageMs, locale)}.`);
+  }
+  return parts.join(locale === 'zh-CN' ? '' : ' ');
+}
+
+/** "刚刚" / "3 分钟前" / "2 小时前" / "4 天前", or "just now" / "3 min ago" / "2 h ago" / "4 days ago". */
+export function formatAge(ms: number, locale: VerdictLocale): string {
+  const zh = locale === 'zh-CN';
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return zh ? '刚刚' : 'just now';
+  if (minutes < 60) return zh ? `${minutes} 分钟前` : `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return zh ? `${hours} 小时前` : `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return zh ? `${days} 天前` : `${days} ${days === 1 ? 'day' : 'days'} ago`;
+}
