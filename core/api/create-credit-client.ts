@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { abortableSleep } from './abortable-sleep.ts';
 import { anySignal } from './any-signal.ts';
 import { MAX_CODES_PER_STATUS_REQUEST } from './api-limits.ts';
 import { ChangesResponseSchema, type ChangesResponse } from './changes-schema.ts';
@@ -126,7 +127,7 @@ export function createCreditClient(options: CreditClientOptions): CreditClient {
         return await attempt(spec);
       } catch (error) {
         if (!isCreditError(error) || !error.retryable || n + 1 >= attempts) throw error;
-        await sleep(backoff(n, retryDelayMs, retryAfterMs(error)), spec.signal);
+        await abortableSleep(backoff(n, retryDelayMs, retryAfterMs(error)), spec.signal);
       }
     }
   }
@@ -246,19 +247,4 @@ function abortError(caller: AbortSignal | undefined, timeoutMs: number): CreditE
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CreditError('aborted', 'the check was cancelled', { cause: signal.reason });
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new CreditError('aborted', 'the check was cancelled', { cause: signal.reason }));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new CreditError('aborted', 'the check was cancelled', { cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
