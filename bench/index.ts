@@ -2,6 +2,8 @@
  * `npm run bench`: every benchmark, one after the other, each printing its own figures.
  * Pass names to run only some: `npm run bench -- match platform`.
  */
+export {};
+
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   match: () => import('./match-throughput.ts'),
   platform: () => import('./platform-throughput.ts'),

@@ -1,0 +1,93 @@
+import * as z from 'zod/mini';
+import { MAX_CODES_PER_STATUS_REQUEST } from './api-limits.ts';
+import { CheckContextSchema } from './check-context-schema.ts';
+import { ListEntrySchema } from './list-entry-schema.ts';
+import { AnswerStampShape, IsoDateTimeSchema, LineSchema, TextSchema } from './scalars.ts';
+
+/**
+ * The credit-check record (信用查询记录) a procurement officer keeps with the file: what the
+ * platform answered for every code, signed by the platform (Ed25519 over the canonical JSON of
+ * `record`), so the saved copy can be verified later as exactly what the platform said.
+ */
+export const VERDICT_KINDS = ['black', 'disputed', 'red', 'watch', 'clear', 'invalid', 'unknown', 'pending'] as const;
+
+export const RecordItemSchema = z.strictObject({
+  code: z.string().check(z.maxLength(64)),
+  found: z.boolean(),
+  invalid: z.boolean(),
+  registeredName: z.nullable(LineSchema),
+  /** The name the page showed next to the code, when the caller sent one. */
+  pageName: z.nullable(LineSchema),
+  /** Whether the page's name agrees with the registered one (null: nothing to compare). */
+  nameMatches: z.nullable(z.boolean()),
+  verdict: z.enum(VERDICT_KINDS),
+  reason: TextSchema,
+  entries: z.array(ListEntrySchema),
+  measures: z.array(
+    z.strictObject({ id: LineSchema, item: LineSchema, kind: z.enum(['reward', 'punishment']), basis: TextSchema, suspended: z.boolean() }),
+  ),
+});
+export type RecordItem = z.infer<typeof RecordItemSchema>;
+
+export const CheckRecordSchema = z.strictObject({
+  version: z.literal(1),
+  recordId: LineSchema,
+  platform: LineSchema,
+  issuedAt: IsoDateTimeSchema,
+  context: CheckContextSchema,
+  caseReference: z.nullable(LineSchema),
+  operator: z.nullable(LineSchema),
+  department: LineSchema,
+  source: z.strictObject({ url: z.nullable(z.string().check(z.maxLength(2000))), title: z.nullable(LineSchema) }),
+  items: z.array(RecordItemSchema).check(z.maxLength(MAX_CODES_PER_STATUS_REQUEST)),
+  ...AnswerStampShape,
+});
+export type CheckRecord = z.infer<typeof CheckRecordSchema>;
+
+export const RecordSignatureSchema = z.strictObject({
+  algorithm: z.literal('Ed25519'),
+  keyId: LineSchema,
+  /** base64 of the 64-byte signature over canonicalJson(record) in UTF-8. */
+  value: z.string().check(z.maxLength(200)),
+});
+
+export const SignedCheckRecordSchema = z.strictObject({
+  record: CheckRecordSchema,
+  signature: RecordSignatureSchema,
+});
+export type SignedCheckRecord = z.infer<typeof SignedCheckRecordSchema>;
+
+/** `POST /api/v1/records`: the platform checks the codes itself and signs what it answered. */
+export const CheckRecordRequestSchema = z.strictObject({
+  codes: z
+    .array(z.string().check(z.minLength(1), z.maxLength(64)))
+    .check(z.minLength(1), z.maxLength(MAX_CODES_PER_STATUS_REQUEST)),
+  context: CheckContextSchema,
+  caseReference: z.optional(z.nullable(LineSchema)),
+  operator: z.optional(z.nullable(LineSchema)),
+  source: z.optional(z.strictObject({ url: z.nullable(z.string().check(z.maxLength(2000))), title: z.nullable(LineSchema) })),
+  /** Names shown next to the codes on the page, by code, to be compared with registered names. */
+  pageNames: z.optional(z.record(z.string().check(z.maxLength(64)), LineSchema)),
+});
+export type CheckRecordRequest = z.infer<typeof CheckRecordRequestSchema>;
+
+/** `GET /.well-known/creditlens-record-key`: the public key records are verified with. */
+export const RecordKeySchema = z.strictObject({
+  algorithm: z.literal('Ed25519'),
+  keyId: LineSchema,
+  /** base64 of the 32-byte raw public key. */
+  publicKey: z.string().check(z.maxLength(100)),
+  ...AnswerStampShape,
+});
+export type RecordKey = z.infer<typeof RecordKeySchema>;
+
+/** `POST /api/v1/records/verify` (and the verify page): the platform's judgement of a saved record. */
+export const RecordVerificationSchema = z.strictObject({
+  valid: z.boolean(),
+  reason: z.enum(['ok', 'malformed', 'unknown-key', 'bad-signature']),
+  message: TextSchema,
+  keyId: z.nullable(LineSchema),
+  recordId: z.nullable(LineSchema),
+  issuedAt: z.nullable(IsoDateTimeSchema),
+});
+export type RecordVerification = z.infer<typeof RecordVerificationSchema>;

@@ -1,0 +1,38 @@
+import type { SignedCheckRecord } from '../api/check-record-schema.ts';
+
+/**
+ * The check record as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads the
+ * Chinese correctly), one row per code, cells that a spreadsheet would run as formulas
+ * (`=`, `+`, `-`, `@`) prefixed with an apostrophe, since platform and page text is not ours.
+ */
+export function recordToCsv(signed: SignedCheckRecord): string {
+  const { record, signature } = signed;
+  const header = [
+    '序号', '统一社会信用代码', '登记名称', '页面显示名称', '名称一致', '核查结论', '原因',
+    '有效名单条目', '适用措施', '数据时间', '数据版本', '查询人', '部门', '业务编号', '记录编号', '签名',
+  ];
+  const rows = record.items.map((item, i) => [
+    String(i + 1),
+    item.code,
+    item.registeredName ?? '',
+    item.pageName ?? '',
+    item.nameMatches === null ? '' : item.nameMatches ? '一致' : '不一致',
+    item.verdict,
+    item.reason,
+    item.entries.map((e) => `${e.list === 'black' ? '黑' : '红'}|${e.category}|${e.department}|${e.listedOn}至${e.validUntil ?? '长期'}|${e.state}`).join('; '),
+    item.measures.map((m) => `${m.id} ${m.item}${m.suspended ? '（暂停）' : ''}`).join('; '),
+    record.asOf,
+    String(record.dataVersion),
+    record.operator ?? '',
+    record.department,
+    record.caseReference ?? '',
+    record.recordId,
+    signature.value,
+  ]);
+  return '\ufeff' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
