@@ -1,0 +1,36 @@
+/**
+ * Applies a change from the options page to the user's stored settings. Keys locked by policy
+ * are refused as a whole (the options page never sends them), so a page cannot quietly
+ * override what an IT department set.
+ */
+import { storage } from 'wxt/utils/storage';
+import { fail, ok, type Result } from '../messaging/result.ts';
+import { readEffectiveSettings, readLocalSettings } from './effective-settings.ts';
+import { MANAGED_KEYS } from './managed-policy.ts';
+import { SETTINGS_STORAGE_KEY, toSettingsView, type Settings, type SettingsPatch, type SettingsView } from './settings-schema.ts';
+
+/** The settings after `patch`: `token` undefined keeps it, `null` or `''` clears it. */
+export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
+  const { token, ...rest } = patch;
+  const next: Settings = { ...settings };
+  for (const [key, value] of Object.entries(rest)) {
+    if (value !== undefined) (next as Record<string, unknown>)[key] = value;
+  }
+  if (token !== undefined) next.token = token ?? '';
+  return next;
+}
+
+/** Stores `patch` (already validated) and answers the effective settings without the token. */
+export async function saveSettings(patch: SettingsPatch): Promise<Result<SettingsView>> {
+  const { locked } = await readEffectiveSettings();
+  const refused = MANAGED_KEYS.filter((key) => patch[key] !== undefined && locked.includes(key));
+  if (refused.length > 0) return fail('permission', `set by enterprise policy: ${refused.join(', ')}`);
+  const next = applySettingsPatch(await readLocalSettings(), patch);
+  await storage.setItem(SETTINGS_STORAGE_KEY, next);
+  return ok(toSettingsView((await readEffectiveSettings()).settings));
+}
+
+/** The effective settings without the token, for `getSettings`. */
+export async function getSettingsView(): Promise<Result<SettingsView>> {
+  return ok(toSettingsView((await readEffectiveSettings()).settings));
+}

@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { applySettingsPatch, getSettingsView, saveSettings } from '../../../../extension/settings/save-settings.ts';
+import { parseStoredSettings } from '../../../../extension/settings/settings-schema.ts';
+
+const base = parseStoredSettings({ token: 'old' });
+
+describe('applySettingsPatch', () => {
+  it.each([
+    ['keeps the token when it is undefined', {}, 'old'],
+    ['replaces the token', { token: 'new' }, 'new'],
+    ['clears the token on null', { token: null }, ''],
+    ['clears the token on an empty string', { token: '' }, ''],
+  ])('%s', (_, patch, token) => {
+    expect(applySettingsPatch(base, patch).token).toBe(token);
+  });
+
+  it('changes only the keys given', () => {
+    const next = applySettingsPatch(base, { freshnessMinutes: 9 });
+    expect(next).toEqual({ ...base, freshnessMinutes: 9 });
+  });
+});
+
+describe('saveSettings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('stores the patch and answers a view without the token', async () => {
+    const result = await saveSettings({ platformUrl: 'http://localhost:9000', token: 'secret', sites: [{ pattern: 'https://oa.example.gov.cn/*', context: 'approval' }] });
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({ platformUrl: 'http://localhost:9000', hasToken: true, sites: [{ pattern: 'https://oa.example.gov.cn/*', context: 'approval' }] }),
+    });
+    expect(JSON.stringify(result)).not.toContain('secret');
+    const { settings } = await fakeBrowser.storage.local.get('settings');
+    expect(settings).toMatchObject({ platformUrl: 'http://localhost:9000', token: 'secret' });
+  });
+
+  it('refuses to change a key locked by policy and stores nothing', async () => {
+    await fakeBrowser.storage.managed.set({ platformUrl: 'https://credit.example.gov.cn' });
+    const result = await saveSettings({ platformUrl: 'http://evil.example', freshnessMinutes: 3 });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'permission' } });
+    expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
+  });
+
+  it('saves unlocked keys while a policy is in force, and answers the policy value', async () => {
+    await fakeBrowser.storage.managed.set({ platformUrl: 'https://credit.example.gov.cn' });
+    const result = await saveSettings({ freshnessMinutes: 3 });
+    expect(result).toMatchObject({ ok: true, value: { platformUrl: 'https://credit.example.gov.cn', freshnessMinutes: 3 } });
+  });
+});
+
+describe('getSettingsView', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('says whether a token is set without revealing it', async () => {
+    await fakeBrowser.storage.managed.set({ token: 'policy-token' });
+    const result = await getSettingsView();
+    expect(result).toMatchObject({ ok: true, value: { hasToken: true } });
+    expect(JSON.stringify(result)).not.toContain('policy-token');
+  });
+});
