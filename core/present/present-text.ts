@@ -1,0 +1,126 @@
+import type { CheckContext } from '../api/check-context-schema.ts';
+import type { PresentLocale } from './present-locale.ts';
+
+/** Every fixed string the cards and badges show, per locale; platform text is never looked up here. */
+export interface PresentText {
+  black: string;
+  red: string;
+  disputedQualifier: string;
+  suspectQualifier: string;
+  answeredAt: string;
+  department: string;
+  listedOn: string;
+  validUntil: string;
+  noEnd: string;
+  documentNumber: string;
+  legalBasis: string;
+  facts: string;
+  monitoringUntil: string;
+  objection: string;
+  objectionStatus: Record<'pending' | 'upheld' | 'rejected', string>;
+  activeEntries: string;
+  disputedEntries: string;
+  watchEntries: string;
+  measuresIn: (context: string) => string;
+  noMeasures: string;
+  reward: string;
+  punishment: string;
+  suspended: string;
+  implementing: string;
+  basis: string;
+  means: string;
+  persons: string;
+  openPlatform: string;
+  unnamed: string;
+  code: string;
+  contexts: Record<CheckContext, string>;
+}
+
+const ZH: PresentText = {
+  black: '黑名单',
+  red: '红名单',
+  disputedQualifier: '惩戒暂停',
+  suspectQualifier: '校验位可疑',
+  answeredAt: '数据时间',
+  department: '认定部门',
+  listedOn: '列入日期',
+  validUntil: '有效期至',
+  noEnd: '长期',
+  documentNumber: '文号',
+  legalBasis: '认定依据',
+  facts: '失信/守信事实',
+  monitoringUntil: '重点监测至',
+  objection: '异议',
+  objectionStatus: { pending: '核查中（暂停惩戒）', upheld: '异议成立', rejected: '异议不成立' },
+  activeEntries: '有效记录',
+  disputedEntries: '异议中的记录',
+  watchEntries: '重点监测',
+  measuresIn: (context) => `本环节（${context}）适用的措施`,
+  noMeasures: '本环节无适用的联合奖惩措施。',
+  reward: '激励',
+  punishment: '惩戒',
+  suspended: '暂停适用',
+  implementing: '实施部门',
+  basis: '依据',
+  means: '措施内容',
+  persons: '相关责任人',
+  openPlatform: '在信用平台查看',
+  unnamed: '（未登记名称）',
+  code: '统一社会信用代码',
+  contexts: {
+    approval: '行政审批',
+    procurement: '政府采购',
+    funding: '财政资金',
+    honours: '评优评先',
+    licensing: '许可准入',
+    inspection: '监督检查',
+    general: '通用',
+  },
+};
+
+const EN: PresentText = {
+  black: 'Black list',
+  red: 'Red list',
+  disputedQualifier: 'punishment suspended',
+  suspectQualifier: 'check digit suspect',
+  answeredAt: 'Answer from',
+  department: 'Identifying department',
+  listedOn: 'Listed on',
+  validUntil: 'Valid until',
+  noEnd: 'no end date',
+  documentNumber: 'Document no.',
+  legalBasis: 'Basis for listing',
+  facts: 'Facts',
+  monitoringUntil: 'Monitored until',
+  objection: 'Objection',
+  objectionStatus: { pending: 'being verified (punishment suspended)', upheld: 'upheld', rejected: 'rejected' },
+  activeEntries: 'Entries in force',
+  disputedEntries: 'Entries under objection',
+  watchEntries: 'Key monitoring',
+  measuresIn: (context) => `Measures that apply here (${context})`,
+  noMeasures: 'No joint reward or punishment measure applies here.',
+  reward: 'Reward',
+  punishment: 'Punishment',
+  suspended: 'suspended',
+  implementing: 'Implementing department',
+  basis: 'Basis',
+  means: 'Means',
+  persons: 'Responsible persons',
+  openPlatform: 'Open on the credit platform',
+  unnamed: '(no registered name)',
+  code: 'Unified social credit code',
+  contexts: {
+    approval: 'approval',
+    procurement: 'procurement',
+    funding: 'public funds',
+    honours: 'honours',
+    licensing: 'licensing',
+    inspection: 'inspection',
+    general: 'general',
+  },
+};
+
+/** The fixed strings for a locale. */
+export function presentText(locale: PresentLocale): PresentText {
+  return locale === 'en' ? EN : ZH;
+}

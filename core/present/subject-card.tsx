@@ -1,0 +1,90 @@
+import type { CheckContext } from '../api/check-context-schema.ts';
+import type { ListEntry } from '../api/list-entry-schema.ts';
+import type { StatusResult } from '../api/status-schema.ts';
+import type { ApplicableMeasure } from '../verdict/applicable-measures.ts';
+import { describeReason, formatAge } from '../verdict/verdict-labels.ts';
+import type { Verdict } from '../verdict/verdict-types.ts';
+import { EntryItem } from './entry-item.tsx';
+import { formatInstant } from './format-instant.ts';
+import { MeasureList } from './measure-list.tsx';
+import type { PresentLocale } from './present-locale.ts';
+import { presentText } from './present-text.ts';
+import { subjectLink } from './subject-link.ts';
+import { VerdictBadge } from './verdict-badge.tsx';
+
+export interface SubjectCardProps {
+  /** The normalized code. */
+  code: string;
+  verdict: Verdict;
+  /** The platform's answer the verdict rests on; null while pending or when no answer came. */
+  result: StatusResult | null;
+  /** From `applicableMeasures(verdict, catalogue, context)`; null while the catalogue is loading (section hidden). */
+  measures: ApplicableMeasure[] | null;
+  context: CheckContext;
+  locale: PresentLocale;
+  /** Origin of the credit platform; the card links to `${platformUrl}/subjects/${code}` (http(s) only). */
+  platformUrl?: string | null;
+  now: Date;
+  /** Optional id for the root, so a toggle button can point `aria-controls` at it. */
+  id?: string;
+}
+
+/**
+ * Everything a member of staff needs to act on one subject: name, verdict and why, each entry in
+ * force / under objection / monitored, the measures for this context, and when the answer was
+ * given. Shared by the extension's card and the widget. Platform text is rendered as text only.
+ */
+export function SubjectCard(props: SubjectCardProps) {
+  const { code, verdict, result, measures, context, locale, platformUrl, now, id } = props;
+  const t = presentText(locale);
+  const name = result?.subject?.name ?? null;
+  const href = subjectLink(platformUrl, code);
+  const asOf = verdict.asOf ?? result?.asOf ?? null;
+  const ageMs = asOf === null ? null : Math.max(0, now.getTime() - Date.parse(asOf));
+  const showMeasures = measures !== null && (verdict.kind === 'black' || verdict.kind === 'disputed' || verdict.kind === 'red');
+  return (
+    <article class={`cl-card cl-card-${verdict.kind}`} part="card" id={id} lang={locale} data-verdict={verdict.kind}>
+      <header class="cl-card-head" part="card-header">
+        <h2 class="cl-card-name">{name ?? t.unnamed}</h2>
+        <div class="cl-card-code" aria-label={t.code}>
+          {code}
+        </div>
+        <VerdictBadge verdict={verdict} locale={locale} />
+      </header>
+      <p class="cl-reason" part="reason">
+        {describeReason(verdict, locale)}
+      </p>
+      <EntrySection title={t.activeEntries} entries={verdict.activeEntries} locale={locale} kind="active" />
+      <EntrySection title={t.disputedEntries} entries={verdict.disputedEntries} locale={locale} kind="disputed" />
+      <EntrySection title={t.watchEntries} entries={verdict.watchEntries} locale={locale} kind="watch" />
+      {showMeasures && <MeasureList measures={measures} context={context} locale={locale} />}
+      <footer class="cl-card-foot" part="card-footer">
+        {asOf !== null && (
+          <span class="cl-as-of">
+            {`${t.answeredAt}：${formatInstant(asOf)}`}
+            {ageMs !== null && !Number.isNaN(ageMs) && `（${formatAge(ageMs, locale)}）`}
+          </span>
+        )}
+        {href !== null && (
+          <a class="cl-link" part="link" href={href} target="_blank" rel="noopener noreferrer">
+            {t.openPlatform}
+          </a>
+        )}
+      </footer>
+    </article>
+  );
+}
+
+function EntrySection(props: { title: string; entries: ListEntry[]; locale: PresentLocale; kind: string }) {
+  if (props.entries.length === 0) return null;
+  return (
+    <section class={`cl-entries cl-entries-${props.kind}`} part="entries">
+      <h3>{props.title}</h3>
+      <ul>
+        {props.entries.map((entry) => (
+          <EntryItem key={entry.id} entry={entry} locale={props.locale} />
+        ))}
+      </ul>
+    </section>
+  );
+}

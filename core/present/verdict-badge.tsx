@@ -1,0 +1,58 @@
+import { formatAge, verdictLabel } from '../verdict/verdict-labels.ts';
+import type { Verdict } from '../verdict/verdict-types.ts';
+import type { PresentLocale } from './present-locale.ts';
+import { presentText } from './present-text.ts';
+
+export interface VerdictBadgeProps {
+  verdict: Verdict;
+  /** The registered name, shown after the verdict when known (not in compact mode). */
+  name?: string | null;
+  locale: PresentLocale;
+  /** Symbol and short label only: for dense tables and inline marks. */
+  compact?: boolean;
+}
+
+/** The qualifier after the short label, or null: it tells a disputed entry and a suspect code apart from their plain kinds. */
+export function badgeQualifier(verdict: Verdict, locale: PresentLocale): string | null {
+  const text = presentText(locale);
+  if (verdict.kind === 'disputed') return text.disputedQualifier;
+  if (verdict.reason.code === 'suspect-code') return text.suspectQualifier;
+  return null;
+}
+
+/**
+ * One verdict as a symbol plus words, never colour alone, with the answer's age when it is stale.
+ * Unknown has its own symbol and dashed outline so it can never pass for clear. Platform text
+ * (the name) is a text node.
+ */
+export function VerdictBadge({ verdict, name, locale, compact = false }: VerdictBadgeProps) {
+  const label = verdictLabel(verdict.kind, locale);
+  const qualifier = compact ? null : badgeQualifier(verdict, locale);
+  const age = verdict.stale && verdict.ageMs !== null ? formatAge(verdict.ageMs, locale) : null;
+  return (
+    <span
+      class={`cl-badge cl-${verdict.kind}${compact ? ' cl-compact' : ''}${verdict.stale ? ' cl-stale' : ''}`}
+      part={`badge badge-${verdict.kind}`}
+      data-verdict={verdict.kind}
+      title={label.long}
+    >
+      <span class="cl-symbol" part="symbol" aria-hidden="true">
+        {label.symbol}
+      </span>
+      <span class="cl-label" part="label">
+        {label.short}
+        {qualifier !== null && <span class="cl-qualifier">{locale === 'en' ? ` · ${qualifier}` : `·${qualifier}`}</span>}
+      </span>
+      {!compact && name ? (
+        <span class="cl-name" part="name">
+          {name}
+        </span>
+      ) : null}
+      {age !== null && (
+        <span class="cl-age" part="age">
+          {age}
+        </span>
+      )}
+    </span>
+  );
+}
