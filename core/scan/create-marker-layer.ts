@@ -1,0 +1,231 @@
+/**
+ * Step 3b: what the overlay draws. Highlights cannot take focus or pointer events, so for each
+ * code in the viewport we place an invisible focusable button over it (Tab reaches it; its
+ * aria-label names the code and verdict), a visible badge beside each form field holding a code,
+ * and the detail card on hover or focus. Only codes in the viewport get a button, so a page
+ * with 5,000 codes keeps a few dozen elements. Without the Highlight API the buttons are drawn
+ * as outlines instead (`fallback`).
+ */
+import type { VerdictLabel } from '../verdict/verdict-labels.ts';
+import type { VerdictKind } from '../verdict/verdict-types.ts';
+import type { CodeField } from './find-form-fields.ts';
+import type { Overlay } from './create-overlay.ts';
+
+export interface TextTarget {
+  code: string;
+  kind: VerdictKind;
+  node: Text;
+  start: number;
+  end: number;
+}
+export interface FieldTarget {
+  code: string;
+  kind: VerdictKind;
+  field: CodeField;
+}
+export type Target = TextTarget | FieldTarget;
+
+export interface MarkerLayerOptions {
+  document: Document;
+  overlay: Overlay;
+  signal: AbortSignal;
+  fallback: boolean;
+  label(kind: VerdictKind): VerdictLabel;
+  textTargets(): Iterable<TextTarget>;
+  fieldTargets(): Iterable<FieldTarget>;
+  /** Fills the card for `target`; the container is emptied before each call. */
+  renderCard(container: HTMLElement, target: Target): void;
+}
+
+export interface MarkerLayer {
+  /** Lays the markers out again on the next frame (after a scan or a verdict change). */
+  schedule(): void;
+  /** Re-renders the card when it shows one of `codes`. */
+  refreshCard(codes: ReadonlySet<string>): void;
+}
+
+const CLOSE_DELAY_MS = 250;
+
+/** Creates the layer; everything it adds is removed with the overlay when `signal` aborts. */
+export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
+  const { document, overlay, signal } = o;
+  const view = document.defaultView!;
+  const scratch = document.createRange();
+  const pool: HTMLButtonElement[] = [];
+  const targetOf = new WeakMap<HTMLElement, Target>();
+  let visibleText: { target: TextTarget; rect: DOMRect }[] = [];
+  let frame = 0;
+  let cardTarget: Target | null = null;
+  let cardAnchor: HTMLElement | null = null;
+  let closeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const listen = <K extends string>(target: EventTarget, type: K, fn: (e: Event) => void, capture = true): void =>
+    target.addEventListener(type, fn, { capture, passive: true, signal });
+
+  function textRect(t: TextTarget): DOMRect | null {
+    if (!t.node.isConnected || t.end > t.node.length) return null;
+    scratch.setStart(t.node, t.start);
+    scratch.setEnd(t.node, t.end);
+    return scratch.getBoundingClientRect();
+  }
+
+  function inViewport(r: DOMRect): boolean {
+    return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < view.innerHeight && r.left < view.innerWidth;
+  }
+
+  function button(i: number): HTMLButtonElement {
+    let b = pool[i];
+    if (!b) {
+      b = document.createElement('button');
+      b.type = 'button';
+      b.addEventListener('focus', () => openCard(b!, 'focus'), { signal });
+      b.addEventListener('blur', () => scheduleClose(), { signal });
+      b.addEventListener('pointerenter', () => openCard(b!, 'hover'), { signal });
+      b.addEventListener('pointerleave', () => scheduleClose(), { signal });
+      b.addEventListener('keydown', (e) => {
+        if ((e as KeyboardEvent).key === 'Escape') closeCard();
+        if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') openCard(b!, 'focus');
+      }, { signal });
+      pool[i] = b;
+      overlay.layer.append(b);
+    }
+    return b;
+  }
+
+  function place(b: HTMLButtonElement, t: Target, css: string, cls: string, text: string): void {
+    const lab = o.label(t.kind);
+    targetOf.set(b, t);
+    b.className = cls;
+    b.dataset.kind = t.kind;
+    b.dataset.code = t.code;
+    b.setAttribute('aria-label', `${t.code} ${lab.long}`);
+    b.style.cssText = css;
+    if (b.textContent !== text) b.textContent = text;
+    b.hidden = false;
+  }
+
+  function layout(): void {
+    frame = 0;
+    if (signal.aborted) return;
+    let used = 0;
+    visibleText = [];
+    for (const t of o.textTargets()) {
+      const r = textRect(t);
+      if (!r || !inViewport(r)) continue;
+      visibleText.push({ target: t, rect: r });
+      const css = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px`;
+      place(button(used++), t, css, o.fallback ? 'mark fallback' : 'mark', o.fallback ? '' : o.label(t.kind).symbol);
+    }
+    for (const t of o.fieldTargets()) {
+      const r = t.field.getBoundingClientRect();
+      if (!inViewport(r)) continue;
+      const lab = o.label(t.kind);
+      const css = `left:${r.right - 3}px;top:${r.top + r.height / 2}px;transform:translate(-100%,-50%)`;
+      place(button(used++), t, css, 'badge', `${lab.symbol} ${lab.short}`);
+    }
+    for (let i = used; i < pool.length; i++) {
+      pool[i]!.hidden = true;
+      targetOf.delete(pool[i]!);
+    }
+    if (cardTarget && cardAnchor && cardAnchor.hidden) closeCard();
+    else if (cardAnchor) positionCard(cardAnchor.getBoundingClientRect());
+  }
+
+  function schedule(): void {
+    if (frame || signal.aborted) return;
+    frame = view.requestAnimationFrame ? view.requestAnimationFrame(layout) : (setTimeout(layout, 16) as unknown as number);
+  }
+
+  function positionCard(anchor: DOMRect): void {
+    const card = overlay.card;
+    const below = anchor.bottom + 4;
+    const top = below + 200 > view.innerHeight && anchor.top > view.innerHeight / 2 ? Math.max(0, anchor.top - card.offsetHeight - 4) : below;
+    card.style.left = `${Math.max(0, Math.min(anchor.left, view.innerWidth - Math.min(420, view.innerWidth)))}px`;
+    card.style.top = `${top}px`;
+  }
+
+  function renderCard(): void {
+    if (!cardTarget) return;
+    const card = overlay.card;
+    card.replaceChildren();
+    card.dataset.kind = cardTarget.kind;
+    card.dataset.code = cardTarget.code;
+    card.setAttribute('aria-label', `${cardTarget.code} ${o.label(cardTarget.kind).long}`);
+    o.renderCard(card, cardTarget);
+  }
+
+  function openCard(anchor: HTMLElement, _via: 'hover' | 'focus'): void {
+    const target = targetOf.get(anchor);
+    if (!target) return;
+    cancelClose();
+    if (cardTarget !== target) {
+      cardTarget = target;
+      renderCard();
+    }
+    cardAnchor = anchor;
+    overlay.card.hidden = false;
+    positionCard(anchor.getBoundingClientRect());
+  }
+
+  function closeCard(): void {
+    cancelClose();
+    cardTarget = null;
+    cardAnchor = null;
+    overlay.card.hidden = true;
+  }
+  function cancelClose(): void {
+    if (closeTimer !== null) clearTimeout(closeTimer);
+    closeTimer = null;
+  }
+  function scheduleClose(): void {
+    cancelClose();
+    closeTimer = setTimeout(() => {
+      const active = overlay.shadow.activeElement;
+      if (overlay.card.matches(':hover') || (active && (active === cardAnchor || overlay.card.contains(active)))) return;
+      closeCard();
+    }, CLOSE_DELAY_MS);
+  }
+
+  // Text markers ignore the pointer (the page stays clickable), so hovering is found by hit-testing
+  // the rects of the codes in view, at most once per frame.
+  let lastMove: { x: number; y: number } | null = null;
+  let moveFrame = 0;
+  listen(document, 'mousemove', (e) => {
+    lastMove = { x: (e as MouseEvent).clientX, y: (e as MouseEvent).clientY };
+    if (moveFrame) return;
+    moveFrame = view.requestAnimationFrame(() => {
+      moveFrame = 0;
+      if (!lastMove) return;
+      const { x, y } = lastMove;
+      const hit = visibleText.find(({ rect: r }) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+      if (hit) {
+        const i = pool.findIndex((b) => targetOf.get(b) === hit.target);
+        if (i >= 0) openCard(pool[i]!, 'hover');
+      } else if (cardTarget && 'node' in cardTarget && overlay.shadow.activeElement !== cardAnchor) {
+        if (closeTimer === null) scheduleClose();
+      }
+    });
+  });
+  overlay.card.addEventListener('pointerenter', cancelClose, { signal });
+  overlay.card.addEventListener('pointerleave', scheduleClose, { signal });
+  overlay.card.addEventListener('focusout', scheduleClose, { signal });
+  overlay.card.addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key !== 'Escape') return;
+    const anchor = cardAnchor;
+    closeCard();
+    anchor?.focus();
+  }, { signal });
+  listen(view, 'scroll', schedule);
+  listen(view, 'resize', schedule);
+  signal.addEventListener('abort', () => {
+    cancelClose();
+    if (frame && view.cancelAnimationFrame) view.cancelAnimationFrame(frame);
+  }, { once: true });
+
+  return {
+    schedule,
+    refreshCard(codes) {
+      if (cardTarget && codes.has(cardTarget.code)) renderCard();
+    },
+  };
+}

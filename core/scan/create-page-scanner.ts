@@ -1,0 +1,290 @@
+/**
+ * The scanning pipeline for one document (or one element of it): find text and form fields →
+ * match codes → paint highlights and overlay markers → watch for changes. It does not know
+ * where verdicts come from: it reports new codes through `onCodes` and the caller answers with
+ * `setVerdicts`, so the extension (via its background) and the widget (via its own client) share
+ * it. Everything it adds to the page is removed when `signal` aborts.
+ */
+import { parseUscc } from '../uscc/parse-uscc.ts';
+import type { UsccReason, UsccValidity } from '../uscc/uscc-types.ts';
+import { verdictLabel, type VerdictLabel } from '../verdict/verdict-labels.ts';
+import type { VerdictKind } from '../verdict/verdict-types.ts';
+import { adoptHighlightStyles } from './adopt-highlight-styles.ts';
+import { createHighlightPainter } from './create-highlight-painter.ts';
+import { createMarkerLayer, type FieldTarget, type Target, type TextTarget } from './create-marker-layer.ts';
+import { createOverlay } from './create-overlay.ts';
+import { findFormFields, isCodeField, type CodeField } from './find-form-fields.ts';
+import { findTextNodes, isInsideSkipped } from './find-text-nodes.ts';
+import { matchCodes } from './match-codes.ts';
+import { watchMutations } from './watch-mutations.ts';
+
+/** The least a verdict must say for the scanner to paint it. */
+export interface ScanVerdict {
+  kind: VerdictKind;
+}
+
+/** One code of the page, summed over its occurrences. */
+export interface ScanFinding {
+  code: string;
+  validity: UsccValidity;
+  kind: VerdictKind;
+  count: number;
+}
+
+/** What `renderCard` gets to show. */
+export interface CardRequest<V> {
+  code: string;
+  kind: VerdictKind;
+  validity: UsccValidity;
+  reasons: UsccReason[];
+  /** The caller's verdict for the code; undefined until answered (and for invalid codes). */
+  verdict: V | undefined;
+  source: 'text' | 'field';
+}
+
+export interface PageScannerOptions<V extends ScanVerdict> {
+  /** What to scan; default the whole document. */
+  root?: Document | Element;
+  document: Document;
+  signal: AbortSignal;
+  /** Valid codes not asked for before (batched per scan). Suspect and invalid codes are never asked for. */
+  onCodes(codes: string[]): void;
+  /** The page's codes after each change (debounced). */
+  onFindings?(findings: ScanFinding[]): void;
+  /** Fills the detail card; default: the code and the verdict's long label, as text. */
+  renderCard?(container: HTMLElement, request: CardRequest<V>): void;
+  label?(kind: VerdictKind): VerdictLabel;
+  /** MutationObserver batching window; default 50 ms. */
+  batchMs?: number;
+}
+
+export interface PageScanner<V extends ScanVerdict> {
+  /** Sets the verdicts of some codes and repaints them. */
+  setVerdicts(entries: Iterable<readonly [string, V]>): void;
+  /** Valid codes currently on the page (text and fields). */
+  codes(): string[];
+  findings(): ScanFinding[];
+  /** Scans the whole root again (after a reload of verdicts, or for tests). */
+  rescan(): void;
+  /** False where `CSS.highlights` is missing: the overlay draws outlines instead. */
+  readonly highlightSupported: boolean;
+}
+
+interface TextOcc extends TextTarget {
+  validity: UsccValidity;
+  reasons: UsccReason[];
+  range: AbstractRange;
+}
+interface FieldOcc extends FieldTarget {
+  validity: UsccValidity;
+  reasons: UsccReason[];
+}
+
+/** Starts scanning; see the module comment. */
+export function createPageScanner<V extends ScanVerdict>(options: PageScannerOptions<V>): PageScanner<V> {
+  const { document, signal } = options;
+  const root = options.root ?? document;
+  const view = document.defaultView as Window & typeof globalThis;
+  const label = options.label ?? ((kind: VerdictKind) => verdictLabel(kind, 'zh-CN'));
+  const verdicts = new Map<string, V>();
+  const byNode = new Map<Text, TextOcc[]>();
+  const fields = new Map<CodeField, FieldOcc>();
+  const asked = new Set<string>();
+  let toAsk: string[] = [];
+
+  const painter = createHighlightPainter(view, signal);
+  adoptHighlightStyles(document, signal);
+  const overlay = createOverlay(document, signal);
+  const isOurs = (node: Node): boolean => node === overlay.host || overlay.host.contains(node) || node.getRootNode() === overlay.shadow;
+
+  const kindOf = (code: string, validity: UsccValidity): VerdictKind =>
+    validity !== 'valid' ? 'invalid' : (verdicts.get(code)?.kind ?? 'pending');
+
+  function* textTargets(): Iterable<TextTarget> {
+    for (const occs of byNode.values()) yield* occs;
+  }
+  const layer = createMarkerLayer({
+    document,
+    overlay,
+    signal,
+    fallback: !painter.supported,
+    label,
+    textTargets,
+    fieldTargets: () => fields.values(),
+    renderCard(container, target) {
+      const occ = target as TextOcc | FieldOcc;
+      const request: CardRequest<V> = {
+        code: occ.code,
+        kind: occ.kind,
+        validity: occ.validity,
+        reasons: occ.reasons,
+        verdict: verdicts.get(occ.code),
+        source: 'node' in occ ? 'text' : 'field',
+      };
+      if (options.renderCard) options.renderCard(container, request);
+      else container.textContent = `${occ.code} ${label(occ.kind).long}`;
+    },
+  });
+
+  function ask(code: string, validity: UsccValidity): void {
+    if (validity !== 'valid' || asked.has(code)) return;
+    asked.add(code);
+    toAsk.push(code);
+  }
+  function flushAsks(): void {
+    if (toAsk.length === 0) return;
+    const codes = toAsk;
+    toAsk = [];
+    options.onCodes(codes);
+  }
+
+  // Static ranges cost nothing when the page mutates; live ones are the fallback (happy-dom).
+  const makeRange = (node: Text, start: number, end: number): AbstractRange => {
+    if (typeof view.StaticRange === 'function') return new view.StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    return range;
+  };
+
+  function dropNode(node: Text): void {
+    const old = byNode.get(node);
+    if (!old) return;
+    for (const occ of old) painter.erase(occ.range);
+    byNode.delete(node);
+  }
+
+  function visitText(node: Text): void {
+    dropNode(node);
+    if (node.data.length < 18) return;
+    const matches = matchCodes(node.data);
+    if (matches.length === 0) return;
+    const occs = matches.map((m): TextOcc => {
+      const range = makeRange(node, m.start, m.end);
+      const occ: TextOcc = { code: m.code, validity: m.validity, reasons: m.reasons, kind: kindOf(m.code, m.validity), node, start: m.start, end: m.end, range };
+      painter.paint(range, occ.kind);
+      ask(m.code, m.validity);
+      return occ;
+    });
+    byNode.set(node, occs);
+  }
+
+  function updateField(field: CodeField): void {
+    const value = field.value.length > 4000 ? field.value.slice(0, 4000) : field.value;
+    const match = matchCodes(value)[0];
+    let found: Omit<FieldOcc, 'field' | 'kind'> | null = match ? { code: match.code, validity: match.validity, reasons: match.reasons } : null;
+    if (!found) {
+      // A whole-field entry of 18 characters that is no code at all is flagged too (typing mistakes).
+      const parsed = value.trim().length >= 18 && value.trim().length <= 24 ? parseUscc(value) : null;
+      if (parsed && parsed.code.length === 18 && !parsed.residentId) found = { code: parsed.code, validity: parsed.validity, reasons: parsed.reasons };
+    }
+    if (!found) {
+      if (fields.delete(field)) changed();
+      return;
+    }
+    const before = fields.get(field);
+    if (before && before.code === found.code) return;
+    fields.set(field, { ...found, field, kind: kindOf(found.code, found.validity) });
+    ask(found.code, found.validity);
+    flushAsks();
+    changed();
+  }
+
+  const watch = watchMutations(root, {
+    signal,
+    delayMs: options.batchMs,
+    ignore: isOurs,
+    onChange(nodes, removed) {
+      if (removed) prune();
+      for (const node of nodes) if (node.isConnected) scan(node);
+      flushAsks();
+      changed();
+    },
+  });
+
+  function scan(node: Node): void {
+    if (node.nodeType !== 3 && node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    if (node.nodeType === 1 && isInsideSkipped(node)) {
+      if (isCodeField(node)) updateField(node);
+      return;
+    }
+    findTextNodes(node, visitText, (shadow) => {
+      watch.observe(shadow);
+      for (const field of findFormFields(shadow)) updateField(field);
+    }, signal);
+    if (node.nodeType !== 3) for (const field of findFormFields(node)) updateField(field);
+  }
+
+  function prune(): void {
+    for (const node of [...byNode.keys()]) if (!node.isConnected) dropNode(node);
+    for (const field of [...fields.keys()]) if (!field.isConnected) fields.delete(field);
+  }
+
+  let findingsTimer: ReturnType<typeof setTimeout> | null = null;
+  function changed(): void {
+    layer.schedule();
+    if (!options.onFindings || findingsTimer !== null) return;
+    findingsTimer = setTimeout(() => {
+      findingsTimer = null;
+      if (!signal.aborted) options.onFindings?.(findings());
+    }, 200);
+  }
+
+  function findings(): ScanFinding[] {
+    const byCode = new Map<string, ScanFinding>();
+    const add = (o: TextOcc | FieldOcc): void => {
+      const f = byCode.get(o.code);
+      if (f) f.count++;
+      else byCode.set(o.code, { code: o.code, validity: o.validity, kind: o.kind, count: 1 });
+    };
+    for (const occs of byNode.values()) occs.forEach(add);
+    for (const occ of fields.values()) add(occ);
+    return [...byCode.values()];
+  }
+
+  // Typing and pasting: `input` is composed, so one listener sees fields inside shadow roots too.
+  const onInput = (event: Event): void => {
+    const target = event.composedPath()[0];
+    if (isCodeField(target) && !isOurs(target)) updateField(target);
+  };
+  document.addEventListener('input', onInput, { capture: true, passive: true, signal });
+  document.addEventListener('change', onInput, { capture: true, passive: true, signal });
+  signal.addEventListener('abort', () => {
+    if (findingsTimer !== null) clearTimeout(findingsTimer);
+  }, { once: true });
+
+  scan(root);
+  flushAsks();
+  changed();
+
+  return {
+    highlightSupported: painter.supported,
+    setVerdicts(entries) {
+      const touched = new Set<string>();
+      for (const [code, verdict] of entries) {
+        verdicts.set(code, verdict);
+        touched.add(code);
+      }
+      for (const occs of byNode.values()) {
+        for (const occ of occs) {
+          if (!touched.has(occ.code)) continue;
+          occ.kind = kindOf(occ.code, occ.validity);
+          painter.paint(occ.range, occ.kind);
+        }
+      }
+      for (const occ of fields.values()) if (touched.has(occ.code)) occ.kind = kindOf(occ.code, occ.validity);
+      layer.refreshCard(touched);
+      changed();
+    },
+    codes: () => findings().filter((f) => f.validity === 'valid').map((f) => f.code),
+    findings,
+    rescan() {
+      prune();
+      scan(root);
+      flushAsks();
+      changed();
+    },
+  };
+}
+
+export type { Target };

@@ -1,0 +1,15 @@
+/**
+ * The names we register in `CSS.highlights`, one per verdict kind. They are public: a site can
+ * restyle our marks with `::highlight(creditlens-black)`, and tests read them back.
+ */
+import type { VerdictKind } from '../verdict/verdict-types.ts';
+
+export const VERDICT_KINDS = ['black', 'disputed', 'red', 'watch', 'clear', 'unknown', 'invalid', 'pending'] as const satisfies readonly VerdictKind[];
+
+/** `creditlens-<kind>`. */
+export function highlightName(kind: VerdictKind): string {
+  return `creditlens-${kind}`;
+}
+
+/** The tag of our overlay host; the scanner never looks inside it. */
+export const OVERLAY_TAG = 'creditlens-overlay';

@@ -1,0 +1,168 @@
+/** @vitest-environment happy-dom */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPageScanner, type ScanVerdict } from '../../../../core/scan/create-page-scanner.ts';
+import { withUsccCheck, withWrongCheck } from '../uscc/reference-uscc.ts';
+
+const A = withUsccCheck('91420105MA4KMF000');
+const B = withUsccCheck('A1110000MA0012123');
+const SUSPECT = withWrongCheck(A);
+
+/** A minimal CSS Custom Highlight API, so the highlight path runs in happy-dom. */
+class FakeHighlight extends Set<AbstractRange> {}
+function installHighlights(): Map<string, FakeHighlight> {
+  const registry = new Map<string, FakeHighlight>();
+  vi.stubGlobal('Highlight', FakeHighlight);
+  vi.stubGlobal('CSS', { highlights: registry, supports: () => false, escape: (s: string) => s });
+  return registry;
+}
+function uninstallHighlights(): void {
+  vi.unstubAllGlobals();
+}
+const painted = (registry: Map<string, FakeHighlight>) =>
+  Object.fromEntries([...registry].filter(([, h]) => h.size > 0).map(([name, h]) => [name, [...h].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset))]));
+
+describe('createPageScanner', () => {
+  let controller: AbortController;
+  let registry: Map<string, FakeHighlight>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    controller = new AbortController();
+    registry = installHighlights();
+    document.body.innerHTML = '';
+  });
+  afterEach(() => {
+    controller.abort();
+    uninstallHighlights();
+    vi.useRealTimers();
+  });
+
+  const start = (extra: Partial<Parameters<typeof createPageScanner<ScanVerdict>>[0]> = {}) => {
+    const onCodes = vi.fn<(codes: string[]) => void>();
+    const scanner = createPageScanner<ScanVerdict>({ document, signal: controller.signal, onCodes, ...extra });
+    return { scanner, onCodes };
+  };
+
+  it('paints codes in table cells as pending and asks once per code', () => {
+    document.body.innerHTML = `<table><tr><td>甲公司</td><td>${A}</td></tr><tr><td>${A}</td><td>统一社会信用代码：${B}</td></tr></table>`;
+    const { onCodes } = start();
+    expect(onCodes).toHaveBeenCalledTimes(1);
+    expect(onCodes.mock.calls[0]![0].sort()).toEqual([A, B].sort());
+    expect(painted(registry)).toEqual({ 'creditlens-pending': [A, A, B] });
+  });
+
+  it('never changes the page DOM it scans', () => {
+    const html = `<p>代码 <b>${A}</b> 与 ${B}。</p>`;
+    document.body.innerHTML = html;
+    start();
+    expect(document.body.innerHTML).toBe(html);
+  });
+
+  it('moves a code to its verdict highlight when the verdict arrives', () => {
+    document.body.innerHTML = `<p>${A}</p><p>${B}</p>`;
+    const { scanner } = start();
+    scanner.setVerdicts([[A, { kind: 'black' }], [B, { kind: 'clear' }]]);
+    expect(painted(registry)).toEqual({ 'creditlens-black': [A], 'creditlens-clear': [B] });
+  });
+
+  it('flags a suspect code as invalid without asking for it', () => {
+    document.body.innerHTML = `<p>${SUSPECT}</p>`;
+    const { onCodes } = start();
+    expect(onCodes).not.toHaveBeenCalled();
+    expect(painted(registry)).toEqual({ 'creditlens-invalid': [SUSPECT] });
+  });
+
+  it.each([
+    ['script', `<script>var c = "${A}";</script>`],
+    ['style', `<style>/* ${A} */</style>`],
+    ['noscript', `<noscript>${A}</noscript>`],
+    ['template', `<template><p>${A}</p></template>`],
+    ['a password field', `<input type="password" value="${A}">`],
+    ['a hidden field', `<input type="hidden" value="${A}">`],
+  ])('skips codes in %s', (_, html) => {
+    document.body.innerHTML = html;
+    const { onCodes } = start();
+    expect(onCodes).not.toHaveBeenCalled();
+  });
+
+  it('finds codes in open shadow roots', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    host.attachShadow({ mode: 'open' }).innerHTML = `<span>${A}</span>`;
+    const { onCodes } = start();
+    expect(onCodes).toHaveBeenCalledWith([A]);
+  });
+
+  it('finds rows added later in one batch, and ignores its own overlay', async () => {
+    document.body.innerHTML = '<table><tbody></tbody></table>';
+    const { onCodes } = start({ batchMs: 50 });
+    const tbody = document.querySelector('tbody')!;
+    for (const code of [A, B]) tbody.insertAdjacentHTML('beforeend', `<tr><td>${code}</td></tr>`);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(onCodes).toHaveBeenCalledTimes(1);
+    expect(onCodes.mock.calls[0]![0].sort()).toEqual([A, B].sort());
+    const overlay = document.querySelector('creditlens-overlay')!;
+    overlay.shadowRoot!.append(document.createTextNode(`ours ${withUsccCheck('91110000MA0012345')}`));
+    await vi.advanceTimersByTimeAsync(60);
+    expect(onCodes).toHaveBeenCalledTimes(1);
+  });
+
+  it('re-matches text whose characters change', async () => {
+    document.body.innerHTML = `<p>待填写</p>`;
+    const { onCodes } = start();
+    document.querySelector('p')!.firstChild!.textContent = `代码：${B}`;
+    await vi.advanceTimersByTimeAsync(60);
+    expect(onCodes).toHaveBeenCalledWith([B]);
+    expect(painted(registry)).toEqual({ 'creditlens-pending': [B] });
+  });
+
+  it('drops highlights of removed nodes', async () => {
+    document.body.innerHTML = `<p id="gone">${A}</p><p>${B}</p>`;
+    const { scanner } = start();
+    document.getElementById('gone')!.remove();
+    await vi.advanceTimersByTimeAsync(60);
+    expect(scanner.codes()).toEqual([B]);
+    expect(painted(registry)).toEqual({ 'creditlens-pending': [B] });
+  });
+
+  it('checks a code typed into a field, flagging a wrong check character at once', () => {
+    document.body.innerHTML = '<input id="f" type="text">';
+    const { scanner, onCodes } = start();
+    const field = document.getElementById('f') as HTMLInputElement;
+    field.value = SUSPECT;
+    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    expect(onCodes).not.toHaveBeenCalled();
+    expect(scanner.findings()).toEqual([{ code: SUSPECT, validity: 'suspect', kind: 'invalid', count: 1 }]);
+    field.value = A;
+    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    expect(onCodes).toHaveBeenCalledWith([A]);
+    expect(field.value).toBe(A);
+    scanner.setVerdicts([[A, { kind: 'red' }]]);
+    expect(scanner.findings()).toEqual([{ code: A, validity: 'valid', kind: 'red', count: 1 }]);
+  });
+
+  it('reports findings with counts per code', async () => {
+    const onFindings = vi.fn();
+    document.body.innerHTML = `<p>${A}</p><p>${A}</p>`;
+    start({ onFindings });
+    await vi.advanceTimersByTimeAsync(250);
+    expect(onFindings).toHaveBeenLastCalledWith([{ code: A, validity: 'valid', kind: 'pending', count: 2 }]);
+  });
+
+  it('removes its highlights, styles and overlay when aborted', () => {
+    document.body.innerHTML = `<p>${A}</p>`;
+    start();
+    expect(document.querySelector('creditlens-overlay')).not.toBeNull();
+    controller.abort();
+    expect(document.querySelector('creditlens-overlay')).toBeNull();
+    expect(registry.size).toBe(0);
+    expect(document.adoptedStyleSheets).toEqual([]);
+  });
+
+  it('falls back to overlay outlines without the Highlight API', () => {
+    uninstallHighlights();
+    document.body.innerHTML = `<p>${A}</p>`;
+    const { scanner, onCodes } = start();
+    expect(scanner.highlightSupported).toBe(false);
+    expect(onCodes).toHaveBeenCalledWith([A]);
+  });
+});
