@@ -18,7 +18,7 @@ import * as z from 'zod/mini';
 import { CheckContextSchema } from '../../core/api/check-context-schema.ts';
 import { ListEntrySchema } from '../../core/api/list-entry-schema.ts';
 import { MeasureSchema } from '../../core/api/measure-schema.ts';
-import { SubjectSchema } from '../../core/api/subject-schema.ts';
+import { StatusResultSchema } from '../../core/api/status-schema.ts';
 import { SettingsPatchSchema, SiteRuleSchema, type SettingsPatch, type SettingsView } from '../settings/settings-schema.ts';
 import type { Result } from './result.ts';
 
@@ -45,19 +45,22 @@ export const VerdictSchema = z.object({
   stale: z.boolean(),
 });
 
+/** core/verdict's `ApplicableMeasure`. */
+export const ApplicableMeasureSchema = z.object({ measure: MeasureSchema, entry: ListEntrySchema, suspended: z.boolean() });
+
 /** Everything a card or a list row needs to show one code, in one context. */
 export const CodeViewSchema = z.object({
   /** Normalized code. */
   code: Code,
   validity: ValiditySchema,
   verdict: VerdictSchema,
-  /** The registered subject, when the platform knows it. */
-  subject: z.nullable(SubjectSchema),
-  /** Measures of the catalogue that apply to this verdict in `context`. */
-  measures: z.array(MeasureSchema),
+  /** The platform's answer the verdict rests on (subject name, entries); null when there is none. */
+  result: z.nullable(StatusResultSchema),
+  /** core/verdict's `applicableMeasures` for `context`; null while the catalogue is not loaded. */
+  measures: z.nullable(z.array(ApplicableMeasureSchema)),
   context: CheckContextSchema,
-  /** The subject's page on the platform (no token in it). */
-  detailsUrl: z.nullable(z.string().check(z.maxLength(2000))),
+  /** The platform's base URL, for links to the subject's page (core/present builds them; no token). */
+  platformUrl: z.nullable(z.string().check(z.maxLength(2000))),
 });
 export type CodeView = z.infer<typeof CodeViewSchema>;
 export type VerdictKind = z.infer<typeof VerdictKindSchema>;
