@@ -1,0 +1,27 @@
+import { verdictLabel, type VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
+import type { TabFinding } from '../../messaging/protocol.ts';
+import { t } from '../../locale/translate.ts';
+import { countByVerdict } from './verdict-order.ts';
+
+/** Counts per verdict for the codes on the page, as a list screen readers read in one go. */
+export function FindingsSummary({ findings, locale }: { findings: TabFinding[]; locale: VerdictLocale }) {
+  const counts = countByVerdict(findings);
+  return (
+    <section aria-labelledby="summary-title">
+      <h2 id="summary-title">{t('summaryTitle', findings.length)}</h2>
+      {counts.length > 0 && (
+        <ul class="summary" data-testid="summary">
+          {counts.map(({ kind, count }) => {
+            const label = verdictLabel(kind, locale);
+            return (
+              <li key={kind} class={`summary-item chip-${kind}`} data-verdict={kind}>
+                <span aria-hidden="true">{label.symbol}</span> {label.short}
+                <strong class="summary-count">{count}</strong>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
+import type { TabFindings } from '../../messaging/protocol.ts';
+import type { MessageError } from '../../messaging/result.ts';
+import type { sendChecked } from '../../messaging/send-checked.ts';
+import { errorKindText, t } from '../../locale/translate.ts';
+import { BatchCheck } from './batch-check.tsx';
+import { FindingsSummary } from './findings-summary.tsx';
+import { FindingsTable } from './findings-table.tsx';
+
+export interface PopupAppProps {
+  /** The tab reported on; null when there is none (the batch box still works). */
+  tabId: number | null;
+  send: typeof sendChecked;
+  locale: VerdictLocale;
+  openOptions: () => void;
+  /** How often the tab's findings are refreshed while the popup is open. */
+  pollMs?: number;
+}
+
+/** The popup: what was found on the current tab, re-check, and a batch check of pasted codes. */
+export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000 }: PopupAppProps) {
+  const [findings, setFindings] = useState<TabFindings | null>(null);
+  const [error, setError] = useState<MessageError | null>(null);
+  const [status, setStatus] = useState('');
+  const [rechecking, setRechecking] = useState(false);
+
+  useEffect(() => {
+    if (tabId === null) return;
+    let live = true;
+    const load = async () => {
+      const result = await send('getTabFindings', { tabId });
+      if (!live) return;
+      if (result.ok) {
+        setFindings(result.value);
+        setError(null);
+      } else setError(result.error);
+    };
+    void load();
+    const timer = setInterval(load, pollMs);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [tabId, send, pollMs]);
+
+  async function recheck() {
+    if (tabId === null) return;
+    setRechecking(true);
+    setStatus(t('recheckRunning'));
+    const result = await send('recheckTab', { tabId });
+    setRechecking(false);
+    setStatus(result.ok ? t('recheckDone', result.value.codes) : t('recheckFailed', errorKindText(result.error.kind)));
+  }
+
+  const defaultContext = findings?.frames[0]?.context ?? 'general';
+  return (
+    <div class="popup">
+      <header class="bar">
+        <h1>{t('extName')}</h1>
+        <button type="button" class="link" onClick={openOptions}>
+          {t('openOptions')}
+        </button>
+      </header>
+      <main>
+        {tabId === null ? (
+          <p>{t('noTab')}</p>
+        ) : error !== null && findings === null ? (
+          <p class="notice" role="status">
+            {error.kind === 'not-found' ? t('tabNotChecked') : t('findingsFailed', errorKindText(error.kind))}
+          </p>
+        ) : findings === null ? (
+          <p role="status">{t('loading')}</p>
+        ) : (
+          <>
+            <FindingsSummary findings={findings.findings} locale={locale} />
+            <div class="row">
+              <button type="button" onClick={recheck} disabled={rechecking || findings.findings.length === 0}>
+                {t('recheck')}
+              </button>
+              <span role="status" aria-live="polite" data-testid="recheck-status">
+                {status}
+              </span>
+            </div>
+            {findings.findings.length === 0 ? <p class="muted">{t('noCodes')}</p> : <FindingsTable findings={findings.findings} locale={locale} />}
+          </>
+        )}
+        <BatchCheck send={send} locale={locale} defaultContext={defaultContext} />
+      </main>
+    </div>
+  );
+}
