@@ -1,1 +1,5 @@
-export default defineBackground(() => {});
+import { startBackground } from '../background/start-background.ts';
+
+export default defineBackground(() => {
+  startBackground();
+});

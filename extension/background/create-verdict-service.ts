@@ -1,0 +1,146 @@
+/**
+ * The background's one connection to the platform: one client, one status store (query-core
+ * cache, batching up to 100 codes per request), the changes feed, and the measures catalogue.
+ * Codes are watched while some frame shows them; every change of a watched code's verdict is
+ * reported through `onVerdict`. Rebuilt when the platform URL changes (a different platform's
+ * answers must not be mixed in).
+ */
+import { createCreditClient } from '../../core/api/create-credit-client.ts';
+import type { Measure } from '../../core/api/measure-schema.ts';
+import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
+import { createStatusStore, type CodeVerdict, type StatusStore } from '../../core/query/create-status-store.ts';
+import type { Settings } from '../settings/settings-schema.ts';
+
+export interface VerdictServiceOptions {
+  settings: () => Settings;
+  onVerdict(code: string, verdict: CodeVerdict): void;
+  /** Persist the cache and cursor (debounced by the caller). */
+  onDirty(): void;
+  fetch?: typeof fetch;
+  /** Restored state from a previous service-worker life. */
+  saved?: { cache?: unknown; cursor?: number | null; platformUrl?: string } | undefined;
+}
+
+export interface VerdictService {
+  readonly platformUrl: string;
+  /** Starts watching codes (fetching those not fresh). */
+  watch(codes: Iterable<string>): void;
+  /** Stops watching codes no frame shows any more. */
+  retain(codes: Set<string>): void;
+  peek(code: string): CodeVerdict | null;
+  get(code: string): Promise<CodeVerdict>;
+  invalidate(codes: string[]): Promise<void>;
+  catalogue(): Measure[] | null;
+  /** Polls the changes feed now (alarm, or a lookup after a pause). */
+  pollChanges(): Promise<void>;
+  snapshot(): { cache: unknown; cursor: number | null; platformUrl: string };
+  dispose(): void;
+}
+
+const CATALOGUE_TTL_MS = 60 * 60_000;
+
+/** Creates the service for the current settings. */
+export function createVerdictService(o: VerdictServiceOptions): VerdictService {
+  const settings = o.settings();
+  const platformUrl = settings.platformUrl;
+  const pollMs = settings.changesPollSeconds * 1000;
+  const client = createCreditClient({
+    baseUrl: platformUrl,
+    getToken: async () => o.settings().token || null,
+    timeoutMs: 8000,
+    retries: 1,
+    ...(o.fetch && { fetch: o.fetch }),
+  });
+  const store: StatusStore = createStatusStore({
+    client,
+    freshnessMs: settings.freshnessMinutes * 60_000,
+    recoveryIntervalMs: Math.min(30_000, pollMs),
+    windowMs: 30,
+    maxBatch: 100,
+  });
+  const sameSource = o.saved?.platformUrl === platformUrl;
+  if (sameSource && o.saved?.cache) store.hydrate(o.saved.cache);
+  let cursor: number | null = sameSource ? (o.saved?.cursor ?? null) : null;
+
+  const subscriptions = new Map<string, () => void>();
+  let catalogue: Measure[] | null = null;
+  let catalogueAt = 0;
+  let catalogueLoading = false;
+  let lastPoll = Date.now();
+
+  const follower: ChangesFollower = createChangesFollower({
+    client,
+    intervalMs: pollMs,
+    ...(cursor !== null && { initialCursor: cursor }),
+    onCursor(next) {
+      cursor = next;
+      o.onDirty();
+    },
+    onChanged(codes) {
+      void store.invalidate(codes);
+    },
+  });
+  follower.start();
+
+  function loadCatalogue(): void {
+    if (catalogueLoading || (catalogue && Date.now() - catalogueAt < CATALOGUE_TTL_MS)) return;
+    catalogueLoading = true;
+    client
+      .measures()
+      .then((answer) => {
+        catalogue = answer.measures;
+        catalogueAt = Date.now();
+        for (const code of subscriptions.keys()) {
+          const verdict = store.peek(code);
+          if (verdict && verdict.kind !== 'pending') o.onVerdict(code, verdict);
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        catalogueLoading = false;
+      });
+  }
+
+  return {
+    platformUrl,
+    watch(codes) {
+      loadCatalogue();
+      if (Date.now() - lastPoll > pollMs * 2) void this.pollChanges();
+      for (const code of codes) {
+        if (subscriptions.has(code)) continue;
+        subscriptions.set(code, () => undefined);
+        let first = true;
+        const unsubscribe = store.subscribe(code, (verdict) => {
+          if (first) {
+            first = false;
+            if (verdict.kind === 'pending') return;
+          }
+          o.onVerdict(code, verdict);
+          if (verdict.kind !== 'pending') o.onDirty();
+        });
+        subscriptions.set(code, unsubscribe);
+      }
+    },
+    retain(codes) {
+      for (const [code, unsubscribe] of subscriptions) {
+        if (codes.has(code)) continue;
+        unsubscribe();
+        subscriptions.delete(code);
+      }
+    },
+    peek: (code) => store.peek(code),
+    get: (code) => store.get(code),
+    invalidate: (codes) => store.invalidate(codes),
+    catalogue: () => catalogue,
+    async pollChanges() {
+      lastPoll = Date.now();
+      await follower.pollNow();
+    },
+    snapshot: () => ({ cache: store.dehydrate(), cursor, platformUrl }),
+    dispose() {
+      follower.stop();
+      for (const unsubscribe of subscriptions.values()) unsubscribe();
+      subscriptions.clear();
+    },
+  };
+}

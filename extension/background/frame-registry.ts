@@ -1,0 +1,78 @@
+/**
+ * Which frame of which tab shows which codes, so an updated verdict reaches exactly the frames
+ * that show it, and the popup can list a tab's codes. Plain data, so it can be persisted to
+ * `storage.session` and survive the service worker being stopped.
+ */
+import type { CheckContext } from '../../core/api/check-context-schema.ts';
+import type { Finding } from '../messaging/protocol.ts';
+
+export interface FrameRecord {
+  tabId: number;
+  frameId: number;
+  url: string;
+  context: CheckContext;
+  codes: string[];
+  findings: Finding[];
+}
+
+export interface FrameRegistry {
+  /** A frame (re)started: forget what it had. */
+  reset(tabId: number, frameId: number, url: string, context: CheckContext): void;
+  addCodes(tabId: number, frameId: number, codes: string[]): void;
+  setFindings(tabId: number, frameId: number, url: string, context: CheckContext, findings: Finding[]): void;
+  dropTab(tabId: number): void;
+  frame(tabId: number, frameId: number): FrameRecord | undefined;
+  framesOf(tabId: number): FrameRecord[];
+  /** Frames showing `code`. */
+  framesWith(code: string): FrameRecord[];
+  /** Every code some frame shows. */
+  allCodes(): Set<string>;
+  toJSON(): FrameRecord[];
+}
+
+/** An empty registry, or one restored from `toJSON()` output. */
+export function createFrameRegistry(saved: FrameRecord[] = [], onChange: () => void = () => undefined): FrameRegistry {
+  const frames = new Map<string, FrameRecord>();
+  const key = (tabId: number, frameId: number) => `${tabId}:${frameId}`;
+  for (const record of saved) frames.set(key(record.tabId, record.frameId), record);
+
+  const ensure = (tabId: number, frameId: number, url = '', context: CheckContext = 'general'): FrameRecord => {
+    let record = frames.get(key(tabId, frameId));
+    if (!record) {
+      record = { tabId, frameId, url, context, codes: [], findings: [] };
+      frames.set(key(tabId, frameId), record);
+    }
+    return record;
+  };
+
+  return {
+    reset(tabId, frameId, url, context) {
+      frames.set(key(tabId, frameId), { tabId, frameId, url, context, codes: [], findings: [] });
+      onChange();
+    },
+    addCodes(tabId, frameId, codes) {
+      const record = ensure(tabId, frameId);
+      const known = new Set(record.codes);
+      for (const code of codes) if (!known.has(code)) record.codes.push(code);
+      onChange();
+    },
+    setFindings(tabId, frameId, url, context, findings) {
+      const record = ensure(tabId, frameId, url, context);
+      Object.assign(record, { url, context, findings });
+      onChange();
+    },
+    dropTab(tabId) {
+      for (const [k, record] of frames) if (record.tabId === tabId) frames.delete(k);
+      onChange();
+    },
+    frame: (tabId, frameId) => frames.get(key(tabId, frameId)),
+    framesOf: (tabId) => [...frames.values()].filter((r) => r.tabId === tabId),
+    framesWith: (code) => [...frames.values()].filter((r) => r.codes.includes(code)),
+    allCodes() {
+      const all = new Set<string>();
+      for (const record of frames.values()) for (const code of record.codes) all.add(code);
+      return all;
+    },
+    toJSON: () => [...frames.values()],
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Wires the background: settings → verdict service → handlers, pushes and persistence. Handlers
+ * are registered synchronously (a message may be what woke the worker) and wait for `ready`.
+ */
+import { browser } from 'wxt/browser';
+import type { CheckContext } from '../../core/api/check-context-schema.ts';
+import type { CodeVerdict } from '../../core/query/create-status-store.ts';
+import { sendMessage, type CodeView } from '../messaging/protocol.ts';
+import { readEffectiveSettings, watchEffectiveSettings } from '../settings/effective-settings.ts';
+import { registerSettingsHandlers } from '../settings/settings-handlers.ts';
+import { parseStoredSettings, type Settings } from '../settings/settings-schema.ts';
+import { createFrameRegistry, type FrameRegistry } from './frame-registry.ts';
+import { createStateSaver, loadPersistedState } from './persisted-state.ts';
+import { createVerdictPusher } from './create-verdict-pusher.ts';
+import { createVerdictService, type VerdictService } from './create-verdict-service.ts';
+import { registerBatchHandlers } from './register-batch-handlers.ts';
+import { registerPageHandlers } from './register-page-handlers.ts';
+import { registerSiteScripts } from './register-site-scripts.ts';
+import { toCodeView } from './to-code-view.ts';
+
+const ALARM = 'creditlens-changes';
+
+/** Starts the background; call once from the entrypoint. */
+export function startBackground(): void {
+  let settings: Settings = parseStoredSettings({});
+  let frames: FrameRegistry = createFrameRegistry();
+  let service: VerdictService | null = null;
+
+  const save = createStateSaver(() => ({ ...(service?.snapshot() ?? {}), frames: frames.toJSON() }));
+  const view = (code: string, verdict: CodeVerdict | null, context: CheckContext): CodeView =>
+    toCodeView(code, verdict, context, service?.catalogue() ?? null, settings.platformUrl);
+  const push = createVerdictPusher({
+    frames: { framesWith: (code) => frames.framesWith(code) } as FrameRegistry,
+    view: (code, verdict, frame) => view(code, verdict, frame.context),
+    send: (tabId, frameId, views) => sendMessage('verdictsChanged', { views }, { tabId, frameId }),
+  });
+
+  function buildService(saved?: Parameters<typeof createVerdictService>[0]['saved']): void {
+    service?.dispose();
+    service = createVerdictService({ settings: () => settings, onVerdict: push, onDirty: save, saved });
+    service.watch(frames.allCodes());
+    void browser.alarms.create(ALARM, { periodInMinutes: Math.max(0.5, settings.changesPollSeconds / 60) });
+  }
+
+  const ready = (async () => {
+    const [effective, saved] = await Promise.all([readEffectiveSettings(), loadPersistedState()]);
+    settings = effective.settings;
+    frames = createFrameRegistry(saved.frames ?? [], save);
+    buildService(saved);
+    void registerSiteScripts(settings.sites).catch(() => undefined);
+  })();
+
+  const current = (): VerdictService => {
+    if (!service) throw new Error('the verdict service is not ready');
+    return service;
+  };
+
+  registerSettingsHandlers();
+  registerPageHandlers({
+    ready,
+    frames: {
+      reset: (...a) => frames.reset(...a),
+      addCodes: (...a) => frames.addCodes(...a),
+      setFindings: (...a) => frames.setFindings(...a),
+      dropTab: (...a) => frames.dropTab(...a),
+      frame: (...a) => frames.frame(...a),
+      framesOf: (...a) => frames.framesOf(...a),
+      framesWith: (...a) => frames.framesWith(...a),
+      allCodes: () => frames.allCodes(),
+      toJSON: () => frames.toJSON(),
+    },
+    service: current,
+    settings: () => settings,
+    view: (code, context) => view(code, current().peek(code), context),
+  });
+  registerBatchHandlers({ ready, service: current, toView: view });
+
+  watchEffectiveSettings((next) => {
+    const before = settings;
+    settings = next.settings;
+    const rebuild =
+      before.platformUrl !== settings.platformUrl ||
+      before.freshnessMinutes !== settings.freshnessMinutes ||
+      before.changesPollSeconds !== settings.changesPollSeconds;
+    if (rebuild) void ready.then(() => buildService(service?.platformUrl === settings.platformUrl ? service.snapshot() : undefined));
+    if (JSON.stringify(before.sites) !== JSON.stringify(settings.sites)) void registerSiteScripts(settings.sites).catch(() => undefined);
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void ready.then(() => current().pollChanges());
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    frames.dropTab(tabId);
+    service?.retain(frames.allCodes());
+  });
+}

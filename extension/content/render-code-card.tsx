@@ -1,0 +1,47 @@
+/**
+ * Fills the scanner's card with core/present's SubjectCard: the same presentation as the widget,
+ * platform text rendered as text. Invalid codes that were never asked about get a local verdict.
+ */
+import { render } from 'preact';
+import { adoptPresentStyles } from '../../core/present/adopt-present-styles.ts';
+import { presentLocale } from '../../core/present/present-locale.ts';
+import { SubjectCard } from '../../core/present/subject-card.tsx';
+import type { CardRequest } from '../../core/scan/create-page-scanner.ts';
+import type { CheckContext } from '../../core/api/check-context-schema.ts';
+import { pendingVerdict } from '../../core/verdict/pending-verdict.ts';
+import type { Verdict } from '../../core/verdict/verdict-types.ts';
+import type { CodeView } from '../messaging/protocol.ts';
+
+export interface ScannedVerdict {
+  kind: CodeView['verdict']['kind'];
+  view: CodeView;
+}
+
+const styled = new WeakSet<ShadowRoot>();
+
+/** Renders the card for `request` into `container` (inside our shadow root). */
+export function renderCodeCard(container: HTMLElement, request: CardRequest<ScannedVerdict>, context: CheckContext): void {
+  const root = container.getRootNode();
+  if (root instanceof ShadowRoot && !styled.has(root)) {
+    adoptPresentStyles(root);
+    styled.add(root);
+  }
+  const view = request.verdict?.view;
+  const verdict: Verdict =
+    request.kind === 'invalid' && !view
+      ? { ...pendingVerdict(), kind: 'invalid', reason: { code: request.validity === 'suspect' ? 'suspect-code' : 'invalid-code' } }
+      : ((view?.verdict as Verdict | undefined) ?? pendingVerdict());
+  render(
+    <SubjectCard
+      code={request.code}
+      verdict={verdict}
+      result={view?.result ?? null}
+      measures={view?.measures ?? null}
+      context={view?.context ?? context}
+      locale={presentLocale(document.documentElement.lang || navigator.language)}
+      platformUrl={view?.platformUrl ?? null}
+      now={new Date()}
+    />,
+    container,
+  );
+}

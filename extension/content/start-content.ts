@@ -1,0 +1,85 @@
+/**
+ * The content script's work in one frame: ask the background for this frame's context, start
+ * the page scanner, send new codes to `lookup`, apply `verdictsChanged` pushes, and report the
+ * frame's findings for the popup. It never sees the token or the platform; only verdict views.
+ */
+import * as z from 'zod/mini';
+import { CheckContextSchema, type CheckContext } from '../../core/api/check-context-schema.ts';
+import { createPageScanner, type PageScanner } from '../../core/scan/create-page-scanner.ts';
+import { onValidMessage } from '../messaging/on-valid-message.ts';
+import type { CodeView } from '../messaging/protocol.ts';
+import { ok } from '../messaging/result.ts';
+import { sendChecked } from '../messaging/send-checked.ts';
+import { renderCodeCard, type ScannedVerdict } from './render-code-card.tsx';
+
+const toEntry = (view: CodeView): [string, ScannedVerdict] => [view.code, { kind: view.verdict.kind, view }];
+
+/** The page's own context hint, `<meta name="creditlens-context" content="procurement">`. */
+function contextHint(document: Document): CheckContext | null {
+  const content = document.querySelector('meta[name="creditlens-context"]')?.getAttribute('content')?.trim() ?? '';
+  const parsed = z.safeParse(CheckContextSchema, content);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Starts scanning `document`; everything stops when `signal` aborts (extension reloaded or updated). */
+export async function startContent(document: Document, signal: AbortSignal): Promise<void> {
+  const config = await sendChecked('frameConfig', { url: document.location.href, contextHint: contextHint(document) });
+  if (signal.aborted || !config.ok || !config.value.enabled) return;
+  const context = config.value.context;
+  let scanner: PageScanner<ScannedVerdict> | null = null;
+  const names = new Map<string, string | null>();
+  function apply(views: CodeView[]): void {
+    for (const view of views) names.set(view.code, view.result?.subject?.name ?? null);
+    scanner?.setVerdicts(views.map(toEntry));
+  }
+
+  // Registered before the first lookup so no push can be missed.
+  const stopListening = onValidMessage('verdictsChanged', ({ views }) => {
+    apply(views);
+    return ok(null);
+  });
+  signal.addEventListener('abort', stopListening, { once: true });
+
+  async function lookup(codes: string[]): Promise<void> {
+    const answer = await sendChecked('lookup', { codes, context });
+    if (signal.aborted || !scanner) return;
+    if (answer.ok) apply(answer.value.views);
+    else {
+      // The background could not answer at all: never leave a code looking checked.
+      scanner.setVerdicts(codes.map((code) => [code, { kind: 'unknown', view: unknownView(code, context, answer.error.message) }]));
+    }
+  }
+
+  scanner = createPageScanner<ScannedVerdict>({
+    document,
+    signal,
+    onCodes: (codes) => void lookup(codes),
+    onFindings(findings) {
+      const named = findings.map((f) => ({ ...f, name: names.get(f.code) ?? null }));
+      void sendChecked('reportFindings', { url: document.location.href, context, findings: named });
+    },
+    renderCard: (container, request) => renderCodeCard(container, request, context),
+  });
+}
+
+function unknownView(code: string, context: CheckContext, detail: string): CodeView {
+  return {
+    code,
+    validity: 'valid',
+    verdict: {
+      kind: 'unknown',
+      reason: { code: 'error', errorKind: 'offline', detail },
+      activeEntries: [],
+      disputedEntries: [],
+      watchEntries: [],
+      suspendedRed: false,
+      asOf: null,
+      ageMs: null,
+      stale: false,
+    },
+    result: null,
+    measures: null,
+    context,
+    platformUrl: null,
+  };
+}
