@@ -1,0 +1,16 @@
+import type { FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller.ts';
+import type { PlatformContext } from '../server/platform-context.ts';
+
+/** Registers a query of credit information in the audit log (section (二十七)): who, which codes, why, from where. */
+export function recordQuery(ctx: PlatformContext, request: FastifyRequest, caller: Caller, endpoint: string, codes: string[], purpose: string | null): void {
+  ctx.repos.audit.record({
+    at: new Date().toISOString(),
+    tokenId: caller.tokenId,
+    department: caller.department,
+    endpoint,
+    codes,
+    purpose,
+    ip: request.ip ?? null,
+  });
+}

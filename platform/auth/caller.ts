@@ -1,0 +1,13 @@
+import type { Role } from './role.ts';
+
+/** Who is asking: an anonymous caller (role null) or the holder of a valid token. */
+export interface Caller {
+  role: Role | null;
+  tokenId: string | null;
+  department: string | null;
+}
+
+/** True for callers without a token: they see public entries only, with personal data masked. */
+export function isAnonymous(caller: Caller): boolean {
+  return caller.role === null;
+}

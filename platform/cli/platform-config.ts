@@ -1,0 +1,20 @@
+/** The platform's configuration from the environment, with the demo defaults. */
+export interface PlatformConfig {
+  port: number;
+  host: string;
+  dbPath: string;
+  anonymousReads: boolean;
+  corsOrigins: string[] | '*' | undefined;
+}
+
+/** Reads PORT, HOST, DB_PATH, ANONYMOUS_READS (on unless `0`/`false`/`off`) and CORS_ORIGINS (comma-separated, or `*`). */
+export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const cors = env.CORS_ORIGINS?.trim();
+  return {
+    port: env.PORT ? Number(env.PORT) : 8787,
+    host: env.HOST ?? '127.0.0.1',
+    dbPath: env.DB_PATH ?? 'data/platform.sqlite',
+    anonymousReads: !/^(0|false|off|no)$/i.test(env.ANONYMOUS_READS ?? ''),
+    corsOrigins: !cors ? undefined : cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}

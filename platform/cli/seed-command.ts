@@ -1,0 +1,45 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chinaDate } from '../../core/verdict/china-date.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { createRepositories } from '../db/repositories.ts';
+import { ensureDemoTokens } from '../auth/demo-tokens.ts';
+import { demoSubjectsJson } from '../seed/demo-subjects-json.ts';
+import { DEMO_SEED, DEMO_SUBJECTS } from '../seed/generate-demo-data.ts';
+import { seedDatabase } from '../seed/seed-database.ts';
+
+/** Where the committed list of demo subjects lives. */
+export const DEMO_SUBJECTS_PATH = fileURLToPath(new URL('../seed/demo-subjects.json', import.meta.url));
+
+/**
+ * `seed [--subjects N] [--seed S] [--write-list]`: fills an empty database with the demo data set
+ * (dates relative to today), or with `--write-list` rewrites platform/seed/demo-subjects.json.
+ */
+export function seedCommand(dbPath: string, flags: Map<string, string | true>): number {
+  const subjects = flags.has('subjects') ? Number(flags.get('subjects')) : DEMO_SUBJECTS;
+  const seed = flags.has('seed') ? Number(flags.get('seed')) : DEMO_SEED;
+  if (!Number.isInteger(subjects) || subjects < 1 || !Number.isInteger(seed)) {
+    console.error('seed: --subjects and --seed take integers');
+    return 2;
+  }
+  if (flags.has('write-list')) {
+    writeFileSync(DEMO_SUBJECTS_PATH, demoSubjectsJson({ subjects, seed }));
+    console.log(`wrote ${DEMO_SUBJECTS_PATH}`);
+    return 0;
+  }
+  const db = openDatabase(dbPath);
+  const repos = createRepositories(db);
+  if (repos.subjects.count() > 0) {
+    console.error(`seed: ${dbPath} already holds ${repos.subjects.count()} subjects; delete it first`);
+    db.close();
+    return 1;
+  }
+  ensureDemoTokens(repos);
+  const report = seedDatabase(repos, {
+    subjects, seed, today: chinaDate(new Date()), keepExpectations: false,
+    onProgress: (n) => process.stderr.write(`  ${n} subjects…\n`),
+  });
+  db.close();
+  console.log(`seeded ${report.subjects} subjects, ${report.entries} entries into ${dbPath} in ${(report.milliseconds / 1000).toFixed(2)} s (seed ${seed})`);
+  return 0;
+}

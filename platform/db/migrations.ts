@@ -1,0 +1,120 @@
+import type { Database } from 'better-sqlite3';
+
+// Migrations are an ordered list: index + 1 is the schema version stored in `user_version`.
+// Never edit a migration that has shipped; append a new one.
+
+/** Schema migrations of the platform database, oldest first. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE subjects (
+    code TEXT PRIMARY KEY,
+    name TEXT,
+    region_code TEXT,
+    legal_representative TEXT
+  ) WITHOUT ROWID;
+
+  CREATE TABLE entries (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL REFERENCES subjects(code),
+    list TEXT NOT NULL CHECK (list IN ('red', 'black')),
+    category TEXT NOT NULL,
+    facts TEXT NOT NULL,
+    legal_basis TEXT NOT NULL,
+    document_number TEXT,
+    department TEXT NOT NULL,
+    listed_on TEXT NOT NULL,
+    valid_until TEXT,
+    state TEXT NOT NULL CHECK (state IN ('active', 'disputed', 'exited', 'expired', 'revoked')),
+    exit_date TEXT,
+    exit_reason TEXT,
+    exit_department TEXT,
+    repairable INTEGER NOT NULL,
+    monitoring_until TEXT,
+    visibility TEXT NOT NULL CHECK (visibility IN ('public', 'internal')),
+    persons TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX entries_by_code ON entries(code);
+
+  CREATE TABLE objections (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    entry_id TEXT NOT NULL REFERENCES entries(id),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'upheld', 'rejected')),
+    reason TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    filed_at TEXT NOT NULL,
+    resolved_at TEXT,
+    resolution_note TEXT,
+    department TEXT NOT NULL,
+    previous_state TEXT NOT NULL
+  );
+  CREATE INDEX objections_by_entry ON objections(entry_id);
+
+  CREATE TABLE changes (
+    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+    code TEXT NOT NULL,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL
+  );
+
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL,
+    entry_id TEXT,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    note TEXT NOT NULL
+  );
+  CREATE INDEX events_by_code ON events(code);
+
+  CREATE TABLE feedback (
+    id TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    body_hash TEXT NOT NULL,
+    record TEXT NOT NULL
+  );
+
+  CREATE TABLE tokens (
+    id TEXT PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,
+    department TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('viewer', 'department', 'admin')),
+    label TEXT,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    token_id TEXT,
+    department TEXT,
+    endpoint TEXT NOT NULL,
+    codes TEXT NOT NULL,
+    purpose TEXT,
+    ip TEXT
+  );
+
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+/** Brings `db` to the latest schema version, each step in its own transaction. Returns the version reached. */
+export function migrate(db: Database): number {
+  let version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(`database schema version ${version} is newer than this platform (${MIGRATIONS.length})`);
+  }
+  while (version < MIGRATIONS.length) {
+    const next = version + 1;
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] as string);
+      db.pragma(`user_version = ${next}`);
+    })();
+    version = next;
+  }
+  return version;
+}

@@ -1,0 +1,67 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { StoredObjection } from './stored-records.ts';
+
+interface ObjectionRow {
+  id: string;
+  code: string;
+  entry_id: string;
+  status: StoredObjection['status'];
+  reason: string;
+  contact: string;
+  filed_at: string;
+  resolved_at: string | null;
+  resolution_note: string | null;
+  department: string;
+  previous_state: StoredObjection['previousState'];
+}
+
+const COLUMNS = 'id, code, entry_id, status, reason, contact, filed_at, resolved_at, resolution_note, department, previous_state';
+
+function fromRow(r: ObjectionRow): StoredObjection {
+  return {
+    id: r.id, code: r.code, entryId: r.entry_id, status: r.status, reason: r.reason, contact: r.contact, filedAt: r.filed_at,
+    resolvedAt: r.resolved_at, resolutionNote: r.resolution_note, department: r.department, previousState: r.previous_state,
+  };
+}
+
+function toRow(o: StoredObjection): ObjectionRow {
+  return {
+    id: o.id, code: o.code, entry_id: o.entryId, status: o.status, reason: o.reason, contact: o.contact, filed_at: o.filedAt,
+    resolved_at: o.resolvedAt, resolution_note: o.resolutionNote, department: o.department, previous_state: o.previousState,
+  };
+}
+
+/** Objections to entries (section (二十七)). */
+export class ObjectionRepository {
+  readonly #get: Statement<[string], ObjectionRow>;
+  readonly #latestForEntry: Statement<[string], ObjectionRow>;
+  readonly #insert: Statement<ObjectionRow>;
+  readonly #resolve: Statement<{ id: string; status: string; resolved_at: string; resolution_note: string | null }>;
+
+  constructor(db: Database) {
+    this.#get = db.prepare(`SELECT ${COLUMNS} FROM objections WHERE id = ?`);
+    this.#latestForEntry = db.prepare(`SELECT ${COLUMNS} FROM objections WHERE entry_id = ? ORDER BY filed_at DESC, rowid DESC LIMIT 1`);
+    this.#insert = db.prepare(`INSERT INTO objections (${COLUMNS}) VALUES (${COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`);
+    this.#resolve = db.prepare('UPDATE objections SET status = @status, resolved_at = @resolved_at, resolution_note = @resolution_note WHERE id = @id');
+  }
+
+  get(id: string): StoredObjection | undefined {
+    const row = this.#get.get(id);
+    return row && fromRow(row);
+  }
+
+  /** The most recent objection to an entry, if any. */
+  latestForEntry(entryId: string): StoredObjection | undefined {
+    const row = this.#latestForEntry.get(entryId);
+    return row && fromRow(row);
+  }
+
+  insert(objection: StoredObjection): void {
+    this.#insert.run(toRow(objection));
+  }
+
+  /** Records the decision on a pending objection. */
+  resolve(id: string, status: 'upheld' | 'rejected', resolvedAt: string, note: string | null): void {
+    this.#resolve.run({ id, status, resolved_at: resolvedAt, resolution_note: note });
+  }
+}

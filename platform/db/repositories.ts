@@ -1,0 +1,40 @@
+import type { Database } from 'better-sqlite3';
+import { AuditRepository } from './audit-repository.ts';
+import { ChangeRepository } from './change-repository.ts';
+import { EntryRepository } from './entry-repository.ts';
+import { EventRepository } from './event-repository.ts';
+import { FeedbackRepository } from './feedback-repository.ts';
+import { MetaRepository } from './meta-repository.ts';
+import { ObjectionRepository } from './objection-repository.ts';
+import { SubjectRepository } from './subject-repository.ts';
+import { TokenRepository } from './token-repository.ts';
+
+/** Every repository over one database, with their statements prepared once. */
+export interface Repositories {
+  db: Database;
+  subjects: SubjectRepository;
+  entries: EntryRepository;
+  objections: ObjectionRepository;
+  changes: ChangeRepository;
+  events: EventRepository;
+  feedback: FeedbackRepository;
+  tokens: TokenRepository;
+  audit: AuditRepository;
+  meta: MetaRepository;
+}
+
+/** Prepares every repository over `db` (already migrated). */
+export function createRepositories(db: Database): Repositories {
+  return {
+    db,
+    subjects: new SubjectRepository(db),
+    entries: new EntryRepository(db),
+    objections: new ObjectionRepository(db),
+    changes: new ChangeRepository(db),
+    events: new EventRepository(db),
+    feedback: new FeedbackRepository(db),
+    tokens: new TokenRepository(db),
+    audit: new AuditRepository(db),
+    meta: new MetaRepository(db),
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * A tiny seeded PRNG (mulberry32): the demo data must be the same on every machine and every run,
+ * so tests and demo pages can name subjects by code.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

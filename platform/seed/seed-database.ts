@@ -1,0 +1,51 @@
+import type { Change } from '../../core/api/changes-schema.ts';
+import type { Repositories } from '../db/repositories.ts';
+import type { StoredEntry } from '../db/stored-records.ts';
+import { generateDemoData, type DemoDataOptions, type DemoSubjectExpectation } from './generate-demo-data.ts';
+
+const CHANGE_KIND: Record<StoredEntry['state'], Change['kind']> = {
+  active: 'listed', disputed: 'disputed', exited: 'exited', expired: 'expired', revoked: 'revoked',
+};
+
+/** What seeding wrote, and how long it took. */
+export interface SeedReport {
+  subjects: number;
+  entries: number;
+  milliseconds: number;
+  expectations: DemoSubjectExpectation[];
+}
+
+/**
+ * Writes the generated demo data into the database in one transaction (prepared statements, so a
+ * million subjects take seconds). Each entry also lands in the changes feed. `keepExpectations`
+ * off avoids holding a million expectations in memory.
+ */
+export function seedDatabase(
+  repos: Repositories,
+  options: DemoDataOptions & { keepExpectations?: boolean; onProgress?: (subjects: number) => void },
+): SeedReport {
+  const started = performance.now();
+  const at = new Date().toISOString();
+  const report: SeedReport = { subjects: 0, entries: 0, milliseconds: 0, expectations: [] };
+  repos.db.transaction(() => {
+    for (const record of generateDemoData(options)) {
+      if (options.keepExpectations !== false) report.expectations.push(record.expectation);
+      if (!record.subject) continue;
+      repos.subjects.upsert(record.subject);
+      for (const entry of record.entries) {
+        repos.entries.insert(entry);
+        repos.changes.record(entry.code, CHANGE_KIND[entry.state], at);
+      }
+      for (const objection of record.objections) repos.objections.insert(objection);
+      for (const event of record.events) repos.events.record(event);
+      report.subjects++;
+      report.entries += record.entries.length;
+      if (options.onProgress && report.subjects % 100_000 === 0) options.onProgress(report.subjects);
+    }
+    repos.meta.set('seededOn', options.today);
+    repos.meta.set('seed', String(options.seed ?? ''));
+    repos.meta.set('seededSubjects', String(report.subjects));
+  })();
+  report.milliseconds = performance.now() - started;
+  return report;
+}

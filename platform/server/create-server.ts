@@ -1,0 +1,67 @@
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { MAX_REQUEST_BYTES } from '../../core/api/api-limits.ts';
+import { registerIndexPage } from '../pages/index-page.ts';
+import { registerSubjectPage } from '../pages/subject-page.ts';
+import { registerAdminAuditRoute } from '../routes/admin-audit-route.ts';
+import { registerAdminEntryRoutes } from '../routes/admin-entry-routes.ts';
+import { registerAdminTokenRoute } from '../routes/admin-token-route.ts';
+import { registerChangesRoute } from '../routes/changes-route.ts';
+import { registerFeedbackRoute } from '../routes/feedback-route.ts';
+import { registerHealthRoute } from '../routes/health-route.ts';
+import { registerMeasuresRoute } from '../routes/measures-route.ts';
+import { registerObjectionRoutes } from '../routes/objection-routes.ts';
+import { registerStatusRoute } from '../routes/status-route.ts';
+import { registerSubjectRoute } from '../routes/subject-route.ts';
+import { corsOriginAllowed } from './cors-origin-allowed.ts';
+import { handleErrors } from './handle-errors.ts';
+import { logRequests } from './log-requests.ts';
+import type { PlatformContext } from './platform-context.ts';
+import { sendError } from './send-error.ts';
+import { serveStaticDir } from './serve-static-dir.ts';
+
+/** How the HTTP server is set up around the platform context. */
+export interface ServerOptions {
+  corsOrigins: readonly string[] | '*';
+  staticDirs: readonly { prefix: string; dir: string }[];
+  log: boolean;
+}
+
+/**
+ * Builds the Fastify server: every endpoint of the core contract, the admin endpoints, static
+ * folders and the HTML pages. Only JSON bodies are accepted (anything else is 415), bodies over
+ * MAX_REQUEST_BYTES are 413, and every error leaves as the shared envelope.
+ */
+export async function createServer(ctx: PlatformContext, options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_REQUEST_BYTES,
+    routerOptions: { maxParamLength: 200 },
+    trustProxy: false,
+    frameworkErrors: (error, _request, reply) => sendError(reply, 400, 'bad_request', error.message),
+  });
+  app.removeContentTypeParser('text/plain');
+  handleErrors(app);
+  if (options.log) logRequests(app);
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin !== undefined && corsOriginAllowed(options.corsOrigins, origin)),
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
+
+  registerHealthRoute(app, ctx);
+  registerStatusRoute(app, ctx);
+  registerSubjectRoute(app, ctx);
+  registerMeasuresRoute(app, ctx);
+  registerChangesRoute(app, ctx);
+  registerFeedbackRoute(app, ctx);
+  registerObjectionRoutes(app, ctx);
+  registerAdminEntryRoutes(app, ctx);
+  registerAdminAuditRoute(app, ctx);
+  registerAdminTokenRoute(app, ctx);
+  registerIndexPage(app, ctx, options.staticDirs.map((s) => s.prefix));
+  registerSubjectPage(app, ctx);
+  for (const { prefix, dir } of options.staticDirs) serveStaticDir(app, prefix, dir);
+  return app;
+}

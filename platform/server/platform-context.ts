@@ -1,0 +1,20 @@
+import type { Measure } from '../../core/api/measure-schema.ts';
+import type { Repositories } from '../db/repositories.ts';
+
+/** What every route needs, passed in rather than imported, so tests can choose the day and the data. */
+export interface PlatformContext {
+  repos: Repositories;
+  /** Whether callers without a token may read public, masked data. */
+  anonymousReads: boolean;
+  /** Today's date in China (YYYY-MM-DD); fixed in tests. */
+  today(): string;
+  /** The published measures catalogue. */
+  measures: readonly Measure[];
+  catalogueVersion: string;
+  platformName: string;
+}
+
+/** The stamp every answer carries: when, and which revision of the data. */
+export function answerStamp(ctx: PlatformContext): { asOf: string; dataVersion: number } {
+  return { asOf: new Date().toISOString(), dataVersion: ctx.repos.changes.latest() };
+}
