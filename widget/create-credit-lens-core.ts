@@ -1,0 +1,167 @@
+import { createCreditClient } from '../core/api/create-credit-client.ts';
+import type { CheckContext } from '../core/api/check-context-schema.ts';
+import type { Measure } from '../core/api/measure-schema.ts';
+import type { StatusResult } from '../core/api/status-schema.ts';
+import { createChangesFollower, type ChangesFollower } from '../core/query/create-changes-follower.ts';
+import { createStatusStore, type CodeVerdict, type StatusStore } from '../core/query/create-status-store.ts';
+import { parseUscc } from '../core/uscc/parse-uscc.ts';
+import { computeVerdict } from '../core/verdict/compute-verdict.ts';
+import type { Verdict } from '../core/verdict/verdict-types.ts';
+import type { CodeState, CodeWatcher } from './code-state.ts';
+import { invalidVerdict, unconfiguredVerdict } from './local-verdict.ts';
+import { createVerdictAnnouncer } from './verdict-event.ts';
+import { DEFAULT_CONFIG, mergeConfig, type CreditLensOptions, type WidgetConfig } from './widget-config.ts';
+
+/** One answer of `CreditLens.check`. */
+export interface CheckResult {
+  /** What was passed in. */
+  input: string;
+  /** Normalized code. */
+  code: string;
+  verdict: Verdict;
+  /** The registered name, when the platform gave one. */
+  name: string | null;
+  result: StatusResult | null;
+}
+
+export interface CreditLensEnvironment {
+  /** Where `creditlens:verdict` is dispatched for every code; default `document`. */
+  eventTarget?: () => EventTarget | null;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /** How often the changes feed is polled while codes are watched; default 30 s. */
+  changesIntervalMs?: number;
+}
+
+/** The runtime behind `window.CreditLens` and the ESM entry (scanning is added by `createCreditLens`). */
+export interface CreditLensCore extends CodeWatcher {
+  configure(options: CreditLensOptions): void;
+  check(codes: string | readonly string[]): Promise<CheckResult[]>;
+  /** Fetches every watched code again (e.g. after the host signs in). */
+  refresh(): Promise<void>;
+}
+
+interface Watch {
+  code: string;
+  listener: (state: CodeState) => void;
+  stop: (() => void) | null;
+}
+
+/**
+ * Holds the configuration, the credit client and the status store (core/query: batching,
+ * caching, retries); answers elements, `check` and `scan` from the same cache; announces every
+ * verdict that becomes known or changes. Reconfiguring builds a new client and store and moves
+ * every watched code over to it.
+ */
+export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLensCore {
+  const now = env.now ?? (() => new Date());
+  const announcer = createVerdictAnnouncer(env.eventTarget ?? (() => globalThis.document ?? null));
+  let config: WidgetConfig = DEFAULT_CONFIG;
+  let store: StatusStore | null = null;
+  let follower: ChangesFollower | null = null;
+  let client: ReturnType<typeof createCreditClient> | null = null;
+  const catalogues = new Map<CheckContext, Promise<Measure[] | null>>();
+  const watches = new Set<Watch>();
+
+  function rebuild(): void {
+    follower?.stop();
+    follower = null;
+    catalogues.clear();
+    announcer.reset();
+    const platform = config.platform;
+    if (!platform) {
+      client = null;
+      store = null;
+      return;
+    }
+    client = createCreditClient({
+      baseUrl: platform,
+      ...(env.fetch && { fetch: env.fetch }),
+      getToken: async () => (config.tokenProvider ? ((await config.tokenProvider()) ?? null) : config.token),
+    });
+    store = createStatusStore({ client, freshnessMs: config.freshness, context: config.context, now });
+    const current = store;
+    follower = createChangesFollower({
+      client,
+      intervalMs: env.changesIntervalMs ?? 30_000,
+      onChanged: (codes) => void current.invalidate(codes),
+    });
+  }
+
+  /** Adds the local check: a clean answer for a code with a suspect check digit says so. */
+  function stateOf(code: string, suspect: boolean, v: CodeVerdict): CodeState {
+    const { result, ...verdict } = v;
+    if (suspect && verdict.kind === 'clear' && result) {
+      return { code, result, verdict: computeVerdict({ result, now: now(), freshnessMs: config.freshness, suspect: true }) };
+    }
+    return { code, result, verdict };
+  }
+
+  function attach(watch: Watch): void {
+    watch.stop?.();
+    watch.stop = null;
+    const parsed = parseUscc(watch.code);
+    const emit = (state: CodeState): void => {
+      announcer.announce(state.code, state.verdict, state.result);
+      watch.listener(state);
+    };
+    if (parsed.validity === 'invalid') return emit({ code: parsed.code, verdict: invalidVerdict(), result: null });
+    if (!store) return emit({ code: parsed.code, verdict: unconfiguredVerdict(), result: null });
+    watch.stop = store.subscribe(parsed.code, (v) => emit(stateOf(parsed.code, parsed.validity === 'suspect', v)));
+    follower?.start();
+  }
+
+  async function checkOne(input: string): Promise<CheckResult> {
+    const parsed = parseUscc(input);
+    let state: CodeState;
+    if (parsed.validity === 'invalid') state = { code: parsed.code, verdict: invalidVerdict(), result: null };
+    else if (!store) state = { code: parsed.code, verdict: unconfiguredVerdict(), result: null };
+    else state = stateOf(parsed.code, parsed.validity === 'suspect', await store.get(parsed.code));
+    announcer.announce(state.code, state.verdict, state.result);
+    return { input, code: state.code, verdict: state.verdict, name: state.result?.subject?.name ?? null, result: state.result };
+  }
+
+  return {
+    configure(options) {
+      const next = mergeConfig(config, options);
+      const rebuildNeeded = (['platform', 'token', 'tokenProvider', 'context', 'freshness'] as const).some((k) => next[k] !== config[k]);
+      config = next;
+      if (rebuildNeeded) rebuild();
+      // Re-attaching also re-renders every element (a changed `lang` applies at once).
+      for (const watch of watches) attach(watch);
+    },
+    config: () => config,
+    now,
+    watch(code, listener) {
+      const watch: Watch = { code, listener, stop: null };
+      watches.add(watch);
+      attach(watch);
+      return () => {
+        watch.stop?.();
+        watches.delete(watch);
+        if (watches.size === 0) follower?.stop();
+      };
+    },
+    measures(context) {
+      const known = catalogues.get(context);
+      if (known) return known;
+      if (!client) return Promise.resolve(null);
+      const loading = client.measures({ context }).then(
+        (r) => r.measures,
+        () => {
+          catalogues.delete(context);
+          return null;
+        },
+      );
+      catalogues.set(context, loading);
+      return loading;
+    },
+    check(codes) {
+      const list = typeof codes === 'string' ? [codes] : [...codes];
+      return Promise.all(list.map(checkOne));
+    },
+    async refresh() {
+      await store?.refreshAll();
+    },
+  };
+}

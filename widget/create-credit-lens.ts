@@ -1,0 +1,51 @@
+import { createCreditLensCore, type CheckResult, type CreditLensEnvironment } from './create-credit-lens-core.ts';
+import { CREDIT_STATUS_TAG, defineCreditStatus } from './credit-status-element.ts';
+import { scanContainer, type ScanHandle, type ScanOptions } from './scan-container.ts';
+import type { CreditLensOptions, WidgetConfig } from './widget-config.ts';
+
+/** The public API: `window.CreditLens` in the script-tag build, `createCreditLens()` in the ESM entry. */
+export interface CreditLens {
+  readonly version: string;
+  /** Sets platform, token or tokenProvider, context, freshness (ms), lang; may be called again at any time. */
+  configure(options: CreditLensOptions): CreditLens;
+  /** The configuration in force (the token itself is not exposed). */
+  readonly config: Omit<WidgetConfig, 'token' | 'tokenProvider'> & { hasToken: boolean };
+  /** Verdicts for the host's own logic; never rejects for a failed check (that verdict is `unknown`). */
+  check(codes: string | readonly string[]): Promise<CheckResult[]>;
+  /** Marks every code inside `root` (default `document.body`), keeps watching it, and resolves once every code has an answer. */
+  scan(root?: Element | Document | null, options?: ScanOptions): Promise<ScanHandle>;
+  /** Fetches every code on show again (e.g. after signing in). */
+  refresh(): Promise<void>;
+  /** Defines `<credit-status>` in this window if no one has; true when this call defined it. */
+  defineElement(): boolean;
+}
+
+export const WIDGET_VERSION = '0.1.0';
+
+/** Creates a CreditLens runtime; nothing touches the page until `defineElement()` or `scan()` is called. */
+export function createCreditLens(options: CreditLensOptions = {}, env: CreditLensEnvironment = {}): CreditLens {
+  const core = createCreditLensCore(env);
+  core.configure(options);
+  const lens: CreditLens = {
+    version: WIDGET_VERSION,
+    configure(next) {
+      core.configure(next);
+      return lens;
+    },
+    get config() {
+      const { token, tokenProvider, ...rest } = core.config();
+      return { ...rest, hasToken: token !== null || tokenProvider !== null };
+    },
+    check: (codes) => core.check(codes),
+    scan(root, scanOptions) {
+      const target = root ?? globalThis.document?.body;
+      if (!target) return Promise.reject(new TypeError('CreditLens.scan: no container to scan'));
+      return scanContainer(core, target, scanOptions);
+    },
+    refresh: () => core.refresh(),
+    defineElement: () => defineCreditStatus(core),
+  };
+  return lens;
+}
+
+export { CREDIT_STATUS_TAG };

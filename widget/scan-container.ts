@@ -1,0 +1,113 @@
+import { h, render } from 'preact';
+import { adoptPresentStyles } from '../core/present/adopt-present-styles.ts';
+import { SubjectCard } from '../core/present/subject-card.tsx';
+import { createPageScanner, type PageScanner, type ScanFinding } from '../core/scan/create-page-scanner.ts';
+import { applicableMeasures } from '../core/verdict/applicable-measures.ts';
+import { verdictLabel } from '../core/verdict/verdict-labels.ts';
+import type { CodeState } from './code-state.ts';
+import type { CreditLensCore } from './create-credit-lens-core.ts';
+import { pageLocale } from './page-locale.ts';
+
+/** One code found by `CreditLens.scan`, with its verdict once known. */
+export interface ScanFindingWithVerdict extends ScanFinding {
+  name: string | null;
+  state: CodeState | null;
+}
+
+/** What `CreditLens.scan` resolves with: the findings when every valid code has an answer, and the handle to stop watching. */
+export interface ScanHandle {
+  findings: ScanFindingWithVerdict[];
+  /** The current findings (the container is still watched: codes added later are marked too). */
+  current(): ScanFindingWithVerdict[];
+  /** Removes every mark and stops watching. */
+  stop(): void;
+}
+
+export interface ScanOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * Marks the codes of a container with the same core pipeline the extension uses
+ * (`createPageScanner`: same matching, same `creditlens-*` highlights and overlay), answers
+ * them from the runtime's cache, and keeps watching the container for changes.
+ */
+export function scanContainer(core: CreditLensCore, root: Document | Element, options: ScanOptions = {}): Promise<ScanHandle> {
+  const document = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
+  const controller = new AbortController();
+  options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  const states = new Map<string, CodeState>();
+  const unwatch: (() => void)[] = [];
+  const waiting = new Set<string>();
+  let settle: (() => void) | null = null;
+  const localeOf = () => pageLocale(root.nodeType === 9 ? (root as Document).documentElement : (root as Element), core.config().lang);
+
+  // The scanner reports the first codes while it is being constructed, before it can take verdicts.
+  let scanner: PageScanner<CodeState['verdict']> | null = null;
+  scanner = createPageScanner<CodeState['verdict']>({
+    root,
+    document,
+    signal: controller.signal,
+    label: (kind) => verdictLabel(kind, localeOf()),
+    onCodes(codes) {
+      for (const code of codes) {
+        waiting.add(code);
+        unwatch.push(
+          core.watch(code, (state) => {
+            states.set(code, state);
+            scanner?.setVerdicts([[code, state.verdict]]);
+            if (state.verdict.kind !== 'pending' && waiting.delete(code) && waiting.size === 0) settle?.();
+          }),
+        );
+      }
+    },
+    renderCard(container, request) {
+      const root = container.getRootNode();
+      if (root instanceof (document.defaultView as Window & typeof globalThis).ShadowRoot) adoptPresentStyles(root);
+      const state = states.get(request.code);
+      const context = core.config().context;
+      const draw = (catalogue: Parameters<typeof applicableMeasures>[1] | null) => {
+        if (!state) {
+          container.textContent = `${request.code} ${verdictLabel(request.kind, localeOf()).long}`;
+          return;
+        }
+        render(
+          h(SubjectCard, {
+            code: request.code,
+            verdict: state.verdict,
+            result: state.result,
+            measures: catalogue ? applicableMeasures(state.verdict, catalogue, context) : null,
+            context,
+            locale: localeOf(),
+            platformUrl: core.config().platform,
+            now: core.now(),
+          }),
+          container,
+        );
+      };
+      draw(null);
+      if (state && (state.verdict.activeEntries.length > 0 || state.verdict.disputedEntries.length > 0)) {
+        void core.measures(context).then((catalogue) => {
+          if (catalogue && container.isConnected) draw(catalogue);
+        });
+      }
+    },
+  });
+
+  scanner.setVerdicts([...states].map(([code, state]) => [code, state.verdict] as const));
+  const started = scanner;
+  controller.signal.addEventListener('abort', () => unwatch.forEach((stop) => stop()), { once: true });
+
+  const current = (): ScanFindingWithVerdict[] =>
+    started.findings().map((f) => {
+      const state = states.get(f.code) ?? null;
+      return { ...f, kind: state && f.validity === 'valid' ? state.verdict.kind : f.kind, name: state?.result?.subject?.name ?? null, state };
+    });
+
+  return new Promise((resolve) => {
+    const done = (): void => resolve({ findings: current(), current, stop: () => controller.abort() });
+    if (waiting.size === 0) return done();
+    settle = done;
+    controller.signal.addEventListener('abort', done, { once: true });
+  });
+}

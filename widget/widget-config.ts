@@ -1,0 +1,73 @@
+import { CHECK_CONTEXTS, type CheckContext } from '../core/api/check-context-schema.ts';
+import { DEFAULT_FRESHNESS_MS } from '../core/verdict/compute-verdict.ts';
+
+/** Asked before every request; resolve with a short-lived token from the host's own backend, or null. */
+export type TokenProvider = () => Promise<string | null> | string | null;
+
+/** What a host may set with `CreditLens.configure(...)` or the script tag's data attributes. */
+export interface CreditLensOptions {
+  /** Origin of the credit platform, e.g. `https://credit.example.gov.cn`. */
+  platform?: string;
+  /** A token for the status API. Prefer `tokenProvider`: never hard-code a long-lived token in a page. */
+  token?: string | null;
+  tokenProvider?: TokenProvider | null;
+  /** Where the check happens; selects the measures shown. Default `general`. */
+  context?: CheckContext;
+  /** How long an answer counts as fresh, in ms; older answers show their age. Default 5 minutes. */
+  freshness?: number;
+  /** Force a locale instead of following the page's `lang`. */
+  lang?: string | null;
+}
+
+/** The configuration in force; every field has a value. */
+export interface WidgetConfig {
+  platform: string | null;
+  token: string | null;
+  tokenProvider: TokenProvider | null;
+  context: CheckContext;
+  freshness: number;
+  lang: string | null;
+}
+
+export const DEFAULT_CONFIG: WidgetConfig = {
+  platform: null,
+  token: null,
+  tokenProvider: null,
+  context: 'general',
+  freshness: DEFAULT_FRESHNESS_MS,
+  lang: null,
+};
+
+/** A check context, or null when the string is not one (an unknown context falls back to the configured one). */
+export function checkContextOf(value: string | null | undefined): CheckContext | null {
+  return (CHECK_CONTEXTS as readonly string[]).includes(value ?? '') ? (value as CheckContext) : null;
+}
+
+/**
+ * Merges options into a configuration, rejecting what would be unsafe or meaningless: the
+ * platform must be an http(s) URL (it is fetched with the token and linked from cards).
+ */
+export function mergeConfig(current: WidgetConfig, options: CreditLensOptions): WidgetConfig {
+  const next = { ...current };
+  if (options.platform !== undefined) {
+    const url = new URL(options.platform, globalThis.location?.href);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('CreditLens: platform must be an http(s) URL');
+    next.platform = url.href.replace(/\/+$/, '');
+  }
+  if (options.token !== undefined) next.token = options.token || null;
+  if (options.tokenProvider !== undefined) {
+    if (options.tokenProvider !== null && typeof options.tokenProvider !== 'function') throw new TypeError('CreditLens: tokenProvider must be a function');
+    next.tokenProvider = options.tokenProvider;
+  }
+  if (options.context !== undefined) {
+    const context = checkContextOf(options.context);
+    if (!context) throw new TypeError(`CreditLens: unknown context "${String(options.context)}"`);
+    next.context = context;
+  }
+  if (options.freshness !== undefined) {
+    if (!(Number.isFinite(options.freshness) && options.freshness >= 0)) throw new TypeError('CreditLens: freshness must be a number of ms ≥ 0');
+    next.freshness = options.freshness;
+  }
+  if (options.lang !== undefined) next.lang = options.lang || null;
+  return next;
+}
