@@ -111,7 +111,7 @@ describe('PopupApp', () => {
       textarea.value = `${A}\n${B}\n`;
       textarea.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await act(async () => root.querySelector('form.batch-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await act(async () => void root.querySelector('form.batch-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
     expect(send).toHaveBeenCalledWith('checkCodes', { text: `${A}\n${B}\n`, context: 'procurement' });
     expect(root.querySelector('[data-testid=batch-progress]')!.textContent).toBe('正在核查：已完成 0 / 2');
     await vi.waitFor(() => expect(root.querySelector('[data-testid=batch-progress]')!.textContent).toBe('核查完成，共 2 个代码。'));
@@ -127,7 +127,7 @@ describe('PopupApp', () => {
   it('asks for codes instead of starting an empty batch', async () => {
     const send = fakeSend({ getTabFindings: ({ tabId }) => ({ ok: true, value: { tabId, frames: [], findings: [] } }) });
     await mount(send, null);
-    await act(async () => root.querySelector('form.batch-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await act(async () => void root.querySelector('form.batch-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
     expect(root.querySelector('[role=alert]')!.textContent).toBe('请先粘贴要核查的代码。');
     expect(send).not.toHaveBeenCalledWith('checkCodes', expect.anything());
     expect(root.textContent).toContain('没有可核查的当前页面');
