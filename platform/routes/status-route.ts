@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { MAX_CODES_PER_STATUS_REQUEST } from '../../core/api/api-limits.ts';
 import { StatusRequestSchema, StatusResponseSchema, type StatusResult } from '../../core/api/status-schema.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { authorize } from '../auth/authorize.ts';
 import { isAnonymous } from '../auth/caller.ts';
 import { toSubject, visibleEntries } from '../lists/to-list-entry.ts';
 import { recordQuery } from '../audit/record-query.ts';
+import { ApiError } from '../server/api-error.ts';
 import { parseRequest } from '../server/parse-request.ts';
 import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
 import { sendValidated } from '../server/send-validated.ts';
@@ -16,6 +18,10 @@ import { sendValidated } from '../server/send-validated.ts';
 export function registerStatusRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/status', async (request, reply) => {
     const caller = authorize(request, ctx, 'read');
+    const raw = request.body as { codes?: unknown } | undefined;
+    if (raw && Array.isArray(raw.codes) && raw.codes.length > MAX_CODES_PER_STATUS_REQUEST) {
+      throw new ApiError(400, 'too_many_codes', `at most ${MAX_CODES_PER_STATUS_REQUEST} codes per request; split the batch`);
+    }
     const body = parseRequest(StatusRequestSchema, request.body);
     const anonymous = isAnonymous(caller);
     const stamp = answerStamp(ctx);
