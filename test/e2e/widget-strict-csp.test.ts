@@ -1,0 +1,96 @@
+/**
+ * The widget under the strictest CSP a host is likely to run (no inline script or style, no
+ * eval): badges, scan and check must work and no `securitypolicyviolation` may be reported.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  badgeVerdicts,
+  demoSubjects,
+  SHOTS,
+  startWidgetWorld,
+  waitForBadges,
+  waitForHighlight,
+  watchPageProblems,
+  type DemoSubject,
+  type WidgetWorld,
+} from './fixtures/widget-world.ts';
+
+describe('widget on a page with a strict CSP', () => {
+  let world: WidgetWorld;
+  let page: Page;
+  let problems: string[];
+  let subjects: Map<string, DemoSubject>;
+  const code = (role: string) => subjects.get(role)!.code;
+
+  beforeAll(async () => {
+    subjects = await demoSubjects();
+    world = await startWidgetWorld();
+    page = await world.browser.context.newPage();
+    problems = await watchPageProblems(page);
+    await page.goto(`${world.platform.url}/demo/widget-strict-csp.html`);
+    await waitForBadges(page);
+  });
+
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('returns a CSP that allows neither inline code nor eval', async () => {
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    // The policy is in force: an inline style attribute set through markup is refused.
+    const refused = await page.evaluate(() => {
+      const probe = document.createElement('div');
+      probe.setAttribute('style', 'color: rgb(1, 2, 3)');
+      document.body.append(probe);
+      const color = getComputedStyle(probe).color;
+      probe.remove();
+      return color !== 'rgb(1, 2, 3)';
+    });
+    expect(refused).toBe(true);
+    // Forget the probe's own violation.
+    await page.waitForTimeout(100);
+    await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations.pop());
+    problems.pop();
+  });
+
+  it('returns the expected verdicts on the badges, styled by the adopted sheet', async () => {
+    const shown = await badgeVerdicts(page);
+    for (const role of ['black', 'red', 'disputed', 'clear']) expect(shown[code(role)], role).toBe(subjects.get(role)!.expectedVerdict);
+    const background = await page.evaluate(
+      (c) => getComputedStyle(document.querySelector(`credit-status[code="${c}"]`)!.shadowRoot!.querySelector('.cl-badge')!).backgroundColor,
+      code('black'),
+    );
+    expect(background).toBe('rgb(27, 27, 27)');
+  });
+
+  it('returns highlights from scan() and a verdict from check()', async () => {
+    await waitForHighlight(page, code('black-multiple'), 'black');
+    const [result] = await page.evaluate((c) => window.CreditLens!.check(c).then((r) => r.map((x) => x.verdict.kind)), code('disputed'));
+    expect(result).toBe('disputed');
+  });
+
+  it('returns the expanded card', async () => {
+    const el = page.locator(`credit-status[code="${code('black')}"]`);
+    await el.locator('button').click();
+    await el.locator('.cl-measure').first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SHOTS, 'widget-strict-csp.png'), fullPage: true });
+  });
+
+  it('returns no CSP violation, console error or page error', async () => {
+    await page.waitForTimeout(300);
+    const reportedByPage = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    expect(reportedByPage).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
+
+declare global {
+  interface Window {
+    CreditLens?: import('../../widget/create-credit-lens.ts').CreditLens;
+  }
+}
