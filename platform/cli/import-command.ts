@@ -1,5 +1,33 @@
-/** `import <file>`: placeholder until the importer lands. */
-export async function importCommand(_dbPath: string, _file: string | undefined, _flags: Map<string, string | true>): Promise<number> {
-  console.error('import: not implemented yet');
-  return 1;
+import { readFileSync } from 'node:fs';
+import { openDatabase } from '../db/open-database.ts';
+import { createRepositories } from '../db/repositories.ts';
+import { importList } from '../import/import-list.ts';
+import { readTableFile } from '../import/read-table-file.ts';
+
+/** `import <file.csv|file.xlsx> [--dry-run] [--mapping m.json]`: imports a published list and prints the report. */
+export async function importCommand(dbPath: string, file: string | undefined, flags: Map<string, string | true>): Promise<number> {
+  if (!file) {
+    console.error('import needs a file: npm run platform -- import <file.csv|file.xlsx> [--dry-run] [--mapping m.json]');
+    return 2;
+  }
+  const mappingFile = flags.get('mapping');
+  const mapping = typeof mappingFile === 'string' ? (JSON.parse(readFileSync(mappingFile, 'utf8')) as Record<string, string>) : {};
+  const table = await readTableFile(file);
+  const db = openDatabase(dbPath);
+  const started = performance.now();
+  const report = importList(createRepositories(db), table, {
+    dryRun: flags.has('dry-run'),
+    mapping,
+    onProgress: (done, total) => process.stderr.write(`  ${done}/${total} rows…\n`),
+  });
+  db.close();
+  if (report.fatal) {
+    console.error(`import: ${report.fatal}; nothing imported`);
+    return 1;
+  }
+  for (const w of report.warnings) console.log(`warning row ${w.row} ${w.code}: ${w.message}`);
+  for (const r of report.rejected) console.log(`rejected row ${r.row} ${r.code}: ${r.reason}`);
+  const verb = report.dryRun ? 'would import' : 'imported';
+  console.log(`${report.dryRun ? '[dry run] ' : ''}${report.rows} rows: ${verb} ${report.imported} new, ${report.updated} updated, ${report.rejected.length} rejected, ${report.warnings.length} warnings (${((performance.now() - started) / 1000).toFixed(2)} s)`);
+  return report.rejected.length > 0 ? 1 : 0;
 }

@@ -1,0 +1,93 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../../platform/db/open-database.ts';
+import { createRepositories } from '../../../../platform/db/repositories.ts';
+import { importList } from '../../../../platform/import/import-list.ts';
+import { parseListDate } from '../../../../platform/import/parse-list-date.ts';
+import { readCsv, readXlsx } from '../../../../platform/import/read-table-file.ts';
+import { DEMO_SUBJECTS, fixtureCode } from '../platform-harness.ts';
+
+const HEADERS = ['主体名称', '统一社会信用代码', '名单类型', '列入类别', '列入原因', '认定依据', '文书号', '认定部门', '列入日期', '有效期至', '法定代表人'];
+const good = fixtureCode('clear');
+const other = DEMO_SUBJECTS[30]!.code;
+const suspect = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+const ROWS = [
+  ['武汉市汉阳区甲公司', good, '黑名单', '围标串标', '串通投标', '《招标投标法》', '汉住罚〔2026〕9号', '区住房和城市更新局', '2026/1/5', '2028-01-05', '张三'],
+  ['乙公司', '12345', '黑名单', '非法集资', 'x', 'x', 'x', '区金融工作局', '2026-01-01', '', ''],
+  ['丙公司', other, '红名单', '纳税信用A级纳税人', 'A级', 'x', '汉税公告〔2026〕1号', '区税务局', '2026-13-01', '', ''],
+  ['丁公司', other, '灰名单', 'x', 'x', 'x', 'x', '区税务局', '2026-01-01', '', ''],
+  ['戊公司', suspect, 'red', '纳税信用A级纳税人', 'A级', 'x', '汉税公告〔2026〕2号', '区税务局', '2026年2月1日', '长期', ''],
+];
+
+const repos = () => createRepositories(openDatabase(':memory:'));
+
+async function xlsxOf(rows: unknown[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('红黑名单');
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe('importList', () => {
+  it('imports valid rows, rejects invalid ones with reasons, warns on suspect codes (CSV with BOM)', () => {
+    const r = repos();
+    const csv = `\uFEFF${[HEADERS, ...ROWS].map((row) => row.join(',')).join('\n')}\n`;
+    const report = importList(r, readCsv(csv));
+    expect([report.imported, report.updated]).toEqual([2, 0]);
+    expect(report.rejected.map((x) => [x.row, x.reason.split(' ')[0]])).toEqual([[3, '统一社会信用代码无效'], [4, '列入日期无效'], [5, '名单类型应为红名单或黑名单']]);
+    expect(report.warnings.map((w) => w.row)).toEqual([6]);
+    const [entry] = r.entries.listByCode(good);
+    expect(entry).toMatchObject({ list: 'black', category: '围标串标', listedOn: '2026-01-05', validUntil: '2028-01-05', persons: [{ role: '法定代表人', name: '张三', idNumber: null }] });
+    expect(r.subjects.get(good)?.name).toBe('武汉市汉阳区甲公司');
+    expect(r.changes.since(0, 10).map((c) => c.kind)).toEqual(['listed', 'listed']);
+  });
+
+  it('reads XLSX built with exceljs, including real date cells, and updates an entry imported again', async () => {
+    const r = repos();
+    const rows = [HEADERS, [...ROWS[0]!.slice(0, 8), new Date(Date.UTC(2026, 0, 5)), '2028-01-05', '张三']];
+    expect(importList(r, await readXlsx(await xlsxOf(rows))).imported).toBe(1);
+    const again = importList(r, await readXlsx(await xlsxOf(rows)));
+    expect([again.imported, again.updated]).toEqual([0, 1]);
+    expect(r.entries.listByCode(good)).toHaveLength(1);
+    expect(r.changes.since(0, 10).map((c) => c.kind)).toEqual(['listed', 'updated']);
+  });
+
+  it('writes nothing in a dry run but reports the same', () => {
+    const r = repos();
+    const report = importList(r, { headers: HEADERS, rows: ROWS }, { dryRun: true });
+    expect([report.imported, report.rejected.length, report.dryRun]).toEqual([2, 3, true]);
+    expect(r.subjects.count()).toBe(0);
+    expect(r.changes.latest()).toBe(0);
+  });
+
+  it('rejects a file without a required column and imports nothing', () => {
+    const r = repos();
+    const report = importList(r, { headers: HEADERS.filter((h) => h !== '认定部门'), rows: ROWS.map((row) => row.filter((_, i) => i !== 7)) });
+    expect(report.fatal).toContain('认定部门');
+    expect(r.subjects.count()).toBe(0);
+  });
+
+  it('rolls everything back when the database fails midway', () => {
+    const r = repos();
+    r.db.exec(`CREATE TRIGGER fail_second BEFORE INSERT ON entries WHEN (SELECT count(*) FROM entries) >= 1 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    expect(() => importList(r, { headers: HEADERS, rows: ROWS })).toThrow(/disk on fire/);
+    expect([r.subjects.count(), r.changes.latest()]).toEqual([0, 0]);
+  });
+
+  it('accepts English headers and a mapping of other names', () => {
+    const r = repos();
+    const headers = ['Company', 'uscc', 'list', 'category', 'department', 'listed on'];
+    const report = importList(r, { headers, rows: [['甲', good, 'black', '非法集资', '区金融工作局', '2026-01-01']] }, { mapping: { Company: '主体名称' } });
+    expect(report.imported).toBe(1);
+    expect(r.subjects.get(good)?.name).toBe('甲');
+  });
+});
+
+describe('parseListDate', () => {
+  it.each([
+    ['2026-01-05', '2026-01-05'], ['2026/1/5', '2026-01-05'], ['2026.1.5', '2026-01-05'], ['2026年1月5日', '2026-01-05'],
+    ['20260105', '2026-01-05'], ['2026-02-30', null], ['2026-13-01', null], ['yesterday', null], ['', null],
+  ])('reads %j as %j', (text, expected) => {
+    expect(parseListDate(text)).toBe(expected);
+  });
+});
