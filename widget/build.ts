@@ -7,7 +7,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const WIDGET_OUT_DIR = resolve(ROOT, 'dist/widget');
@@ -53,15 +53,15 @@ const common: BuildOptions = {
 };
 
 /** Builds both files; returns the output paths. */
-export async function buildWidget(outDir = WIDGET_OUT_DIR): Promise<{ iife: string; esm: string }> {
+export async function buildWidget(outDir = WIDGET_OUT_DIR): Promise<{ iife: string; esm: string; iifeMeta: Metafile }> {
   await mkdir(outDir, { recursive: true });
   const iife = resolve(outDir, 'credit-lens.js');
   const esm = resolve(outDir, 'credit-lens.mjs');
-  await Promise.all([
+  const [iifeBuild] = await Promise.all([
     build({ ...common, entryPoints: [resolve(ROOT, 'widget/script-tag.ts')], format: 'iife', outfile: iife }),
     build({ ...common, entryPoints: [resolve(ROOT, 'widget/index.ts')], format: 'esm', outfile: esm }),
   ]);
-  return { iife, esm };
+  return { iife, esm, iifeMeta: iifeBuild.metafile! };
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('widget/build.ts')) {

@@ -111,12 +111,31 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     follower?.start();
   }
 
+  /**
+   * The first trustworthy verdict: a fresh answer, or the first failure (the store keeps retrying
+   * in the background), so a host asking before an approval is not kept waiting through every retry.
+   */
+  function firstAnswer(current: StatusStore, code: string, suspect: boolean): Promise<CodeState> {
+    return new Promise((resolve) => {
+      let stop: (() => void) | null = null;
+      let done = false;
+      stop = current.subscribe(code, (v) => {
+        if (done || v.kind === 'pending' || (v.stale && !v.reason.errorKind)) return;
+        done = true;
+        resolve(stateOf(code, suspect, v));
+        // Called from inside subscribe() when the answer is cached: unsubscribe after it returns.
+        queueMicrotask(() => stop?.());
+      });
+      if (done) queueMicrotask(() => stop?.());
+    });
+  }
+
   async function checkOne(input: string): Promise<CheckResult> {
     const parsed = parseUscc(input);
     let state: CodeState;
     if (parsed.validity === 'invalid') state = { code: parsed.code, verdict: invalidVerdict(), result: null };
     else if (!store) state = { code: parsed.code, verdict: unconfiguredVerdict(), result: null };
-    else state = stateOf(parsed.code, parsed.validity === 'suspect', await store.get(parsed.code));
+    else state = await firstAnswer(store, parsed.code, parsed.validity === 'suspect');
     announcer.announce(state.code, state.verdict, state.result);
     return { input, code: state.code, verdict: state.verdict, name: state.result?.subject?.name ?? null, result: state.result };
   }

@@ -1,0 +1,115 @@
+/**
+ * Widget size and start-up: builds the widget, prints the script-tag IIFE and the ESM entry
+ * (raw and gzip -9; the budget is 25 KB gzip for the IIFE with Preact, zod/mini and the query
+ * layer), then opens a generated page with 100 `<credit-status>` badges in Debian Chromium
+ * against the real reference platform and times, from inserting the script tag, the first
+ * badge drawn, the first verdict shown and all 100 verdicts shown (median of a few runs).
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startPlatform } from '../platform/start-platform.ts';
+import { launchChromium } from '../test/e2e/fixtures/launch-chromium.ts';
+import { buildWidget } from '../widget/build.ts';
+
+const BUDGET_GZIP = 25 * 1024;
+const RUNS = 5;
+const CODES = 100;
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+async function sizes(): Promise<void> {
+  const { iife, esm, iifeMeta } = await buildWidget();
+  for (const [label, file] of [['credit-lens.js (IIFE)', iife], ['credit-lens.mjs (ESM)', esm]] as const) {
+    const bytes = await readFile(file);
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    const over = label.includes('IIFE') ? (gz <= BUDGET_GZIP ? '  within 25 KB budget' : `  OVER the 25 KB budget by ${kb(gz - BUDGET_GZIP)}`) : '';
+    console.log(`${label.padEnd(24)} raw ${kb(bytes.length).padStart(9)}   gzip ${kb(gz).padStart(8)}${over}`);
+  }
+  // Where the bytes come from (minified, before gzip), by package or source folder.
+  const parts = new Map<string, number>();
+  for (const output of Object.values(iifeMeta.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+      const key = pkg ?? input.split('/').slice(0, 2).join('/');
+      parts.set(key, (parts.get(key) ?? 0) + bytesInOutput);
+    }
+  }
+  const top = [...parts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`);
+  console.log(`IIFE by source (minified): ${top.join(', ')}`);
+}
+
+function pageHtml(codes: string[]): string {
+  const rows = codes.map((c) => `<tr><td>${c}</td><td><credit-status code="${c}"></credit-status></td></tr>`).join('\n');
+  // The timer starts when the script tag is inserted; badges are polled every animation frame.
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>100 codes</title></head><body>
+<table>${rows}</table>
+<script>
+window.benchTimes = {};
+const t0 = performance.now();
+const s = document.createElement('script');
+s.src = '/widget/credit-lens.js';
+s.dataset.platform = '/';
+s.onload = () => { benchTimes.loaded = performance.now() - t0; };
+document.head.append(s);
+const els = [...document.querySelectorAll('credit-status')];
+(function poll() {
+  const kinds = els.map((e) => e.shadowRoot?.querySelector('.cl-badge')?.getAttribute('data-verdict'));
+  const now = performance.now() - t0;
+  if (benchTimes.firstBadge === undefined && kinds.some(Boolean)) benchTimes.firstBadge = now;
+  if (benchTimes.firstVerdict === undefined && kinds.some((k) => k && k !== 'pending')) benchTimes.firstVerdict = now;
+  if (kinds.every((k) => k && k !== 'pending')) { benchTimes.all = now; return; }
+  requestAnimationFrame(poll);
+})();
+</script></body></html>`;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function startup(): Promise<void> {
+  const { default: subjects } = await import('../platform/seed/demo-subjects.json', { with: { type: 'json' } });
+  const codes = (subjects as { code: string }[]).slice(0, CODES).map((s) => s.code);
+  const dir = await mkdtemp(join(tmpdir(), 'creditlens-bench-widget-'));
+  await writeFile(join(dir, 'index.html'), pageHtml(codes));
+  const platform = await startPlatform({
+    seed: true,
+    staticDirs: [
+      { prefix: '/widget/', dir: resolve(import.meta.dirname, '../dist/widget') },
+      { prefix: '/bench/', dir },
+    ],
+  });
+  const browser = await launchChromium();
+  try {
+    const runs: Record<string, number>[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // A fresh page each run; the HTTP cache is bypassed so the script is downloaded every time.
+      const page = await browser.context.newPage();
+      await page.route('**/widget/credit-lens.js', async (route) => route.continue({ headers: { ...route.request().headers(), 'cache-control': 'no-cache' } }));
+      await page.goto(`${platform.url}/bench/`);
+      await page.waitForFunction(() => (window as unknown as { benchTimes: { all?: number } }).benchTimes.all !== undefined, undefined, { timeout: 30_000 });
+      runs.push(await page.evaluate(() => (window as unknown as { benchTimes: Record<string, number> }).benchTimes));
+      await page.close();
+    }
+    const row = (key: string, label: string) => console.log(`${label.padEnd(44)} ${median(runs.map((r) => r[key]!)).toFixed(0).padStart(5)} ms`);
+    console.log(`page with ${CODES} <credit-status> badges, median of ${RUNS} runs (Chromium, reference platform on loopback):`);
+    row('loaded', 'script tag inserted → script loaded');
+    row('firstBadge', 'script tag inserted → first badge drawn');
+    row('firstVerdict', 'script tag inserted → first verdict shown');
+    row('all', `script tag inserted → all ${CODES} verdicts shown`);
+  } finally {
+    await browser.close();
+    await platform.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Prints the widget's sizes and its start-up time on a page with 100 codes. */
+export async function run(): Promise<void> {
+  await sizes();
+  await startup();
+}
+
+if (process.argv[1]?.endsWith('widget-size.ts')) await run();
