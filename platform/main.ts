@@ -13,7 +13,7 @@ const HELP = `CreditLens reference credit platform (信用透镜 参考信用平
 
 Usage: npm run platform -- <command>
 
-  serve                                  start the HTTP API (PORT, HOST, DB_PATH, CORS_ORIGINS, ANONYMOUS_READS)
+  serve                                  start the HTTP API (PORT, HOST, DB_PATH, CORS_ORIGINS, ANONYMOUS_READS, LOG_REQUESTS)
   seed [--subjects N] [--seed S]         fill an empty database with the demo data set (default 300, seed 2018)
   seed --write-list                      rewrite platform/seed/demo-subjects.json from the generator
   import <file.csv|file.xlsx> [--dry-run] [--mapping m.json] [--department D]
@@ -25,7 +25,10 @@ Database: DB_PATH (default data/platform.sqlite).`;
 
 async function serve(): Promise<number> {
   const config = platformConfig();
-  const platform = await startPlatform({ ...config, log: true, ...(config.corsOrigins ? { corsOrigins: config.corsOrigins } : {}) });
+  const platform = await startPlatform({
+    port: config.port, host: config.host, dbPath: config.dbPath, anonymousReads: config.anonymousReads, log: config.logRequests,
+    ...(config.corsOrigins ? { corsOrigins: config.corsOrigins } : {}),
+  });
   console.log(`platform listening on ${platform.url} (database ${config.dbPath}, anonymous reads ${config.anonymousReads ? 'on' : 'off'})`);
   console.log(`demo tokens: viewer ${DEMO_TOKENS.viewer}, department ${DEMO_TOKENS.department}, admin ${DEMO_TOKENS.admin}`);
   await new Promise<void>((resolve) => {

@@ -5,9 +5,10 @@ export interface PlatformConfig {
   dbPath: string;
   anonymousReads: boolean;
   corsOrigins: string[] | '*' | undefined;
+  logRequests: boolean;
 }
 
-/** Reads PORT, HOST, DB_PATH, ANONYMOUS_READS (on unless `0`/`false`/`off`) and CORS_ORIGINS (comma-separated, or `*`). */
+/** Reads PORT, HOST, DB_PATH, ANONYMOUS_READS and LOG_REQUESTS (on unless `0`/`false`/`off`/`no`) and CORS_ORIGINS (comma-separated, or `*`). */
 export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const cors = env.CORS_ORIGINS?.trim();
   return {
@@ -15,6 +16,7 @@ export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformCo
     host: env.HOST ?? '127.0.0.1',
     dbPath: env.DB_PATH ?? 'data/platform.sqlite',
     anonymousReads: !/^(0|false|off|no)$/i.test(env.ANONYMOUS_READS ?? ''),
+    logRequests: !/^(0|false|off|no)$/i.test(env.LOG_REQUESTS ?? ''),
     corsOrigins: !cors ? undefined : cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
   };
 }
