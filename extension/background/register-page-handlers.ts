@@ -73,7 +73,8 @@ export function registerPageHandlers(d: PageHandlerDeps): () => void {
       await d.ready;
       if (!origin.extensionPage) return fail('permission', 'recheckTab is for extension pages');
       const codes = [...new Set(d.frames.framesOf(tabId).flatMap((frame) => frame.codes))];
-      await d.service().invalidate(codes);
+      // Not awaited: invalidation refetches (with retries); the frames hear the outcome by push.
+      void d.service().invalidate(codes);
       void d.service().pollChanges();
       return ok({ codes: codes.length });
     }),

@@ -75,15 +75,18 @@ export function startBackground(): void {
   });
   registerBatchHandlers({ ready, service: current, toView: view });
 
-  watchEffectiveSettings((next) => {
-    const before = settings;
-    settings = next.settings;
-    const rebuild =
-      before.platformUrl !== settings.platformUrl ||
-      before.freshnessMinutes !== settings.freshnessMinutes ||
-      before.changesPollSeconds !== settings.changesPollSeconds;
-    if (rebuild) void ready.then(() => buildService(service?.platformUrl === settings.platformUrl ? service.snapshot() : undefined));
-    if (JSON.stringify(before.sites) !== JSON.stringify(settings.sites)) void registerSiteScripts(settings.sites).catch(() => undefined);
+  // Re-read after `ready`: a change that lands while the first read is in flight must not be lost.
+  watchEffectiveSettings(() => {
+    void ready.then(readEffectiveSettings).then((next) => {
+      const before = settings;
+      settings = next.settings;
+      const rebuild =
+        before.platformUrl !== settings.platformUrl ||
+        before.freshnessMinutes !== settings.freshnessMinutes ||
+        before.changesPollSeconds !== settings.changesPollSeconds;
+      if (rebuild) buildService(service?.platformUrl === settings.platformUrl ? service.snapshot() : undefined);
+      if (JSON.stringify(before.sites) !== JSON.stringify(settings.sites)) void registerSiteScripts(settings.sites).catch(() => undefined);
+    });
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

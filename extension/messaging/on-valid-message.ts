@@ -34,11 +34,13 @@ export function onValidMessage<K extends keyof ProtocolMap>(
     if (!parsed.success) {
       return fail('invalid-message', `${String(type)}: ${parsed.error.issues[0]?.message ?? 'invalid data'}`) as never;
     }
-    const sender = (message as { sender?: { tab?: { id?: number }; frameId?: number } }).sender;
+    const sender = (message as { sender?: { tab?: { id?: number }; frameId?: number; url?: string } }).sender;
+    // The popup opened in a tab has a `tab` too: its URL tells it apart from a content script.
+    const extensionPage = !sender?.tab || (sender.url ?? '').startsWith(extensionOrigin());
     const origin: MessageOrigin = {
-      tabId: sender?.tab?.id ?? null,
-      frameId: sender?.tab ? (sender.frameId ?? 0) : null,
-      extensionPage: !sender?.tab,
+      tabId: extensionPage ? null : (sender?.tab?.id ?? null),
+      frameId: extensionPage ? null : (sender?.frameId ?? 0),
+      extensionPage,
     };
     try {
       return await handler(parsed.data as GetDataType<ProtocolMap[K]>, origin);
@@ -46,6 +48,11 @@ export function onValidMessage<K extends keyof ProtocolMap>(
       return errorToResult(error) as never;
     }
   });
+}
+
+function extensionOrigin(): string {
+  const runtime = (globalThis as { chrome?: { runtime?: { getURL?: (path: string) => string } } }).chrome?.runtime;
+  return runtime?.getURL?.('') ?? 'chrome-extension://';
 }
 
 /** Converts anything thrown into a failed `Result`, keeping a `CreditError`'s kind. */

@@ -1,0 +1,198 @@
+/**
+ * The extension end to end: built extension in Debian's Chromium, the real reference platform on
+ * loopback, pages under test/e2e/pages filled with demo codes. Verdicts are read back from
+ * `CSS.highlights`, form-field badges and the card from our overlay's shadow root.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseUscc } from '../../core/uscc/parse-uscc.ts';
+import { USCC_CHARSET } from '../../core/uscc/uscc-charset.ts';
+import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
+import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
+import { demoSubjects, renderPages, type DemoSubject } from './fixtures/render-pages.ts';
+
+const SHOTS = 'test-results/screenshots';
+
+/** `{ 'creditlens-black': ['9142…'], … }` of a frame. */
+const highlights = (frame: Page | Frame) =>
+  frame.evaluate(() =>
+    Object.fromEntries([...CSS.highlights].map(([name, h]) => [name, [...h].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset))])),
+  ) as Promise<Record<string, string[]>>;
+
+const kindOf = async (frame: Page | Frame, code: string): Promise<string | null> => {
+  const all = await highlights(frame);
+  return Object.entries(all).find(([, codes]) => codes.includes(code))?.[0]?.replace('creditlens-', '') ?? null;
+};
+
+/** Waits until `code` is painted as `kind` in `frame`. */
+async function expectKind(frame: Page | Frame, code: string, kind: string, timeout = 15_000): Promise<void> {
+  const until = Date.now() + timeout;
+  let last: string | null = null;
+  while (Date.now() < until) {
+    last = await kindOf(frame, code).catch(() => null);
+    if (last === kind) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  expect(`${code} is ${last}`).toBe(`${code} is ${kind}`);
+}
+
+function suspectOf(code: string): string {
+  for (const c of USCC_CHARSET) {
+    const candidate = code.slice(0, 17) + c;
+    if (candidate !== code && parseUscc(candidate).validity === 'suspect') return candidate;
+  }
+  throw new Error('no suspect variant');
+}
+
+describe('extension on pages', () => {
+  let platform: RunningPlatform;
+  let browser: LaunchedChromium;
+  let dbDir: string;
+  let pagesDir: string;
+  let port: number;
+  let page: Page;
+  const byRole = new Map<string, DemoSubject>();
+  const codes: Record<string, string> = {};
+
+  const start = (p: number) =>
+    startPlatform({ port: p, dbPath: join(dbDir, 'platform.db'), seed: true, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
+
+  beforeAll(async () => {
+    const subjects = await demoSubjects();
+    for (const s of subjects) if (s.role && !byRole.has(s.role)) byRole.set(s.role, s);
+    const unroled = subjects.filter((s) => !s.role);
+    const pick = (verdict: string, n: number) => unroled.filter((s) => s.expectedVerdict === verdict)[n]!.code;
+    Object.assign(codes, {
+      black: byRole.get('black')!.code,
+      red: byRole.get('red')!.code,
+      disputed: byRole.get('disputed')!.code,
+      watch: byRole.get('watch')!.code,
+      clear: byRole.get('clear')!.code,
+      'not-in-db': byRole.get('not-in-db')!.code,
+      suspect: suspectOf(byRole.get('institution-clear')!.code),
+      'black-multiple': byRole.get('black-multiple')!.code,
+      'never-in-script': byRole.get('black-not-repairable')!.code,
+      'red-in-shadow': byRole.get('association-red')!.code,
+      late: pick('black', 0),
+      'in-frame': pick('red', 0),
+      typed: byRole.get('individual-black')!.code,
+      changing: pick('clear', 0),
+    });
+    dbDir = await mkdtemp(join(tmpdir(), 'creditlens-e2e-db-'));
+    pagesDir = await renderPages(codes);
+    platform = await start(0);
+    port = platform.port;
+    await mkdir(SHOTS, { recursive: true });
+    browser = await launchChromium({ extension: true });
+    await browser.serviceWorker!.evaluate(
+      (settings) => chrome.storage.local.set({ settings }),
+      { platformUrl: platform.url, token: platform.tokens.viewer, sites: [], freshnessMinutes: 5, changesPollSeconds: 1 },
+    );
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error));
+    await page.goto(`${platform.url}/e2e/verdicts.html`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close().catch(() => undefined);
+    await rm(dbDir, { recursive: true, force: true });
+    await rm(pagesDir, { recursive: true, force: true });
+  });
+
+  it('paints every verdict on the right code', async () => {
+    await expectKind(page, codes.black!, 'black');
+    await expectKind(page, codes.red!, 'red');
+    await expectKind(page, codes.disputed!, 'disputed');
+    await expectKind(page, codes.watch!, 'watch');
+    await expectKind(page, codes.clear!, 'clear');
+    await expectKind(page, codes['not-in-db']!, 'clear');
+    await expectKind(page, codes.suspect!, 'invalid');
+    await expectKind(page, codes['red-in-shadow']!, 'red');
+    const all = Object.values(await highlights(page)).flat();
+    expect(all).not.toContain(codes['never-in-script']);
+    expect(all).not.toContain(codes['black-multiple']);
+    await page.screenshot({ path: `${SHOTS}/extension-verdicts.png`, fullPage: true });
+  });
+
+  it('finds codes in an iframe', async () => {
+    const frame = page.frame({ url: /frame\.html/ })!;
+    await expectKind(frame, codes['in-frame']!, 'red');
+  });
+
+  it('finds rows loaded later, and the page keeps its own behaviour and DOM', async () => {
+    const before = await page.locator('#subjects').innerHTML();
+    await page.click('#count');
+    await page.click('#count');
+    expect(await page.locator('#n').textContent()).toBe('2');
+    await page.click('#more');
+    await expectKind(page, codes.late!, 'black');
+    const after = await page.locator('#subjects').innerHTML();
+    expect(after.startsWith(before.replace(/<\/tbody>$/, '').trimEnd().slice(0, 200))).toBe(true);
+    expect(await page.locator('#c-black').evaluate((el) => el.childNodes.length)).toBe(1);
+  });
+
+  it('checks a code typed into a form field, flagging a wrong check character at once', async () => {
+    const badge = (kind: string) => page.locator(`creditlens-overlay .badge[data-kind="${kind}"]`);
+    await page.locator('#applicant').pressSequentially(suspectOf(codes.typed!), { delay: 5 });
+    await expect.poll(() => badge('invalid').count(), { timeout: 5000 }).toBe(1);
+    await page.locator('#applicant').fill('');
+    await page.locator('#applicant').pressSequentially(codes.typed!, { delay: 5 });
+    await expect.poll(() => badge('black').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('#applicant').inputValue()).toBe(codes.typed);
+    await page.screenshot({ path: `${SHOTS}/extension-form-field.png` });
+  });
+
+  it('opens a card with the entries and measures when a marked code gets focus', async () => {
+    const subject = byRole.get('black')!;
+    const marker = page.locator(`creditlens-overlay .mark[data-code="${subject.code}"]`);
+    await marker.focus();
+    const card = page.locator('creditlens-overlay .card');
+    await expect.poll(() => card.isVisible(), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain(subject.name);
+    const text = (await card.textContent())!;
+    expect(text).toContain('失信被执行人');
+    await page.screenshot({ path: `${SHOTS}/extension-card.png` });
+    await page.keyboard.press('Escape');
+  });
+
+  it('updates an open page when a subject joins a list (changes feed)', async () => {
+    await page.evaluate((code) => {
+      const tr = document.createElement('tr');
+      tr.innerHTML = `<td>changing</td><td>${code}</td>`;
+      document.querySelector('#subjects tbody')!.append(tr);
+    }, codes.changing!);
+    await expectKind(page, codes.changing!, 'clear');
+    const res = await fetch(`${platform.url}/api/v1/admin/entries`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${platform.tokens.admin}` },
+      body: JSON.stringify({ code: codes.changing, list: 'black', category: '失信被执行人', facts: 'e2e', legalBasis: 'e2e' }),
+    });
+    expect(res.status).toBeLessThan(300);
+    await expectKind(page, codes.changing!, 'black', 20_000);
+  });
+
+  it('shows unknown while the platform is down and recovers by itself', async () => {
+    await expectKind(page, codes.black!, 'black');
+    await expectKind(page, codes.clear!, 'clear');
+    await platform.close();
+    // Re-check from the popup's side of the protocol.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const answer = await popup.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return chrome.runtime.sendMessage({ id: 1, type: 'recheckTab', data: { tabId: tab!.id }, timestamp: Date.now() });
+    }, page.url());
+    expect(JSON.stringify(answer)).toContain('"ok":true');
+    await popup.close();
+    await expectKind(page, codes.clear!, 'unknown', 40_000);
+    // A listing known from before is kept (marked stale), never dropped to clear.
+    expect(await kindOf(page, codes.black!)).toBe('black');
+    await page.screenshot({ path: `${SHOTS}/extension-outage.png`, fullPage: true });
+    platform = await start(port);
+    await expectKind(page, codes.clear!, 'clear', 40_000);
+  }, 120_000);
+});
