@@ -1,17 +1,21 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { sendChecked } from '../../messaging/send-checked.ts';
-import { t, uiLocale } from '../../locale/translate.ts';
+import { loadLocaleOverride, t, uiLocale } from '../../locale/translate.ts';
 import { PopupApp } from './popup-app.tsx';
 import { resolveTabId } from './resolve-tab-id.ts';
 import './popup.css';
 
-const locale = uiLocale();
-document.documentElement.lang = locale;
-document.title = t('extName');
-void resolveTabId(location.search).then((tabId) =>
+async function main(): Promise<void> {
+  await loadLocaleOverride(location.search);
+  const locale = uiLocale();
+  document.documentElement.lang = locale;
+  document.title = t('extName');
+  const tabId = await resolveTabId(location.search);
   render(
     <PopupApp tabId={tabId} send={sendChecked} locale={locale} openOptions={() => void browser.runtime.openOptionsPage()} />,
     document.getElementById('app')!,
-  ),
-);
+  );
+}
+
+void main();

@@ -9,16 +9,20 @@ export interface VerdictChipProps {
   suspect?: boolean;
 }
 
-/** A verdict as symbol plus words (never colour alone); the long label is the accessible description. */
+/**
+ * A verdict as symbol plus words (never colour alone); the long label is the accessible
+ * description. A suspect code that was not looked up says so, rather than "invalid code".
+ */
 export function VerdictChip({ kind, locale, suspect = false }: VerdictChipProps) {
   const label = verdictLabel(kind, locale);
+  const unchecked = suspect && kind === 'invalid';
   return (
-    <span class={`chip chip-${kind}`} data-verdict={kind} title={label.long}>
+    <span class={`chip chip-${kind}`} data-verdict={kind} title={unchecked ? t('suspectCodeLong') : label.long}>
       <span class="chip-symbol" aria-hidden="true">
         {label.symbol}
       </span>
-      {label.short}
-      {suspect && <span class="chip-suspect">{t('suspectQualifier')}</span>}
+      {unchecked ? t('suspectCodeShort') : label.short}
+      {suspect && !unchecked && <span class="chip-suspect">{t('suspectQualifier')}</span>}
     </span>
   );
 }
