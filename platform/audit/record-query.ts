@@ -1,9 +1,21 @@
 import type { FastifyRequest } from 'fastify';
+import type { VerdictCounts } from '../../core/api/stats-schema.ts';
 import type { Caller } from '../auth/caller.ts';
 import type { PlatformContext } from '../server/platform-context.ts';
 
-/** Registers a query of credit information in the audit log (section (二十七)): who, which codes, why, from where. */
-export function recordQuery(ctx: PlatformContext, request: FastifyRequest, caller: Caller, endpoint: string, codes: string[], purpose: string | null): void {
+/**
+ * Registers a query of credit information in the audit log (section (二十七)): who, which codes,
+ * why, from where — and, for checks, how many codes of each verdict it found, for statistics.
+ */
+export function recordQuery(
+  ctx: PlatformContext,
+  request: FastifyRequest,
+  caller: Caller,
+  endpoint: string,
+  codes: string[],
+  purpose: string | null,
+  verdicts: Partial<VerdictCounts> | null = null,
+): void {
   ctx.repos.audit.record({
     at: new Date().toISOString(),
     tokenId: caller.tokenId,
@@ -12,5 +24,6 @@ export function recordQuery(ctx: PlatformContext, request: FastifyRequest, calle
     codes,
     purpose,
     ip: request.ip ?? null,
+    verdicts,
   });
 }

@@ -17,7 +17,7 @@ export function authorize(request: FastifyRequest, ctx: PlatformContext, needed:
     const match = /^Bearer ([\x21-\x7e]{8,512})$/.exec(header.trim());
     const token = match && ctx.repos.tokens.findByHash(hashToken(match[1] as string));
     if (!token || token.revokedAt !== null) throw new ApiError(401, 'unauthorized', 'the bearer token is missing, malformed, unknown or revoked');
-    caller = { role: token.role, tokenId: token.id, department: token.department };
+    caller = { role: token.role, tokenId: token.id, department: token.department, label: token.label };
   }
   request.caller = caller;
   if (caller.role === null) {

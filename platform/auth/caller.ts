@@ -5,6 +5,8 @@ export interface Caller {
   role: Role | null;
   tokenId: string | null;
   department: string | null;
+  /** The token's label (who it was issued to), used as the operator of a check record when none is given. */
+  label?: string | null;
 }
 
 /** True for callers without a token: they see public entries only, with personal data masked. */

@@ -6,11 +6,22 @@ export class FeedbackRepository {
   readonly #byKey: Statement<[string], { body_hash: string; record: string }>;
   readonly #insert: Statement<[string, string, string, string]>;
   readonly #count: Statement<[], { n: number }>;
+  readonly #byCode: Statement<{ code: string; caseReference: string | null; limit: number }, { record: string }>;
+  readonly #between: Statement<{ from: string; to: string; department: string | null }, { record: string }>;
 
   constructor(db: Database) {
     this.#byKey = db.prepare('SELECT body_hash, record FROM feedback WHERE idempotency_key = ?');
     this.#insert = db.prepare('INSERT INTO feedback (id, idempotency_key, body_hash, record) VALUES (?, ?, ?, ?)');
     this.#count = db.prepare('SELECT count(*) AS n FROM feedback');
+    this.#byCode = db.prepare(
+      `SELECT record FROM feedback WHERE json_extract(record, '$.code') = @code
+       AND (@caseReference IS NULL OR json_extract(record, '$.caseReference') = @caseReference)
+       ORDER BY json_extract(record, '$.receivedAt') DESC, rowid DESC LIMIT @limit`,
+    );
+    this.#between = db.prepare(
+      `SELECT record FROM feedback WHERE json_extract(record, '$.receivedAt') >= @from AND json_extract(record, '$.receivedAt') < @to
+       AND (@department IS NULL OR json_extract(record, '$.department') = @department)`,
+    );
   }
 
   /** The record stored under a key and the hash of the request that stored it. */
@@ -25,5 +36,15 @@ export class FeedbackRepository {
 
   count(): number {
     return this.#count.get()?.n ?? 0;
+  }
+
+  /** Feedback given for a subject (and one case, when given), newest first. */
+  listByCode(code: string, caseReference: string | null, limit: number): FeedbackRecord[] {
+    return this.#byCode.all({ code, caseReference, limit }).map((r) => JSON.parse(r.record) as FeedbackRecord);
+  }
+
+  /** Feedback received with `from <= receivedAt < to` (ISO instants), of one department or (null) all. */
+  between(from: string, to: string, department: string | null): FeedbackRecord[] {
+    return this.#between.all({ from, to, department }).map((r) => JSON.parse(r.record) as FeedbackRecord);
   }
 }

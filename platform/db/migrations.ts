@@ -100,6 +100,21 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 2: signed check records (issue 6) and statistics: the platform's Ed25519 keys, the verdict
+  // kinds each query found (counted at query time, since list data changes later), and lookups
+  // of feedback by subject.
+  `
+  CREATE TABLE signing_keys (
+    key_id TEXT PRIMARY KEY,
+    public_raw TEXT NOT NULL,
+    private_pkcs8 TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  ALTER TABLE audit_log ADD COLUMN verdicts TEXT;
+  CREATE INDEX audit_log_by_at ON audit_log(at);
+  CREATE INDEX feedback_by_code ON feedback(json_extract(record, '$.code'));
+  `,
 ];
 
 /** Brings `db` to the latest schema version, each step in its own transaction. Returns the version reached. */

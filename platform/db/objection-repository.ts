@@ -37,12 +37,27 @@ export class ObjectionRepository {
   readonly #latestForEntry: Statement<[string], ObjectionRow>;
   readonly #insert: Statement<ObjectionRow>;
   readonly #resolve: Statement<{ id: string; status: string; resolved_at: string; resolution_note: string | null }>;
+  readonly #counts: Statement<{ from: string; to: string; department: string | null }, { filed: number; resolved: number; upheld: number; rejected: number }>;
 
   constructor(db: Database) {
     this.#get = db.prepare(`SELECT ${COLUMNS} FROM objections WHERE id = ?`);
     this.#latestForEntry = db.prepare(`SELECT ${COLUMNS} FROM objections WHERE entry_id = ? ORDER BY filed_at DESC, rowid DESC LIMIT 1`);
     this.#insert = db.prepare(`INSERT INTO objections (${COLUMNS}) VALUES (${COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`);
     this.#resolve = db.prepare('UPDATE objections SET status = @status, resolved_at = @resolved_at, resolution_note = @resolution_note WHERE id = @id');
+    const inPeriod = (column: string) => `${column} >= @from AND ${column} < @to`;
+    this.#counts = db.prepare(
+      `SELECT
+         coalesce(sum(${inPeriod('filed_at')}), 0) AS filed,
+         coalesce(sum(${inPeriod('resolved_at')}), 0) AS resolved,
+         coalesce(sum(${inPeriod('resolved_at')} AND status = 'upheld'), 0) AS upheld,
+         coalesce(sum(${inPeriod('resolved_at')} AND status = 'rejected'), 0) AS rejected
+       FROM objections WHERE (@department IS NULL OR department = @department)`,
+    );
+  }
+
+  /** Objections filed, and resolved (upheld / rejected), with the instant in `[from, to)`, by one filing department or (null) all. */
+  countsBetween(from: string, to: string, department: string | null): { filed: number; resolved: number; upheld: number; rejected: number } {
+    return this.#counts.get({ from, to, department }) ?? { filed: 0, resolved: 0, upheld: 0, rejected: 0 };
   }
 
   get(id: string): StoredObjection | undefined {

@@ -6,6 +6,7 @@ import { EventRepository } from './event-repository.ts';
 import { FeedbackRepository } from './feedback-repository.ts';
 import { MetaRepository } from './meta-repository.ts';
 import { ObjectionRepository } from './objection-repository.ts';
+import { SigningKeyRepository } from './signing-key-repository.ts';
 import { SubjectRepository } from './subject-repository.ts';
 import { TokenRepository } from './token-repository.ts';
 
@@ -21,6 +22,7 @@ export interface Repositories {
   tokens: TokenRepository;
   audit: AuditRepository;
   meta: MetaRepository;
+  signingKeys: SigningKeyRepository;
 }
 
 /** Prepares every repository over `db` (already migrated). */
@@ -36,5 +38,6 @@ export function createRepositories(db: Database): Repositories {
     tokens: new TokenRepository(db),
     audit: new AuditRepository(db),
     meta: new MetaRepository(db),
+    signingKeys: new SigningKeyRepository(db),
   };
 }

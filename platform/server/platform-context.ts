@@ -1,5 +1,6 @@
 import type { Measure } from '../../core/api/measure-schema.ts';
 import type { Repositories } from '../db/repositories.ts';
+import type { PlatformSigningKey } from '../records/load-signing-key.ts';
 
 /** What every route needs, passed in rather than imported, so tests can choose the day and the data. */
 export interface PlatformContext {
@@ -12,6 +13,8 @@ export interface PlatformContext {
   measures: readonly Measure[];
   catalogueVersion: string;
   platformName: string;
+  /** The key check records are signed with (generated on first start, kept in the database). */
+  signingKey: PlatformSigningKey;
 }
 
 /** The stamp every answer carries: when, and which revision of the data. */

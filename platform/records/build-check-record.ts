@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { CheckRecord, CheckRecordRequest, RecordItem } from '../../core/api/check-record-schema.ts';
+import type { StatusResult } from '../../core/api/status-schema.ts';
+import { compareNames } from '../../core/names/compare-names.ts';
+import { parseUscc } from '../../core/uscc/parse-uscc.ts';
+import { applicableMeasures } from '../../core/verdict/applicable-measures.ts';
+import { computeVerdict } from '../../core/verdict/compute-verdict.ts';
+import { describeReason } from '../../core/verdict/verdict-labels.ts';
+import type { Verdict } from '../../core/verdict/verdict-types.ts';
+import type { PlatformContext } from '../server/platform-context.ts';
+
+/** Who the record is issued to. */
+export interface RecordIssuer {
+  department: string;
+  /** The operator named in the request, else the token's label, else null. */
+  operator: string | null;
+}
+
+/**
+ * The unsigned check record for freshly looked-up codes: each code with its registered name, the
+ * verdict (by core/verdict, as every client would compute it), the entries behind the verdict, the
+ * measures of the catalogue for the context, and whether the page's name agrees with the
+ * registered one. Verdicts of the returned items are returned beside it for the audit log.
+ */
+export function buildCheckRecord(
+  ctx: PlatformContext,
+  request: CheckRecordRequest,
+  results: readonly StatusResult[],
+  issuer: RecordIssuer,
+  stamp: { asOf: string; dataVersion: number },
+  now: Date,
+): { record: CheckRecord; verdicts: Verdict[] } {
+  const verdicts: Verdict[] = [];
+  const items = results.map((result): RecordItem => {
+    const verdict = computeVerdict({ result, now, freshnessMs: Number.POSITIVE_INFINITY });
+    verdicts.push(verdict);
+    const code = result.invalid ? result.code : parseUscc(result.code).code;
+    const pageName = request.pageNames?.[result.code] ?? request.pageNames?.[code] ?? null;
+    const registeredName = result.subject?.name ?? null;
+    const agreement = compareNames(pageName, registeredName);
+    return {
+      code,
+      found: result.found,
+      invalid: result.invalid,
+      registeredName,
+      pageName,
+      nameMatches: agreement === 'unknown' ? null : agreement === 'match',
+      verdict: verdict.kind,
+      reason: describeReason(verdict, 'zh-CN'),
+      entries: [...verdict.activeEntries, ...verdict.disputedEntries, ...verdict.watchEntries],
+      measures: applicableMeasures(verdict, [...ctx.measures], request.context).map(({ measure, suspended }) => ({
+        id: measure.id, item: measure.item, kind: measure.kind, basis: measure.basis, suspended,
+      })),
+    };
+  });
+  const record: CheckRecord = {
+    version: 1,
+    recordId: randomUUID(),
+    platform: ctx.platformName,
+    issuedAt: new Date().toISOString(),
+    context: request.context,
+    caseReference: request.caseReference ?? null,
+    operator: issuer.operator,
+    department: issuer.department,
+    source: request.source ?? { url: null, title: null },
+    items,
+    ...stamp,
+  };
+  return { record, verdicts };
+}

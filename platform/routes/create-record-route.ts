@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { MAX_CODES_PER_STATUS_REQUEST } from '../../core/api/api-limits.ts';
+import { CheckRecordRequestSchema, SignedCheckRecordSchema } from '../../core/api/check-record-schema.ts';
+import { signCheckRecord } from '../../core/record/sign-check-record.ts';
+import { countVerdicts } from '../audit/count-verdicts.ts';
+import { recordQuery } from '../audit/record-query.ts';
+import { authorize } from '../auth/authorize.ts';
+import { isAnonymous } from '../auth/caller.ts';
+import { lookUpCodes } from '../lists/look-up-codes.ts';
+import { buildCheckRecord } from '../records/build-check-record.ts';
+import { platformSubtle } from '../records/load-signing-key.ts';
+import { ApiError } from '../server/api-error.ts';
+import { parseRequest } from '../server/parse-request.ts';
+import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
+import { sendValidated } from '../server/send-validated.ts';
+import { nowOnToday } from '../time/now-on-today.ts';
+
+/** The department a record names when nobody signed in. */
+export const ANONYMOUS_DEPARTMENT = '匿名';
+
+/**
+ * `POST /api/v1/records`: the platform looks the codes up itself (exactly as `/status` would for
+ * this caller), judges them with core/verdict and signs what it answered. The record is
+ * audit-logged like a status query, purpose `record`.
+ */
+export function registerCreateRecordRoute(app: FastifyInstance, ctx: PlatformContext): void {
+  app.post('/api/v1/records', async (request, reply) => {
+    const caller = authorize(request, ctx, 'read');
+    const raw = request.body as { codes?: unknown } | undefined;
+    if (raw && Array.isArray(raw.codes) && raw.codes.length > MAX_CODES_PER_STATUS_REQUEST) {
+      throw new ApiError(400, 'too_many_codes', `at most ${MAX_CODES_PER_STATUS_REQUEST} codes per record; split the batch`);
+    }
+    const body = parseRequest(CheckRecordRequestSchema, request.body);
+    const stamp = answerStamp(ctx);
+    const anonymous = isAnonymous(caller);
+    const { results, looked } = lookUpCodes(ctx, body.codes, anonymous, stamp);
+    const issuer = {
+      department: anonymous ? ANONYMOUS_DEPARTMENT : (caller.department ?? ANONYMOUS_DEPARTMENT),
+      operator: body.operator ?? caller.label ?? null,
+    };
+    const { record, verdicts } = buildCheckRecord(ctx, body, results, issuer, stamp, nowOnToday(ctx.today()));
+    const signed = await signCheckRecord(record, ctx.signingKey, platformSubtle);
+    recordQuery(ctx, request, caller, 'record', looked, 'record', countVerdicts(verdicts.map((v) => v.kind)));
+    return sendValidated(reply, SignedCheckRecordSchema, 201, signed);
+  });
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { SignedCheckRecord } from '../../core/api/check-record-schema.ts';
+import { MAX_RECORD_BYTES } from '../../core/api/record-limits.ts';
+import { recordToCsv } from '../../core/record/record-to-csv.ts';
+import { verifyWithPlatformKeys } from '../records/verify-with-platform-keys.ts';
+import { ApiError } from '../server/api-error.ts';
+import type { PlatformContext } from '../server/platform-context.ts';
+
+/**
+ * `POST /api/v1/records/csv`: a signed record as CSV for spreadsheets (core/record's recordToCsv),
+ * so pages need no CSV code of their own. Only a record that verifies is converted: a spreadsheet
+ * made from a changed record would carry the platform's name without its word.
+ */
+export function registerRecordCsvRoute(app: FastifyInstance, ctx: PlatformContext): void {
+  app.post('/api/v1/records/csv', { bodyLimit: MAX_RECORD_BYTES }, async (request, reply) => {
+    const verification = await verifyWithPlatformKeys(ctx, request.body);
+    if (!verification.valid) throw new ApiError(400, 'bad_request', verification.message, [{ path: 'signature', message: verification.reason }]);
+    const signed = request.body as SignedCheckRecord;
+    const name = `creditlens-record-${signed.record.recordId.replace(/[^A-Za-z0-9-]/g, '')}.csv`;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="${name}"`)
+      .send(recordToCsv(signed));
+  });
+}
