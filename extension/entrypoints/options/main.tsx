@@ -18,6 +18,7 @@ async function main(): Promise<void> {
       builtInSites={browser.runtime.getManifest().host_permissions ?? []}
       requestOrigins={(origins) => browser.permissions.request({ origins })}
       removeOrigins={(origins) => browser.permissions.remove({ origins })}
+      hasAccess={(origins) => browser.permissions.contains({ origins })}
     />,
     document.getElementById('app')!,
   );

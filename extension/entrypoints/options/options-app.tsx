@@ -18,12 +18,13 @@ export interface OptionsAppProps {
   builtInSites: string[];
   requestOrigins: (origins: string[]) => Promise<boolean>;
   removeOrigins: (origins: string[]) => Promise<unknown>;
+  hasAccess: (origins: string[]) => Promise<boolean>;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; text: string };
 
 /** The options page: platform, token, sites and freshness; policy-set fields are shown locked. */
-export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, removeOrigins }: OptionsAppProps) {
+export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, removeOrigins, hasAccess }: OptionsAppProps) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [locked, setLocked] = useState<ManagedKey[]>([]);
   const [form, setForm] = useState<SettingsForm | null>(null);
@@ -81,6 +82,7 @@ export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, rem
           onChange={(sites) => change({ sites })}
           requestOrigins={requestOrigins}
           removeOrigins={removeOrigins}
+          hasAccess={hasAccess}
         />
         <fieldset>
           <legend>{t('freshnessLegend')}</legend>

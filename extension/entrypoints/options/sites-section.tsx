@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { CHECK_CONTEXTS, type CheckContext } from '../../../core/api/check-context-schema.ts';
 import { t } from '../../locale/translate.ts';
 import type { SiteRule } from '../../settings/settings-schema.ts';
@@ -14,6 +14,8 @@ export interface SitesSectionProps {
   /** `permissions.request`; must be called straight from the click, before any other await. */
   requestOrigins: (origins: string[]) => Promise<boolean>;
   removeOrigins: (origins: string[]) => Promise<unknown>;
+  /** `permissions.contains`: whether the browser already allows the extension on a site. */
+  hasAccess: (origins: string[]) => Promise<boolean>;
 }
 
 function ContextSelect({ id, value, disabled, onChange, label }: { id: string; value: CheckContext; disabled?: boolean; onChange: (c: CheckContext) => void; label?: string }) {
@@ -29,10 +31,31 @@ function ContextSelect({ id, value, disabled, onChange, label }: { id: string; v
 }
 
 /** The sites to check, each with its context; adding one asks the browser for access to it. */
-export function SitesSection({ sites, builtIn, locked, onChange, requestOrigins, removeOrigins }: SitesSectionProps) {
+export function SitesSection({ sites, builtIn, locked, onChange, requestOrigins, removeOrigins, hasAccess }: SitesSectionProps) {
   const [input, setInput] = useState('');
   const [context, setContext] = useState<CheckContext>('approval');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  // Sites set by policy (or whose access was withdrawn) may lack host access: no policy grants it.
+  const [access, setAccess] = useState<Record<string, boolean>>({});
+  const patterns = sites.map((s) => s.pattern).join('\n');
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all(sites.map(async (s) => [s.pattern, await hasAccess([s.pattern]).catch(() => false)] as const)).then((pairs) => {
+      if (live) setAccess(Object.fromEntries(pairs));
+    });
+    return () => void (live = false);
+  }, [patterns, hasAccess]);
+
+  function allow(pattern: string) {
+    requestOrigins([pattern]).then(
+      (granted) => {
+        setAccess((before) => ({ ...before, [pattern]: granted }));
+        setMessage(granted ? { error: false, text: t('siteAllowed', pattern) } : { error: true, text: t('siteDenied', pattern) });
+      },
+      () => setMessage({ error: true, text: t('siteDenied', pattern) }),
+    );
+  }
 
   function add(event: Event) {
     // Inside the options form: Enter here adds a site rather than saving the page.
@@ -95,6 +118,11 @@ export function SitesSection({ sites, builtIn, locked, onChange, requestOrigins,
                   />
                 </td>
                 <td>
+                  {access[site.pattern] === false && (
+                    <button type="button" onClick={() => allow(site.pattern)} aria-label={t('siteAllowOf', site.pattern)} data-testid="site-allow">
+                      {t('siteAllow')}
+                    </button>
+                  )}{' '}
                   <button type="button" class="secondary" disabled={locked} onClick={() => remove(site.pattern)} aria-label={t('siteRemoveOf', site.pattern)}>
                     {t('siteRemove')}
                   </button>

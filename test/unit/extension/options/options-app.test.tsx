@@ -6,13 +6,14 @@ import { fakeBrowser } from 'wxt/testing';
 import { OptionsApp } from '../../../../extension/entrypoints/options/options-app.tsx';
 import type { sendChecked } from '../../../../extension/messaging/send-checked.ts';
 import type { ManagedKey } from '../../../../extension/settings/managed-policy.ts';
+import type { SettingsView } from '../../../../extension/settings/settings-schema.ts';
 import { installFakeI18n } from '../popup/fake-i18n.ts';
 
-const view = { platformUrl: 'http://127.0.0.1:8787', hasToken: true, sites: [], freshnessMinutes: 5, changesPollSeconds: 60 };
+const view: SettingsView = { platformUrl: 'http://127.0.0.1:8787', hasToken: true, sites: [], freshnessMinutes: 5, changesPollSeconds: 60 };
 
-function setup(locked: ManagedKey[], granted = true) {
+function setup(locked: ManagedKey[], granted = true, saved: Partial<SettingsView> = {}, access = true) {
   const send = vi.fn(async (type: string, data: any) => {
-    if (type === 'getSettings') return { ok: true, value: view };
+    if (type === 'getSettings') return { ok: true, value: { ...view, ...saved } };
     if (type === 'saveSettings') return { ok: true, value: { ...view, ...data, hasToken: view.hasToken } };
     if (type === 'testConnection') {
       return { ok: true, value: { platform: '参考平台', apiVersion: 'v1', anonymousReads: true, latencyMs: 3, tokenAccepted: true, asOf: '2026-11-26T10:00:00.000Z' } };
@@ -21,7 +22,8 @@ function setup(locked: ManagedKey[], granted = true) {
   });
   const requestOrigins = vi.fn(async () => granted);
   const removeOrigins = vi.fn(async () => true);
-  return { send, requestOrigins, removeOrigins, readLocked: async () => locked };
+  const hasAccess = vi.fn(async () => access);
+  return { send, requestOrigins, removeOrigins, hasAccess, readLocked: async () => locked };
 }
 
 let root: HTMLElement;
@@ -34,6 +36,7 @@ async function mount(env: ReturnType<typeof setup>) {
         builtInSites={['http://127.0.0.1/*', 'http://localhost/*']}
         requestOrigins={env.requestOrigins}
         removeOrigins={env.removeOrigins}
+        hasAccess={env.hasAccess}
       />,
       root,
     );
@@ -123,5 +126,23 @@ describe('OptionsApp', () => {
     await click('添加并授权');
     await vi.waitFor(() => expect(root.querySelector('[data-testid=site-message]')!.textContent).toContain('未授权'));
     expect(root.querySelector('[data-testid=sites]')).toBeNull();
+  });
+
+  it('offers to allow access to a policy-set site the browser has not granted, though the list is locked', async () => {
+    const site = { pattern: 'https://oa.example.gov.cn/*', context: 'approval' as const };
+    const env = setup(['sites'], true, { sites: [site] }, false);
+    await mount(env);
+    const allow = await vi.waitFor(() => {
+      const button = root.querySelector('[data-testid=site-allow]') as HTMLButtonElement | null;
+      expect(button).not.toBeNull();
+      return button!;
+    });
+    expect(allow.getAttribute('aria-label')).toBe('授权访问 https://oa.example.gov.cn/*');
+    expect((root.querySelector('#site-context-0') as HTMLSelectElement).disabled).toBe(true);
+    expect(root.querySelector('#site-input')).toBeNull();
+    await act(async () => allow.click());
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=site-message]')!.textContent).toBe('已授权访问 https://oa.example.gov.cn/*。'));
+    expect(env.requestOrigins).toHaveBeenCalledWith(['https://oa.example.gov.cn/*']);
+    expect(root.querySelector('[data-testid=site-allow]')).toBeNull();
   });
 });
