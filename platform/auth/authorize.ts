@@ -11,15 +11,22 @@ import { roleAtLeast, type Role } from './role.ts';
  * token that is present but wrong is always 401: never silently treated as anonymous.
  */
 export function authorize(request: FastifyRequest, ctx: PlatformContext, needed: Role | 'read'): Caller {
-  const header = request.headers.authorization;
-  let caller: Caller = { role: null, tokenId: null, department: null };
-  if (header !== undefined) {
-    const match = /^Bearer ([\x21-\x7e]{8,512})$/.exec(header.trim());
-    const token = match && ctx.repos.tokens.findByHash(hashToken(match[1] as string));
-    if (!token || token.revokedAt !== null) throw new ApiError(401, 'unauthorized', 'the bearer token is missing, malformed, unknown or revoked');
-    caller = { role: token.role, tokenId: token.id, department: token.department, label: token.label };
-  }
+  const caller = callerOf(ctx, request.headers.authorization);
   request.caller = caller;
+  return admit(ctx, caller, needed);
+}
+
+/** The caller an `Authorization` header value stands for (anonymous when absent); a wrong token is 401. */
+export function callerOf(ctx: PlatformContext, header: string | undefined): Caller {
+  if (header === undefined) return { role: null, tokenId: null, department: null };
+  const match = /^Bearer ([\x21-\x7e]{8,512})$/.exec(header.trim());
+  const token = match && ctx.repos.tokens.findByHash(hashToken(match[1] as string));
+  if (!token || token.revokedAt !== null) throw new ApiError(401, 'unauthorized', 'the bearer token is missing, malformed, unknown or revoked');
+  return { role: token.role, tokenId: token.id, department: token.department, label: token.label };
+}
+
+/** Checks a known caller may do what `needed` requires (see `authorize`). */
+export function admit(ctx: PlatformContext, caller: Caller, needed: Role | 'read'): Caller {
   if (caller.role === null) {
     if (needed === 'read' && ctx.anonymousReads) return caller;
     throw new ApiError(401, 'unauthorized', 'this request needs a bearer token');

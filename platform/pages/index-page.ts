@@ -14,6 +14,8 @@ export function registerIndexPage(app: FastifyInstance, ctx: PlatformContext, st
 <li><a href="/api/v1/health">API 健康检查 / health</a> — <code>GET /api/v1/health</code></li>
 <li><a href="/api/v1/measures">联合奖惩措施清单 / measures catalogue</a> — <code>GET /api/v1/measures</code></li>
 <li><a href="/api/v1/changes">名单变更 / changes feed</a> — <code>GET /api/v1/changes?since=0</code></li>
+<li><a href="/records/verify">信用查询记录验证 / verify a check record</a> — <code>POST /api/v1/records/verify</code></li>
+<li><a href="/stats">跟踪评估统计 / statistics</a> — <code>GET /api/v1/stats</code></li>
 ${statics}
 </ul>
 <h2>主体查询 / Subject lookup</h2>

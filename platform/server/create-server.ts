@@ -2,7 +2,11 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_REQUEST_BYTES } from '../../core/api/api-limits.ts';
 import { registerIndexPage } from '../pages/index-page.ts';
+import { registerPageScripts } from '../pages/page-scripts.ts';
+import { registerPrintRecordPage } from '../pages/print-record-page.ts';
+import { registerStatsPage } from '../pages/stats-page.ts';
 import { registerSubjectPage } from '../pages/subject-page.ts';
+import { registerVerifyRecordPage } from '../pages/verify-record-page.ts';
 import { registerAdminAuditRoute } from '../routes/admin-audit-route.ts';
 import { registerAdminEntryRoutes } from '../routes/admin-entry-routes.ts';
 import { registerAdminTokenRoute } from '../routes/admin-token-route.ts';
@@ -74,6 +78,10 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
   registerStatsRoutes(app, ctx);
   registerIndexPage(app, ctx, options.staticDirs.map((s) => s.prefix));
   registerSubjectPage(app, ctx);
+  registerPageScripts(app);
+  registerVerifyRecordPage(app, ctx);
+  registerPrintRecordPage(app, ctx);
+  registerStatsPage(app, ctx);
   for (const { prefix, dir } of options.staticDirs) serveStaticDir(app, prefix, dir);
   return app;
 }
