@@ -23,7 +23,7 @@ export const OVERLAY_CSS = `
 [data-kind="invalid"] { --c: #80008a; --bg: rgba(150,0,160,.14); }
 [data-kind="pending"] { --c: #2a5caa; --bg: rgba(0,90,200,.1); }
 .card { position: fixed; pointer-events: auto; max-width: 420px; max-height: 60vh; overflow: auto; background: #fff; color: #1b1b1b;
-  border: 1px solid #999; border-left: 6px solid var(--c); border-radius: 4px; box-shadow: 0 4px 16px rgba(0,0,0,.25);
-  padding: 8px 10px; font: 13px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; text-align: left; }
+  border: 0; border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.25);
+  padding: 0; font: 13px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; text-align: left; }
 .card[hidden] { display: none; }
 `;

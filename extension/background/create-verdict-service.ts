@@ -109,14 +109,11 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
       for (const code of codes) {
         if (subscriptions.has(code)) continue;
         subscriptions.set(code, () => undefined);
-        let first = true;
+        // Frames already show `pending` until the first answer: only answers are worth a push.
         const unsubscribe = store.subscribe(code, (verdict) => {
-          if (first) {
-            first = false;
-            if (verdict.kind === 'pending') return;
-          }
+          if (verdict.kind === 'pending') return;
           o.onVerdict(code, verdict);
-          if (verdict.kind !== 'pending') o.onDirty();
+          o.onDirty();
         });
         subscriptions.set(code, unsubscribe);
       }
