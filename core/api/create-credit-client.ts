@@ -3,9 +3,17 @@ import { abortableSleep } from './abortable-sleep.ts';
 import { anySignal } from './any-signal.ts';
 import { MAX_CODES_PER_STATUS_REQUEST } from './api-limits.ts';
 import { ChangesResponseSchema, type ChangesResponse } from './changes-schema.ts';
+import {
+  RecordVerificationSchema,
+  SignedCheckRecordSchema,
+  type CheckRecordRequest,
+  type RecordVerification,
+  type SignedCheckRecord,
+} from './check-record-schema.ts';
 import type { CheckContext } from './check-context-schema.ts';
 import { CreditError, isCreditError } from './credit-error.ts';
 import { ErrorEnvelopeSchema } from './error-envelope-schema.ts';
+import { FeedbackListResponseSchema, type FeedbackListResponse } from './feedback-list-schema.ts';
 import { FeedbackResponseSchema, type FeedbackRequest, type FeedbackResponse } from './feedback-schema.ts';
 import { HealthResponseSchema, type HealthResponse } from './health-schema.ts';
 import { MeasuresResponseSchema, type MeasuresResponse } from './measure-schema.ts';
@@ -54,6 +62,12 @@ export interface CreditClient {
   objection(req: ObjectionRequest, opts?: CallOptions): Promise<ObjectionResponse>;
   resolveObjection(id: string, res: ObjectionResolution, opts?: CallOptions): Promise<ObjectionResponse>;
   health(opts?: CallOptions): Promise<HealthResponse>;
+  /** `GET /api/v1/feedback` (department role): feedback already given for a subject, for one case when given. */
+  feedbackList(code: string, caseReference?: string | null, opts?: CallOptions): Promise<FeedbackListResponse>;
+  /** `POST /api/v1/records`: the platform checks the codes and signs what it answered. Not retried. */
+  records(req: CheckRecordRequest, opts?: CallOptions): Promise<SignedCheckRecord>;
+  /** `POST /api/v1/records/verify`: the platform's judgement of a saved record (any JSON may be sent). */
+  verifyRecord(signed: unknown, opts?: CallOptions): Promise<RecordVerification>;
 }
 
 interface RequestSpec<T> {
@@ -171,6 +185,15 @@ export function createCreditClient(options: CreditClientOptions): CreditClient {
       call({ method: 'POST', path: '/api/v1/feedback', body: req, schema: FeedbackResponseSchema, retry: true, signal: opts.signal }),
     objection: (req, opts = {}) =>
       call({ method: 'POST', path: '/api/v1/objections', body: req, schema: ObjectionResponseSchema, retry: false, signal: opts.signal }),
+    feedbackList: (code, caseReference, opts = {}) => {
+      const query = new URLSearchParams({ code });
+      if (caseReference) query.set('caseReference', caseReference);
+      return get(`/api/v1/feedback?${query.toString()}`, FeedbackListResponseSchema, opts.signal);
+    },
+    records: (req, opts = {}) =>
+      call({ method: 'POST', path: '/api/v1/records', body: req, schema: SignedCheckRecordSchema, retry: false, signal: opts.signal }),
+    verifyRecord: (signed, opts = {}) =>
+      call({ method: 'POST', path: '/api/v1/records/verify', body: signed, schema: RecordVerificationSchema, retry: true, signal: opts.signal }),
     resolveObjection: (id, res, opts = {}) =>
       call({
         method: 'POST',
