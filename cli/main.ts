@@ -4,10 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { EXIT_USAGE, type CliCommand, type CliIo } from './cli-command.ts';
 import { scanCommand } from './commands/scan-command.ts';
 import { validateCommand } from './commands/validate-command.ts';
+import { verifyCommand } from './commands/verify-command.ts';
 
 const COMMANDS: Record<string, CliCommand> = {
   validate: validateCommand,
   scan: scanCommand,
+  verify: verifyCommand,
 };
 
 /** The usage text listing every command. */
@@ -22,7 +24,7 @@ export function usage(): string {
     '  help',
     '      显示本说明 Show this help',
     '',
-    'Exit codes: 0 ok, 1 validate found a code that is not valid, 2 usage error.',
+    'Exit codes: 0 ok, 1 validate found a code that is not valid or verify found a record not valid, 2 usage error (or platform unreachable).',
     '',
   ].join('\n');
 }

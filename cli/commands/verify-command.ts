@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import { webcrypto } from 'node:crypto';
+import { RecordKeySchema, type RecordVerification } from '../../core/api/check-record-schema.ts';
+import { keyFingerprint } from '../../core/record/key-fingerprint.ts';
+import { verifyCheckRecord } from '../../core/record/verify-check-record.ts';
+import { EXIT_USAGE, type CliCommand, type CliIo } from '../cli-command.ts';
+import { formatTable } from '../format-table.ts';
+
+/** Where `verify` fetches the key when neither `--platform` nor `--key` is given (`npm start`'s platform). */
+export const DEFAULT_PLATFORM_URL = 'http://127.0.0.1:8787';
+const KEY_PATH = '/.well-known/creditlens-record-key';
+const subtle = webcrypto.subtle as unknown as SubtleCrypto;
+
+interface VerifyArgs { file: string; platform: string; keyFile: string | null; json: boolean }
+
+function parseArgs(args: string[]): VerifyArgs | string {
+  let platform: string | null = null;
+  let keyFile: string | null = null;
+  let json = false;
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--json') json = true;
+    else if (flag === '--platform' || flag === '--key') {
+      const value = inline ?? args[++i];
+      if (!value) return `${flag} 需要一个值 needs a value`;
+      if (flag === '--platform') platform = value;
+      else keyFile = value;
+    } else if (arg.startsWith('--')) return `未知选项 unknown option: ${arg}`;
+    else positional.push(arg);
+  }
+  if (positional.length !== 1) return '需要一个记录文件 expected one record file';
+  if (platform !== null && keyFile !== null) return '--platform 与 --key 只能选一个 use either --platform or --key';
+  return { file: positional[0] as string, platform: platform ?? DEFAULT_PLATFORM_URL, keyFile, json };
+}
+
+/** The public key: from a key file (the well-known answer saved, or `{ keyId, publicKey }`), or fetched from the platform. */
+async function loadKey(a: VerifyArgs): Promise<{ keyId: string; publicKey: string; source: string } | string> {
+  if (a.keyFile) {
+    let parsed: { keyId?: unknown; publicKey?: unknown };
+    try {
+      parsed = JSON.parse(await readFile(a.keyFile, 'utf8'));
+    } catch (error) {
+      return `无法读取密钥文件 cannot read key file ${a.keyFile}: ${(error as Error).message}`;
+    }
+    if (typeof parsed?.keyId !== 'string' || typeof parsed.publicKey !== 'string') return `密钥文件缺少 keyId/publicKey: ${a.keyFile} lacks keyId and publicKey`;
+    return { keyId: parsed.keyId, publicKey: parsed.publicKey, source: a.keyFile };
+  }
+  let url: URL;
+  try {
+    url = new URL(KEY_PATH, a.platform);
+  } catch {
+    return `平台地址无效 not a URL: ${a.platform}`;
+  }
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000), headers: { accept: 'application/json' } });
+    if (!response.ok) return `平台返回 HTTP ${response.status}：${url.href} / the platform answered HTTP ${response.status}`;
+    const key = RecordKeySchema.safeParse(await response.json());
+    if (!key.success) return `平台的密钥格式不对 the platform's key does not match the contract: ${url.href}`;
+    return { keyId: key.data.keyId, publicKey: key.data.publicKey, source: url.href };
+  } catch (error) {
+    return `无法连接平台 cannot reach the platform at ${url.href}: ${(error as Error).message}`;
+  }
+}
+
+function report(io: CliIo, v: RecordVerification, fingerprint: string | null, codes: number | null, keySource: string): void {
+  const rows = [
+    ['项目 Field', '值 Value'],
+    ['结果 Result', v.valid ? '✓ 签名有效 Valid' : `✖ 验证未通过 Not valid (${v.reason})`],
+    ['记录编号 Record ID', v.recordId ?? '—'],
+    ['出具时间 Issued at', v.issuedAt ?? '—'],
+    ['密钥 Key ID', v.keyId ?? '—'],
+    ['签名指纹 Fingerprint', fingerprint ?? '—'],
+    ['代码数 Codes', codes === null ? '—' : String(codes)],
+    ['公钥来源 Key from', keySource],
+  ];
+  io.out(`${formatTable(rows)}${v.message}\n`);
+}
+
+/** `verify <record.json> [--platform URL] [--key key.json] [--json]`: exit 0 valid, 1 not valid, 2 usage or platform unreachable. */
+export const verifyCommand: CliCommand = {
+  usage: 'verify [--platform URL | --key key.json] [--json] <record.json>',
+  summary: `验证签名的信用查询记录 Verify a signed check record with the platform's public key (default ${DEFAULT_PLATFORM_URL}; exit 1 if not valid)`,
+  async run(args, io) {
+    const a = parseArgs(args);
+    if (typeof a === 'string') {
+      io.err(`${a}\nusage: ${this.usage}\n`);
+      return EXIT_USAGE;
+    }
+    let text: string;
+    try {
+      text = await readFile(a.file, 'utf8');
+    } catch (error) {
+      io.err(`无法读取记录文件 cannot read ${a.file}: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    const key = await loadKey(a);
+    if (typeof key === 'string') {
+      io.err(`${key}\n`);
+      return EXIT_USAGE;
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(text.replace(/^\ufeff/, ''));
+    } catch {
+      input = undefined;
+    }
+    const verification = input === undefined
+      ? { valid: false, reason: 'malformed' as const, message: `文件不是 JSON / ${a.file} is not JSON`, keyId: null, recordId: null, issuedAt: null }
+      : await verifyCheckRecord(input, key, subtle);
+    const signed = input as { signature?: { value?: unknown }; record?: { items?: unknown } } | undefined;
+    const fingerprint = verification.reason !== 'malformed' && typeof signed?.signature?.value === 'string' ? await keyFingerprint(signed.signature.value, subtle) : null;
+    const codes = Array.isArray(signed?.record?.items) ? signed.record.items.length : null;
+    if (a.json) io.out(JSON.stringify({ ...verification, fingerprint, codes, keySource: key.source }, null, 2) + '\n');
+    else report(io, verification, fingerprint, codes, key.source);
+    return verification.valid ? 0 : 1;
+  },
+};
