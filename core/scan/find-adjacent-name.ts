@@ -1,0 +1,184 @@
+/**
+ * Name and code agree (三要素): to compare the name a page shows with the registered one we first
+ * have to find it. Pages put it in three places — the same table row (a name column), the same
+ * line of text ("武汉某某有限公司（统一社会信用代码：9142…）") or a labelled form field next to the
+ * code field — and this module looks there, in that order, without ever climbing above `root`.
+ */
+
+/** Words a company or organisation name ends in (or contains, for a table cell). */
+const NAME_WORDS = '有限责任公司|股份有限公司|有限公司|公司|企业|集团|合作社|中心|协会|联合会|商会|基金会|研究院|研究所|事务所|学校|医院|厂|店|商行|工作室';
+const NAME_IN_CELL = new RegExp(`(${NAME_WORDS})`);
+const NAME_AT_END = new RegExp(`(${NAME_WORDS})([（(][^（）()]{1,20}[）)])?$`);
+/** Column headers and field labels that name a party (and not its code, date or status). */
+const NAME_HEADER = /名称|单位|企业|公司|投标人|申请人|供应商|中标人|当事人|主体|Name|Company/i;
+const NOT_NAME_HEADER = /代码|编号|号码|证号|日期|时间|金额|状态|事项|地址|电话|联系人|类型|代表/;
+/** Labels people write before a name in running text; stripped from the front of a found name. */
+const LEAD_LABELS = /^.*?(?:联合申报单位|申报单位|申请单位|申请人|投标人|供应商|中标人|当事人|单位名称|企业名称|公司名称|名称|经审查)[：:为是]?/;
+const SEPARATORS = /[，。；;,、\n\r\t：:]|\s{2,}/;
+const CODE_LIKE = /[0-9A-Z]{15,}/;
+const BLOCK_TAGS = new Set(['P', 'LI', 'DIV', 'TD', 'TH', 'DD', 'DT', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'BODY', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LABEL', 'FORM', 'FIELDSET']);
+const FIELD_SELECTOR = 'input:not([type]),input[type=text],input[type=search],textarea,select,output';
+
+/**
+ * The company name the page shows next to a code, or null. `at` is where the code is: an Element
+ * (a `<credit-status>`, a code cell, a code input) or a Range over the code's text.
+ */
+export function findAdjacentName(root: Document | Element, at: Element | Range): string | null {
+  const anchor = anchorElement(at);
+  if (!anchor || !contains(root, anchor)) return null;
+  return fromTableRow(root, anchor) ?? fromFormFields(root, anchor) ?? fromLine(root, anchor, at);
+}
+
+function anchorElement(at: Element | Range): Element | null {
+  if ('startContainer' in at) {
+    const node = at.startContainer;
+    return node.nodeType === 1 ? (node as Element) : node.parentElement;
+  }
+  return at;
+}
+
+function contains(root: Document | Element, node: Node): boolean {
+  return root === node || root.contains(node);
+}
+
+/** The nearest ancestor matching `selector` that is still inside root. */
+function closestWithin(root: Document | Element, el: Element, selector: string): Element | null {
+  const found = el.closest(selector);
+  return found && contains(root, found) ? found : null;
+}
+
+function clean(text: string | null | undefined): string | null {
+  const t = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (t.length < 2 || t.length > 100 || CODE_LIKE.test(t) || /^[\d\s.,-]+$/.test(t)) return null;
+  return t;
+}
+
+function fieldValue(el: Element): string | null {
+  const value = (el as HTMLInputElement).value;
+  return typeof value === 'string' ? clean(value) : clean(el.textContent);
+}
+
+function cellText(cell: Element): string | null {
+  const field = cell.querySelector(FIELD_SELECTOR);
+  return field ? fieldValue(field) : clean(cell.textContent);
+}
+
+function isNameHeader(text: string | null | undefined): boolean {
+  const t = (text ?? '').trim();
+  return NAME_HEADER.test(t) && !NOT_NAME_HEADER.test(t);
+}
+
+// Plain element walks rather than the HTMLTable API (rows, cells, cellIndex), which DOM
+// implementations other than browsers do not all provide.
+const cellsOf = (row: Element): Element[] => [...row.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+const rowsOf = (table: Element): Element[] => [...table.querySelectorAll('tr')].filter((r) => r.closest('table') === table);
+
+function fromTableRow(root: Document | Element, anchor: Element): string | null {
+  const row = closestWithin(root, anchor, 'tr');
+  if (!row) return null;
+  const own = closestWithin(root, anchor, 'td,th');
+  const rowCells = cellsOf(row);
+  const cells = rowCells.filter((c) => c !== own);
+  const table = row.closest('table');
+  const rows = table ? rowsOf(table) : [];
+  const headerRow = rows.find((r) => r !== row && (r.parentElement?.tagName === 'THEAD' || cellsOf(r).every((c) => c.tagName === 'TH')));
+  if (headerRow) {
+    const headers = cellsOf(headerRow);
+    for (const cell of cells) {
+      const header = headers[rowCells.indexOf(cell)];
+      if (header && isNameHeader(header.textContent)) {
+        const name = cellText(cell);
+        if (name) return name;
+      }
+    }
+  }
+  // A table that labels its rows: <tr><th>企业名称</th><td>…</td></tr> above the code's row.
+  if (rowCells[0]?.tagName === 'TH' && rowCells[0] !== own) {
+    for (const r of rows) {
+      const [label, value] = cellsOf(r);
+      if (r === row || !label || !value || label.tagName !== 'TH' || !isNameHeader(label.textContent)) continue;
+      const name = cellText(value);
+      if (name) return name;
+    }
+  }
+  for (const cell of cells) {
+    if (cell.tagName === 'TH') continue;
+    const name = cellText(cell);
+    if (name && NAME_IN_CELL.test(name)) return name;
+  }
+  return null;
+}
+
+/** Label text of a form field: <label for>, a wrapping label, aria-label(ledby), or the text just before it. */
+function labelOf(field: Element): string {
+  const labels = (field as HTMLInputElement).labels;
+  if (labels && labels.length > 0) return [...labels].map((l) => l.textContent ?? '').join(' ');
+  const aria = field.getAttribute('aria-label');
+  if (aria) return aria;
+  const by = field.getAttribute('aria-labelledby');
+  if (by) return by.split(/\s+/).map((id) => field.ownerDocument.getElementById(id)?.textContent ?? '').join(' ');
+  const wrapping = field.closest('label');
+  if (wrapping) return wrapping.textContent ?? '';
+  const previous = field.previousElementSibling ?? field.parentElement?.previousElementSibling;
+  return previous?.textContent ?? '';
+}
+
+function fromFormFields(root: Document | Element, anchor: Element): string | null {
+  const scope = closestWithin(root, anchor, 'form,fieldset,[role=form],dl,table');
+  if (!scope) return null;
+  for (const field of scope.querySelectorAll(FIELD_SELECTOR)) {
+    if (field === anchor || field.contains(anchor)) continue;
+    if (!isNameHeader(labelOf(field))) continue;
+    const name = fieldValue(field);
+    if (name) return name;
+  }
+  for (const dt of scope.querySelectorAll('dt')) {
+    const dd = dt.nextElementSibling;
+    if (!dd || dd.tagName !== 'DD' || dd.contains(anchor) || !isNameHeader(dt.textContent)) continue;
+    const name = cellText(dd);
+    if (name) return name;
+  }
+  return null;
+}
+
+function blockOf(root: Document | Element, anchor: Element): Element {
+  let el: Element | null = anchor;
+  while (el && !BLOCK_TAGS.has(el.tagName) && el !== root && el.parentElement) el = el.parentElement;
+  return el ?? anchor;
+}
+
+function fromLine(root: Document | Element, anchor: Element, at: Element | Range): string | null {
+  const block = blockOf(root, anchor);
+  const doc = block.ownerDocument;
+  const before = doc.createRange();
+  const after = doc.createRange();
+  before.setStart(block, 0);
+  after.setEnd(block, block.childNodes.length);
+  if ('startContainer' in at) {
+    before.setEnd(at.startContainer, at.startOffset);
+    after.setStart(at.endContainer, at.endOffset);
+  } else {
+    before.setEndBefore(at);
+    after.setStartAfter(at);
+  }
+  return nameBefore(before.toString()) ?? nameAfter(after.toString());
+}
+
+/** "…申请单位武汉某某有限公司（统一社会信用代码：" → "武汉某某有限公司". */
+export function nameBefore(text: string): string | null {
+  const trimmed = text.replace(/[\s（(【\[]*(?:统一社会信用代码|社会信用代码|信用代码|代码|USCC)?\s*[:：]?\s*$/i, '').replace(/\s+$/, '');
+  const segment = trimmed.split(SEPARATORS).pop() ?? '';
+  return nameIn(segment);
+}
+
+/** "9142…）武汉某某有限公司，…" → "武汉某某有限公司". */
+export function nameAfter(text: string): string | null {
+  const segment = text.replace(/^\s*[）)\]】]?\s*/, '').split(SEPARATORS)[0] ?? '';
+  return nameIn(segment);
+}
+
+function nameIn(segment: string): string | null {
+  const candidate = segment.replace(LEAD_LABELS, '').trim();
+  if (!NAME_AT_END.test(candidate)) return null;
+  return clean(candidate);
+}

@@ -1,0 +1,130 @@
+/** @vitest-environment happy-dom */
+import { afterEach, describe, expect, it } from 'vitest';
+import { findAdjacentName, nameAfter, nameBefore } from '../../../../core/scan/find-adjacent-name.ts';
+
+const CODE = '91420105756704M24P';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+function page(html: string): HTMLElement {
+  const root = document.createElement('div');
+  root.innerHTML = html;
+  document.body.append(root);
+  return root;
+}
+
+/** A Range over the first occurrence of the code in root's text. */
+function rangeOf(root: Element, code = CODE): Range {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const i = (node as Text).data.indexOf(code);
+    if (i >= 0) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + code.length);
+      return range;
+    }
+  }
+  throw new Error('code not in page');
+}
+
+describe('findAdjacentName in a table row', () => {
+  it.each([
+    [
+      'a column headed 申请单位',
+      `<table><thead><tr><th>申请事项</th><th>申请单位</th><th>统一社会信用代码</th></tr></thead>
+       <tbody><tr><td>施工许可</td><td>武汉市汉阳区德信园林绿化股份有限公司</td><td class="c">${CODE}</td></tr></tbody></table>`,
+      '武汉市汉阳区德信园林绿化股份有限公司',
+    ],
+    [
+      'a column headed 投标人 without thead',
+      `<table><tr><th>序号</th><th>投标人</th><th>代码</th></tr><tr><td>1</td><td>某某科技</td><td class="c">${CODE}</td></tr></table>`,
+      '某某科技',
+    ],
+    [
+      'a cell that looks like a name when headers say nothing',
+      `<table><tr><td>1</td><td>汉阳区某某建筑工程有限公司</td><td class="c">${CODE}</td><td>2026-01-01</td></tr></table>`,
+      '汉阳区某某建筑工程有限公司',
+    ],
+    [
+      'a row labelled by its th',
+      `<table><tr><th>企业名称</th><td>武汉某某商贸有限公司</td></tr><tr><th>统一社会信用代码</th><td class="c">${CODE}</td></tr></table>`,
+      '武汉某某商贸有限公司',
+    ],
+  ])('returns the name from %s', (_label, html, expected) => {
+    const root = page(html);
+    expect(findAdjacentName(root, root.querySelector('.c')!)).toBe(expected);
+  });
+
+  it('returns the name for a Range over the code and for a <credit-status> in the row', () => {
+    const root = page(`<table><thead><tr><th>供应商名称</th><th>代码</th><th>状态</th></tr></thead>
+      <tbody><tr><td>武汉某某物业服务有限公司</td><td>${CODE}</td><td><credit-status code="${CODE}"></credit-status></td></tr></tbody></table>`);
+    expect(findAdjacentName(root, rangeOf(root))).toBe('武汉某某物业服务有限公司');
+    expect(findAdjacentName(root, root.querySelector('credit-status')!)).toBe('武汉某某物业服务有限公司');
+  });
+
+  it('returns null for a code without a name beside it', () => {
+    const root = page(`<table><thead><tr><th>代码</th><th>日期</th></tr></thead><tbody><tr><td class="c">${CODE}</td><td>2026-01-01</td></tr></tbody></table>`);
+    expect(findAdjacentName(root, root.querySelector('.c')!)).toBeNull();
+  });
+});
+
+describe('findAdjacentName on a line of text', () => {
+  it.each([
+    [`<p>武汉某某有限公司（统一社会信用代码：${CODE}）</p>`, '武汉某某有限公司'],
+    [`<p>经审查，申请单位武汉市汉阳区月湖印务有限公司（统一社会信用代码 ${CODE}）提交的材料齐全。</p>`, '武汉市汉阳区月湖印务有限公司'],
+    [`<p>联合申报单位武汉市汉阳区楚商联合会（${CODE}）列入守信激励对象。</p>`, '武汉市汉阳区楚商联合会'],
+    [`<li><b>投标人：</b>武汉某某（集团）有限公司 <span>${CODE}</span></li>`, '武汉某某（集团）有限公司'],
+    [`<p>${CODE} 武汉某某餐饮店，已核查。</p>`, '武汉某某餐饮店'],
+    [`<p>代码 ${CODE} 校验位不符，请核对。</p>`, null],
+    [`<p>供应商：武汉某某有限公司。另：${CODE}</p>`, null],
+  ])('returns the name in %s', (html, expected) => {
+    const root = page(html);
+    expect(findAdjacentName(root, rangeOf(root))).toBe(expected);
+  });
+
+  it.each([
+    ['申请人名称：武汉某某有限公司（代码：', '武汉某某有限公司'],
+    ['某某律师事务所 (USCC ', '某某律师事务所'],
+    ['请核对', null],
+  ])('nameBefore(%j) returns %j', (text, expected) => {
+    expect(nameBefore(text)).toBe(expected);
+  });
+
+  it('nameAfter returns the name that follows a code', () => {
+    expect(nameAfter('）武汉某某五金厂，地址…')).toBe('武汉某某五金厂');
+  });
+});
+
+describe('findAdjacentName in a form', () => {
+  it.each([
+    [
+      'a <label for> field',
+      `<form><label for="n">申请人名称</label><input id="n" value="武汉某某有限公司"><label for="c">统一社会信用代码</label><input id="c" class="c" value="${CODE}"></form>`,
+    ],
+    [
+      'a wrapping label',
+      `<form><label>企业名称 <input value="武汉某某有限公司"></label><label>代码 <input class="c" value="${CODE}"></label></form>`,
+    ],
+    [
+      'an aria-label',
+      `<fieldset><input aria-label="单位名称" value="武汉某某有限公司"><input class="c" aria-label="统一社会信用代码" value="${CODE}"></fieldset>`,
+    ],
+    [
+      'a table-layout form',
+      `<form><table><tr><th>企业名称</th><td><input value="武汉某某有限公司"></td></tr><tr><th>统一社会信用代码</th><td><input class="c" value="${CODE}"></td></tr></table></form>`,
+    ],
+    ['a dl', `<dl><dt>单位名称</dt><dd>武汉某某有限公司</dd><dt>统一社会信用代码</dt><dd class="c">${CODE}</dd></dl>`],
+  ])('returns the name from %s', (_label, html) => {
+    const root = page(html);
+    expect(findAdjacentName(root, root.querySelector('.c')!)).toBe('武汉某某有限公司');
+  });
+
+  it('returns null when the name field is empty or outside root', () => {
+    const outer = page(`<form><label>企业名称 <input value=""></label><div id="inner"><input class="c" value="${CODE}"></div></form>`);
+    expect(findAdjacentName(outer, outer.querySelector('.c')!)).toBeNull();
+    expect(findAdjacentName(outer.querySelector('#inner')!, outer.querySelector('.c')!)).toBeNull();
+  });
+});
