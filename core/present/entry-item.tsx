@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ListEntry } from '../api/list-entry-schema.ts';
 import type { PresentLocale } from './present-locale.ts';
 import { presentText } from './present-text.ts';
@@ -5,10 +6,12 @@ import { presentText } from './present-text.ts';
 export interface EntryItemProps {
   entry: ListEntry;
   locale: PresentLocale;
+  /** Controls for this entry (e.g. an ObjectionForm), after its facts. */
+  actions?: ComponentChildren;
 }
 
 /** One red- or black-list entry: list, category, facts, 认定部门, dates, objection and monitoring state — all as text. */
-export function EntryItem({ entry, locale }: EntryItemProps) {
+export function EntryItem({ entry, locale, actions }: EntryItemProps) {
   const t = presentText(locale);
   return (
     <li class={`cl-entry cl-entry-${entry.list}`} part={`entry entry-${entry.list}`} data-entry-id={entry.id}>
@@ -54,6 +57,7 @@ export function EntryItem({ entry, locale }: EntryItemProps) {
           </>
         )}
       </dl>
+      {actions}
     </li>
   );
 }

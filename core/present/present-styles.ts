@@ -43,5 +43,30 @@ export const presentStyles = `
 .cl-suspended-mark,.cl-objection-pending{color:var(--cl-disputed);font-weight:600}
 .cl-card-foot{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5em;margin-top:.75em;color:var(--cl-muted);font-size:.9em}
 .cl-link{color:inherit}
+.cl-mismatch{color:#8a1c1c;font-weight:700;background:#fff4e5;padding:0 .3em;border-radius:var(--cl-radius)}
+.cl-badge.cl-black .cl-mismatch,.cl-badge.cl-red .cl-mismatch{color:#8a1c1c}
+.cl-mismatch-notice{margin:.5em 0;padding:.4em .6em;border:1px solid #c77700;border-radius:var(--cl-radius);background:#fff4e5;color:#5c3200}
+.cl-feedback{margin-top:.75em;border-top:1px solid #c4c7c5;padding-top:.5em}
+.cl-feedback h4,.cl-objection-form h4{margin:.6em 0 .2em;font-size:.95em}
+.cl-identity,.cl-hint{margin:.2em 0;color:var(--cl-muted);font-size:.9em}
+.cl-form{display:flex;flex-direction:column;gap:.3em;margin:.4em 0}
+.cl-field{font-weight:600;font-size:.9em}
+.cl-input{font:inherit;padding:.25em .4em;border:1px solid #8e918f;border-radius:var(--cl-radius);background:var(--cl-bg);color:var(--cl-fg)}
+.cl-choice{border:1px solid #dadce0;border-radius:var(--cl-radius);margin:.2em 0;padding:.3em .6em;display:flex;flex-wrap:wrap;gap:.2em .9em}
+.cl-choice legend{font-weight:600;padding:0 .2em}
+.cl-choice .cl-field,.cl-choice .cl-input{flex-basis:100%}
+.cl-radio{display:inline-flex;gap:.25em;align-items:center}
+.cl-actions{display:flex;gap:.75em;align-items:center;margin-top:.2em}
+.cl-button{font:inherit;padding:.2em .9em;border:1px solid var(--creditlens-focus,#0b57d0);border-radius:var(--cl-radius);background:var(--creditlens-focus,#0b57d0);color:#fff;cursor:pointer}
+.cl-button[disabled]{opacity:.6;cursor:progress}
+.cl-link-button{all:unset;cursor:pointer;color:var(--creditlens-focus,#0b57d0);text-decoration:underline;font-size:.9em;margin-inline-start:.5em}
+.cl-link-button:focus-visible,.cl-button:focus-visible,.cl-input:focus-visible{outline:2px solid var(--creditlens-focus,#0b57d0);outline-offset:2px}
+.cl-message{margin:.2em 0}
+.cl-error{color:#8a1c1c;font-weight:600}
+.cl-queued-item{color:var(--cl-disputed)}
+.cl-queued-failed{color:#8a1c1c}
+.cl-given-item,.cl-queued-item{font-size:.9em;padding:.1em 0}
+.cl-objection-result{margin:.4em 0;font-weight:700;color:var(--cl-disputed)}
+.cl-report{display:inline-block;margin:.3em 0 0}
 @media (forced-colors:active){.cl-badge{border:1px solid CanvasText;background:Canvas;color:CanvasText}}
 `;

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CheckContext } from '../api/check-context-schema.ts';
 import type { ListEntry } from '../api/list-entry-schema.ts';
 import type { StatusResult } from '../api/status-schema.ts';
@@ -7,6 +8,7 @@ import type { Verdict } from '../verdict/verdict-types.ts';
 import { EntryItem } from './entry-item.tsx';
 import { formatInstant } from './format-instant.ts';
 import { MeasureList } from './measure-list.tsx';
+import { NameMismatchNotice } from './name-mismatch-notice.tsx';
 import type { PresentLocale } from './present-locale.ts';
 import { presentText } from './present-text.ts';
 import { subjectLink } from './subject-link.ts';
@@ -27,6 +29,12 @@ export interface SubjectCardProps {
   now: Date;
   /** Optional id for the root, so a toggle button can point `aria-controls` at it. */
   id?: string;
+  /** The name the page shows beside the code; a mismatch with the registered name is flagged. */
+  pageName?: string | null;
+  /** Controls per entry in force (e.g. ObjectionForm for "report inaccurate information"). */
+  entryActions?: (entry: ListEntry) => ComponentChildren;
+  /** More sections after the measures (e.g. FeedbackForm). */
+  children?: ComponentChildren;
 }
 
 /**
@@ -35,7 +43,7 @@ export interface SubjectCardProps {
  * given. Shared by the extension's card and the widget. Platform text is rendered as text only.
  */
 export function SubjectCard(props: SubjectCardProps) {
-  const { code, verdict, result, measures, context, locale, platformUrl, now, id } = props;
+  const { code, verdict, result, measures, context, locale, platformUrl, now, id, pageName, entryActions, children } = props;
   const t = presentText(locale);
   const name = result?.subject?.name ?? null;
   const href = subjectLink(platformUrl, code);
@@ -51,13 +59,15 @@ export function SubjectCard(props: SubjectCardProps) {
         </div>
         <VerdictBadge verdict={verdict} locale={locale} />
       </header>
+      <NameMismatchNotice pageName={pageName} registeredName={name} locale={locale} />
       <p class="cl-reason" part="reason">
         {describeReason(verdict, locale)}
       </p>
-      <EntrySection title={t.activeEntries} entries={verdict.activeEntries} locale={locale} kind="active" />
+      <EntrySection title={t.activeEntries} entries={verdict.activeEntries} locale={locale} kind="active" actions={entryActions} />
       <EntrySection title={t.disputedEntries} entries={verdict.disputedEntries} locale={locale} kind="disputed" />
       <EntrySection title={t.watchEntries} entries={verdict.watchEntries} locale={locale} kind="watch" />
       {showMeasures && <MeasureList measures={measures} context={context} locale={locale} />}
+      {children}
       <footer class="cl-card-foot" part="card-footer">
         {asOf !== null && (
           <span class="cl-as-of">
@@ -75,14 +85,14 @@ export function SubjectCard(props: SubjectCardProps) {
   );
 }
 
-function EntrySection(props: { title: string; entries: ListEntry[]; locale: PresentLocale; kind: string }) {
+function EntrySection(props: { title: string; entries: ListEntry[]; locale: PresentLocale; kind: string; actions?: ((entry: ListEntry) => ComponentChildren) | undefined }) {
   if (props.entries.length === 0) return null;
   return (
     <section class={`cl-entries cl-entries-${props.kind}`} part="entries">
       <h3>{props.title}</h3>
       <ul>
         {props.entries.map((entry) => (
-          <EntryItem key={entry.id} entry={entry} locale={props.locale} />
+          <EntryItem key={entry.id} entry={entry} locale={props.locale} actions={props.actions?.(entry)} />
         ))}
       </ul>
     </section>

@@ -1,6 +1,7 @@
 import { formatAge, verdictLabel } from '../verdict/verdict-labels.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
 import type { PresentLocale } from './present-locale.ts';
+import { formText } from './form-text.ts';
 import { presentText } from './present-text.ts';
 
 export interface VerdictBadgeProps {
@@ -10,6 +11,8 @@ export interface VerdictBadgeProps {
   locale: PresentLocale;
   /** Symbol and short label only: for dense tables and inline marks. */
   compact?: boolean;
+  /** The name the page shows differs from the registered one (三要素): adds "⚠ 名称与代码不符". */
+  nameMismatch?: boolean;
 }
 
 /** The qualifier after the short label, or null: it tells a disputed entry and a suspect code apart from their plain kinds. */
@@ -25,15 +28,16 @@ export function badgeQualifier(verdict: Verdict, locale: PresentLocale): string 
  * Unknown has its own symbol and dashed outline so it can never pass for clear. Platform text
  * (the name) is a text node.
  */
-export function VerdictBadge({ verdict, name, locale, compact = false }: VerdictBadgeProps) {
+export function VerdictBadge({ verdict, name, locale, compact = false, nameMismatch = false }: VerdictBadgeProps) {
   const label = verdictLabel(verdict.kind, locale);
   const qualifier = compact ? null : badgeQualifier(verdict, locale);
   const age = verdict.stale && verdict.ageMs !== null ? formatAge(verdict.ageMs, locale) : null;
   return (
     <span
-      class={`cl-badge cl-${verdict.kind}${compact ? ' cl-compact' : ''}${verdict.stale ? ' cl-stale' : ''}`}
+      class={`cl-badge cl-${verdict.kind}${compact ? ' cl-compact' : ''}${verdict.stale ? ' cl-stale' : ''}${nameMismatch ? ' cl-name-mismatch' : ''}`}
       part={`badge badge-${verdict.kind}`}
       data-verdict={verdict.kind}
+      data-name-mismatch={nameMismatch ? 'true' : undefined}
       title={label.long}
     >
       <span class="cl-symbol" part="symbol" aria-hidden="true">
@@ -48,6 +52,11 @@ export function VerdictBadge({ verdict, name, locale, compact = false }: Verdict
           {name}
         </span>
       ) : null}
+      {nameMismatch && (
+        <span class="cl-mismatch" part="name-mismatch">
+          {`⚠ ${formText(locale).nameMismatch}`}
+        </span>
+      )}
       {age !== null && (
         <span class="cl-age" part="age">
           {age}

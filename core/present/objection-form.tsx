@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import { isCreditError } from '../api/credit-error.ts';
+import type { ListEntry } from '../api/list-entry-schema.ts';
+import type { ObjectionRequest, ObjectionResponse } from '../api/objection-schema.ts';
+import { formText } from './form-text.ts';
+import type { PresentLocale } from './present-locale.ts';
+
+export interface ObjectionFormProps {
+  code: string;
+  entry: ListEntry;
+  locale: PresentLocale;
+  /** Posts the objection (e.g. `client.objection`); a rejection is shown by its `kind`/status, never swallowed. */
+  onSubmit: (request: ObjectionRequest) => Promise<ObjectionResponse>;
+  /** Called after the platform accepted it (e.g. to fetch the code again: it is now disputed). */
+  onAccepted?: (response: ObjectionResponse) => void;
+  /** Unique per entry on the page. */
+  idPrefix: string;
+}
+
+type Phase = 'closed' | 'open' | 'sending' | 'accepted';
+
+/**
+ * "Report inaccurate information" on one entry (section (二十七)): a button that opens reason and
+ * contact fields and posts an objection; the platform marks the entry disputed at once, and the
+ * form then says that punishments are suspended.
+ */
+export function ObjectionForm({ code, entry, locale, onSubmit, onAccepted, idPrefix }: ObjectionFormProps) {
+  const t = formText(locale);
+  const [phase, setPhase] = useState<Phase>('closed');
+  const [reason, setReason] = useState('');
+  const [contact, setContact] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  if (phase === 'accepted') {
+    return (
+      <p class="cl-objection-result" part="objection-result" role="status">
+        {t.objectionAccepted}
+      </p>
+    );
+  }
+  if (phase === 'closed') {
+    return (
+      <button type="button" class="cl-link-button cl-report" part="report" onClick={() => setPhase('open')}>
+        {t.reportInaccurate}
+      </button>
+    );
+  }
+
+  async function submit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (!reason.trim() || !contact.trim()) return setError(`${t.objectionReason} / ${t.contact}`);
+    setPhase('sending');
+    setError(null);
+    try {
+      const response = await onSubmit({ code, entryId: entry.id, reason: reason.trim(), contact: contact.trim() });
+      setPhase('accepted');
+      onAccepted?.(response);
+    } catch (failure) {
+      const kind = isCreditError(failure) ? (failure.kind === 'auth' ? 'auth' : failure.status === 409 ? 'conflict' : 'other') : 'other';
+      setError(t.objectionFailed[kind]);
+      setPhase('open');
+    }
+  }
+
+  const id = (suffix: string) => `${idPrefix}-${suffix}`;
+  return (
+    <form class="cl-form cl-objection-form" part="objection-form" aria-labelledby={id('title')} onSubmit={(e) => void submit(e)} noValidate>
+      <h4 id={id('title')}>{t.objectionTitle}</h4>
+      <label class="cl-field" for={id('reason')}>
+        {t.objectionReason}
+      </label>
+      <textarea id={id('reason')} class="cl-input" name="reason" required maxLength={2000} rows={3} value={reason} onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)} />
+      <label class="cl-field" for={id('contact')}>
+        {t.contact}
+      </label>
+      <input id={id('contact')} class="cl-input" type="text" name="contact" required maxLength={200} value={contact} onInput={(e) => setContact((e.currentTarget as HTMLInputElement).value)} />
+      <div class="cl-actions">
+        <button type="submit" class="cl-button" disabled={phase === 'sending'}>
+          {t.submitObjection}
+        </button>
+        <button type="button" class="cl-link-button" onClick={() => setPhase('closed')}>
+          {t.cancel}
+        </button>
+      </div>
+      {error && (
+        <p class="cl-message cl-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
