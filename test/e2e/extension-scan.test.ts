@@ -16,6 +16,13 @@ import { demoSubjects, renderPages, type DemoSubject } from './fixtures/render-p
 
 const SHOTS = 'test-results/screenshots';
 
+/** The bits of the extension API used inside `evaluate` (they run in the browser, not in Node). */
+declare const chrome: {
+  storage: { local: { set(items: object): Promise<void> } };
+  tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+  runtime: { sendMessage(message: object): Promise<unknown> };
+};
+
 /** `{ 'creditlens-black': ['9142…'], … }` of a frame. */
 const highlights = (frame: Page | Frame) =>
   frame.evaluate(() =>

@@ -16,7 +16,7 @@ describe('createVerdictPusher', () => {
     frames.addCodes(1, 0, ['A', 'B']);
     frames.addCodes(1, 2, ['B']);
     frames.addCodes(2, 0, ['C']);
-    const send = vi.fn(async () => undefined);
+    const send = vi.fn(async (_tab: number, _frame: number, _views: unknown) => undefined);
     const push = createVerdictPusher({ frames, send, view: (code, v, frame) => toCodeView(code, v, frame.context, null, null) });
     push('A', verdict('black'));
     push('B', verdict('red'));
@@ -29,7 +29,7 @@ describe('createVerdictPusher', () => {
   it('ignores a frame that is gone', async () => {
     const frames = createFrameRegistry();
     frames.addCodes(1, 0, ['A']);
-    const send = vi.fn(async () => Promise.reject(new Error('Could not establish connection')));
+    const send = vi.fn(async (_tab: number, _frame: number, _views: unknown): Promise<undefined> => Promise.reject(new Error('Could not establish connection')));
     const push = createVerdictPusher({ frames, send, view: (code, v, frame) => toCodeView(code, v, frame.context, null, null) });
     push('A', verdict('clear'));
     await vi.advanceTimersByTimeAsync(50);

@@ -54,7 +54,7 @@ describe('onValidMessage', () => {
 
   it('treats a sender without a tab as an extension page', async () => {
     const m = fakeMessenger();
-    const handler = vi.fn(() => ({ ok: true as const, value: { codes: 0 } }));
+    const handler = vi.fn((_data: unknown, _origin: unknown) => ({ ok: true as const, value: { codes: 0 } }));
     onValidMessage('recheckTab', handler, m);
     await m.deliver('recheckTab', { tabId: 3 }, { url: 'chrome-extension://x/popup.html' });
     expect(handler.mock.calls[0]![1]).toEqual({ tabId: null, frameId: null, extensionPage: true });
