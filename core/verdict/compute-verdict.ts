@@ -21,11 +21,10 @@ export interface ComputeVerdictInput {
 
 /**
  * Turns a platform answer into what the UI shows. `clear` comes only from a successful answer.
- * When a refresh fails but an earlier answer exists, a listed verdict (black, disputed, red, watch,
- * invalid) is kept, marked stale with its age and the error kind, because hiding a known listing
- * during an outage would let a dishonest subject slip through; an earlier *clear* is not kept —
- * it becomes `unknown` (with the old answer's age), because the failed refresh was usually
- * triggered by a change to that very code.
+ * When a refresh fails, the verdict is `unknown` whatever the earlier answer said — the platform
+ * did not answer just now, and the refresh was usually triggered by a change to that very code —
+ * but the earlier answer is not lost: `lastKnown` names its verdict, its entries stay attached and
+ * `asOf`/`ageMs` give its age, so the UI can say "could not check; last answer (12 min ago): black".
  */
 export function computeVerdict(input: ComputeVerdictInput): Verdict {
   const { result, error, now } = input;
@@ -37,8 +36,7 @@ export function computeVerdict(input: ComputeVerdictInput): Verdict {
   const base = verdictFromResult(result, chinaDate(now), input.suspect ?? false);
   if (error) {
     const reason = errorReason(error);
-    if (base.kind === 'clear') return unknownVerdict({ ...reason, detail: 'last-answer-clear' }, result.asOf, ageMs);
-    return { ...base, reason: { ...base.reason, ...(reason.errorKind && { errorKind: reason.errorKind }) }, asOf: result.asOf, ageMs, stale: true };
+    return { ...base, kind: 'unknown', reason: { ...reason, detail: `last-answer-${base.kind}` }, lastKnown: base.kind, asOf: result.asOf, ageMs, stale: true };
   }
   return { ...base, asOf: result.asOf, ageMs, stale: ageMs === null || ageMs > freshnessMs };
 }

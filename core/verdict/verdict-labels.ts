@@ -93,8 +93,9 @@ export function describeReason(verdict: Verdict, locale: VerdictLocale): string 
   }
   if (verdict.reason.errorKind) {
     parts.push(ERRORS[locale][verdict.reason.errorKind]);
-    if (verdict.reason.code !== 'error') {
-      parts.push(locale === 'zh-CN' ? '以下为缓存结果。' : 'Showing the last answer received.');
+    if (verdict.lastKnown) {
+      const last = verdictLabel(verdict.lastKnown, locale).short;
+      parts.push(locale === 'zh-CN' ? `上次结果：${last}。` : `Last answer received: ${last}.`);
     }
   }
   if (verdict.stale && verdict.ageMs !== null) {

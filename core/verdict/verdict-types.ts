@@ -21,7 +21,7 @@ export type VerdictReasonCode =
 
 export interface VerdictReason {
   code: VerdictReasonCode;
-  /** Set whenever the latest attempt failed, also when a cached verdict is kept (then `stale`). */
+  /** Set whenever the latest attempt failed (then the verdict is `unknown`, with `lastKnown` when an earlier answer exists). */
   errorKind?: CreditErrorKind | 'permission';
   detail?: string;
 }
@@ -42,4 +42,6 @@ export interface Verdict {
   ageMs: number | null;
   /** Older than the freshness window, or kept from cache after a failed refresh: show its age. */
   stale: boolean;
+  /** After a failed refresh: what the earlier (cached) answer said. The verdict itself is `unknown`. */
+  lastKnown?: VerdictKind;
 }

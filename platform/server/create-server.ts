@@ -48,6 +48,9 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
     bodyLimit: MAX_REQUEST_BYTES,
     routerOptions: { maxParamLength: 200 },
     trustProxy: false,
+    // Browsers keep connections alive; without this, close() waits for them and a clean
+    // shutdown (SIGTERM, or a test simulating an outage) takes a minute.
+    forceCloseConnections: true,
     frameworkErrors: (error, _request, reply) => sendError(reply, 400, 'bad_request', error.message),
   });
   app.removeContentTypeParser('text/plain');

@@ -133,15 +133,15 @@ describe('createStatusStore', () => {
     unsubscribe();
   });
 
-  it('keeps a cached black verdict, stale, when a refresh fails; a cached clear turns unknown', async () => {
+  it('turns cached black and clear verdicts unknown when a refresh fails, remembering the last answer', async () => {
     const { store, setReply } = setup(answer((code) => (code === SAMPLE_CODE ? { entries: [makeEntry()] } : {})), { freshnessMs: 1_000 });
     await settle(Promise.all([store.get(SAMPLE_CODE), store.get(OTHER)]));
     vi.setSystemTime(START.getTime() + 2_000);
     setReply(() => new CreditError('timeout', 'x'));
     const [black, clear] = await settle(Promise.all([store.get(SAMPLE_CODE), store.get(OTHER)]));
-    expect(black).toMatchObject({ kind: 'black', stale: true, reason: { errorKind: 'timeout' } });
+    expect(black).toMatchObject({ kind: 'unknown', lastKnown: 'black', stale: true, reason: { errorKind: 'timeout' } });
     expect(black.ageMs).toBeGreaterThanOrEqual(1_900);
-    expect(clear).toMatchObject({ kind: 'unknown', stale: true, result: { code: OTHER } });
+    expect(clear).toMatchObject({ kind: 'unknown', lastKnown: 'clear', stale: true, result: { code: OTHER } });
   });
 
   it('refreshAll refetches every cached code', async () => {

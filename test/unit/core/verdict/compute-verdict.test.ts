@@ -97,13 +97,14 @@ describe('computeVerdict', () => {
     expect(fresh.stale).toBe(false);
   });
 
-  it('keeps a cached listed verdict after a failed refresh, stale and with the error kind', () => {
+  it('turns a cached listed verdict into unknown after a failed refresh, keeping what it said and its entries', () => {
     const v = computeVerdict({ result: makeStatusResult({ entries: [black()], asOf }), error: new CreditError('timeout', 'x'), now });
-    expect(v).toMatchObject({ kind: 'black', stale: true, reason: { code: 'black-active', errorKind: 'timeout' } });
+    expect(v).toMatchObject({ kind: 'unknown', lastKnown: 'black', stale: true, reason: { code: 'error', errorKind: 'timeout' } });
+    expect(v.activeEntries).toHaveLength(1);
   });
 
   it('turns a cached clear into unknown after a failed refresh, keeping its age', () => {
     const v = computeVerdict({ result: makeStatusResult({ asOf }), error: new CreditError('offline', 'x'), now });
-    expect(v).toMatchObject({ kind: 'unknown', stale: true, ageMs: 0, reason: { code: 'error', errorKind: 'offline' } });
+    expect(v).toMatchObject({ kind: 'unknown', lastKnown: 'clear', stale: true, ageMs: 0, reason: { code: 'error', errorKind: 'offline' } });
   });
 });
