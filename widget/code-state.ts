@@ -1,7 +1,9 @@
+import type { CreditClient } from '../core/api/create-credit-client.ts';
 import type { CheckContext } from '../core/api/check-context-schema.ts';
 import type { Measure } from '../core/api/measure-schema.ts';
 import type { StatusResult } from '../core/api/status-schema.ts';
 import type { Verdict } from '../core/verdict/verdict-types.ts';
+import type { FeedbackRuntime } from './create-feedback-runtime.ts';
 import type { WidgetConfig } from './widget-config.ts';
 
 /** What the widget knows about one code right now. */
@@ -20,4 +22,14 @@ export interface CodeWatcher {
   measures(context: CheckContext): Promise<Measure[] | null>;
   config(): WidgetConfig;
   now(): Date;
+  /** Feedback queue, given feedback and objections; null while no platform is configured. */
+  feedback(): FeedbackRuntime | null;
+  /** The case reference last typed on this page (shared by every card). */
+  caseReference(): string;
+  setCaseReference(value: string): void;
+  /** The name the page shows beside a code (a `name` attribute or found by scanning). */
+  pageName(code: string): string | null;
+  setPageName(code: string, name: string | null): void;
+  /** Asks the platform again for these codes (e.g. after an objection). */
+  invalidate(codes: string[]): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { createCreditClient } from '../core/api/create-credit-client.ts';
+import { createCreditClient, type CreditClient } from '../core/api/create-credit-client.ts';
 import type { CheckContext } from '../core/api/check-context-schema.ts';
 import type { Measure } from '../core/api/measure-schema.ts';
 import type { StatusResult } from '../core/api/status-schema.ts';
@@ -8,6 +8,7 @@ import { parseUscc } from '../core/uscc/parse-uscc.ts';
 import { computeVerdict } from '../core/verdict/compute-verdict.ts';
 import type { Verdict } from '../core/verdict/verdict-types.ts';
 import type { CodeState, CodeWatcher } from './code-state.ts';
+import { createFeedbackRuntime, type FeedbackRuntime } from './create-feedback-runtime.ts';
 import { invalidVerdict, unconfiguredVerdict } from './local-verdict.ts';
 import { createVerdictAnnouncer } from './verdict-event.ts';
 import { DEFAULT_CONFIG, mergeConfig, type CreditLensOptions, type WidgetConfig } from './widget-config.ts';
@@ -39,6 +40,8 @@ export interface CreditLensCore extends CodeWatcher {
   check(codes: string | readonly string[]): Promise<CheckResult[]>;
   /** Fetches every watched code again (e.g. after the host signs in). */
   refresh(): Promise<void>;
+  /** The credit client in force; null while no platform is configured. */
+  client(): CreditClient | null;
 }
 
 interface Watch {
@@ -55,17 +58,22 @@ interface Watch {
  */
 export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLensCore {
   const now = env.now ?? (() => new Date());
-  const announcer = createVerdictAnnouncer(env.eventTarget ?? (() => globalThis.document ?? null));
+  const pageNames = new Map<string, string>();
+  const announcer = createVerdictAnnouncer(env.eventTarget ?? (() => globalThis.document ?? null), (code) => pageNames.get(code) ?? null);
   let config: WidgetConfig = DEFAULT_CONFIG;
   let store: StatusStore | null = null;
   let follower: ChangesFollower | null = null;
-  let client: ReturnType<typeof createCreditClient> | null = null;
+  let client: CreditClient | null = null;
+  let loop: FeedbackRuntime | null = null;
+  let caseReference = '';
   const catalogues = new Map<CheckContext, Promise<Measure[] | null>>();
   const watches = new Set<Watch>();
 
   function rebuild(): void {
     follower?.stop();
     follower = null;
+    loop?.stop();
+    loop = null;
     catalogues.clear();
     announcer.reset();
     const platform = config.platform;
@@ -80,6 +88,7 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       getToken: async () => (config.tokenProvider ? ((await config.tokenProvider()) ?? null) : config.token),
     });
     store = createStatusStore({ client, freshnessMs: config.freshness, context: config.context, now });
+    loop = createFeedbackRuntime(client, platform);
     const current = store;
     follower = createChangesFollower({
       client,
@@ -144,6 +153,7 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     configure(options) {
       const next = mergeConfig(config, options);
       const rebuildNeeded = (['platform', 'token', 'tokenProvider', 'context', 'freshness'] as const).some((k) => next[k] !== config[k]);
+      if (next.caseReference !== config.caseReference) caseReference = next.caseReference ?? '';
       config = next;
       if (rebuildNeeded) rebuild();
       // Re-attaching also re-renders every element (a changed `lang` applies at once).
@@ -151,6 +161,20 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     },
     config: () => config,
     now,
+    client: () => client,
+    feedback: () => loop,
+    caseReference: () => caseReference,
+    setCaseReference(value) {
+      caseReference = value;
+    },
+    pageName: (code) => pageNames.get(code) ?? null,
+    setPageName(code, name) {
+      if (name) pageNames.set(code, name);
+      else pageNames.delete(code);
+    },
+    async invalidate(codes) {
+      await store?.invalidate(codes);
+    },
     watch(code, listener) {
       const watch: Watch = { code, listener, stop: null };
       watches.add(watch);

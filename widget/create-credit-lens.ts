@@ -1,5 +1,8 @@
 import { createCreditLensCore, type CheckResult, type CreditLensEnvironment } from './create-credit-lens-core.ts';
 import { CREDIT_STATUS_TAG, defineCreditStatus } from './credit-status-element.ts';
+import type { SignedCheckRecord } from '../core/api/check-record-schema.ts';
+import { createCheckRecord, type RecordOptions } from './create-check-record.ts';
+import { exportRecord, openPrintView } from './export-record.ts';
 import { scanContainer, type ScanHandle, type ScanOptions } from './scan-container.ts';
 import type { CreditLensOptions, WidgetConfig } from './widget-config.ts';
 
@@ -18,6 +21,14 @@ export interface CreditLens {
   refresh(): Promise<void>;
   /** Defines `<credit-status>` in this window if no one has; true when this call defined it. */
   defineElement(): boolean;
+  /** A check record of the page's codes (or `codes`), signed by the platform (`POST /api/v1/records`). */
+  record(options?: RecordOptions): Promise<SignedCheckRecord>;
+  /** The signed record as a file: JSON (verifiable as is) or CSV. */
+  exportRecord(signed: SignedCheckRecord, format: 'json' | 'csv'): Blob;
+  /** Opens the platform's print-ready page for the record in a new tab (call from a click). */
+  openPrintView(signed: SignedCheckRecord): void;
+  /** Sends the feedback waiting in the queue now (it is also retried on its own). */
+  flushFeedback(): Promise<void>;
 }
 
 export const WIDGET_VERSION = '0.1.0';
@@ -26,6 +37,7 @@ export const WIDGET_VERSION = '0.1.0';
 export function createCreditLens(options: CreditLensOptions = {}, env: CreditLensEnvironment = {}): CreditLens {
   const core = createCreditLensCore(env);
   core.configure(options);
+  const scans = new Set<ScanHandle>();
   const lens: CreditLens = {
     version: WIDGET_VERSION,
     configure(next) {
@@ -40,7 +52,21 @@ export function createCreditLens(options: CreditLensOptions = {}, env: CreditLen
     scan(root, scanOptions) {
       const target = root ?? globalThis.document?.body;
       if (!target) return Promise.reject(new TypeError('CreditLens.scan: no container to scan'));
-      return scanContainer(core, target, scanOptions);
+      return scanContainer(core, target, scanOptions).then((handle) => {
+        scans.add(handle);
+        return { ...handle, stop: () => (scans.delete(handle), handle.stop()) };
+      });
+    },
+    record: (recordOptions) =>
+      createCheckRecord(core, () => [...scans].flatMap((h) => h.current().filter((f) => f.validity === 'valid').map((f) => f.code)), recordOptions),
+    exportRecord,
+    openPrintView(signed) {
+      const platform = core.config().platform;
+      if (!platform) throw new TypeError('CreditLens.openPrintView: no platform is configured');
+      openPrintView(signed, platform);
+    },
+    flushFeedback: async () => {
+      await core.feedback()?.flush();
     },
     refresh: () => core.refresh(),
     defineElement: () => defineCreditStatus(core),

@@ -1,10 +1,11 @@
 import { h, render } from 'preact';
+import type { FeedbackRecord } from '../core/api/feedback-schema.ts';
 import type { Measure } from '../core/api/measure-schema.ts';
 import { adoptPresentStyles } from '../core/present/adopt-present-styles.ts';
 import type { CodeState, CodeWatcher } from './code-state.ts';
-import { CreditStatusView } from './credit-status-view.tsx';
+import { CreditStatusView, type CardLoop } from './credit-status-view.tsx';
 import { pageLocale } from './page-locale.ts';
-import { VERDICT_EVENT, verdictSignature, type VerdictEventDetail } from './verdict-event.ts';
+import { nameMatchesOf, VERDICT_EVENT, verdictSignature, type VerdictEventDetail } from './verdict-event.ts';
 import { checkContextOf } from './widget-config.ts';
 import { widgetStyles } from './widget-styles.ts';
 
@@ -20,7 +21,7 @@ let panelSeq = 0;
  */
 export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTMLElement = HTMLElement): typeof HTMLElement {
   return class CreditStatusElement extends Base {
-    static observedAttributes = ['code', 'context', 'lang'];
+    static observedAttributes = ['code', 'context', 'lang', 'name'];
 
     #state: CodeState | null = null;
     #unwatch: (() => void) | null = null;
@@ -30,6 +31,9 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
     #announced = '';
     #panelId = `creditlens-panel-${++panelSeq}`;
     #langObserver: MutationObserver | null = null;
+    #unlisten: (() => void) | null = null;
+    #given: FeedbackRecord[] | null | 'unavailable' = null;
+    #givenFor: string | null = null;
     #onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape' && this.#expanded) {
         this.#expanded = false;
@@ -53,6 +57,8 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
     disconnectedCallback(): void {
       this.#unwatch?.();
       this.#unwatch = null;
+      this.#unlisten?.();
+      this.#unlisten = null;
       this.#langObserver?.disconnect();
       this.#langObserver = null;
       this.removeEventListener('keydown', this.#onKey);
@@ -62,7 +68,10 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
     attributeChangedCallback(name: string, before: string | null, after: string | null): void {
       if (before === after || !this.isConnected) return;
       if (name === 'code') this.#subscribe();
-      else this.#render();
+      else {
+        if (name === 'name') watcher.setPageName(this.#state?.code ?? '', after);
+        this.#render();
+      }
     }
 
     /** The verdict shown now (null before the element is connected with a code). */
@@ -88,7 +97,11 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
       this.#state = null;
       this.#announced = '';
       const code = this.getAttribute('code') ?? '';
+      this.#givenFor = null;
+      this.#unlisten?.();
+      this.#unlisten = null;
       this.#unwatch = watcher.watch(code, (state) => {
+        if (this.hasAttribute('name')) watcher.setPageName(state.code, this.getAttribute('name'));
         this.#state = state;
         this.#announce(state);
         this.#render();
@@ -101,7 +114,9 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
       if (signature === this.#announced) return;
       const previous = this.#announced ? (this.#announced.split('|')[0] as VerdictEventDetail['previous']) : null;
       this.#announced = signature;
-      const detail: VerdictEventDetail = { code: state.code, verdict: state.verdict, previous, name: state.result?.subject?.name ?? null, result: state.result };
+      const name = state.result?.subject?.name ?? null;
+      const pageName = this.#pageName();
+      const detail: VerdictEventDetail = { code: state.code, verdict: state.verdict, previous, name, result: state.result, pageName, nameMatches: nameMatchesOf(pageName, name) };
       this.dispatchEvent(new CustomEvent(VERDICT_EVENT, { detail }));
     }
 
@@ -117,12 +132,65 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
       });
     }
 
+    #pageName(): string | null {
+      return this.getAttribute('name')?.trim() || (this.#state ? watcher.pageName(this.#state.code) : null);
+    }
+
+    /** Feedback and objections for the expanded card, when an identity (operator + token) is configured. */
+    #loop(code: string): CardLoop | null {
+      const config = watcher.config();
+      const runtime = watcher.feedback();
+      if (!runtime || !config.operator || (!config.token && !config.tokenProvider)) return null;
+      if (!this.#unlisten) {
+        let waiting = runtime.queued(code).length;
+        this.#unlisten = runtime.listen(() => {
+          const now = runtime.queued(code).length;
+          // Something for this code reached the platform: what was given has changed.
+          if (now < waiting) this.#givenFor = null;
+          waiting = now;
+          this.#render();
+        });
+      }
+      const caseReference = watcher.caseReference();
+      if (this.#givenFor !== caseReference) this.#loadGiven(code, caseReference);
+      return {
+        reporter: config.department ? `${config.operator}（${config.department}）` : config.operator,
+        caseReference,
+        onCaseReferenceChange: (value) => {
+          watcher.setCaseReference(value);
+          this.#render();
+        },
+        queued: runtime.queued(code),
+        given: this.#given,
+        onSubmit: async (drafts) => {
+          const context = this.#context();
+          for (const draft of drafts) await runtime.enqueue({ ...draft, operator: config.operator, context });
+        },
+        onRetry: (key) => runtime.retry(key),
+        onDiscard: (key) => runtime.discard(key),
+        objection: (request) => runtime.objection(request),
+        onObjectionAccepted: () => void watcher.invalidate([code]),
+      };
+    }
+
+    #loadGiven(code: string, caseReference: string): void {
+      this.#givenFor = caseReference;
+      this.#given = null;
+      void watcher.feedback()?.given(code, caseReference).then((given) => {
+        if (this.#givenFor !== caseReference) return;
+        this.#given = given;
+        this.#render();
+      });
+    }
+
     #render(): void {
       const root = this.shadowRoot;
       const state = this.#state;
       if (!root || !state) return;
       if (this.#expanded) this.#loadCatalogue();
       const config = watcher.config();
+      const pageName = this.#pageName();
+      const registered = state.result?.subject?.name ?? null;
       render(
         h(CreditStatusView, {
           state,
@@ -137,6 +205,9 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
             this.#render();
           },
           panelId: this.#panelId,
+          pageName,
+          nameMismatch: nameMatchesOf(pageName, registered) === false,
+          loop: this.#expanded ? this.#loop(state.code) : null,
         }),
         root,
       );

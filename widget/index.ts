@@ -12,3 +12,5 @@ export { VERDICT_EVENT, type VerdictEventDetail } from './verdict-event.ts';
 export type { CreditLensOptions, TokenProvider, WidgetConfig } from './widget-config.ts';
 export type { Verdict, VerdictKind } from '../core/verdict/verdict-types.ts';
 export type { CheckContext } from '../core/api/check-context-schema.ts';
+export type { RecordOptions } from './create-check-record.ts';
+export type { SignedCheckRecord } from '../core/api/check-record-schema.ts';

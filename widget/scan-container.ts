@@ -2,16 +2,23 @@ import { h, render } from 'preact';
 import { adoptPresentStyles } from '../core/present/adopt-present-styles.ts';
 import { SubjectCard } from '../core/present/subject-card.tsx';
 import { createPageScanner, type PageScanner, type ScanFinding } from '../core/scan/create-page-scanner.ts';
+import { findAdjacentName } from '../core/scan/find-adjacent-name.ts';
 import { applicableMeasures } from '../core/verdict/applicable-measures.ts';
 import { verdictLabel } from '../core/verdict/verdict-labels.ts';
 import type { CodeState } from './code-state.ts';
 import type { CreditLensCore } from './create-credit-lens-core.ts';
+import { locateCode } from './locate-code.ts';
 import { pageLocale } from './page-locale.ts';
+import { nameMatchesOf } from './verdict-event.ts';
 
 /** One code found by `CreditLens.scan`, with its verdict once known. */
 export interface ScanFindingWithVerdict extends ScanFinding {
   name: string | null;
   state: CodeState | null;
+  /** The name the page shows beside the code (table row, line, labelled field), when found. */
+  pageName: string | null;
+  /** Whether it agrees with the registered name (三要素); null when there is nothing to compare. */
+  nameMatches: boolean | null;
 }
 
 /** What `CreditLens.scan` resolves with: the findings when every valid code has an answer, and the handle to stop watching. */
@@ -52,6 +59,10 @@ export function scanContainer(core: CreditLensCore, root: Document | Element, op
     onCodes(codes) {
       for (const code of codes) {
         waiting.add(code);
+        if (!core.pageName(code)) {
+          const at = locateCode(root, code);
+          core.setPageName(code, at ? findAdjacentName(root, at) : null);
+        }
         unwatch.push(
           core.watch(code, (state) => {
             states.set(code, state);
@@ -81,6 +92,7 @@ export function scanContainer(core: CreditLensCore, root: Document | Element, op
             locale: localeOf(),
             platformUrl: core.config().platform,
             now: core.now(),
+            pageName: core.pageName(request.code),
           }),
           container,
         );
@@ -101,7 +113,9 @@ export function scanContainer(core: CreditLensCore, root: Document | Element, op
   const current = (): ScanFindingWithVerdict[] =>
     started.findings().map((f) => {
       const state = states.get(f.code) ?? null;
-      return { ...f, kind: state && f.validity === 'valid' ? state.verdict.kind : f.kind, name: state?.result?.subject?.name ?? null, state };
+      const name = state?.result?.subject?.name ?? null;
+      const pageName = core.pageName(f.code);
+      return { ...f, kind: state && f.validity === 'valid' ? state.verdict.kind : f.kind, name, state, pageName, nameMatches: nameMatchesOf(pageName, name) };
     });
 
   return new Promise((resolve) => {

@@ -1,4 +1,5 @@
 import type { StatusResult } from '../core/api/status-schema.ts';
+import { compareNames } from '../core/names/compare-names.ts';
 import type { Verdict, VerdictKind } from '../core/verdict/verdict-types.ts';
 
 /** Fired whenever a code's verdict becomes known or changes (never for `pending`). */
@@ -12,6 +13,16 @@ export interface VerdictEventDetail {
   /** The registered name, when the platform gave one. */
   name: string | null;
   result: StatusResult | null;
+  /** The name the page shows beside the code, when known. */
+  pageName: string | null;
+  /** Whether the page's name agrees with the registered one (三要素); null when there is nothing to compare. */
+  nameMatches: boolean | null;
+}
+
+/** `nameMatches` of the event detail. */
+export function nameMatchesOf(pageName: string | null, registered: string | null | undefined): boolean | null {
+  const agreement = compareNames(pageName, registered);
+  return agreement === 'unknown' ? null : agreement === 'match';
 }
 
 declare global {
@@ -32,7 +43,7 @@ export function verdictSignature(verdict: Verdict): string {
  * Remembers the last verdict announced per code and dispatches `creditlens:verdict` on `target`
  * only when it is known and differs, so a refresh that changes nothing stays quiet.
  */
-export function createVerdictAnnouncer(target: () => EventTarget | null) {
+export function createVerdictAnnouncer(target: () => EventTarget | null, pageNameOf: (code: string) => string | null = () => null) {
   const last = new Map<string, { signature: string; kind: VerdictKind }>();
   return {
     announce(code: string, verdict: Verdict, result: StatusResult | null): void {
@@ -41,7 +52,9 @@ export function createVerdictAnnouncer(target: () => EventTarget | null) {
       const before = last.get(code);
       if (before?.signature === signature) return;
       last.set(code, { signature, kind: verdict.kind });
-      const detail: VerdictEventDetail = { code, verdict, previous: before?.kind ?? null, name: result?.subject?.name ?? null, result };
+      const name = result?.subject?.name ?? null;
+      const pageName = pageNameOf(code);
+      const detail: VerdictEventDetail = { code, verdict, previous: before?.kind ?? null, name, result, pageName, nameMatches: nameMatchesOf(pageName, name) };
       target()?.dispatchEvent(new CustomEvent(VERDICT_EVENT, { detail }));
     },
     /** Forgets what was announced (another platform: every verdict is news again). */

@@ -17,6 +17,12 @@ export interface CreditLensOptions {
   freshness?: number;
   /** Force a locale instead of following the page's `lang`. */
   lang?: string | null;
+  /** Who is at the keyboard: shown on feedback, sent as `operator`. With a token, turns on the feedback form. */
+  operator?: string | null;
+  /** The department's name for display only: the platform takes the department from the token. */
+  department?: string | null;
+  /** The case reference (approval item / project number) feedback and records start with. */
+  caseReference?: string | null;
 }
 
 /** The configuration in force; every field has a value. */
@@ -27,6 +33,9 @@ export interface WidgetConfig {
   context: CheckContext;
   freshness: number;
   lang: string | null;
+  operator: string | null;
+  department: string | null;
+  caseReference: string | null;
 }
 
 export const DEFAULT_CONFIG: WidgetConfig = {
@@ -36,6 +45,9 @@ export const DEFAULT_CONFIG: WidgetConfig = {
   context: 'general',
   freshness: DEFAULT_FRESHNESS_MS,
   lang: null,
+  operator: null,
+  department: null,
+  caseReference: null,
 };
 
 /** A check context, or null when the string is not one (an unknown context falls back to the configured one). */
@@ -69,5 +81,8 @@ export function mergeConfig(current: WidgetConfig, options: CreditLensOptions): 
     next.freshness = options.freshness;
   }
   if (options.lang !== undefined) next.lang = options.lang || null;
+  for (const key of ['operator', 'department', 'caseReference'] as const) {
+    if (options[key] !== undefined) next[key] = typeof options[key] === 'string' ? options[key].trim().slice(0, 200) || null : null;
+  }
   return next;
 }
