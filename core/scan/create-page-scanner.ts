@@ -15,6 +15,7 @@ import { createMarkerLayer, type FieldTarget, type Target, type TextTarget } fro
 import { createOverlay } from './create-overlay.ts';
 import { findFormFields, isCodeField, type CodeField } from './find-form-fields.ts';
 import { findTextNodes, isInsideSkipped } from './find-text-nodes.ts';
+import { isCodeEntry } from './is-code-entry.ts';
 import { matchCodes } from './match-codes.ts';
 import { watchMutations } from './watch-mutations.ts';
 
@@ -174,8 +175,10 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     const match = matchCodes(value)[0];
     let found: Omit<FieldOcc, 'field' | 'kind'> | null = match ? { code: match.code, validity: match.validity, reasons: match.reasons } : null;
     if (!found) {
-      // A whole-field entry of 18 characters that is no code at all is flagged too (typing mistakes).
-      const parsed = value.trim().length >= 18 && value.trim().length <= 24 ? parseUscc(value) : null;
+      // A whole-field entry written like a code (code characters only) that fails the checks is
+      // flagged too (typing mistakes); a company name or an address of the same length is not.
+      const entry = value.trim();
+      const parsed = entry.length >= 18 && entry.length <= 24 && isCodeEntry(entry) ? parseUscc(entry) : null;
       if (parsed && parsed.code.length === 18 && !parsed.residentId) found = { code: parsed.code, validity: parsed.validity, reasons: parsed.reasons };
     }
     if (!found) {

@@ -140,6 +140,26 @@ describe('createPageScanner', () => {
     expect(scanner.findings()).toEqual([{ code: A, validity: 'valid', kind: 'red', count: 1 }]);
   });
 
+  it.each([
+    ['a company name', '武汉市汉阳区德信园林绿化股份有限公司'],
+    ['a company name with a latin part', '武汉ABC科技发展有限责任公司第一分公司'],
+    ['an address', '湖北省武汉市汉阳区龙阳大道特8号德信大厦'],
+  ])('does not take %s in a field for a mistyped code', (_, value) => {
+    document.body.innerHTML = `<input id="name" type="text" value="${value}">`;
+    const { scanner, onCodes } = start();
+    const field = document.getElementById('name') as HTMLInputElement;
+    field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    expect(onCodes).not.toHaveBeenCalled();
+    expect(scanner.findings()).toEqual([]);
+  });
+
+  it('flags an entry written like a code that fails every check', () => {
+    const typo = 'Z9' + A.slice(2);
+    document.body.innerHTML = `<input id="f" type="text" value="${typo}">`;
+    const { scanner } = start();
+    expect(scanner.findings()).toEqual([{ code: typo, validity: 'invalid', kind: 'invalid', count: 1 }]);
+  });
+
   it('reports findings with counts per code', async () => {
     const onFindings = vi.fn();
     document.body.innerHTML = `<p>${A}</p><p>${A}</p>`;
