@@ -1,10 +1,14 @@
 /**
- * Step 3a: paints codes with the CSS Custom Highlight API. One `Highlight` per verdict kind is
- * registered in `CSS.highlights`; a code's Range moves between them when its verdict changes.
- * Ranges point into the page's own text nodes; the DOM is never changed. Where the API is
- * missing, `supported` is false and the overlay draws outlines instead.
+ * Step 3a: paints codes with the CSS Custom Highlight API. There is one `Highlight` per verdict
+ * kind in a document's `CSS.highlights`, shared by every scanner of that document (two
+ * `CreditLens.scan()` containers, or the widget and the extension on one page): a painter looks
+ * the named highlight up before creating it, adds and removes only its own ranges, and on abort
+ * takes out only its own, dropping a highlight from the registry only once it is empty. A code's
+ * range moves between highlights when its verdict changes. Ranges point into the page's own text
+ * nodes; the DOM is never changed. Where the API is missing, `supported` is false and the overlay
+ * draws outlines instead.
  */
-import { highlightName, VERDICT_KINDS } from './highlight-names.ts';
+import { highlightName } from './highlight-names.ts';
 import type { VerdictKind } from '../verdict/verdict-types.ts';
 
 export interface HighlightPainter {
@@ -14,38 +18,49 @@ export interface HighlightPainter {
   erase(range: AbstractRange): void;
 }
 
-/** Registers our highlights in `view.CSS.highlights`; unregisters them when `signal` aborts. */
+/** Paints into the shared highlights of `view.CSS.highlights`; takes its ranges out when `signal` aborts. */
 export function createHighlightPainter(view: Window & typeof globalThis, signal: AbortSignal): HighlightPainter {
   const registry = view.CSS?.highlights;
   const HighlightCtor = (view as { Highlight?: typeof Highlight }).Highlight;
-  const kindOf = new WeakMap<AbstractRange, VerdictKind>();
+  const ours = new Map<AbstractRange, VerdictKind>();
   if (!registry || typeof HighlightCtor !== 'function') {
-    return { supported: false, paint: (range, kind) => kindOf.set(range, kind), erase: () => undefined };
+    return { supported: false, paint: (range, kind) => ours.set(range, kind), erase: (range) => ours.delete(range) };
   }
-  const highlights = new Map<VerdictKind, Highlight>();
-  for (const kind of VERDICT_KINDS) {
-    const highlight = new HighlightCtor();
-    highlights.set(kind, highlight);
-    registry.set(highlightName(kind), highlight);
-  }
-  signal.addEventListener('abort', () => {
-    for (const kind of VERDICT_KINDS) {
-      if (registry.get(highlightName(kind)) === highlights.get(kind)) registry.delete(highlightName(kind));
+  // Looked up on every use: another scanner may have dropped an emptied highlight, or registered
+  // it first (in another JavaScript world, such as the page's own beside our content script).
+  const shared = (kind: VerdictKind): Highlight => {
+    const name = highlightName(kind);
+    let highlight = registry.get(name);
+    if (!highlight) {
+      highlight = new HighlightCtor();
+      registry.set(name, highlight);
     }
+    return highlight;
+  };
+  const remove = (range: AbstractRange, kind: VerdictKind): void => {
+    const name = highlightName(kind);
+    const highlight = registry.get(name);
+    if (!highlight) return;
+    highlight.delete(range);
+    if (highlight.size === 0) registry.delete(name);
+  };
+  signal.addEventListener('abort', () => {
+    for (const [range, kind] of ours) remove(range, kind);
+    ours.clear();
   }, { once: true });
   return {
     supported: true,
     paint(range, kind) {
-      const before = kindOf.get(range);
+      const before = ours.get(range);
       if (before === kind) return;
-      if (before) highlights.get(before)?.delete(range);
-      highlights.get(kind)?.add(range);
-      kindOf.set(range, kind);
+      if (before) remove(range, before);
+      shared(kind).add(range);
+      ours.set(range, kind);
     },
     erase(range) {
-      const before = kindOf.get(range);
-      if (before) highlights.get(before)?.delete(range);
-      kindOf.delete(range);
+      const before = ours.get(range);
+      if (before) remove(range, before);
+      ours.delete(range);
     },
   };
 }

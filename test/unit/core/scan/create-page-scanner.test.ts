@@ -178,6 +178,36 @@ describe('createPageScanner', () => {
     expect(document.adoptedStyleSheets).toEqual([]);
   });
 
+  it('shares the highlights of the document with a second scanner, each keeping and removing only its own ranges', () => {
+    document.body.innerHTML = `<div id="a"><p>${A}</p></div><div id="b"><p>${B}</p></div>`;
+    const other = new AbortController();
+    const { scanner: first } = start({ root: document.getElementById('a')! });
+    const second = createPageScanner<ScanVerdict>({ document, root: document.getElementById('b')!, signal: other.signal, onCodes: () => undefined });
+    expect(painted(registry)).toEqual({ 'creditlens-pending': [A, B] });
+    first.setVerdicts([[A, { kind: 'black' }]]);
+    second.setVerdicts([[B, { kind: 'black' }]]);
+    expect(painted(registry)).toEqual({ 'creditlens-black': [A, B] });
+    other.abort();
+    expect(painted(registry)).toEqual({ 'creditlens-black': [A] });
+    const later = new AbortController();
+    const third = createPageScanner<ScanVerdict>({ document, root: document.getElementById('b')!, signal: later.signal, onCodes: () => undefined });
+    third.setVerdicts([[B, { kind: 'red' }]]);
+    expect(painted(registry)).toEqual({ 'creditlens-black': [A], 'creditlens-red': [B] });
+    controller.abort();
+    expect(painted(registry)).toEqual({ 'creditlens-red': [B] });
+    later.abort();
+    expect(registry.size).toBe(0);
+  });
+
+  it('paints into a highlight registered before it started (another world, the page itself)', () => {
+    const existing = new FakeHighlight();
+    registry.set('creditlens-pending', existing);
+    document.body.innerHTML = `<p>${A}</p>`;
+    start();
+    expect(registry.get('creditlens-pending')).toBe(existing);
+    expect(existing.size).toBe(1);
+  });
+
   it('falls back to overlay outlines without the Highlight API', () => {
     uninstallHighlights();
     document.body.innerHTML = `<p>${A}</p>`;
