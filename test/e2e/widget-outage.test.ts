@@ -1,7 +1,7 @@
 /**
  * A platform outage while the department-system page is open: codes asked for during the outage
- * show `unknown` (never clear), a refreshed clear answer turns `unknown`, a black-list answer is
- * kept and marked stale. The outage is simulated by refusing every API request in the browser.
+ * show `unknown` (never clear), and refreshed answers turn `unknown` too, a black-list one keeping
+ * `lastKnown: 'black'` and its age. The outage is simulated by refusing every API request in the browser.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -44,12 +44,15 @@ describe('widget during a platform outage', () => {
     expect(result).toEqual(['unknown', 'offline']);
   });
 
-  it('returns unknown for a refreshed clear answer and keeps a black one, marked stale', async () => {
+  it('returns unknown for refreshed answers, a black one keeping its last known verdict', async () => {
     void page.evaluate(() => window.CreditLens!.refresh());
     await page.waitForFunction((c) => document.querySelector(`credit-status[code="${c}"]`)?.shadowRoot?.querySelector('.cl-badge')?.getAttribute('data-verdict') === 'unknown', code('clear'), { timeout: 20_000 });
     const black = page.locator(`credit-status[code="${code('black')}"] .cl-badge`);
     await page.waitForFunction((c) => document.querySelector(`credit-status[code="${c}"]`)?.shadowRoot?.querySelector('.cl-badge.cl-stale'), code('black'), { timeout: 20_000 });
-    await expect(black.getAttribute('data-verdict')).resolves.toBe('black');
+    // core/verdict: a failed refresh shows unknown whatever was cached; the last answer is kept as lastKnown.
+    await expect(black.getAttribute('data-verdict')).resolves.toBe('unknown');
+    const lastKnown = await page.evaluate((c) => (document.querySelector(`credit-status[code="${c}"]`) as unknown as { verdict: { lastKnown?: string } }).verdict.lastKnown, code('black'));
+    expect(lastKnown).toBe('black');
     const shown = await badgeVerdicts(page);
     expect(Object.values(shown)).not.toContain('clear');
     await page.screenshot({ path: join(SHOTS, 'widget-outage.png'), fullPage: true });
