@@ -5,7 +5,8 @@
 import { render } from 'preact';
 import { adoptPresentStyles } from '../../core/present/adopt-present-styles.ts';
 import { presentLocale } from '../../core/present/present-locale.ts';
-import { SubjectCard } from '../../core/present/subject-card.tsx';
+import { CardWithActions } from '../feedback/card-with-actions.tsx';
+import { sendChecked } from '../messaging/send-checked.ts';
 import type { CardRequest } from '../../core/scan/create-page-scanner.ts';
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
 import { pendingVerdict } from '../../core/verdict/pending-verdict.ts';
@@ -20,7 +21,7 @@ export interface ScannedVerdict {
 const styled = new WeakSet<ShadowRoot>();
 
 /** Renders the card for `request` into `container` (inside our shadow root). */
-export function renderCodeCard(container: HTMLElement, request: CardRequest<ScannedVerdict>, context: CheckContext): void {
+export function renderCodeCard(container: HTMLElement, request: CardRequest<ScannedVerdict>, context: CheckContext, pageName: string | null = null): void {
   const root = container.getRootNode();
   if (root instanceof ShadowRoot && !styled.has(root)) {
     adoptPresentStyles(root);
@@ -32,7 +33,11 @@ export function renderCodeCard(container: HTMLElement, request: CardRequest<Scan
       ? { ...pendingVerdict(), kind: 'invalid', reason: { code: request.validity === 'suspect' ? 'suspect-code' : 'invalid-code' } }
       : ((view?.verdict as Verdict | undefined) ?? pendingVerdict());
   render(
-    <SubjectCard
+    <CardWithActions
+      send={sendChecked}
+      actionable={request.validity === 'valid' && !!view?.result}
+      idPrefix={`cl-${request.code}`}
+      pageName={pageName}
       code={request.code}
       verdict={verdict}
       result={view?.result ?? null}

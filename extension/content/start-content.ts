@@ -11,6 +11,8 @@ import type { CodeView } from '../messaging/protocol.ts';
 import { ok } from '../messaging/result.ts';
 import { sendChecked } from '../messaging/send-checked.ts';
 import { renderCodeCard, type ScannedVerdict } from './render-code-card.tsx';
+import { createPageNames } from '../names/create-page-names.ts';
+import { reportCaseReference } from '../feedback/report-case-reference.ts';
 
 const toEntry = (view: CodeView): [string, ScannedVerdict] => [view.code, { kind: view.verdict.kind, view }];
 
@@ -28,8 +30,11 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
   const context = config.value.context;
   let scanner: PageScanner<ScannedVerdict> | null = null;
   const names = new Map<string, string | null>();
+  const pageNames = createPageNames({ document, signal, context, send: sendChecked });
+  reportCaseReference(document, sendChecked);
   function apply(views: CodeView[]): void {
     for (const view of views) names.set(view.code, view.result?.subject?.name ?? null);
+    pageNames.setViews(views);
     scanner?.setVerdicts(views.map(toEntry));
   }
 
@@ -55,10 +60,11 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
     signal,
     onCodes: (codes) => void lookup(codes),
     onFindings(findings) {
+      pageNames.setCodes(findings.map((f) => f.code));
       const named = findings.map((f) => ({ ...f, name: names.get(f.code) ?? null }));
       void sendChecked('reportFindings', { url: document.location.href, context, findings: named });
     },
-    renderCard: (container, request) => renderCodeCard(container, request, context),
+    renderCard: (container, request) => renderCodeCard(container, request, context, pageNames.pageName(request.code)),
   });
 }
 

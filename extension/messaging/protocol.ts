@@ -10,6 +10,10 @@
  * - popup → background: `getTabFindings`, `recheckTab`, `checkCodes`, `getBatch`
  * - background → popup (broadcast, may have no listener): `batchProgress`
  * - options/popup → background: `getSettings`, `saveSettings`, `testConnection`
+ * - closing the loop (closing-the-loop-schemas.ts): content → background `getFeedback`,
+ *   `submitFeedback`, `retryFeedback`, `discardFeedback`, `setCaseReference`, `submitObjection`,
+ *   `reportPageNames`; popup → background `getTabNames`, `getCaseReference`, `createRecord`,
+ *   `getLastRecord`
  *
  * The token never appears in any message that leaves the background.
  */
@@ -21,6 +25,27 @@ import { MeasureSchema } from '../../core/api/measure-schema.ts';
 import { StatusResultSchema } from '../../core/api/status-schema.ts';
 import { SettingsPatchSchema, SiteRuleSchema, type SettingsPatch, type SettingsView } from '../settings/settings-schema.ts';
 import type { Result } from './result.ts';
+import {
+  CreateRecordRequestSchema,
+  FeedbackKeyRequestSchema,
+  GetFeedbackRequestSchema,
+  ObjectionRequestSchema,
+  PageNamesReportSchema,
+  SetCaseReferenceRequestSchema,
+  SubmitFeedbackRequestSchema,
+  type CaseReferenceView,
+  type CreateRecordRequest,
+  type FeedbackKeyRequest,
+  type FeedbackView,
+  type GetFeedbackRequest,
+  type ObjectionOutcome,
+  type ObjectionRequestMessage,
+  type PageNamesReport,
+  type SetCaseReferenceRequest,
+  type StoredRecord,
+  type SubmitFeedbackRequest,
+  type TabNames,
+} from './closing-the-loop-schemas.ts';
 
 const Code = z.string().check(z.minLength(1), z.maxLength(64));
 const Instant = z.nullable(z.string().check(z.maxLength(40)));
@@ -144,6 +169,8 @@ export const SettingsViewSchema = z.object({
   sites: z.array(SiteRuleSchema),
   freshnessMinutes: z.number(),
   changesPollSeconds: z.number(),
+  /** The configured operator name ('' when none). */
+  operator: z.optional(z.string()),
 });
 
 export type FrameConfigRequest = z.infer<typeof FrameConfigRequestSchema>;
@@ -178,6 +205,22 @@ export interface ProtocolMap {
   getSettings(): Result<SettingsView>;
   saveSettings(data: SettingsPatch): Result<SettingsView>;
   testConnection(data: TestConnectionRequest): Result<ConnectionReport>;
+  /** The card's feedback section for a code: reporter, the tab's case reference, queued and given feedback. */
+  getFeedback(data: GetFeedbackRequest): Result<FeedbackView>;
+  /** Queues the drafts (saved before they are sent; one idempotency key each); answers the code's view. */
+  submitFeedback(data: SubmitFeedbackRequest): Result<FeedbackView>;
+  retryFeedback(data: FeedbackKeyRequest): Result<null>;
+  discardFeedback(data: FeedbackKeyRequest): Result<null>;
+  /** Remembers the case reference for the sender's tab (storage.session). */
+  setCaseReference(data: SetCaseReferenceRequest): Result<null>;
+  submitObjection(data: ObjectionRequestMessage): Result<ObjectionOutcome>;
+  /** A frame's codes with the names shown beside them (name/code check, records). */
+  reportPageNames(data: PageNamesReport): Result<null>;
+  getTabNames(data: TabRequest): Result<TabNames>;
+  getCaseReference(data: TabRequest): Result<CaseReferenceView>;
+  /** Asks the platform to check and sign a record of the tab's codes or a pasted list; kept as the last record. */
+  createRecord(data: CreateRecordRequest): Result<StoredRecord>;
+  getLastRecord(): Result<StoredRecord | null>;
 }
 
 /** Request schemas by message, checked on arrival by `onValidMessage`. */
@@ -194,6 +237,17 @@ export const REQUEST_SCHEMAS = {
   getSettings: z.optional(z.undefined()),
   saveSettings: SettingsPatchSchema,
   testConnection: TestConnectionRequestSchema,
+  getFeedback: GetFeedbackRequestSchema,
+  submitFeedback: SubmitFeedbackRequestSchema,
+  retryFeedback: FeedbackKeyRequestSchema,
+  discardFeedback: FeedbackKeyRequestSchema,
+  setCaseReference: SetCaseReferenceRequestSchema,
+  submitObjection: ObjectionRequestSchema,
+  reportPageNames: PageNamesReportSchema,
+  getTabNames: TabRequestSchema,
+  getCaseReference: TabRequestSchema,
+  createRecord: CreateRecordRequestSchema,
+  getLastRecord: z.optional(z.undefined()),
 } satisfies Record<keyof ProtocolMap, z.ZodMiniType>;
 
 export const messenger = defineExtensionMessaging<ProtocolMap>({ logger: undefined });

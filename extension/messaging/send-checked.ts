@@ -15,6 +15,13 @@ import {
   type ProtocolMap,
 } from './protocol.ts';
 import { fail, resultSchema, type Result } from './result.ts';
+import {
+  CaseReferenceViewSchema,
+  FeedbackViewSchema,
+  ObjectionOutcomeSchema,
+  StoredRecordSchema,
+  TabNamesSchema,
+} from './closing-the-loop-schemas.ts';
 
 const RESPONSE_SCHEMAS = {
   frameConfig: resultSchema(FrameConfigSchema),
@@ -28,6 +35,17 @@ const RESPONSE_SCHEMAS = {
   getSettings: resultSchema(SettingsViewSchema),
   saveSettings: resultSchema(SettingsViewSchema),
   testConnection: resultSchema(ConnectionReportSchema),
+  getFeedback: resultSchema(FeedbackViewSchema),
+  submitFeedback: resultSchema(FeedbackViewSchema),
+  retryFeedback: resultSchema(z.null()),
+  discardFeedback: resultSchema(z.null()),
+  setCaseReference: resultSchema(z.null()),
+  submitObjection: resultSchema(ObjectionOutcomeSchema),
+  reportPageNames: resultSchema(z.null()),
+  getTabNames: resultSchema(TabNamesSchema),
+  getCaseReference: resultSchema(CaseReferenceViewSchema),
+  createRecord: resultSchema(StoredRecordSchema),
+  getLastRecord: resultSchema(z.nullable(StoredRecordSchema)),
 } as const;
 
 type AnsweringType = keyof typeof RESPONSE_SCHEMAS;

@@ -28,6 +28,8 @@ export const SettingsSchema = z.object({
   freshnessMinutes: z._default(z.number().check(z.minimum(0.05), z.maximum(24 * 60)), DEFAULT_FRESHNESS_MINUTES),
   /** How often the changes feed is polled; below 30 only for tests (alarms round up, a timer fills in). */
   changesPollSeconds: z._default(z.number().check(z.minimum(1), z.maximum(3600)), DEFAULT_CHANGES_POLL_SECONDS),
+  /** Who reports feedback and asks for check records (a name); the department comes from the token. */
+  operator: z._default(z.string().check(z.maxLength(100)), ''),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -41,6 +43,7 @@ export const SettingsPatchSchema = z.object({
   sites: z.optional(z.array(SiteRuleSchema).check(z.maxLength(500))),
   freshnessMinutes: z.optional(z.number().check(z.minimum(0.05), z.maximum(24 * 60))),
   changesPollSeconds: z.optional(z.number().check(z.minimum(1), z.maximum(3600))),
+  operator: z.optional(z.string().check(z.maxLength(100))),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 

@@ -85,6 +85,12 @@ export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, rem
           hasAccess={hasAccess}
         />
         <fieldset>
+          <legend>{t('identityLegend')}</legend>
+          <label for="operator">{t('operatorLabel')}</label>
+          <input id="operator" type="text" maxLength={100} autocomplete="name" value={form.operator ?? ''} aria-describedby="operator-hint" onInput={(e) => change({ operator: e.currentTarget.value })} />
+          <p class="hint" id="operator-hint">{t('operatorHint')}</p>
+        </fieldset>
+        <fieldset>
           <legend>{t('freshnessLegend')}</legend>
           <label for="freshness">{t('freshnessLabel')}</label>
           <input

@@ -12,13 +12,15 @@ export interface SettingsForm {
   clearToken: boolean;
   sites: SiteRule[];
   freshnessMinutes: string;
+  /** Who reports feedback and asks for records (the department comes from the token). */
+  operator?: string;
 }
 
 export type FormProblem = 'platformUrl' | 'freshnessMinutes';
 
 /** A form filled from the saved settings. */
 export function formFromView(view: SettingsView): SettingsForm {
-  return { platformUrl: view.platformUrl, token: '', clearToken: false, sites: view.sites, freshnessMinutes: String(view.freshnessMinutes) };
+  return { platformUrl: view.platformUrl, token: '', clearToken: false, sites: view.sites, freshnessMinutes: String(view.freshnessMinutes), operator: view.operator ?? '' };
 }
 
 /** The patch for `save`, or the first field that is wrong. */
@@ -41,6 +43,7 @@ export function patchFromForm(form: SettingsForm, locked: ManagedKey[]): { ok: t
     }
     patch.freshnessMinutes = minutes;
   }
+  if (form.operator !== undefined) patch.operator = form.operator.trim();
   return { ok: true, patch };
 }
 

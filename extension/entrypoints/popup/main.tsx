@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   document.title = t('extName');
   const tabId = await resolveTabId(location.search);
   render(
-    <PopupApp tabId={tabId} send={sendChecked} locale={locale} openOptions={() => void browser.runtime.openOptionsPage()} />,
+    <PopupApp tabId={tabId} send={sendChecked} locale={locale} openOptions={() => void browser.runtime.openOptionsPage()} openTab={(url) => void browser.tabs.create({ url })} />,
     document.getElementById('app')!,
   );
 }

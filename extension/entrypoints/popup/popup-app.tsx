@@ -7,6 +7,8 @@ import { errorKindText, t } from '../../locale/translate.ts';
 import { BatchCheck } from './batch-check.tsx';
 import { FindingsSummary } from './findings-summary.tsx';
 import { FindingsTable } from './findings-table.tsx';
+import { NameMismatches } from './name-mismatches.tsx';
+import { RecordSection } from './record-section.tsx';
 
 export interface PopupAppProps {
   /** The tab reported on; null when there is none (the batch box still works). */
@@ -16,10 +18,12 @@ export interface PopupAppProps {
   openOptions: () => void;
   /** How often the tab's findings are refreshed while the popup is open. */
   pollMs?: number;
+  /** Opens a URL in a new tab (the record's print page). */
+  openTab?: (url: string) => void;
 }
 
 /** The popup: what was found on the current tab, re-check, and a batch check of pasted codes. */
-export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000 }: PopupAppProps) {
+export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, openTab = (url) => void window.open(url, '_blank') }: PopupAppProps) {
   const [findings, setFindings] = useState<TabFindings | null>(null);
   const [error, setError] = useState<MessageError | null>(null);
   const [status, setStatus] = useState('');
@@ -83,8 +87,10 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000 }: Po
               </span>
             </div>
             {findings.findings.length === 0 ? <p class="muted">{t('noCodes')}</p> : <FindingsTable findings={findings.findings} locale={locale} />}
+            <NameMismatches tabId={tabId} findings={findings.findings} send={send} pollMs={pollMs} />
           </>
         )}
+        <RecordSection tabId={findings && findings.findings.length > 0 ? tabId : null} send={send} openTab={openTab} />
         <BatchCheck send={send} locale={locale} defaultContext={defaultContext} />
       </main>
     </div>

@@ -1,5 +1,6 @@
 /** @vitest-environment happy-dom */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { computeVerdict } from '../../../../core/verdict/compute-verdict.ts';
 import { toCodeView } from '../../../../extension/background/to-code-view.ts';
 import { renderCodeCard } from '../../../../extension/content/render-code-card.tsx';
@@ -18,6 +19,9 @@ function container(): HTMLElement {
 }
 
 describe('renderCodeCard', () => {
+  // The card's feedback section asks the background (getFeedback): someone must be listening.
+  beforeAll(() => fakeBrowser.runtime.onMessage.addListener(() => undefined));
+
   it('shows the name, the entry and the measures, platform text as text', () => {
     const entry = makeEntry({ facts: '<img src=x onerror=alert(1)>拒不履行' });
     const result = { code: A, found: true, invalid: false, subject: { code: A, name: '甲公司<b>', regionCode: null, legalRepresentative: null }, entries: [entry], asOf: new Date().toISOString(), dataVersion: 1 };

@@ -96,7 +96,11 @@ describe('CodeView', () => {
 
   it('has a request schema for every message', () => {
     expect(Object.keys(REQUEST_SCHEMAS).sort()).toEqual(
-      ['batchProgress', 'checkCodes', 'frameConfig', 'getBatch', 'getSettings', 'getTabFindings', 'lookup', 'recheckTab', 'reportFindings', 'saveSettings', 'testConnection', 'verdictsChanged'],
+      [
+        'batchProgress', 'checkCodes', 'createRecord', 'discardFeedback', 'frameConfig', 'getBatch', 'getCaseReference', 'getFeedback',
+        'getLastRecord', 'getSettings', 'getTabFindings', 'getTabNames', 'lookup', 'recheckTab', 'reportFindings', 'reportPageNames',
+        'retryFeedback', 'saveSettings', 'setCaseReference', 'submitFeedback', 'submitObjection', 'testConnection', 'verdictsChanged',
+      ],
     );
   });
 });

@@ -9,7 +9,7 @@ import type { ManagedKey } from '../../../../extension/settings/managed-policy.t
 import type { SettingsView } from '../../../../extension/settings/settings-schema.ts';
 import { installFakeI18n } from '../popup/fake-i18n.ts';
 
-const view: SettingsView = { platformUrl: 'http://127.0.0.1:8787', hasToken: true, sites: [], freshnessMinutes: 5, changesPollSeconds: 60 };
+const view: SettingsView = { platformUrl: 'http://127.0.0.1:8787', hasToken: true, sites: [], freshnessMinutes: 5, changesPollSeconds: 60, operator: '' };
 
 function setup(locked: ManagedKey[], granted = true, saved: Partial<SettingsView> = {}, access = true) {
   const send = vi.fn(async (type: string, data: any) => {
@@ -85,7 +85,7 @@ describe('OptionsApp', () => {
     await input('#freshness', '10');
     await click('保存');
     await vi.waitFor(() => expect(root.querySelector('[data-testid=save-status]')!.textContent).toBe('已保存。'));
-    expect(env.send).toHaveBeenCalledWith('saveSettings', { sites: [], freshnessMinutes: 10 });
+    expect(env.send).toHaveBeenCalledWith('saveSettings', { sites: [], freshnessMinutes: 10, operator: '' });
     expect(env.requestOrigins).not.toHaveBeenCalled();
   });
 

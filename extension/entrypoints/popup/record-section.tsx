@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CHECK_CONTEXTS, type CheckContext } from '../../../core/api/check-context-schema.ts';
+import type { StoredRecord } from '../../messaging/closing-the-loop-schemas.ts';
+import type { sendChecked } from '../../messaging/send-checked.ts';
+import { errorKindText, t } from '../../locale/translate.ts';
+import { downloadRecord, openPrintView } from '../../records/export-record.ts';
+
+export interface RecordSectionProps {
+  tabId: number | null;
+  send: typeof sendChecked;
+  openTab: (url: string) => void;
+}
+
+/**
+ * "生成信用查询记录": the platform checks and signs every code of the page (or of a pasted list);
+ * the popup then offers the print-ready page, the signed JSON and CSV. The last record is kept
+ * by the background, so reopening the popup shows it again.
+ */
+export function RecordSection({ tabId, send, openTab }: RecordSectionProps) {
+  const [from, setFrom] = useState<'tab' | 'text'>(tabId === null ? 'text' : 'tab');
+  const [text, setText] = useState('');
+  const [caseReference, setCaseReference] = useState('');
+  const [context, setContext] = useState<CheckContext | ''>('');
+  const [record, setRecord] = useState<StoredRecord | null>(null);
+  const [platformUrl, setPlatformUrl] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void send('getLastRecord', undefined).then((r) => r.ok && setRecord(r.value));
+    void send('getSettings', undefined).then((r) => r.ok && setPlatformUrl(r.value.platformUrl));
+    if (tabId !== null) void send('getCaseReference', { tabId }).then((r) => r.ok && r.value.value && setCaseReference(r.value.value));
+  }, [send, tabId]);
+
+  async function create(event: Event) {
+    event.preventDefault();
+    if (from === 'text' && text.trim() === '') return setStatus({ text: t('batchEmpty'), error: true });
+    setBusy(true);
+    setStatus({ text: t('recordCreating'), error: false });
+    const result = await send('createRecord', {
+      tabId: from === 'tab' ? tabId : null,
+      text: from === 'text' ? text : null,
+      context: context || null,
+      caseReference: caseReference.trim() || null,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      return setStatus({ text: result.error.kind === 'not-found' ? t('recordNoCodes') : t('recordFailed', errorKindText(result.error.kind)), error: true });
+    }
+    setRecord(result.value);
+    setStatus({ text: t('recordDone', result.value.signed.record.items.length), error: false });
+  }
+
+  const r = record?.signed.record;
+  return (
+    <section aria-labelledby="record-title" data-testid="record-section">
+      <h2 id="record-title">{t('recordTitle')}</h2>
+      <form onSubmit={create} class="record-form">
+        {tabId !== null && (
+          <fieldset class="row">
+            <legend class="sr-only">{t('recordSourceLegend')}</legend>
+            <label class="inline">
+              <input type="radio" name="record-from" value="tab" checked={from === 'tab'} onChange={() => setFrom('tab')} />
+              {t('recordFromTab')}
+            </label>
+            <label class="inline">
+              <input type="radio" name="record-from" value="text" checked={from === 'text'} onChange={() => setFrom('text')} />
+              {t('recordFromText')}
+            </label>
+          </fieldset>
+        )}
+        {from === 'text' && (
+          <>
+            <label for="record-text">{t('batchLabel')}</label>
+            <textarea id="record-text" rows={4} value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={t('batchPlaceholder')} />
+          </>
+        )}
+        <label for="record-case">{t('recordCaseLabel')}</label>
+        <input id="record-case" type="text" maxLength={200} value={caseReference} onInput={(e) => setCaseReference(e.currentTarget.value)} />
+        <div class="row">
+          <label for="record-context">{t('contextLabel')}</label>
+          <select id="record-context" value={context} onChange={(e) => setContext(e.currentTarget.value as CheckContext | '')}>
+            <option value="">{t('recordContextAuto')}</option>
+            {CHECK_CONTEXTS.map((c) => (
+              <option key={c} value={c}>
+                {t(`context_${c}`)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" disabled={busy}>
+            {t('recordCreate')}
+          </button>
+        </div>
+      </form>
+      <p role="status" aria-live="polite" data-testid="record-status" class={status?.error ? 'error' : undefined}>
+        {status?.text ?? ''}
+      </p>
+      {record && r && (
+        <div class="record" data-testid="record" data-record-id={r.recordId}>
+          <dl class="record-facts">
+            <dt>{t('recordId')}</dt>
+            <dd class="code">{r.recordId}</dd>
+            <dt>{t('recordIssued')}</dt>
+            <dd>{new Date(r.issuedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</dd>
+            <dt>{t('recordCodes')}</dt>
+            <dd>{r.items.length}{record.omitted > 0 && ` ${t('recordOmitted', record.omitted)}`}</dd>
+            <dt>{t('recordData')}</dt>
+            <dd>{`${r.asOf} · v${r.dataVersion}`}</dd>
+            <dt>{t('recordWho')}</dt>
+            <dd>{[r.operator, r.department].filter(Boolean).join(' · ')}</dd>
+          </dl>
+          <div class="row">
+            <button type="button" disabled={platformUrl === null} onClick={() => platformUrl && openPrintView(record.signed, platformUrl, openTab)}>
+              {t('recordPrint')}
+            </button>
+            <button type="button" onClick={() => downloadRecord(record.signed, 'json')}>
+              {t('recordJson')}
+            </button>
+            <button type="button" onClick={() => downloadRecord(record.signed, 'csv')}>
+              {t('recordCsv')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * Flags codes whose page name is not their registered name (三要素) where staff look: a
+ * `creditlens-name-mismatch` highlight over the code (a wavy overline, beside the verdict's own
+ * underline) and a "⚠ 名称与代码不符" tag after it, drawn in the scanner's overlay shadow root so
+ * the page's DOM is untouched and the scanner ignores it. Tags follow scrolling and resizing.
+ */
+import type { CodePlace } from './locate-codes.ts';
+
+export const MISMATCH_HIGHLIGHT = 'creditlens-name-mismatch';
+const OVERLAY_TAG = 'creditlens-overlay';
+
+const FLAG_CSS = `
+.name-flags { position: absolute; inset: 0; overflow: hidden; pointer-events: none; }
+.name-flag { position: fixed; transform: translateY(-100%); white-space: nowrap; pointer-events: none;
+  background: #fff4e5; color: #7a3300; border: 1px solid #e65100; border-radius: 3px; padding: 0 4px;
+  font: bold 11px/16px system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; }
+`;
+
+export interface MismatchFlags {
+  /** Flags exactly these codes' places (replacing what was flagged before). */
+  set(flagged: Map<string, CodePlace[]>): void;
+}
+
+/** Creates the flags for `document`; everything is removed when `signal` aborts. */
+export function createMismatchFlags(document: Document, signal: AbortSignal, label = '⚠ 名称与代码不符'): MismatchFlags {
+  const view = document.defaultView as (Window & typeof globalThis) | null;
+  const highlights = (view as { CSS?: { highlights?: Map<string, unknown> } } | null)?.CSS?.highlights;
+  const HighlightCtor = (view as { Highlight?: new (...ranges: Range[]) => { priority: number } } | null)?.Highlight;
+  let flagged = new Map<string, CodePlace[]>();
+  let box: HTMLElement | null = null;
+  let frame = 0;
+
+  if (view && 'adoptedStyleSheets' in document && typeof view.CSSStyleSheet === 'function') {
+    try {
+      const sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(`::highlight(${MISMATCH_HIGHLIGHT}) { text-decoration: overline wavy #e65100 2px; }`);
+      document.adoptedStyleSheets = [sheet, ...document.adoptedStyleSheets];
+      signal.addEventListener('abort', () => {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      }, { once: true });
+    } catch {
+      // No constructable sheets: the tags alone flag the code.
+    }
+  }
+
+  function container(): HTMLElement | null {
+    if (box?.isConnected) return box;
+    const shadow = document.querySelector(OVERLAY_TAG)?.shadowRoot;
+    if (!shadow) return null;
+    const style = document.createElement('style');
+    style.textContent = FLAG_CSS;
+    box = document.createElement('div');
+    box.className = 'name-flags';
+    shadow.append(style, box);
+    signal.addEventListener('abort', () => {
+      style.remove();
+      box?.remove();
+    }, { once: true });
+    return box;
+  }
+
+  function layout(): void {
+    frame = 0;
+    if (signal.aborted) return;
+    const el = container();
+    if (!el) return;
+    const tags: HTMLElement[] = [];
+    for (const [code, places] of flagged) {
+      for (const place of places) {
+        if ('startContainer' in place ? !place.startContainer.isConnected : !place.isConnected) continue;
+        const r = place.getBoundingClientRect();
+        if (r.width === 0 || r.bottom < 0 || r.top > view!.innerHeight || r.right < 0 || r.left > view!.innerWidth) continue;
+        const tag = document.createElement('span');
+        tag.className = 'name-flag';
+        tag.dataset.code = code;
+        tag.textContent = label;
+        tag.style.left = `${Math.max(0, r.left)}px`;
+        tag.style.top = `${Math.max(16, r.top)}px`;
+        tags.push(tag);
+      }
+    }
+    el.replaceChildren(...tags);
+  }
+
+  const schedule = (): void => {
+    if (frame || signal.aborted || !view) return;
+    frame = view.requestAnimationFrame(layout);
+  };
+  view?.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
+  view?.addEventListener('resize', schedule, { passive: true, signal });
+  signal.addEventListener('abort', () => highlights?.delete(MISMATCH_HIGHLIGHT), { once: true });
+
+  return {
+    set(next) {
+      flagged = next;
+      if (highlights && HighlightCtor) {
+        const ranges = [...next.values()].flat().filter((p): p is Range => 'startContainer' in p);
+        if (ranges.length === 0) highlights.delete(MISMATCH_HIGHLIGHT);
+        else {
+          const highlight = new HighlightCtor(...ranges);
+          highlight.priority = 1;
+          highlights.set(MISMATCH_HIGHLIGHT, highlight);
+        }
+      }
+      schedule();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Name and code agree (三要素), in one frame: finds the name the page shows beside each code
+ * (core/scan `findAdjacentName`), compares it with the registered name once the platform's answer
+ * arrives (core/names `compareNames`), flags mismatches on the page, and reports the frame's codes
+ * with their page names to the background (for the popup's list and for check records).
+ */
+import type { CheckContext } from '../../core/api/check-context-schema.ts';
+import { compareNames } from '../../core/names/compare-names.ts';
+import { findAdjacentName } from '../../core/scan/find-adjacent-name.ts';
+import type { CodeView } from '../messaging/protocol.ts';
+import type { sendChecked } from '../messaging/send-checked.ts';
+import { createMismatchFlags, type MismatchFlags } from './create-mismatch-flags.ts';
+import { locateCodes, type CodePlace } from './locate-codes.ts';
+
+export interface PageNamesOptions {
+  document: Document;
+  signal: AbortSignal;
+  context: CheckContext;
+  send: typeof sendChecked;
+  /** Wait after the last change before looking again; default 300 ms. */
+  delayMs?: number;
+  flags?: MismatchFlags;
+}
+
+export interface PageNames {
+  /** The frame changed; these are its codes (the scanner's findings: valid, suspect and invalid). */
+  setCodes(codes: Iterable<string>): void;
+  /** Answers arrived: their registered names. */
+  setViews(views: CodeView[]): void;
+  /** The name the page shows beside `code`, when one was found. */
+  pageName(code: string): string | null;
+  /** True when the page's name and the registered name disagree. */
+  mismatch(code: string): boolean;
+}
+
+/** Starts following the frame's codes; stops when `signal` aborts. */
+export function createPageNames(o: PageNamesOptions): PageNames {
+  const { document, signal } = o;
+  const flags = o.flags ?? createMismatchFlags(document, signal);
+  let codes = new Set<string>();
+  const registered = new Map<string, string | null>();
+  const names = new Map<string, string | null>();
+  let places = new Map<string, CodePlace[]>();
+  let lastReport = '';
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const isMismatch = (code: string): boolean => compareNames(names.get(code), registered.get(code)) === 'mismatch';
+
+  function refresh(): void {
+    timer = null;
+    if (signal.aborted) return;
+    places = locateCodes(document, codes);
+    names.clear();
+    for (const code of codes) {
+      let name: string | null = null;
+      for (const place of places.get(code) ?? []) {
+        name = findAdjacentName(document, place);
+        if (name) break;
+      }
+      names.set(code, name);
+    }
+    report();
+    showFlags();
+  }
+
+  function report(): void {
+    const payload = {
+      url: document.location.href.slice(0, 8000),
+      title: document.title.slice(0, 500) || null,
+      context: o.context,
+      codes: [...codes].map((code) => ({ code, pageName: names.get(code)?.slice(0, 500) ?? null })),
+    };
+    const text = JSON.stringify(payload);
+    if (text === lastReport) return;
+    lastReport = text;
+    void o.send('reportPageNames', payload);
+  }
+
+  function showFlags(): void {
+    const flagged = new Map<string, CodePlace[]>();
+    for (const code of codes) if (isMismatch(code)) flagged.set(code, places.get(code) ?? []);
+    flags.set(flagged);
+  }
+
+  function schedule(): void {
+    if (timer !== null || signal.aborted) return;
+    timer = setTimeout(refresh, o.delayMs ?? 300);
+  }
+  signal.addEventListener('abort', () => timer !== null && clearTimeout(timer), { once: true });
+
+  return {
+    setCodes(next) {
+      // Looked at again even when the codes are the same: a name beside them may have changed.
+      codes = new Set(next);
+      schedule();
+    },
+    setViews(views) {
+      let changed = false;
+      for (const view of views) {
+        const name = view.result?.subject?.name ?? null;
+        if (registered.get(view.code) !== name) changed = true;
+        registered.set(view.code, name);
+      }
+      if (changed) showFlags();
+    },
+    pageName: (code) => names.get(code) ?? null,
+    mismatch: isMismatch,
+  };
+}

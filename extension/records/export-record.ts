@@ -1,0 +1,64 @@
+/**
+ * The signed check record out of the extension (from an extension page): a print-ready page on
+ * the platform, the signed JSON (verifiable as is) and CSV for spreadsheets (core/record).
+ *
+ * Printing opens `{platform}/records/print#<base64url of the JSON>` with `tabs.create`
+ * (platform/records/README.md, way 2): the browser opens the tab even when the popup closes at
+ * once, and the fragment never reaches a server. A record too large for a URL is posted in a
+ * form instead (way 1).
+ */
+import type { SignedCheckRecord } from '../../core/api/check-record-schema.ts';
+import { bytesToBase64 } from '../../core/record/base64.ts';
+import { recordToCsv } from '../../core/record/record-to-csv.ts';
+
+/** Chromium allows 2 MB URLs; stay well below. */
+const MAX_FRAGMENT_CHARS = 1_500_000;
+
+/** The print page's URL for `signed`, or null when the record is too large for a URL. */
+export function printUrl(signed: SignedCheckRecord, platformUrl: string): string | null {
+  const base64 = bytesToBase64(new TextEncoder().encode(JSON.stringify(signed)));
+  const fragment = base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  if (fragment.length > MAX_FRAGMENT_CHARS) return null;
+  return `${platformUrl.replace(/\/+$/, '')}/records/print#${fragment}`;
+}
+
+/** Opens the print page: by URL in a new tab, or by a posted form for a large record. */
+export function openPrintView(signed: SignedCheckRecord, platformUrl: string, openTab: (url: string) => void, doc: Document = document): void {
+  const url = printUrl(signed, platformUrl);
+  if (url !== null) return openTab(url);
+  const form = doc.createElement('form');
+  form.method = 'post';
+  form.action = `${platformUrl.replace(/\/+$/, '')}/records/print`;
+  form.target = '_blank';
+  form.hidden = true;
+  const field = doc.createElement('input');
+  field.type = 'hidden';
+  field.name = 'record';
+  field.value = JSON.stringify(signed);
+  form.append(field);
+  doc.body.append(form);
+  form.submit();
+  form.remove();
+}
+
+/** The file for `format`: name and contents. */
+export function recordFile(signed: SignedCheckRecord, format: 'json' | 'csv'): { name: string; blob: Blob } {
+  const stem = `信用查询记录-${signed.record.recordId}`;
+  return format === 'json'
+    ? { name: `${stem}.json`, blob: new Blob([JSON.stringify(signed, null, 2)], { type: 'application/json' }) }
+    : { name: `${stem}.csv`, blob: new Blob([recordToCsv(signed)], { type: 'text/csv;charset=utf-8' }) };
+}
+
+/** Saves the record as a file through a download link. */
+export function downloadRecord(signed: SignedCheckRecord, format: 'json' | 'csv', doc: Document = document): void {
+  const { name, blob } = recordFile(signed, format);
+  const url = URL.createObjectURL(blob);
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
