@@ -4,7 +4,7 @@
  * Kinds differ by decoration style as well as colour (double, solid, dashed, dotted, wavy), so
  * they are told apart without colour vision; the overlay adds text and symbols.
  */
-import { highlightName } from './highlight-names.ts';
+import { highlightName, SUSPECT_HIGHLIGHT } from './highlight-names.ts';
 import type { VerdictKind } from '../verdict/verdict-types.ts';
 
 const LOOKS: Record<VerdictKind, string> = {
@@ -20,7 +20,9 @@ const LOOKS: Record<VerdictKind, string> = {
 
 /** The stylesheet text (also used by the overlay when constructable sheets are missing). */
 export function highlightCss(): string {
-  return (Object.keys(LOOKS) as VerdictKind[]).map((kind) => `::highlight(${highlightName(kind)}) { ${LOOKS[kind]} }`).join('\n');
+  const kinds = (Object.keys(LOOKS) as VerdictKind[]).map((kind) => `::highlight(${highlightName(kind)}) { ${LOOKS[kind]} }`);
+  // A wavy line above the code, so the verdict's own line below stays readable.
+  return [...kinds, `::highlight(${SUSPECT_HIGHLIGHT}) { text-decoration: overline wavy #80008a 1px; }`].join('\n');
 }
 
 /** Adds the rules to `document.adoptedStyleSheets`; removes them when `signal` aborts. */

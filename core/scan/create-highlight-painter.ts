@@ -8,13 +8,16 @@
  * nodes; the DOM is never changed. Where the API is missing, `supported` is false and the overlay
  * draws outlines instead.
  */
-import { highlightName } from './highlight-names.ts';
+import { highlightName, SUSPECT_HIGHLIGHT } from './highlight-names.ts';
 import type { VerdictKind } from '../verdict/verdict-types.ts';
 
 export interface HighlightPainter {
   readonly supported: boolean;
   /** Shows `range` as `kind`, moving it from its previous kind. */
   paint(range: AbstractRange, kind: VerdictKind): void;
+  /** Adds or removes the suspect-code flag (`creditlens-suspect`) over `range`. */
+  flagSuspect(range: AbstractRange, on: boolean): void;
+  /** Removes `range` from its kind and from the flag. */
   erase(range: AbstractRange): void;
 }
 
@@ -23,13 +26,13 @@ export function createHighlightPainter(view: Window & typeof globalThis, signal:
   const registry = view.CSS?.highlights;
   const HighlightCtor = (view as { Highlight?: typeof Highlight }).Highlight;
   const ours = new Map<AbstractRange, VerdictKind>();
+  const flagged = new Set<AbstractRange>();
   if (!registry || typeof HighlightCtor !== 'function') {
-    return { supported: false, paint: (range, kind) => ours.set(range, kind), erase: (range) => ours.delete(range) };
+    return { supported: false, paint: (range, kind) => ours.set(range, kind), flagSuspect: () => undefined, erase: (range) => ours.delete(range) };
   }
   // Looked up on every use: another scanner may have dropped an emptied highlight, or registered
   // it first (in another JavaScript world, such as the page's own beside our content script).
-  const shared = (kind: VerdictKind): Highlight => {
-    const name = highlightName(kind);
+  const shared = (name: string): Highlight => {
     let highlight = registry.get(name);
     if (!highlight) {
       highlight = new HighlightCtor();
@@ -37,30 +40,42 @@ export function createHighlightPainter(view: Window & typeof globalThis, signal:
     }
     return highlight;
   };
-  const remove = (range: AbstractRange, kind: VerdictKind): void => {
-    const name = highlightName(kind);
+  const remove = (range: AbstractRange, name: string): void => {
     const highlight = registry.get(name);
     if (!highlight) return;
     highlight.delete(range);
     if (highlight.size === 0) registry.delete(name);
   };
   signal.addEventListener('abort', () => {
-    for (const [range, kind] of ours) remove(range, kind);
+    for (const [range, kind] of ours) remove(range, highlightName(kind));
+    for (const range of flagged) remove(range, SUSPECT_HIGHLIGHT);
     ours.clear();
+    flagged.clear();
   }, { once: true });
   return {
     supported: true,
     paint(range, kind) {
       const before = ours.get(range);
       if (before === kind) return;
-      if (before) remove(range, before);
-      shared(kind).add(range);
+      if (before) remove(range, highlightName(before));
+      shared(highlightName(kind)).add(range);
       ours.set(range, kind);
+    },
+    flagSuspect(range, on) {
+      if (on === flagged.has(range)) return;
+      if (on) {
+        shared(SUSPECT_HIGHLIGHT).add(range);
+        flagged.add(range);
+      } else {
+        remove(range, SUSPECT_HIGHLIGHT);
+        flagged.delete(range);
+      }
     },
     erase(range) {
       const before = ours.get(range);
-      if (before) remove(range, before);
+      if (before) remove(range, highlightName(before));
       ours.delete(range);
+      if (flagged.delete(range)) remove(range, SUSPECT_HIGHLIGHT);
     },
   };
 }

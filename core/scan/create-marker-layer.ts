@@ -14,6 +14,8 @@ import type { Overlay } from './create-overlay.ts';
 export interface TextTarget {
   code: string;
   kind: VerdictKind;
+  /** Only the check character is wrong: the verdict is shown with the suspect flag. */
+  suspect: boolean;
   node: Text;
   start: number;
   end: number;
@@ -21,6 +23,7 @@ export interface TextTarget {
 export interface FieldTarget {
   code: string;
   kind: VerdictKind;
+  suspect: boolean;
   field: CodeField;
 }
 export type Target = TextTarget | FieldTarget;
@@ -31,6 +34,8 @@ export interface MarkerLayerOptions {
   signal: AbortSignal;
   fallback: boolean;
   label(kind: VerdictKind): VerdictLabel;
+  /** Shown with the verdict of a suspect code, on its badge, marker and card label. */
+  suspectLabel: string;
   textTargets(): Iterable<TextTarget>;
   fieldTargets(): Iterable<FieldTarget>;
   /** Fills the card for `target`; the container is emptied before each call. */
@@ -92,13 +97,16 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
     return b;
   }
 
+  /** "code verdict", plus the suspect flag: a suspect code's "not listed" is no confident clear. */
+  const describe = (t: Target): string => `${t.code} ${o.label(t.kind).long}${t.suspect ? `（${o.suspectLabel}）` : ''}`;
+
   function place(b: HTMLButtonElement, t: Target, css: string, cls: string, text: string): void {
-    const lab = o.label(t.kind);
     targetOf.set(b, t);
     b.className = cls;
     b.dataset.kind = t.kind;
     b.dataset.code = t.code;
-    b.setAttribute('aria-label', `${t.code} ${lab.long}`);
+    b.toggleAttribute('data-suspect', t.suspect);
+    b.setAttribute('aria-label', describe(t));
     b.style.cssText = css;
     if (b.textContent !== text) b.textContent = text;
     b.hidden = false;
@@ -121,7 +129,7 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
       if (!inViewport(r)) continue;
       const lab = o.label(t.kind);
       const css = `left:${r.right - 3}px;top:${r.top + r.height / 2}px;transform:translate(-100%,-50%)`;
-      place(button(used++), t, css, 'badge', `${lab.symbol} ${lab.short}`);
+      place(button(used++), t, css, 'badge', `${lab.symbol} ${lab.short}${t.suspect ? ` · ${o.suspectLabel}` : ''}`);
     }
     for (let i = used; i < pool.length; i++) {
       pool[i]!.hidden = true;
@@ -147,11 +155,20 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
   function renderCard(): void {
     if (!cardTarget) return;
     const card = overlay.card;
-    card.replaceChildren();
     card.dataset.kind = cardTarget.kind;
     card.dataset.code = cardTarget.code;
-    card.setAttribute('aria-label', `${cardTarget.code} ${o.label(cardTarget.kind).long}`);
-    o.renderCard(card, cardTarget);
+    card.toggleAttribute('data-suspect', cardTarget.suspect);
+    card.setAttribute('aria-label', describe(cardTarget));
+    // The flag sits above whatever the caller renders, so every card (extension, widget) shows it.
+    const body = document.createElement('div');
+    if (cardTarget.suspect) {
+      const flag = document.createElement('p');
+      flag.className = 'suspect-flag';
+      flag.setAttribute('role', 'note');
+      flag.textContent = `⚠ ${o.suspectLabel}`;
+      card.replaceChildren(flag, body);
+    } else card.replaceChildren(body);
+    o.renderCard(body, cardTarget);
   }
 
   function openCard(anchor: HTMLElement, _via: 'hover' | 'focus'): void {

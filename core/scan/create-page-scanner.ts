@@ -17,6 +17,7 @@ import { findFormFields, isCodeField, type CodeField } from './find-form-fields.
 import { findTextNodes, isInsideSkipped } from './find-text-nodes.ts';
 import { isCodeEntry } from './is-code-entry.ts';
 import { matchCodes } from './match-codes.ts';
+import { suspectLabel } from './suspect-label.ts';
 import { watchMutations } from './watch-mutations.ts';
 
 /** The least a verdict must say for the scanner to paint it. */
@@ -48,13 +49,19 @@ export interface PageScannerOptions<V extends ScanVerdict> {
   root?: Document | Element;
   document: Document;
   signal: AbortSignal;
-  /** Valid codes not asked for before (batched per scan). Suspect and invalid codes are never asked for. */
+  /**
+   * Valid and suspect codes not asked for before (batched per scan). Suspect codes (only the check
+   * character wrong; real pilot-era codes fail it) are asked for too and painted with their verdict
+   * plus the suspect flag; invalid codes are never asked for.
+   */
   onCodes(codes: string[]): void;
   /** The page's codes after each change (debounced). */
   onFindings?(findings: ScanFinding[]): void;
   /** Fills the detail card; default: the code and the verdict's long label, as text. */
   renderCard?(container: HTMLElement, request: CardRequest<V>): void;
   label?(kind: VerdictKind): VerdictLabel;
+  /** Text of the suspect flag beside a verdict; default `suspectLabel('zh-CN')` (校验位可疑). */
+  suspectLabel?: string;
   /** MutationObserver batching window; default 50 ms. */
   batchMs?: number;
 }
@@ -62,7 +69,7 @@ export interface PageScannerOptions<V extends ScanVerdict> {
 export interface PageScanner<V extends ScanVerdict> {
   /** Sets the verdicts of some codes and repaints them. */
   setVerdicts(entries: Iterable<readonly [string, V]>): void;
-  /** Valid codes currently on the page (text and fields). */
+  /** Codes currently on the page that are asked for (valid and suspect; text and fields). */
   codes(): string[];
   findings(): ScanFinding[];
   /** Scans the whole root again (after a reload of verdicts, or for tests). */
@@ -99,7 +106,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   const isOurs = (node: Node): boolean => node === overlay.host || overlay.host.contains(node) || node.getRootNode() === overlay.shadow;
 
   const kindOf = (code: string, validity: UsccValidity): VerdictKind =>
-    validity !== 'valid' ? 'invalid' : (verdicts.get(code)?.kind ?? 'pending');
+    validity === 'invalid' ? 'invalid' : (verdicts.get(code)?.kind ?? 'pending');
 
   function* textTargets(): Iterable<TextTarget> {
     for (const occs of byNode.values()) yield* occs;
@@ -110,6 +117,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     signal,
     fallback: !painter.supported,
     label,
+    suspectLabel: options.suspectLabel ?? suspectLabel('zh-CN'),
     textTargets,
     fieldTargets: () => fields.values(),
     renderCard(container, target) {
@@ -128,7 +136,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   });
 
   function ask(code: string, validity: UsccValidity): void {
-    if (validity !== 'valid' || asked.has(code)) return;
+    if (validity === 'invalid' || asked.has(code)) return;
     asked.add(code);
     toAsk.push(code);
   }
@@ -162,8 +170,10 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     if (matches.length === 0) return;
     const occs = matches.map((m): TextOcc => {
       const range = makeRange(node, m.start, m.end);
-      const occ: TextOcc = { code: m.code, validity: m.validity, reasons: m.reasons, kind: kindOf(m.code, m.validity), node, start: m.start, end: m.end, range };
+      const suspect = m.validity === 'suspect';
+      const occ: TextOcc = { code: m.code, validity: m.validity, reasons: m.reasons, kind: kindOf(m.code, m.validity), suspect, node, start: m.start, end: m.end, range };
       painter.paint(range, occ.kind);
+      if (suspect) painter.flagSuspect(range, true);
       ask(m.code, m.validity);
       return occ;
     });
@@ -173,7 +183,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   function updateField(field: CodeField): void {
     const value = field.value.length > 4000 ? field.value.slice(0, 4000) : field.value;
     const match = matchCodes(value)[0];
-    let found: Omit<FieldOcc, 'field' | 'kind'> | null = match ? { code: match.code, validity: match.validity, reasons: match.reasons } : null;
+    let found: Omit<FieldOcc, 'field' | 'kind' | 'suspect'> | null = match ? { code: match.code, validity: match.validity, reasons: match.reasons } : null;
     if (!found) {
       // A whole-field entry written like a code (code characters only) that fails the checks is
       // flagged too (typing mistakes); a company name or an address of the same length is not.
@@ -187,7 +197,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     }
     const before = fields.get(field);
     if (before && before.code === found.code) return;
-    fields.set(field, { ...found, field, kind: kindOf(found.code, found.validity) });
+    fields.set(field, { ...found, field, kind: kindOf(found.code, found.validity), suspect: found.validity === 'suspect' });
     ask(found.code, found.validity);
     flushAsks();
     changed();
@@ -279,7 +289,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
       layer.refreshCard(touched);
       changed();
     },
-    codes: () => findings().filter((f) => f.validity === 'valid').map((f) => f.code),
+    codes: () => findings().filter((f) => f.validity !== 'invalid').map((f) => f.code),
     findings,
     rescan() {
       prune();

@@ -11,5 +11,11 @@ export function highlightName(kind: VerdictKind): string {
   return `creditlens-${kind}`;
 }
 
+/**
+ * Laid over a code's verdict highlight when only its check character is wrong (a suspect code):
+ * it is still queried and painted with its verdict, and this flag says the code itself is doubtful.
+ */
+export const SUSPECT_HIGHLIGHT = 'creditlens-suspect';
+
 /** The tag of our overlay host; the scanner never looks inside it. */
 export const OVERLAY_TAG = 'creditlens-overlay';

@@ -13,6 +13,8 @@ export const OVERLAY_CSS = `
 .badge { position: fixed; pointer-events: auto; display: inline-flex; gap: 2px; align-items: center; border: 1px solid var(--c);
   border-radius: 3px; background: #fff; color: var(--c); padding: 0 4px; font: bold 11px/16px system-ui, sans-serif; cursor: pointer; white-space: nowrap; }
 .badge:focus-visible { outline: 2px solid #1a56db; }
+.badge[data-suspect] { border-style: dashed; }
+.mark.fallback[data-suspect] { outline: 1px dashed #80008a; }
 [data-kind="black"] { --c: #111; --bg: rgba(20,20,20,.25); }
 [data-kind="black"].badge { background: #111; color: #fff; border-color: #d00000; }
 [data-kind="disputed"] { --c: #8a5a00; --bg: rgba(255,196,0,.3); }
@@ -26,4 +28,5 @@ export const OVERLAY_CSS = `
   border: 0; border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.25);
   padding: 0; font: 13px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; text-align: left; }
 .card[hidden] { display: none; }
+.suspect-flag { margin: 0; padding: 6px 12px; background: #f7e9f8; color: #80008a; font-weight: bold; border-bottom: 1px dashed #80008a; }
 `;

@@ -1,6 +1,7 @@
 /**
  * `checkCodes` and `getBatch`: a pasted list of codes checked from the popup, answered at once
- * with a batch id and followed by polling `getBatch` or listening for `batchProgress`.
+ * with a batch id and followed by polling `getBatch` or listening for `batchProgress`. Valid and
+ * suspect codes are asked for (a suspect code's verdict says so); invalid ones stay local.
  */
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
 import { matchCodes } from '../../core/scan/match-codes.ts';
@@ -17,6 +18,8 @@ export interface BatchHandlerDeps {
   toView(code: string, verdict: CodeVerdict | null, context: CheckContext): CodeView;
   /** At most this many batches are kept for `getBatch`. */
   keep?: number;
+  /** Where handlers listen; default the extension's messenger (tests pass their own). */
+  messenger?: Parameters<typeof onValidMessage>[2];
 }
 
 const MAX_CODES = 5000;
@@ -45,7 +48,7 @@ export function registerBatchHandlers(d: BatchHandlerDeps): () => void {
         const service = d.service();
         codes.forEach((code, i) => {
           const view = state.views[i]!;
-          const answered = view.validity === 'valid' ? service.get(code) : Promise.resolve(null);
+          const answered = view.validity !== 'invalid' ? service.get(code) : Promise.resolve(null);
           void answered.then((verdict) => {
             if (verdict) state.views[i] = d.toView(code, verdict, context);
             else state.views[i] = { ...view, verdict: { ...view.verdict, kind: 'invalid', reason: { code: 'invalid-code' } } };
@@ -55,11 +58,11 @@ export function registerBatchHandlers(d: BatchHandlerDeps): () => void {
           });
         });
         return ok(state);
-      }),
+      }, d.messenger),
       onValidMessage('getBatch', ({ batchId }) => {
         const state = batches.get(batchId);
         return state ? ok(state) : fail('not-found', 'no such batch (the background may have restarted)');
-      }),
+      }, d.messenger),
     ];
     return () => removers.forEach((remove) => remove());
   })();

@@ -28,7 +28,7 @@ export function startBackground(): void {
 
   const save = createStateSaver(() => ({ ...(service?.snapshot() ?? {}), frames: frames.toJSON() }));
   const view = (code: string, verdict: CodeVerdict | null, context: CheckContext): CodeView =>
-    toCodeView(code, verdict, context, service?.catalogue() ?? null, settings.platformUrl);
+    toCodeView(code, verdict, context, service?.catalogue() ?? null, settings.platformUrl, settings.freshnessMinutes * 60_000);
   const push = createVerdictPusher({
     frames: { framesWith: (code) => frames.framesWith(code) } as FrameRegistry,
     view: (code, verdict, frame) => view(code, verdict, frame.context),

@@ -1,12 +1,15 @@
 /**
  * Turns the store's verdict for a code into the plain `CodeView` that crosses the message
  * boundary: the verdict, the answer it rests on, and the measures for the frame's context.
+ * A suspect code (only its check character wrong) is queried like any other, but its verdict is
+ * computed with `suspect: true`, so "not on any list" reads `suspect-code`, never a confident clear.
  */
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
 import type { Measure } from '../../core/api/measure-schema.ts';
 import type { CodeVerdict } from '../../core/query/create-status-store.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { applicableMeasures } from '../../core/verdict/applicable-measures.ts';
+import { computeVerdict, DEFAULT_FRESHNESS_MS } from '../../core/verdict/compute-verdict.ts';
 import { pendingVerdict } from '../../core/verdict/pending-verdict.ts';
 import type { CodeView } from '../messaging/protocol.ts';
 
@@ -17,11 +20,18 @@ export function toCodeView(
   context: CheckContext,
   catalogue: Measure[] | null,
   platformUrl: string | null,
+  freshnessMs: number = DEFAULT_FRESHNESS_MS,
 ): CodeView {
-  const { result = null, ...plain } = verdict ?? { ...pendingVerdict(), result: null };
+  const validity = parseUscc(code).validity;
+  const { result = null, ...stored } = verdict ?? { ...pendingVerdict(), result: null };
+  // Only a clean answer changes (its reason); a listing or a failure reads the same either way.
+  const plain =
+    validity === 'suspect' && result && stored.kind === 'clear' && !stored.reason.errorKind
+      ? computeVerdict({ result, now: new Date(), freshnessMs, suspect: true })
+      : stored;
   return {
     code,
-    validity: parseUscc(code).validity,
+    validity,
     verdict: plain,
     result,
     measures: catalogue ? applicableMeasures(plain, catalogue, context) : null,

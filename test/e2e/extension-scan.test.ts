@@ -31,7 +31,8 @@ const highlights = (frame: Page | Frame) =>
 
 const kindOf = async (frame: Page | Frame, code: string): Promise<string | null> => {
   const all = await highlights(frame);
-  return Object.entries(all).find(([, codes]) => codes.includes(code))?.[0]?.replace('creditlens-', '') ?? null;
+  // creditlens-suspect is a flag laid over the verdict, not a verdict.
+  return Object.entries(all).find(([name, codes]) => name !== 'creditlens-suspect' && codes.includes(code))?.[0]?.replace('creditlens-', '') ?? null;
 };
 
 /** Waits until `code` is painted as `kind` in `frame`. */
@@ -117,7 +118,11 @@ describe('extension on pages', () => {
     await expectKind(page, codes.watch!, 'watch');
     await expectKind(page, codes.clear!, 'clear');
     await expectKind(page, codes['not-in-db']!, 'clear');
-    await expectKind(page, codes.suspect!, 'invalid');
+    // Only its check character is wrong: still queried (not on the platform), painted with that
+    // answer under the suspect flag, and the marker says the code is doubtful.
+    await expectKind(page, codes.suspect!, 'clear');
+    expect((await highlights(page))['creditlens-suspect']).toEqual([codes.suspect]);
+    expect(await page.locator(`creditlens-overlay .mark[data-code="${codes.suspect}"]`).getAttribute('aria-label')).toContain('校验位可疑');
     await expectKind(page, codes['red-in-shadow']!, 'red');
     const all = Object.values(await highlights(page)).flat();
     expect(all).not.toContain(codes['never-in-script']);
@@ -145,7 +150,9 @@ describe('extension on pages', () => {
   it('checks a code typed into a form field, flagging a wrong check character at once', async () => {
     const badge = (kind: string) => page.locator(`creditlens-overlay .badge[data-kind="${kind}"]`);
     await page.locator('#applicant').pressSequentially(suspectOf(codes.typed!), { delay: 5 });
-    await expect.poll(() => badge('invalid').count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => page.locator('creditlens-overlay .badge[data-suspect]').count(), { timeout: 5000 }).toBe(1);
+    // Queried all the same; the platform does not know this code, and the badge says it is doubtful.
+    await expect.poll(() => badge('clear').textContent(), { timeout: 15_000 }).toBe('✓ 未列入 · 校验位可疑');
     await page.locator('#applicant').fill('');
     await page.locator('#applicant').pressSequentially(codes.typed!, { delay: 5 });
     await expect.poll(() => badge('black').count(), { timeout: 15_000 }).toBe(1);

@@ -18,6 +18,12 @@ function installHighlights(): Map<string, FakeHighlight> {
 function uninstallHighlights(): void {
   vi.unstubAllGlobals();
 }
+/** happy-dom lays nothing out: give every code and field a box in the viewport. */
+function layOut(): void {
+  const box = { left: 10, top: 10, right: 200, bottom: 30, width: 190, height: 20, x: 10, y: 10 } as DOMRect;
+  vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue(box);
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(box);
+}
 const painted = (registry: Map<string, FakeHighlight>) =>
   Object.fromEntries([...registry].filter(([, h]) => h.size > 0).map(([name, h]) => [name, [...h].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset))]));
 
@@ -33,6 +39,7 @@ describe('createPageScanner', () => {
   afterEach(() => {
     controller.abort();
     uninstallHighlights();
+    vi.restoreAllMocks();
     vi.useRealTimers();
   });
 
@@ -64,11 +71,32 @@ describe('createPageScanner', () => {
     expect(painted(registry)).toEqual({ 'creditlens-black': [A], 'creditlens-clear': [B] });
   });
 
-  it('flags a suspect code as invalid without asking for it', () => {
+  it('asks for a suspect code and paints its verdict under the suspect flag', async () => {
     document.body.innerHTML = `<p>${SUSPECT}</p>`;
+    layOut();
+    const { scanner, onCodes } = start();
+    expect(onCodes).toHaveBeenCalledWith([SUSPECT]);
+    expect(painted(registry)).toEqual({ 'creditlens-pending': [SUSPECT], 'creditlens-suspect': [SUSPECT] });
+    scanner.setVerdicts([[SUSPECT, { kind: 'clear' }]]);
+    expect(painted(registry)).toEqual({ 'creditlens-clear': [SUSPECT], 'creditlens-suspect': [SUSPECT] });
+    expect(scanner.findings()).toEqual([{ code: SUSPECT, validity: 'suspect', kind: 'clear', count: 1 }]);
+    expect(scanner.codes()).toEqual([SUSPECT]);
+    await vi.advanceTimersByTimeAsync(20);
+    const mark = document.querySelector('creditlens-overlay')!.shadowRoot!.querySelector('.mark')!;
+    expect(mark.hasAttribute('data-suspect')).toBe(true);
+    expect(mark.getAttribute('aria-label')).toBe(`${SUSPECT} 平台查询：未列入红黑名单（校验位可疑）`);
+    (mark as HTMLElement).focus();
+    const card = document.querySelector('creditlens-overlay')!.shadowRoot!.querySelector('.card')!;
+    expect(card.querySelector('.suspect-flag')?.textContent).toBe('⚠ 校验位可疑');
+    expect(card.textContent).toContain(`${SUSPECT} 平台查询：未列入红黑名单`);
+  });
+
+  it('keeps an invalid code local: painted invalid, never asked for', () => {
+    const invalid = withUsccCheck('91999999MA4KMF000'); // no such region: a typo, not a code
+    document.body.innerHTML = `<p>${invalid}</p>`;
     const { onCodes } = start();
     expect(onCodes).not.toHaveBeenCalled();
-    expect(painted(registry)).toEqual({ 'creditlens-invalid': [SUSPECT] });
+    expect(painted(registry)).toEqual({ 'creditlens-invalid': [invalid] });
   });
 
   it.each([
@@ -124,14 +152,19 @@ describe('createPageScanner', () => {
     expect(painted(registry)).toEqual({ 'creditlens-pending': [B] });
   });
 
-  it('checks a code typed into a field, flagging a wrong check character at once', () => {
+  it('checks a code typed into a field, flagging a wrong check character at once on the badge', async () => {
     document.body.innerHTML = '<input id="f" type="text">';
+    layOut();
     const { scanner, onCodes } = start();
     const field = document.getElementById('f') as HTMLInputElement;
     field.value = SUSPECT;
     field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    expect(onCodes).not.toHaveBeenCalled();
-    expect(scanner.findings()).toEqual([{ code: SUSPECT, validity: 'suspect', kind: 'invalid', count: 1 }]);
+    expect(onCodes).toHaveBeenLastCalledWith([SUSPECT]);
+    expect(scanner.findings()).toEqual([{ code: SUSPECT, validity: 'suspect', kind: 'pending', count: 1 }]);
+    scanner.setVerdicts([[SUSPECT, { kind: 'clear' }]]);
+    await vi.advanceTimersByTimeAsync(20);
+    const badge = document.querySelector('creditlens-overlay')!.shadowRoot!.querySelector('.badge')!;
+    expect(badge.textContent).toBe('✓ 未列入 · 校验位可疑');
     field.value = A;
     field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     expect(onCodes).toHaveBeenCalledWith([A]);

@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { StatusResult } from '../../../../core/api/status-schema.ts';
+import type { CodeVerdict } from '../../../../core/query/create-status-store.ts';
+import { computeVerdict } from '../../../../core/verdict/compute-verdict.ts';
+import type { VerdictService } from '../../../../extension/background/create-verdict-service.ts';
+import { registerBatchHandlers } from '../../../../extension/background/register-batch-handlers.ts';
+import { toCodeView } from '../../../../extension/background/to-code-view.ts';
+import type { BatchState } from '../../../../extension/messaging/protocol.ts';
+import type { Result } from '../../../../extension/messaging/result.ts';
+import { withUsccCheck, withWrongCheck } from '../../core/uscc/reference-uscc.ts';
+
+const A = withUsccCheck('91420105MA4KMF000');
+const SUSPECT = withWrongCheck(withUsccCheck('12100000MB0123456'));
+const INVALID = withUsccCheck('91999999MA4KMF000');
+
+const notFound = (code: string): StatusResult => ({ code, found: false, invalid: false, subject: null, entries: [], asOf: new Date().toISOString(), dataVersion: 1 });
+
+/** Keeps the handlers, so the test calls them as the popup's messages would. */
+function fakeMessenger() {
+  const listeners = new Map<string, (m: unknown) => unknown>();
+  return {
+    onMessage: ((type: string, fn: (m: unknown) => unknown) => {
+      listeners.set(type, fn);
+      return () => listeners.delete(type);
+    }) as never,
+    deliver: (type: string, data: unknown) =>
+      listeners.get(type)!({ id: 1, type, data, timestamp: 0, sender: { url: 'chrome-extension://x/popup.html' } }) as Promise<Result<BatchState>>,
+  };
+}
+
+describe('registerBatchHandlers', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // batchProgress is broadcast to extension pages: someone must be listening.
+    fakeBrowser.runtime.onMessage.addListener(() => undefined);
+  });
+
+  it('asks for valid and suspect codes, keeps invalid ones local, and marks a suspect "not found" as suspect-code', async () => {
+    const m = fakeMessenger();
+    const get = vi.fn(async (code: string): Promise<CodeVerdict> => {
+      const result = notFound(code);
+      return { ...computeVerdict({ result, now: new Date() }), result };
+    });
+    registerBatchHandlers({
+      ready: Promise.resolve(),
+      service: () => ({ get }) as unknown as VerdictService,
+      toView: (code, verdict, context) => toCodeView(code, verdict, context, null, null),
+      messenger: m,
+    });
+    const started = await m.deliver('checkCodes', { text: [A, SUSPECT, INVALID].join('\n'), context: 'general' });
+    if (!started.ok) throw new Error('not started');
+    const { batchId } = started.value;
+    await vi.waitFor(async () => {
+      const state = await m.deliver('getBatch', { batchId });
+      expect(state.ok && state.value.finished).toBe(true);
+    });
+    expect(get.mock.calls.map(([code]) => code).sort()).toEqual([A, SUSPECT].sort());
+    const state = await m.deliver('getBatch', { batchId });
+    const views = state.ok ? state.value.views : [];
+    expect(views.map((v) => [v.code, v.validity, v.verdict.kind, v.verdict.reason.code])).toEqual([
+      [A, 'valid', 'clear', 'not-found'],
+      [SUSPECT, 'suspect', 'clear', 'suspect-code'],
+      [INVALID, 'invalid', 'invalid', 'invalid-code'],
+    ]);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { StatusResult } from '../../../../core/api/status-schema.ts';
+import { computeVerdict } from '../../../../core/verdict/compute-verdict.ts';
+import { toCodeView } from '../../../../extension/background/to-code-view.ts';
+import { makeEntry } from '../../core/fixtures/make-entry.ts';
+import { withUsccCheck, withWrongCheck } from '../../core/uscc/reference-uscc.ts';
+
+const A = withUsccCheck('91420105MA4KMF000');
+const SUSPECT = withWrongCheck(A);
+
+const answer = (code: string, found: boolean, entries: StatusResult['entries'] = []) => {
+  const result: StatusResult = { code, found, invalid: false, subject: null, entries, asOf: new Date().toISOString(), dataVersion: 1 };
+  return { ...computeVerdict({ result, now: new Date() }), result };
+};
+
+describe('toCodeView', () => {
+  it.each([
+    ['a valid code not found', A, answer(A, false), 'valid', 'clear', 'not-found'],
+    ['a suspect code not found', SUSPECT, answer(SUSPECT, false), 'suspect', 'clear', 'suspect-code'],
+    ['a suspect code found with nothing active', SUSPECT, answer(SUSPECT, true), 'suspect', 'clear', 'suspect-code'],
+    ['a suspect code on the black list', SUSPECT, answer(SUSPECT, true, [makeEntry()]), 'suspect', 'black', 'black-active'],
+    ['a suspect code never asked', SUSPECT, null, 'suspect', 'pending', 'checking'],
+  ])('returns the verdict for %s', (_, code, verdict, validity, kind, reason) => {
+    const view = toCodeView(code, verdict, 'general', null, null);
+    expect([view.validity, view.verdict.kind, view.verdict.reason.code]).toEqual([validity, kind, reason]);
+  });
+});
