@@ -17,6 +17,7 @@ import { registerBatchHandlers } from './register-batch-handlers.ts';
 import { registerPageHandlers } from './register-page-handlers.ts';
 import { registerSiteScripts } from './register-site-scripts.ts';
 import { toCodeView } from './to-code-view.ts';
+import { watchHostAccess } from './watch-host-access.ts';
 
 const ALARM = 'creditlens-changes';
 
@@ -42,12 +43,18 @@ export function startBackground(): void {
     void browser.alarms.create(ALARM, { periodInMinutes: Math.max(0.5, settings.changesPollSeconds / 60) });
   }
 
+  // One registration at a time: each one unregisters our script id before registering it again.
+  let registering: Promise<void> = Promise.resolve();
+  const reregisterSites = (): void => {
+    registering = registering.then(() => registerSiteScripts(settings.sites)).catch(() => undefined);
+  };
+
   const ready = (async () => {
     const [effective, saved] = await Promise.all([readEffectiveSettings(), loadPersistedState()]);
     settings = effective.settings;
     frames = createFrameRegistry(saved.frames ?? [], save);
     buildService(saved);
-    void registerSiteScripts(settings.sites).catch(() => undefined);
+    reregisterSites();
   })();
 
   const current = (): VerdictService => {
@@ -85,10 +92,12 @@ export function startBackground(): void {
         before.freshnessMinutes !== settings.freshnessMinutes ||
         before.changesPollSeconds !== settings.changesPollSeconds;
       if (rebuild) buildService(service?.platformUrl === settings.platformUrl ? service.snapshot() : undefined);
-      if (JSON.stringify(before.sites) !== JSON.stringify(settings.sites)) void registerSiteScripts(settings.sites).catch(() => undefined);
+      if (JSON.stringify(before.sites) !== JSON.stringify(settings.sites)) reregisterSites();
     });
   });
 
+  // A site granted (or withdrawn) after it was listed: its content script follows the grant.
+  watchHostAccess(browser.permissions, () => void ready.then(reregisterSites));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void ready.then(() => current().pollChanges());
   });
