@@ -5,7 +5,7 @@
  * the background only (`submitObjection`, `getFeedback`, `submitFeedback`…): never to the
  * platform, never with the token.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CreditError, type CreditErrorKind } from '../../core/api/credit-error.ts';
 import type { ListEntry } from '../../core/api/list-entry-schema.ts';
 import type { ObjectionRequest, ObjectionResponse } from '../../core/api/objection-schema.ts';
@@ -53,6 +53,7 @@ function FeedbackSection({ code, measures, locale, context, send, idPrefix }: Ca
   const [view, setView] = useState<FeedbackView | null>(null);
   // null: the tab's remembered case reference (the background knows it).
   const [caseReference, setCaseReference] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
 
   async function load(reference: string | null): Promise<void> {
     const answer = await send('getFeedback', { code, caseReference: reference });
@@ -64,7 +65,8 @@ function FeedbackSection({ code, measures, locale, context, send, idPrefix }: Ca
   // While something waits, follow it: the background sends it as soon as the platform answers.
   useEffect(() => {
     if (!view || !waiting(view.queued)) return;
-    const timer = setInterval(() => void load(caseReference), 2000);
+    // Not while the card is closed (it stays mounted, hidden): that would keep the worker awake.
+    const timer = setInterval(() => box.current?.getClientRects().length && void load(caseReference), 2000);
     return () => clearInterval(timer);
   }, [view && waiting(view.queued), caseReference, code]);
 
@@ -78,23 +80,25 @@ function FeedbackSection({ code, measures, locale, context, send, idPrefix }: Ca
   }
 
   return (
-    <FeedbackForm
-      code={code}
-      measures={measures ?? []}
-      locale={locale}
-      reporter={view.reporter}
-      caseReference={view.caseReference}
-      onCaseReferenceChange={(value) => {
-        setCaseReference(value);
-        void send('setCaseReference', { value, source: 'typed' });
-        void load(value);
-      }}
-      queued={view.queued}
-      given={view.given}
-      onSubmit={submit}
-      onRetry={(idempotencyKey) => void send('retryFeedback', { idempotencyKey }).then(() => load(caseReference))}
-      onDiscard={(idempotencyKey) => void send('discardFeedback', { idempotencyKey }).then(() => load(caseReference))}
-      idPrefix={`${idPrefix}-fb`}
-    />
+    <div ref={box} class="cl-feedback-box">
+      <FeedbackForm
+        code={code}
+        measures={measures ?? []}
+        locale={locale}
+        reporter={view.reporter}
+        caseReference={view.caseReference}
+        onCaseReferenceChange={(value) => {
+          setCaseReference(value);
+          void send('setCaseReference', { value, source: 'typed' });
+          void load(value);
+        }}
+        queued={view.queued}
+        given={view.given}
+        onSubmit={submit}
+        onRetry={(idempotencyKey) => void send('retryFeedback', { idempotencyKey }).then(() => load(caseReference))}
+        onDiscard={(idempotencyKey) => void send('discardFeedback', { idempotencyKey }).then(() => load(caseReference))}
+        idPrefix={`${idPrefix}-fb`}
+      />
+    </div>
   );
 }

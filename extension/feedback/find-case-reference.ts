@@ -3,8 +3,8 @@
  * it saves staff typing it into every card. Looks at labelled cells (th/td, dt/dd), labelled
  * form fields and "项目编号：…" in running text, in that order; the value must contain a digit.
  */
-const LABEL = /^(?:项目编号|采购项目编号|招标项目编号|审批事项编号|事项编号|审批编号|业务编号|受理编号|案件编号|申报编号|合同编号)\s*[:：]?$/;
-const IN_TEXT = /(?:项目编号|审批事项编号|事项编号|审批编号|业务编号|受理编号|案件编号)\s*[:：]\s*([^\s，。；;,]{3,100})/;
+const LABEL = /^(?:项目编号|受理号|采购项目编号|招标项目编号|审批事项编号|事项编号|审批编号|业务编号|受理编号|案件编号|申报编号|合同编号)\s*[:：]?$/;
+const IN_TEXT = /(?:项目编号|受理号|审批事项编号|事项编号|审批编号|业务编号|受理编号|案件编号)\s*[:：]?\s*([^\s，。；;,（）()]{3,100})/;
 
 function value(text: string | null | undefined): string | null {
   const t = (text ?? '').replace(/\s+/g, ' ').trim();

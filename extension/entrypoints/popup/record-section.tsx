@@ -17,7 +17,9 @@ export interface RecordSectionProps {
  * by the background, so reopening the popup shows it again.
  */
 export function RecordSection({ tabId, send, openTab }: RecordSectionProps) {
-  const [from, setFrom] = useState<'tab' | 'text'>(tabId === null ? 'text' : 'tab');
+  const [chosen, setFrom] = useState<'tab' | 'text'>('tab');
+  // The tab becomes available once its codes are known; until then only a pasted list can be recorded.
+  const from = tabId === null ? 'text' : chosen;
   const [text, setText] = useState('');
   const [caseReference, setCaseReference] = useState('');
   const [context, setContext] = useState<CheckContext | ''>('');
@@ -101,11 +103,11 @@ export function RecordSection({ tabId, send, openTab }: RecordSectionProps) {
             <dt>{t('recordId')}</dt>
             <dd class="code">{r.recordId}</dd>
             <dt>{t('recordIssued')}</dt>
-            <dd>{new Date(r.issuedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</dd>
+            <dd>{beijingTime(r.issuedAt)}</dd>
             <dt>{t('recordCodes')}</dt>
             <dd>{r.items.length}{record.omitted > 0 && ` ${t('recordOmitted', record.omitted)}`}</dd>
             <dt>{t('recordData')}</dt>
-            <dd>{`${r.asOf} · v${r.dataVersion}`}</dd>
+            <dd>{`${beijingTime(r.asOf)} · v${r.dataVersion}`}</dd>
             <dt>{t('recordWho')}</dt>
             <dd>{[r.operator, r.department].filter(Boolean).join(' · ')}</dd>
           </dl>
@@ -124,4 +126,9 @@ export function RecordSection({ tabId, send, openTab }: RecordSectionProps) {
       )}
     </section>
   );
+}
+
+/** An instant as Beijing time, the way the printed record shows it. */
+function beijingTime(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }

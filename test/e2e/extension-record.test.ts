@@ -1,0 +1,158 @@
+/**
+ * The check record (信用查询记录) and the name/code check (三要素) end to end: the built extension
+ * in Chromium, the reference platform serving demo/ at /demo/, the bid-evaluation demo page with
+ * its 50-bidder frame. The mismatched name row must be flagged on the page, in the card and in
+ * the popup; a record made from the popup must verify with the platform, a one-character edit
+ * must not, and the print page and the CSV must carry it.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SignedCheckRecord } from '../../core/api/check-record-schema.ts';
+import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
+import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = resolve(ROOT, 'test-results/screenshots');
+const expected = JSON.parse(await readFile(resolve(ROOT, 'demo/expected-codes.json'), 'utf8')).pages['bidders-frame.html'] as {
+  visible: string[];
+  nameMismatch: { code: string; shownName: string; registeredName: string }[];
+};
+const MISMATCH = expected.nameMismatch[0]!;
+const PROJECT = 'HYCG-2026-0318';
+
+describe('check record and name/code check on the bid-evaluation page', () => {
+  let platform: RunningPlatform;
+  let chromium: LaunchedChromium;
+  let demo: Page;
+  let frame: Frame;
+  let popup: Page;
+  let tabId: number;
+  let signedText: string;
+
+  const verify = async (body: string) => {
+    const res = await fetch(`${platform.url}/api/v1/records/verify`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { valid: boolean; reason: string };
+  };
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    platform = await startPlatform({ port: 0, seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
+    chromium = await launchChromium({ extension: true });
+    const sw = chromium.serviceWorker!;
+    await sw.evaluate(
+      (settings) => chrome.storage.local.set({ settings }),
+      { platformUrl: platform.url, token: platform.tokens.department, operator: '王立', changesPollSeconds: 5 },
+    );
+    demo = await chromium.context.newPage();
+    const url = `${platform.url}/demo/bid-evaluation.html`;
+    await demo.goto(url);
+    tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
+    frame = demo.frame({ url: /bidders-frame\.html/ })!;
+    popup = await chromium.context.newPage();
+    await popup.setViewportSize({ width: 640, height: 900 });
+    await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html?tabId=${tabId}&lang=zh_CN`);
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await platform?.close();
+  });
+
+  it('flags the row whose name is not the code’s registered name, on the page and in the card', async () => {
+    const highlighted = () =>
+      frame.evaluate(() => [...(CSS.highlights.get('creditlens-name-mismatch') ?? [])].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)));
+    await expect.poll(highlighted, { timeout: 20_000 }).toEqual([MISMATCH.code]);
+    await frame.locator('td.code', { hasText: MISMATCH.code }).scrollIntoViewIfNeeded();
+    const tag = frame.locator(`creditlens-overlay .name-flag[data-code="${MISMATCH.code}"]`);
+    await expect.poll(() => tag.count(), { timeout: 5000 }).toBe(1);
+    expect(await tag.textContent()).toContain('名称与代码不符');
+    const card = frame.locator('creditlens-overlay .card');
+    await expect.poll(async () => {
+      await frame.locator(`creditlens-overlay .mark[data-code="${MISMATCH.code}"]`).focus().catch(() => undefined);
+      return card.isVisible();
+    }, { timeout: 10_000 }).toBe(true);
+    const notice = card.locator('.cl-mismatch-notice');
+    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain(MISMATCH.shownName);
+    expect(await notice.textContent()).toContain(MISMATCH.registeredName);
+    await demo.screenshot({ path: resolve(SHOTS, 'extension-name-mismatch.png') });
+    // No other row of the frame is flagged (their names agree).
+    expect(await frame.locator('creditlens-overlay .name-flag').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-code')))])).toEqual([MISMATCH.code]);
+    await demo.keyboard.press('Escape');
+  });
+
+  it('lists the mismatch in the popup', async () => {
+    const row = popup.locator(`[data-testid=name-mismatches] tr[data-code="${MISMATCH.code}"]`);
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
+    expect(await row.textContent()).toContain(MISMATCH.shownName);
+    expect(await popup.locator('[data-testid=name-mismatches] tbody tr').count()).toBe(1);
+  });
+
+  it('makes a signed record of every code on the page that verifies, and a one-character edit does not', async () => {
+    await expect.poll(() => popup.locator('[data-testid=findings] tbody tr').count(), { timeout: 20_000 }).toBe(expected.visible.length);
+    // The page shows its project number: the record starts with it.
+    await expect.poll(() => popup.locator('#record-case').inputValue(), { timeout: 10_000 }).toBe(PROJECT);
+    await popup.getByRole('button', { name: '生成信用查询记录' }).click();
+    await expect.poll(() => popup.locator('[data-testid=record-status]').textContent(), { timeout: 20_000 }).toContain('平台已签名');
+    await popup.screenshot({ path: resolve(SHOTS, 'popup-record.png'), fullPage: true });
+
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: '下载 JSON' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^信用查询记录-.+\.json$/);
+    signedText = await readFile((await download.path())!, 'utf8');
+    const signed = JSON.parse(signedText) as SignedCheckRecord;
+    const { record } = signed;
+    expect(record.items.map((i) => i.code).sort()).toEqual([...new Set(expected.visible)].sort());
+    expect(record).toMatchObject({ context: 'procurement', caseReference: PROJECT, operator: '王立' });
+    expect(record.source.url).toBe(`${platform.url}/demo/bid-evaluation.html`);
+    expect(record.department).not.toBe('匿名');
+    expect(record.items.find((i) => i.code === MISMATCH.code)).toMatchObject({ pageName: MISMATCH.shownName, registeredName: MISMATCH.registeredName, nameMatches: false });
+    expect(record.items.filter((i) => i.nameMatches === false)).toHaveLength(1);
+
+    expect(await verify(signedText)).toMatchObject({ valid: true, reason: 'ok' });
+    const at = signedText.indexOf(MISMATCH.registeredName);
+    const edited = signedText.slice(0, at) + '汗' + signedText.slice(at + 1);
+    expect(edited).not.toBe(signedText);
+    expect(await verify(edited)).toMatchObject({ valid: false, reason: 'bad-signature' });
+  });
+
+  it('exports the same record as CSV', async () => {
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: '下载 CSV' }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.startsWith('\ufeff序号,统一社会信用代码')).toBe(true);
+    const line = csv.split('\r\n').find((l) => l.includes(MISMATCH.code))!;
+    expect(line).toContain('不一致');
+    expect(csv.trim().split('\r\n')).toHaveLength(new Set(expected.visible).size + 1);
+  });
+
+  it('opens the platform’s print page with the record, which says the signature is valid', async () => {
+    const recordId = (JSON.parse(signedText) as SignedCheckRecord).record.recordId;
+    const [printPage] = await Promise.all([chromium.context.waitForEvent('page'), popup.getByRole('button', { name: '打印' }).click()]);
+    await printPage.waitForURL(/\/records\/print/, { timeout: 15_000 });
+    await expect.poll(() => printPage.locator('body').textContent(), { timeout: 15_000 }).toContain('签名有效');
+    expect(await printPage.locator('body').textContent()).toContain(recordId);
+    expect(printPage.url()).not.toContain('#');
+    await printPage.screenshot({ path: resolve(SHOTS, 'record-print.png'), fullPage: true });
+    await printPage.close();
+  });
+
+  it('keeps the last record when the popup is opened again, and records a pasted list', async () => {
+    const recordId = (JSON.parse(signedText) as SignedCheckRecord).record.recordId;
+    await popup.reload();
+    await expect.poll(() => popup.locator('[data-testid=record]').getAttribute('data-record-id'), { timeout: 10_000 }).toBe(recordId);
+    await popup.getByLabel('粘贴的代码列表').check();
+    const pasted = expected.visible.slice(0, 3);
+    await popup.locator('#record-text').fill(`投标人代码\n${pasted.join('\n')}\n`);
+    await popup.getByRole('button', { name: '生成信用查询记录' }).click();
+    await expect.poll(() => popup.locator('[data-testid=record]').getAttribute('data-record-id'), { timeout: 20_000 }).not.toBe(recordId);
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: '下载 JSON' }).click()]);
+    const text = await readFile((await download.path())!, 'utf8');
+    const { record } = JSON.parse(text) as SignedCheckRecord;
+    expect(record.items.map((i) => i.code)).toEqual(pasted);
+    expect(record.source.url).toBeNull();
+    expect(await verify(text)).toMatchObject({ valid: true });
+  });
+});
