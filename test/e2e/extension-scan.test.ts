@@ -173,6 +173,29 @@ describe('extension on pages', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('opens the card when the mouse rests on a highlighted code, and closes it when the mouse leaves', async () => {
+    const code = codes.red!;
+    const card = page.locator('creditlens-overlay .card');
+    await expect.poll(() => card.isVisible()).toBe(false);
+    await page.locator('#c-red').scrollIntoViewIfNeeded();
+    // Hit-testing uses the code's own text box (the marker ignores the pointer).
+    const box = await page.evaluate((c) => {
+      const node = document.getElementById('c-red')!.firstChild as Text;
+      const range = document.createRange();
+      const at = node.data.indexOf(c);
+      range.setStart(node, at);
+      range.setEnd(node, at + c.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, code);
+    await page.mouse.move(box.x, box.y, { steps: 3 });
+    await expect.poll(() => card.isVisible(), { timeout: 5000 }).toBe(true);
+    expect(await card.getAttribute('data-code')).toBe(code);
+    await expect.poll(() => card.textContent()).toContain(byRole.get('red')!.name);
+    await page.mouse.move(5, 5, { steps: 3 });
+    await expect.poll(() => card.isVisible(), { timeout: 5000 }).toBe(false);
+  });
+
   it('updates an open page when a subject joins a list (changes feed)', async () => {
     await page.evaluate((code) => {
       const tr = document.createElement('tr');
@@ -210,4 +233,37 @@ describe('extension on pages', () => {
     await expectKind(page, codes.clear!, 'clear', 40_000);
     await expectKind(page, codes.black!, 'black', 40_000);
   }, 120_000);
+
+  it('answers a page from the cache after the service worker was stopped, with the platform down', async () => {
+    // Answered and saved to storage.session (written at most every 500 ms).
+    await expectKind(page, codes.black!, 'black', 40_000);
+    await expectKind(page, codes.red!, 'red', 40_000);
+    await expectKind(page, codes.clear!, 'clear', 40_000);
+    await page.waitForTimeout(1000);
+    await platform.close();
+    // Chrome's documented way to test worker termination: close the worker's target (what
+    // Puppeteer's WebWorker.close() does); a page's ServiceWorker.stopAllWorkers misses extension
+    // workers. Playwright keeps its stale Worker object, so the targets tell stopped and restarted.
+    const cdp = await browser.context.newCDPSession(page);
+    const workers = async () =>
+      (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+    const [before] = await workers();
+    expect((await cdp.send('Target.closeTarget', { targetId: before!.targetId })).success).toBe(true);
+    await expect.poll(async () => (await workers()).length, { timeout: 10_000 }).toBe(0);
+    // The platform served the page: serve it from disk now.
+    const again = await browser.context.newPage();
+    await again.route('**/e2e/*.html', (route) => route.fulfill({ path: join(pagesDir, new URL(route.request().url()).pathname.split('/').pop()!) }));
+    await again.goto(`${platform.url}/e2e/verdicts.html`);
+    // The content script's first message woke a new worker, which read the cache from storage.session.
+    await expect.poll(async () => (await workers()).length, { timeout: 10_000 }).toBe(1);
+    await cdp.detach();
+    await expectKind(again, codes.black!, 'black');
+    await expectKind(again, codes.red!, 'red');
+    await expectKind(again, codes.clear!, 'clear');
+    // Fresh from the cache, not a failed refresh: the card shows the answer, not "could not check".
+    await again.locator(`creditlens-overlay .mark[data-code="${codes.black}"]`).focus();
+    await expect.poll(() => again.locator('creditlens-overlay .card').textContent(), { timeout: 5000 }).toContain(byRole.get('black')!.name);
+    expect(await again.locator('creditlens-overlay .card').textContent()).not.toContain('未能');
+    await again.close();
+  }, 60_000);
 });

@@ -241,11 +241,27 @@ describe('createPageScanner', () => {
     expect(existing.size).toBe(1);
   });
 
-  it('falls back to overlay outlines without the Highlight API', () => {
+  // Chromium always has the API, and a page's init script cannot remove it from a content script's
+  // isolated world, so the fallback is tested here only.
+  it('falls back to overlay outlines without the Highlight API, following verdicts', async () => {
     uninstallHighlights();
-    document.body.innerHTML = `<p>${A}</p>`;
+    document.body.innerHTML = `<p>${A}</p><p>${SUSPECT}</p>`;
+    layOut();
     const { scanner, onCodes } = start();
     expect(scanner.highlightSupported).toBe(false);
-    expect(onCodes).toHaveBeenCalledWith([A]);
+    expect(onCodes).toHaveBeenCalledWith([A, SUSPECT]);
+    const marks = () =>
+      [...document.querySelector('creditlens-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.mark')].filter((m) => !m.hidden).map((m) => [m.className, m.dataset.code, m.dataset.kind, m.hasAttribute('data-suspect')]);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(marks()).toEqual([
+      ['mark fallback', A, 'pending', false],
+      ['mark fallback', SUSPECT, 'pending', true],
+    ]);
+    scanner.setVerdicts([[A, { kind: 'black' }], [SUSPECT, { kind: 'clear' }]]);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(marks()).toEqual([
+      ['mark fallback', A, 'black', false],
+      ['mark fallback', SUSPECT, 'clear', true],
+    ]);
   });
 });
