@@ -1,0 +1,83 @@
+/** @vitest-environment happy-dom */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { computeVerdict } from '../../../../core/verdict/compute-verdict.ts';
+import { applicableMeasures } from '../../../../core/verdict/applicable-measures.ts';
+import { CardWithActions } from '../../../../extension/feedback/card-with-actions.tsx';
+import type { sendChecked } from '../../../../extension/messaging/send-checked.ts';
+import { makeEntry } from '../../core/fixtures/make-entry.ts';
+import { makeMeasure } from '../../core/fixtures/make-measure.ts';
+import { withUsccCheck } from '../../core/uscc/reference-uscc.ts';
+
+const A = withUsccCheck('91420105MA4KMF000');
+const NOW = new Date();
+
+function props(send: typeof sendChecked, pageName: string | null = null) {
+  const entry = makeEntry({ id: 'e-1' });
+  const result = { code: A, found: true, invalid: false, subject: { code: A, name: '武汉甲公司', regionCode: null, legalRepresentative: null }, entries: [entry], asOf: NOW.toISOString(), dataVersion: 1 };
+  const verdict = computeVerdict({ result, now: NOW });
+  const measures = applicableMeasures(verdict, [makeMeasure({ id: 'm-1', list: 'black', contexts: ['procurement'] })], 'procurement');
+  return { code: A, verdict, result, measures, context: 'procurement' as const, locale: 'zh-CN' as const, now: NOW, pageName, send, actionable: true, idPrefix: 't' };
+}
+
+function fakeSend(answers: Record<string, (data: any) => unknown>) {
+  return vi.fn(async (type: string, data: unknown) => (answers[type] ? answers[type]!(data) : { ok: false, error: { kind: 'internal', message: type } })) as unknown as typeof sendChecked & ReturnType<typeof vi.fn>;
+}
+
+const view = (over: object = {}) => ({ ok: true, value: { code: A, reporter: '王立', caseReference: 'HYCG-1', queued: [], given: [], ...over } });
+let root: HTMLElement;
+
+describe('CardWithActions', () => {
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  it('starts the feedback section with the tab’s case and sends the drafts for the frame’s context', async () => {
+    const send = fakeSend({ getFeedback: () => view(), submitFeedback: () => view({ queued: [] }) });
+    await act(async () => render(<CardWithActions {...props(send)} />, root));
+    await vi.waitFor(() => expect(root.querySelector<HTMLInputElement>('input[name=caseReference]')?.value).toBe('HYCG-1'));
+    expect(send).toHaveBeenCalledWith('getFeedback', { code: A, caseReference: null });
+    expect(root.textContent).toContain('反馈人：王立');
+    await act(async () => {
+      const applied = root.querySelector<HTMLInputElement>('fieldset[data-measure-id=m-1] input[value=applied]')!;
+      applied.checked = true;
+      applied.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => void root.querySelector('.cl-feedback form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith('submitFeedback', {
+      context: 'procurement',
+      drafts: [{ code: A, entryId: 'e-1', measureId: 'm-1', outcome: 'applied', reason: null, caseReference: 'HYCG-1', note: null }],
+    }));
+  });
+
+  it('says an objection was refused because the entry is already disputed (409)', async () => {
+    const send = fakeSend({ getFeedback: () => view(), submitObjection: () => ({ ok: true, value: { accepted: false, kind: 'http', status: 409, message: 'conflict' } }) });
+    await act(async () => render(<CardWithActions {...props(send)} />, root));
+    await act(async () => root.querySelector<HTMLButtonElement>('.cl-report')!.click());
+    await act(async () => {
+      for (const [selector, value] of [['textarea[name=reason]', '已履行'], ['input[name=contact]', '027-1']] as const) {
+        const field = root.querySelector<HTMLInputElement>(`.cl-objection-form ${selector}`)!;
+        field.value = value;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    await act(async () => void root.querySelector('.cl-objection-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await vi.waitFor(() => expect(root.querySelector('.cl-objection-form [role=alert]')?.textContent).toContain('已在异议核查中'));
+    expect(send).toHaveBeenCalledWith('submitObjection', { code: A, entryId: 'e-1', reason: '已履行', contact: '027-1' });
+  });
+
+  it('flags a name on the page that is not the registered one, and offers nothing for a code it cannot act on', async () => {
+    const send = fakeSend({});
+    await act(async () => render(<CardWithActions {...props(send, '武汉乙公司')} actionable={false} />, root));
+    expect(root.querySelector('.cl-mismatch-notice')?.textContent).toContain('名称与代码不符');
+    expect(root.querySelector('.cl-feedback')).toBeNull();
+    expect(root.querySelector('.cl-report')).toBeNull();
+    expect(send).not.toHaveBeenCalled();
+  });
+});
