@@ -1,7 +1,7 @@
 /**
  * Wires issue 6 ("closing the loop") into the background, beside the verdict service: feedback
- * (persistent queue, resumed on every service-worker start and flushed on an alarm and whenever
- * the platform answers), objections, the page names of each frame and signed check records.
+ * (persistent queue, resumed on every service-worker start, flushed on an alarm, when a page asks
+ * for verdicts and whenever the platform answers a feedback read), objections, the page names of each frame and signed check records.
  * Handlers register synchronously (a message may be what woke the worker) and wait for `ready`.
  */
 import { browser } from 'wxt/browser';
@@ -18,6 +18,8 @@ import { registerRecordHandlers } from '../records/register-record-handlers.ts';
 import { followSettingsClient } from '../settings/follow-settings-client.ts';
 
 const ALARM = 'creditlens-feedback';
+/** A page asking for verdicts means the platform may be back: try what waits, at most this often. */
+const LOOKUP_FLUSH_MS = 10_000;
 const QUEUE_KEY = 'local:feedbackQueue' as const;
 
 /** Starts the closing-the-loop services; call once from the background entrypoint. */
@@ -47,6 +49,15 @@ export function startClosingTheLoop(): void {
   void browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void ready.then(() => feedback.flushIfPending()).catch(() => undefined);
+  });
+  // Watches `lookup` messages without answering them (the verdict service does): each is a chance
+  // that the platform is reachable again.
+  let lastLookupFlush = 0;
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type !== 'lookup' || Date.now() - lastLookupFlush < LOOKUP_FLUSH_MS) return undefined;
+    lastLookupFlush = Date.now();
+    void ready.then(() => feedback.flushIfPending()).catch(() => undefined);
+    return undefined;
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void cases.drop(tabId);
