@@ -20,6 +20,7 @@ describe('patchFromForm', () => {
   it.each([
     ['a typed token replaces the saved one', { token: 'abc' }, { token: 'abc' }],
     ['"remove token" clears it', { clearToken: true }, { token: null }],
+    ['the operator name is sent trimmed', { operator: ' 王立 ' }, { operator: '王立' }],
   ])('%s', (_, change, expected) => {
     const result = patchFromForm({ ...form, ...change }, []);
     expect(result.ok && result.patch).toMatchObject(expected);
