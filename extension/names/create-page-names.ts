@@ -42,6 +42,9 @@ export function createPageNames(o: PageNamesOptions): PageNames {
   const names = new Map<string, string | null>();
   let places = new Map<string, CodePlace[]>();
   let lastReport = '';
+  // A name is looked for again only when the code moved or the text around it changed: on a page
+  // of thousands of codes, every mutation batch would otherwise walk every table row again.
+  const cache = new Map<string, { anchor: Node; around: string; name: string | null }>();
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const isMismatch = (code: string): boolean => compareNames(names.get(code), registered.get(code)) === 'mismatch';
@@ -52,13 +55,22 @@ export function createPageNames(o: PageNamesOptions): PageNames {
     places = locateCodes(document, codes);
     names.clear();
     for (const code of codes) {
+      const list = places.get(code) ?? [];
+      const anchor = list[0] ? anchorOf(list[0]) : null;
+      const around = anchor ? surroundings(anchor) : '';
+      const cached = cache.get(code);
       let name: string | null = null;
-      for (const place of places.get(code) ?? []) {
-        name = findAdjacentName(document, place);
-        if (name) break;
+      if (anchor && cached?.anchor === anchor && cached.around === around) name = cached.name;
+      else {
+        for (const place of list) {
+          name = findAdjacentName(document, place);
+          if (name) break;
+        }
+        if (anchor) cache.set(code, { anchor, around, name });
       }
       names.set(code, name);
     }
+    for (const code of cache.keys()) if (!codes.has(code)) cache.delete(code);
     report();
     showFlags();
   }
@@ -106,4 +118,15 @@ export function createPageNames(o: PageNamesOptions): PageNames {
     pageName: (code) => names.get(code) ?? null,
     mismatch: isMismatch,
   };
+}
+
+const anchorOf = (place: CodePlace): Node => ('startContainer' in place ? place.startContainer : place);
+
+/** The text a name beside the code would be part of: its table row, form or block (bounded). */
+function surroundings(anchor: Node): string {
+  const element = anchor.nodeType === 1 ? (anchor as Element) : anchor.parentElement;
+  const scope = element?.closest('tr') ?? element?.closest('form,fieldset,dl') ?? element?.closest('p,li,td,div') ?? element;
+  const field = anchor.nodeType === 1 ? ((anchor as HTMLInputElement).value ?? '') : '';
+  const fields = scope ? [...scope.querySelectorAll('input,textarea')].map((f) => (f as HTMLInputElement).value).join('|') : '';
+  return `${(scope?.textContent ?? '').slice(0, 2000)}|${field}|${fields.slice(0, 2000)}`;
 }

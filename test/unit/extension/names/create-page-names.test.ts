@@ -1,11 +1,17 @@
 /** @vitest-environment happy-dom */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { findAdjacentName } from '../../../../core/scan/find-adjacent-name.ts';
 import { createPageNames } from '../../../../extension/names/create-page-names.ts';
 import type { CodePlace } from '../../../../extension/names/locate-codes.ts';
 import { locateCodes } from '../../../../extension/names/locate-codes.ts';
 import type { sendChecked } from '../../../../extension/messaging/send-checked.ts';
 import type { CodeView } from '../../../../extension/messaging/protocol.ts';
 import { withUsccCheck } from '../../core/uscc/reference-uscc.ts';
+
+vi.mock('../../../../core/scan/find-adjacent-name.ts', async (original) => {
+  const actual = await original<typeof import('../../../../core/scan/find-adjacent-name.ts')>();
+  return { ...actual, findAdjacentName: vi.fn(actual.findAdjacentName) };
+});
 
 const A = withUsccCheck('91420105MA4KMF000');
 const B = withUsccCheck('91420105MA4KMF001');
@@ -76,6 +82,11 @@ describe('createPageNames', () => {
     env.names.setCodes([A]);
     await new Promise((r) => setTimeout(r, 30));
     expect(env.send).toHaveBeenCalledTimes(1);
+    // Nothing around the code changed: the name is not looked for again.
+    const calls = vi.mocked(findAdjacentName).mock.calls.length;
+    env.names.setCodes([A]);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(vi.mocked(findAdjacentName).mock.calls.length).toBe(calls);
     document.querySelector('tbody td')!.textContent = '武汉丁物流有限公司';
     env.names.setCodes([A]);
     await vi.waitFor(() => expect(env.send).toHaveBeenCalledTimes(2));
