@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { watchHostAccess } from '../../../../extension/background/watch-host-access.ts';
 
-type Listener = (p: { origins?: string[]; permissions?: string[] }) => void;
+type Listener = (p: Browser.permissions.Permissions) => void;
 
 /** fakeBrowser does not implement permissions events; a minimal event object stands in. */
 function fakeEvent() {
@@ -20,12 +21,12 @@ describe('watchHostAccess', () => {
     fakeBrowser.reset();
   });
 
-  it.each([
+  it.each<[string, 'onAdded' | 'onRemoved', Browser.permissions.Permissions, number]>([
     ['origins granted', 'onAdded', { origins: ['https://oa.example.gov.cn/*'] }, 1],
     ['origins withdrawn', 'onRemoved', { origins: ['https://oa.example.gov.cn/*'] }, 1],
     ['an API permission only', 'onAdded', { permissions: ['alarms'] }, 0],
     ['an empty change', 'onRemoved', { origins: [] }, 0],
-  ] as const)('re-registers on %s: %s calls', (_, event, change, calls) => {
+  ])('re-registers on %s: %s calls', (_, event, change, calls) => {
     const permissions = { onAdded: fakeEvent(), onRemoved: fakeEvent() };
     const onChange = vi.fn();
     watchHostAccess(permissions, onChange);
