@@ -35,7 +35,7 @@ export function renderCodeCard(container: HTMLElement, request: CardRequest<Scan
   render(
     <CardWithActions
       send={sendChecked}
-      actionable={request.validity === 'valid' && !!view?.result}
+      actionable={request.validity === 'valid'}
       idPrefix={`cl-${request.code}`}
       pageName={pageName}
       code={request.code}

@@ -15,6 +15,7 @@ import { ObjectionForm } from '../../core/present/objection-form.tsx';
 import { SubjectCard, type SubjectCardProps } from '../../core/present/subject-card.tsx';
 import type { FeedbackView } from '../messaging/closing-the-loop-schemas.ts';
 import type { sendChecked } from '../messaging/send-checked.ts';
+import { QueuedFeedbackList } from './queued-feedback-list.tsx';
 
 export interface CardWithActionsProps extends Omit<SubjectCardProps, 'entryActions' | 'children'> {
   send: typeof sendChecked;
@@ -34,7 +35,7 @@ export function CardWithActions(props: CardWithActionsProps) {
     : undefined;
   return (
     <SubjectCard {...card} {...(entryActions && { entryActions })}>
-      {offered.length > 0 && <FeedbackSection {...props} />}
+      {offered.length > 0 ? <FeedbackSection {...props} /> : actionable && <QueuedFeedbackList code={card.code} locale={card.locale} send={send} />}
     </SubjectCard>
   );
 }

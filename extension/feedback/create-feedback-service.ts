@@ -28,7 +28,7 @@ export interface FeedbackServiceDeps {
 export interface FeedbackService {
   readonly queue: FeedbackQueue;
   /** The card's view of `code` for `caseReference` (null: the tab's remembered one). */
-  view(code: string, caseReference: string | null, tabId: number | null): Promise<FeedbackView>;
+  view(code: string, caseReference: string | null, tabId: number | null, queuedOnly?: boolean): Promise<FeedbackView>;
   /** Queues the drafts (each saved before it is sent) and remembers their case for the tab. */
   submit(drafts: FeedbackDraftMessage[], context: CheckContext, tabId: number | null): Promise<FeedbackView>;
   /** Sends what waits, when anything does (the platform answered, an alarm fired). */
@@ -57,11 +57,11 @@ export function createFeedbackService(d: FeedbackServiceDeps): FeedbackService {
     if (queue.pending().length > 0) await queue.flush();
   }
 
-  async function view(code: string, caseReference: string | null, tabId: number | null): Promise<FeedbackView> {
+  async function view(code: string, caseReference: string | null, tabId: number | null, queuedOnly = false): Promise<FeedbackView> {
     await queue.ready;
     const reference = (caseReference ?? (tabId === null ? null : await d.cases.get(tabId)) ?? '').trim();
     let given: FeedbackView['given'] = [];
-    if (reference !== '') {
+    if (reference !== '' && !queuedOnly) {
       try {
         given = (await d.client().feedbackList(code, reference)).feedback;
         // The platform answered: whatever waits can go now.

@@ -17,9 +17,9 @@ export interface FeedbackHandlerDeps {
 /** Registers the handlers; returns the function that removes them. */
 export function registerFeedbackHandlers(d: FeedbackHandlerDeps): () => void {
   const removers = [
-    onValidMessage('getFeedback', async ({ code, caseReference }, origin) => {
+    onValidMessage('getFeedback', async ({ code, caseReference, queuedOnly }, origin) => {
       await d.ready;
-      return ok(await d.service.view(code, caseReference, origin.tabId));
+      return ok(await d.service.view(code, caseReference, origin.tabId, queuedOnly ?? false));
     }),
     onValidMessage('submitFeedback', async ({ drafts, context }, origin) => {
       await d.ready;

@@ -40,6 +40,8 @@ export const GetFeedbackRequestSchema = z.object({
   code: UsccSchema,
   /** null: the tab's remembered case reference. */
   caseReference: z.nullable(CaseReference),
+  /** Only what waits in the queue: the platform is not asked (a card without measures to report). */
+  queuedOnly: z.optional(z.boolean()),
 });
 export const SubmitFeedbackRequestSchema = z.object({
   drafts: z.array(FeedbackDraftSchema).check(z.minLength(1), z.maxLength(100)),

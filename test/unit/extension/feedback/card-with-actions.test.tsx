@@ -72,6 +72,15 @@ describe('CardWithActions', () => {
     expect(send).toHaveBeenCalledWith('submitObjection', { code: A, entryId: 'e-1', reason: '已履行', contact: '027-1' });
   });
 
+  it('still shows what waits in the queue when the card offers no measures (e.g. unknown during an outage)', async () => {
+    const queued = [{ request: { idempotencyKey: 'k-12345678', code: A, entryId: 'e-1', measureId: 'm-1', outcome: 'applied', reason: null, caseReference: 'SP-2', note: null, operator: null, context: 'procurement' }, status: 'pending', enqueuedAt: NOW.toISOString(), attempts: 1, nextAttemptAt: null, error: null }];
+    const send = fakeSend({ getFeedback: () => view({ queued, given: [] }) });
+    await act(async () => render(<CardWithActions {...props(send)} measures={null} />, root));
+    await vi.waitFor(() => expect(root.querySelector('.cl-queued-item[data-status=pending]')?.textContent).toContain('SP-2'));
+    expect(send).toHaveBeenCalledWith('getFeedback', { code: A, caseReference: null, queuedOnly: true });
+    expect(root.querySelector('.cl-feedback')).toBeNull();
+  });
+
   it('flags a name on the page that is not the registered one, and offers nothing for a code it cannot act on', async () => {
     const send = fakeSend({});
     await act(async () => render(<CardWithActions {...props(send, '武汉乙公司')} actionable={false} />, root));
