@@ -10,7 +10,7 @@ import type { CodeVerdict } from '../../core/query/create-status-store.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { applicableMeasures } from '../../core/verdict/applicable-measures.ts';
 import { computeVerdict, DEFAULT_FRESHNESS_MS } from '../../core/verdict/compute-verdict.ts';
-import { pendingVerdict } from '../../core/verdict/pending-verdict.ts';
+import { pendingVerdict } from '../../core/verdict/local-verdict.ts';
 import type { CodeView } from '../messaging/protocol.ts';
 
 /** The view of `code`; `verdict` null means never asked (shown as pending). */

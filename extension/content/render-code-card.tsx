@@ -9,7 +9,7 @@ import { CardWithActions } from '../feedback/card-with-actions.tsx';
 import { sendChecked } from '../messaging/send-checked.ts';
 import type { CardRequest } from '../../core/scan/create-page-scanner.ts';
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
-import { pendingVerdict } from '../../core/verdict/pending-verdict.ts';
+import { pendingVerdict } from '../../core/verdict/local-verdict.ts';
 import type { Verdict } from '../../core/verdict/verdict-types.ts';
 import type { CodeView } from '../messaging/protocol.ts';
 

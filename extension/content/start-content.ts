@@ -13,6 +13,7 @@ import { sendChecked } from '../messaging/send-checked.ts';
 import { renderCodeCard, type ScannedVerdict } from './render-code-card.tsx';
 import { createPageNames } from '../names/create-page-names.ts';
 import { reportCaseReference } from '../feedback/report-case-reference.ts';
+import { localVerdict } from '../../core/verdict/local-verdict.ts';
 
 const toEntry = (view: CodeView): [string, ScannedVerdict] => [view.code, { kind: view.verdict.kind, view }];
 
@@ -72,17 +73,7 @@ function unknownView(code: string, context: CheckContext, detail: string): CodeV
   return {
     code,
     validity: 'valid',
-    verdict: {
-      kind: 'unknown',
-      reason: { code: 'error', errorKind: 'offline', detail },
-      activeEntries: [],
-      disputedEntries: [],
-      watchEntries: [],
-      suspendedRed: false,
-      asOf: null,
-      ageMs: null,
-      stale: false,
-    },
+    verdict: localVerdict('unknown', { code: 'error', errorKind: 'offline', detail }),
     result: null,
     measures: null,
     context,

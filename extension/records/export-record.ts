@@ -9,7 +9,8 @@
  */
 import type { SignedCheckRecord } from '../../core/api/check-record-schema.ts';
 import { bytesToBase64 } from '../../core/record/base64.ts';
-import { recordToCsv } from '../../core/record/record-to-csv.ts';
+import { postPrintForm } from '../../core/record/post-print-form.ts';
+import { recordFile } from '../../core/record/record-file.ts';
 
 /** Chromium allows 2 MB URLs; stay well below. */
 const MAX_FRAGMENT_CHARS = 1_500_000;
@@ -26,27 +27,7 @@ export function printUrl(signed: SignedCheckRecord, platformUrl: string): string
 export function openPrintView(signed: SignedCheckRecord, platformUrl: string, openTab: (url: string) => void, doc: Document = document): void {
   const url = printUrl(signed, platformUrl);
   if (url !== null) return openTab(url);
-  const form = doc.createElement('form');
-  form.method = 'post';
-  form.action = `${platformUrl.replace(/\/+$/, '')}/records/print`;
-  form.target = '_blank';
-  form.hidden = true;
-  const field = doc.createElement('input');
-  field.type = 'hidden';
-  field.name = 'record';
-  field.value = JSON.stringify(signed);
-  form.append(field);
-  doc.body.append(form);
-  form.submit();
-  form.remove();
-}
-
-/** The file for `format`: name and contents. */
-export function recordFile(signed: SignedCheckRecord, format: 'json' | 'csv'): { name: string; blob: Blob } {
-  const stem = `信用查询记录-${signed.record.recordId}`;
-  return format === 'json'
-    ? { name: `${stem}.json`, blob: new Blob([JSON.stringify(signed, null, 2)], { type: 'application/json' }) }
-    : { name: `${stem}.csv`, blob: new Blob([recordToCsv(signed)], { type: 'text/csv;charset=utf-8' }) };
+  postPrintForm(signed, platformUrl, doc);
 }
 
 /** Saves the record as a file through a download link. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { VerdictBadge } from '../../../../core/present/verdict-badge.tsx';
 import { computeVerdict } from '../../../../core/verdict/compute-verdict.ts';
-import { pendingVerdict } from '../../../../core/verdict/pending-verdict.ts';
+import { pendingVerdict } from '../../../../core/verdict/local-verdict.ts';
 import { verdictLabel } from '../../../../core/verdict/verdict-labels.ts';
 import type { Verdict, VerdictKind } from '../../../../core/verdict/verdict-types.ts';
 import { makeEntry } from '../fixtures/make-entry.ts';

@@ -3,7 +3,7 @@ import { createFrameRegistry } from '../../../../extension/background/frame-regi
 import { createVerdictPusher } from '../../../../extension/background/create-verdict-pusher.ts';
 import { toCodeView } from '../../../../extension/background/to-code-view.ts';
 import type { CodeVerdict } from '../../../../core/query/create-status-store.ts';
-import { pendingVerdict } from '../../../../core/verdict/pending-verdict.ts';
+import { pendingVerdict } from '../../../../core/verdict/local-verdict.ts';
 
 const verdict = (kind: CodeVerdict['kind']): CodeVerdict => ({ ...pendingVerdict(), kind, result: null });
 

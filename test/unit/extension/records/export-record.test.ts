@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SignedCheckRecord } from '../../../../core/api/check-record-schema.ts';
 import { base64ToBytes } from '../../../../core/record/base64.ts';
-import { printUrl, recordFile } from '../../../../extension/records/export-record.ts';
+import { printUrl } from '../../../../extension/records/export-record.ts';
+import { recordFile } from '../../../../core/record/record-file.ts';
 
 function signed(items = 1, name = '武汉市汉阳区德信园林绿化股份有限公司'): SignedCheckRecord {
   return {
