@@ -13,7 +13,7 @@ import type { CreditClient } from '../api/create-credit-client.ts';
 import { isCreditError, type CreditError } from '../api/credit-error.ts';
 import { StatusResultSchema, type StatusResult } from '../api/status-schema.ts';
 import { computeVerdict, DEFAULT_FRESHNESS_MS } from '../verdict/compute-verdict.ts';
-import { pendingVerdict } from '../verdict/pending-verdict.ts';
+import { pendingVerdict } from '../verdict/local-verdict.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
 import { createStatusBatcher } from './create-status-batcher.ts';
 
