@@ -23,7 +23,7 @@ h1 { font-size: 16pt; text-align: center; letter-spacing: .2em; margin: .5rem 0 
 table { border-collapse: collapse; width: 100%; } th, td { border: .5pt solid #444; padding: 2pt 4pt; vertical-align: top; text-align: left; }
 thead { display: table-header-group; } tr { break-inside: avoid; page-break-inside: avoid; }
 th { background: #f0f0f0; font-weight: 600; } .meta th { width: 22%; } .meta { margin-bottom: .8rem; }
-.items { font-size: 9pt; } .items td.n { text-align: center; width: 2.2em; } .code { font-family: "DejaVu Sans Mono", Consolas, monospace; word-break: break-all; font-size: 8.5pt; } .items td.code { white-space: nowrap; font-size: 8pt; }
+.items { font-size: 9pt; } .items td.n { text-align: center; width: 2.2em; } .code { font-family: "DejaVu Sans Mono", Consolas, monospace; word-break: break-all; font-size: 8.5pt; } .items td.code { white-space: nowrap; font-size: 8pt; } .items thead th { white-space: nowrap; } .items td:nth-child(4) { min-width: 4em; }
 .v-black { font-weight: 700; } .v-disputed, .v-watch { font-weight: 600; } .reason { color: #444; font-size: 8pt; display: block; }
 .mismatch { color: #b42318; font-weight: 600; } .muted { color: #555; font-size: 8.5pt; }
 ul.cell { margin: 0; padding-left: 1em; }
