@@ -8,6 +8,7 @@ import { loadSigningKey } from './records/load-signing-key.ts';
 import { seedDatabase } from './seed/seed-database.ts';
 import { createServer } from './server/create-server.ts';
 import type { PlatformContext } from './server/platform-context.ts';
+import { announceExpiries } from './lists/announce-expiries.ts';
 
 /** Options of a running platform; every one has a demo-friendly default. */
 export interface StartPlatformOptions {
@@ -40,6 +41,8 @@ export interface RunningPlatform {
   db: Database;
 }
 
+const EXPIRY_SWEEP_MS = 10 * 60 * 1000;
+
 /**
  * Starts the reference credit platform (used by `npm start`, the CLI and everyone's end-to-end
  * tests). Closing and starting again with the same port and database file works: the data stays,
@@ -55,6 +58,7 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Ru
     const seedOptions = typeof opts.seed === 'object' ? opts.seed : {};
     seedDatabase(repos, { ...seedOptions, today: today(), keepExpectations: false });
   }
+  announceExpiries(repos, today());
   const ctx: PlatformContext = {
     repos,
     anonymousReads: opts.anonymousReads ?? true,
@@ -78,6 +82,9 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Ru
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 0);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (corsOrigins !== '*' && opts.corsOrigins === undefined) corsOrigins.push(url);
+  // Entries expire by date at midnight: look every ten minutes whether a day has passed.
+  const expirySweep = setInterval(() => announceExpiries(repos, today()), EXPIRY_SWEEP_MS);
+  expirySweep.unref();
   let closed = false;
   return {
     url,
@@ -87,6 +94,7 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Ru
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(expirySweep);
       await app.close();
       db.close();
     },

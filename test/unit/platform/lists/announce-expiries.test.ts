@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createRepositories } from '../../../../platform/db/repositories.ts';
+import { openDatabase } from '../../../../platform/db/open-database.ts';
+import { addEntry, type NewEntry } from '../../../../platform/lists/add-entry.ts';
+import { announceExpiries } from '../../../../platform/lists/announce-expiries.ts';
+
+const CODE_A = '91420105MA4K00001A';
+const CODE_B = '91420105MA4K00002B';
+const CODE_C = '91420105MA4K00003C';
+
+function entry(code: string, over: Partial<NewEntry>): NewEntry {
+  return {
+    code, list: 'black', category: '失信被执行人', facts: '—', legalBasis: '—', documentNumber: null, department: '区人民法院',
+    listedOn: '2025-01-01', validUntil: null, state: 'active', exitDate: null, exitReason: null, exitDepartment: null,
+    repairable: true, monitoringUntil: null, visibility: 'public', persons: [], ...over,
+  };
+}
+
+function setup() {
+  const repos = createRepositories(openDatabase(':memory:'));
+  for (const [code, over] of [
+    [CODE_A, { validUntil: '2026-03-15' }],
+    [CODE_B, { state: 'exited', exitDate: '2025-06-01', exitReason: '履行完毕', monitoringUntil: '2026-03-16' }],
+    [CODE_C, { validUntil: '2027-01-01' }],
+  ] as const) {
+    addEntry(repos, { code, name: null, regionCode: '420105', legalRepresentative: null }, entry(code, over));
+  }
+  return repos;
+}
+
+const changedSince = (repos: ReturnType<typeof setup>, cursor: number) => repos.changes.since(cursor, 100).map((c) => [c.code, c.kind]);
+
+describe('announceExpiries', () => {
+  it('only notes the date on the first sweep of a database', () => {
+    const repos = setup();
+    const before = repos.changes.latest();
+    expect(announceExpiries(repos, '2026-03-15')).toBe(0);
+    expect(repos.changes.latest()).toBe(before);
+  });
+
+  it('announces the codes whose entries ran out, and whose monitoring ended, once a day has passed', () => {
+    const repos = setup();
+    announceExpiries(repos, '2026-03-15');
+    const before = repos.changes.latest();
+    expect(announceExpiries(repos, '2026-03-16')).toBe(1);
+    expect(changedSince(repos, before)).toEqual([[CODE_A, 'expired']]);
+    const next = repos.changes.latest();
+    expect(announceExpiries(repos, '2026-03-17')).toBe(1);
+    expect(changedSince(repos, next)).toEqual([[CODE_B, 'updated']]);
+  });
+
+  it('announces nothing twice and nothing on the same day again', () => {
+    const repos = setup();
+    announceExpiries(repos, '2026-03-15');
+    announceExpiries(repos, '2026-03-16');
+    const after = repos.changes.latest();
+    expect(announceExpiries(repos, '2026-03-16')).toBe(0);
+    expect(announceExpiries(repos, '2026-03-16')).toBe(0);
+    expect(repos.changes.latest()).toBe(after);
+  });
+
+  it('covers every day missed while the platform was stopped', () => {
+    const repos = setup();
+    announceExpiries(repos, '2026-03-01');
+    const before = repos.changes.latest();
+    expect(announceExpiries(repos, '2026-04-01')).toBe(2);
+    expect(changedSince(repos, before).sort()).toEqual([[CODE_A, 'expired'], [CODE_B, 'updated']]);
+  });
+
+  it('leaves stored states alone', () => {
+    const repos = setup();
+    announceExpiries(repos, '2026-03-15');
+    announceExpiries(repos, '2026-04-01');
+    expect(repos.entries.listByCode(CODE_A)[0]!.state).toBe('active');
+  });
+});
