@@ -10,10 +10,9 @@ import {
   demoSubjects,
   highlights,
   SHOTS,
+  openWidgetPage,
   startWidgetWorld,
-  waitForBadges,
   waitForHighlight,
-  watchPageProblems,
   type DemoSubject,
   type WidgetWorld,
 } from './fixtures/widget-world.ts';
@@ -28,10 +27,7 @@ describe('widget on the department-system demo page', () => {
   beforeAll(async () => {
     subjects = await demoSubjects();
     world = await startWidgetWorld();
-    page = await world.browser.context.newPage();
-    problems = await watchPageProblems(page);
-    await page.goto(`${world.platform.url}/demo/widget-department-system.html`);
-    await waitForBadges(page);
+    ({ page, problems } = await openWidgetPage(world, '/demo/widget-department-system.html'));
   });
 
   afterAll(async () => {

@@ -9,10 +9,9 @@ import {
   badgeVerdicts,
   demoSubjects,
   SHOTS,
+  openWidgetPage,
   startWidgetWorld,
-  waitForBadges,
   waitForHighlight,
-  watchPageProblems,
   type DemoSubject,
   type WidgetWorld,
 } from './fixtures/widget-world.ts';
@@ -27,10 +26,7 @@ describe('widget on a page with a strict CSP', () => {
   beforeAll(async () => {
     subjects = await demoSubjects();
     world = await startWidgetWorld();
-    page = await world.browser.context.newPage();
-    problems = await watchPageProblems(page);
-    await page.goto(`${world.platform.url}/demo/widget-strict-csp.html`);
-    await waitForBadges(page);
+    ({ page, problems } = await openWidgetPage(world, '/demo/widget-strict-csp.html'));
   });
 
   afterAll(async () => {
