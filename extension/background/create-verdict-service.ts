@@ -10,6 +10,7 @@ import type { Measure } from '../../core/api/measure-schema.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusStore, type CodeVerdict, type StatusStore } from '../../core/query/create-status-store.ts';
 import type { Settings } from '../settings/settings-schema.ts';
+import { answerSource } from './answer-source.ts';
 
 export interface VerdictServiceOptions {
   settings: () => Settings;
@@ -18,11 +19,13 @@ export interface VerdictServiceOptions {
   onDirty(): void;
   fetch?: typeof fetch;
   /** Restored state from a previous service-worker life. */
-  saved?: { cache?: unknown; cursor?: number | null; platformUrl?: string } | undefined;
+  saved?: { cache?: unknown; cursor?: number | null; platformUrl?: string; source?: string } | undefined;
 }
 
 export interface VerdictService {
   readonly platformUrl: string;
+  /** The platform and credentials answers come from (see answer-source.ts). */
+  readonly source: string;
   /** Starts watching codes (fetching those not fresh). */
   watch(codes: Iterable<string>): void;
   /** Stops watching codes no frame shows any more. */
@@ -33,7 +36,7 @@ export interface VerdictService {
   catalogue(): Measure[] | null;
   /** Polls the changes feed now (alarm, or a lookup after a pause). */
   pollChanges(): Promise<void>;
-  snapshot(): { cache: unknown; cursor: number | null; platformUrl: string };
+  snapshot(): { cache: unknown; cursor: number | null; platformUrl: string; source: string };
   dispose(): void;
 }
 
@@ -43,6 +46,7 @@ const CATALOGUE_TTL_MS = 60 * 60_000;
 export function createVerdictService(o: VerdictServiceOptions): VerdictService {
   const settings = o.settings();
   const platformUrl = settings.platformUrl;
+  const source = answerSource(settings);
   const pollMs = settings.changesPollSeconds * 1000;
   const client = createCreditClient({
     baseUrl: platformUrl,
@@ -58,7 +62,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     windowMs: 30,
     maxBatch: 100,
   });
-  const sameSource = o.saved?.platformUrl === platformUrl;
+  const sameSource = o.saved?.source === source;
   if (sameSource && o.saved?.cache) store.hydrate(o.saved.cache);
   let cursor: number | null = sameSource ? (o.saved?.cursor ?? null) : null;
 
@@ -103,6 +107,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
 
   return {
     platformUrl,
+    source,
     watch(codes) {
       loadCatalogue();
       if (Date.now() - lastPoll > pollMs * 2) void this.pollChanges();
@@ -133,7 +138,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
       lastPoll = Date.now();
       await follower.pollNow();
     },
-    snapshot: () => ({ cache: store.dehydrate(), cursor, platformUrl }),
+    snapshot: () => ({ cache: store.dehydrate(), cursor, platformUrl, source }),
     dispose() {
       follower.stop();
       for (const unsubscribe of subscriptions.values()) unsubscribe();

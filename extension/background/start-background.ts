@@ -18,6 +18,7 @@ import { registerPageHandlers } from './register-page-handlers.ts';
 import { registerSiteScripts } from './register-site-scripts.ts';
 import { toCodeView } from './to-code-view.ts';
 import { watchHostAccess } from './watch-host-access.ts';
+import { answerSource } from './answer-source.ts';
 
 const ALARM = 'creditlens-changes';
 
@@ -89,9 +90,11 @@ export function startBackground(): void {
       settings = next.settings;
       const rebuild =
         before.platformUrl !== settings.platformUrl ||
+        before.token !== settings.token ||
         before.freshnessMinutes !== settings.freshnessMinutes ||
         before.changesPollSeconds !== settings.changesPollSeconds;
-      if (rebuild) buildService(service?.platformUrl === settings.platformUrl ? service.snapshot() : undefined);
+      // Answers are kept only while platform and credentials stay the same (answer-source.ts).
+      if (rebuild) buildService(service?.source === answerSource(settings) ? service.snapshot() : undefined);
       if (JSON.stringify(before.sites) !== JSON.stringify(settings.sites)) reregisterSites();
     });
   });

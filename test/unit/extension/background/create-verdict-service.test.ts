@@ -33,9 +33,9 @@ describe('createVerdictService', () => {
   let service: VerdictService | undefined;
   afterEach(() => service?.dispose());
 
-  const start = (fetch: typeof globalThis.fetch, saved?: Parameters<typeof createVerdictService>[0]['saved']) => {
+  const start = (fetch: typeof globalThis.fetch, saved?: Parameters<typeof createVerdictService>[0]['saved'], token = 'secret') => {
     const seen = new Map<string, string>();
-    const settings = parseStoredSettings({ platformUrl: 'http://127.0.0.1:9', token: 'secret', changesPollSeconds: 60 });
+    const settings = parseStoredSettings({ platformUrl: 'http://127.0.0.1:9', token, changesPollSeconds: 60 });
     service = createVerdictService({ settings: () => settings, fetch, onDirty: () => undefined, onVerdict: (code, v) => seen.set(code, v.kind), saved });
     return seen;
   };
@@ -75,6 +75,20 @@ describe('createVerdictService', () => {
     service!.watch([BLACK]);
     await new Promise((r) => setTimeout(r, 80));
     expect(statusCalls(second)).toHaveLength(0);
+  });
+
+  it.each([['another token', 'other-secret'], ['no token', '']])('asks again instead of reusing answers after a restart with %s', async (_what, token) => {
+    const first = makeFakeFetch(platform());
+    const seen = start(first.fetch);
+    service!.watch([BLACK]);
+    await vi.waitFor(() => expect(seen.size).toBe(1));
+    const saved = service!.snapshot();
+    service!.dispose();
+    const second = makeFakeFetch(platform());
+    start(second.fetch, JSON.parse(JSON.stringify(saved)), token);
+    expect(service!.peek(BLACK)).toBeNull();
+    service!.watch([BLACK]);
+    await vi.waitFor(() => expect(statusCalls(second)).toHaveLength(1));
   });
 
   it('shows unknown, never clear, when the platform answers 500', async () => {
