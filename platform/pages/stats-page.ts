@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import * as z from 'zod/mini';
 import { VERDICT_KINDS } from '../../core/api/check-record-schema.ts';
 import type { OutcomeCounts, StatsResponse } from '../../core/api/stats-schema.ts';
 import { chinaDate } from '../../core/verdict/china-date.ts';
@@ -15,7 +16,20 @@ import { registerFormPages } from './form-pages.ts';
 import { pageLayout } from './page-layout.ts';
 import { sendPage } from './send-page.ts';
 
-interface StatsForm { token?: string; from?: string; to?: string; department?: string }
+/** The posted form: every field optional text; anything else (a JSON body with numbers or objects) is refused. */
+const StatsFormSchema = z.strictObject({
+  token: z.optional(z.string().check(z.maxLength(4096))),
+  from: z.optional(z.string().check(z.maxLength(40))),
+  to: z.optional(z.string().check(z.maxLength(40))),
+  department: z.optional(z.string().check(z.maxLength(200))),
+});
+type StatsForm = z.infer<typeof StatsFormSchema>;
+
+function readForm(body: unknown): StatsForm {
+  const parsed = StatsFormSchema.safeParse(body ?? {});
+  if (!parsed.success) throw new ApiError(400, 'bad_request', '表单字段无效 / invalid form fields');
+  return parsed.data;
+}
 
 const cells = (values: (string | number)[], tag = 'td') => `<tr>${values.map((v) => `<${tag}>${escapeHtml(String(v))}</${tag}>`).join('')}</tr>`;
 const outcomeCells = (c: OutcomeCounts) => [c.total, c.applied, c['not-applicable'], c.exempted];
@@ -76,8 +90,9 @@ export function registerStatsPage(app: FastifyInstance, ctx: PlatformContext): v
   app.get('/stats', async (_request, reply) => sendPage(reply, page({}, '')));
   registerFormPages(app, (scope) => {
     scope.post('/stats', async (request, reply) => {
-      const f = (request.body ?? {}) as StatsForm;
+      let f: StatsForm = {};
       try {
+        f = readForm(request.body);
         return sendPage(reply, page(f, tables(statsOf(ctx, f))));
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
@@ -85,7 +100,7 @@ export function registerStatsPage(app: FastifyInstance, ctx: PlatformContext): v
       }
     });
     scope.post('/stats.csv', async (request, reply) => {
-      const stats = statsOf(ctx, (request.body ?? {}) as StatsForm);
+      const stats = statsOf(ctx, readForm(request.body));
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="creditlens-stats-${stats.from}-${stats.to}.csv"`)

@@ -143,4 +143,11 @@ describe('/stats', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.text).toContain('范围 scope,部门 department,区市场监管局');
   });
+
+  it.each([[{ token: 5 }], [{ from: 123 }], [{ from: {} }], [{ token: 'x', extra: 'y' }]])('answers a malformed body %j with 400, never 500', async (body) => {
+    for (const path of ['/stats', '/stats.csv']) {
+      const res = await call(platform, 'POST', path, { body });
+      expect(res.status, path).toBe(400);
+    }
+  });
 });
