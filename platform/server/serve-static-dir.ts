@@ -41,12 +41,21 @@ export function serveStaticDir(app: FastifyInstance, prefix: string, dir: string
         const html = await readFile(join(file, 'index.html'));
         return reply.type(TYPES['.html']!).send(html);
       } catch {
-        const names = (await readdir(file, { withFileTypes: true })).map((d) => (d.isDirectory() ? `${d.name}/` : d.name)).sort();
+        const names = (await unreadable(readdir(file, { withFileTypes: true }))).map((d) => (d.isDirectory() ? `${d.name}/` : d.name)).sort();
         const items = names.map((n) => `<li><a href="${escapeHtml(encodeURI(n))}">${escapeHtml(n)}</a></li>`).join('');
         return reply.type(TYPES['.html']!).send(`<!doctype html><meta charset="utf-8"><title>${escapeHtml(base)}</title><h1>${escapeHtml(base)}</h1><ul>${items}</ul>`);
       }
     }
     reply.header('Cache-Control', 'no-cache');
-    return reply.type(TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream').send(await readFile(file));
+    return reply.type(TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream').send(await unreadable(readFile(file)));
   });
+}
+
+/** A file or folder that exists but cannot be read (permissions, a race with deletion) is 404, not 500. */
+async function unreadable<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch {
+    throw new ApiError(404, 'not_found', 'no such file');
+  }
 }
