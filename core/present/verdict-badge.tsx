@@ -30,7 +30,7 @@ export function badgeQualifier(verdict: Verdict, locale: PresentLocale): string 
  */
 export function VerdictBadge({ verdict, name, locale, compact = false, nameMismatch = false }: VerdictBadgeProps) {
   const label = verdictLabel(verdict.kind, locale);
-  const qualifier = compact ? null : badgeQualifier(verdict, locale);
+  const qualifier = badgeQualifier(verdict, locale);
   const age = verdict.stale && verdict.ageMs !== null ? formatAge(verdict.ageMs, locale) : null;
   return (
     <span

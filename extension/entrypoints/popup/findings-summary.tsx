@@ -3,9 +3,11 @@ import type { TabFinding } from '../../messaging/protocol.ts';
 import { t } from '../../locale/translate.ts';
 import { countByVerdict } from './verdict-order.ts';
 
-/** Counts per verdict for the codes on the page, as a list screen readers read in one go. */
+/** Counts per verdict for the codes on the page (and how many codes look mistyped), as a list screen readers read in one go. */
 export function FindingsSummary({ findings, locale }: { findings: TabFinding[]; locale: VerdictLocale }) {
   const counts = countByVerdict(findings);
+  // Counted with their verdict too, but never hidden inside "not listed": the check character is wrong.
+  const suspect = findings.filter((f) => f.validity === 'suspect').length;
   return (
     <section aria-labelledby="summary-title">
       <h2 id="summary-title">{t('summaryTitle', findings.length)}</h2>
@@ -20,6 +22,12 @@ export function FindingsSummary({ findings, locale }: { findings: TabFinding[]; 
               </li>
             );
           })}
+          {suspect > 0 && (
+            <li class="summary-item chip-suspect" data-verdict="suspect">
+              <span aria-hidden="true">⚠</span> {t('suspectCodeShort')}
+              <strong class="summary-count">{suspect}</strong>
+            </li>
+          )}
         </ul>
       )}
     </section>

@@ -86,9 +86,9 @@ describe('VerdictBadge', () => {
     expect(container.querySelector('.cl-name')!.textContent).toBe(name);
   });
 
-  it('returns symbol and short label only when compact', () => {
+  it('returns symbol, short label and qualifier but no name when compact', () => {
     const container = renderToContainer(<VerdictBadge verdict={verdictOf('disputed')} name="某公司" locale="zh-CN" compact />);
     expect(container.querySelector('.cl-name')).toBeNull();
-    expect(container.textContent).toBe(`${verdictLabel('disputed', 'zh-CN').symbol}异议中`);
+    expect(container.textContent).toBe(`${verdictLabel('disputed', 'zh-CN').symbol}异议中·惩戒暂停`);
   });
 });
