@@ -26,6 +26,11 @@ export const StatusResultSchema = z.strictObject({
   invalid: z.boolean(),
   subject: z.nullable(SubjectSchema),
   entries: z.array(ListEntrySchema).check(z.maxLength(200)),
+  /**
+   * What the answer covers: `full` (every entry the caller's role may see) or `public` (an
+   * anonymous caller: published entries only, internal ones left out). Absent means `full`.
+   */
+  scope: z.optional(z.enum(['public', 'full'])),
   ...AnswerStampShape,
 });
 export type StatusResult = z.infer<typeof StatusResultSchema>;

@@ -7,6 +7,7 @@ export interface PresentText {
   red: string;
   disputedQualifier: string;
   suspectQualifier: string;
+  publicOnlyQualifier: string;
   answeredAt: string;
   department: string;
   listedOn: string;
@@ -41,6 +42,7 @@ const ZH: PresentText = {
   red: '红名单',
   disputedQualifier: '惩戒暂停',
   suspectQualifier: '校验位可疑',
+  publicOnlyQualifier: '仅公开信息',
   answeredAt: '数据时间',
   department: '认定部门',
   listedOn: '列入日期',
@@ -83,6 +85,7 @@ const EN: PresentText = {
   red: 'Red list',
   disputedQualifier: 'punishment suspended',
   suspectQualifier: 'check digit suspect',
+  publicOnlyQualifier: 'public lists only',
   answeredAt: 'Answer from',
   department: 'Identifying department',
   listedOn: 'Listed on',

@@ -15,11 +15,12 @@ export interface VerdictBadgeProps {
   nameMismatch?: boolean;
 }
 
-/** The qualifier after the short label, or null: it tells a disputed entry and a suspect code apart from their plain kinds. */
+/** The qualifier after the short label, or null: it tells a disputed entry, a suspect code and a public-only answer apart from their plain kinds. */
 export function badgeQualifier(verdict: Verdict, locale: PresentLocale): string | null {
   const text = presentText(locale);
   if (verdict.kind === 'disputed') return text.disputedQualifier;
   if (verdict.reason.code === 'suspect-code') return text.suspectQualifier;
+  if (verdict.reason.code === 'nothing-active-public') return text.publicOnlyQualifier;
   return null;
 }
 

@@ -63,7 +63,8 @@ function verdictFromResult(result: StatusResult, today: string, suspect: boolean
   if (disputed.some((e) => e.list === 'black')) return { ...base('disputed', { code: 'black-disputed' }), ...lists };
   if (activeRed.length > 0) return { ...base('red', { code: 'red-active' }), ...lists };
   if (watch.length > 0) return { ...base('watch', { code: 'monitoring' }), ...lists };
-  const code = suspect ? 'suspect-code' : result.found ? 'nothing-active' : 'not-found';
+  // An anonymous answer covers published entries only: say so, so "not listed" is not read as the whole truth.
+  const code = suspect ? 'suspect-code' : result.scope === 'public' ? 'nothing-active-public' : result.found ? 'nothing-active' : 'not-found';
   return { ...base('clear', { code }), ...lists };
 }
 

@@ -13,6 +13,7 @@ export type VerdictReasonCode =
   | 'red-active'
   | 'monitoring'
   | 'nothing-active'
+  | 'nothing-active-public'
   | 'not-found'
   | 'invalid-code'
   | 'suspect-code'

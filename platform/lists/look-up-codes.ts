@@ -35,6 +35,7 @@ export function lookUpCodes(
       invalid: false,
       subject: subject ? toSubject(subject, anonymous) : null,
       entries: subject ? visibleEntries(ctx.repos, parsed.code, today, anonymous) : [],
+      scope: anonymous ? 'public' : 'full',
       ...stamp,
     });
   }

@@ -86,6 +86,12 @@ describe('VerdictBadge', () => {
     expect(container.querySelector('.cl-name')!.textContent).toBe(name);
   });
 
+  it('qualifies a clear answer that covers published lists only', () => {
+    const verdict: Verdict = { ...verdictOf('clear'), reason: { code: 'nothing-active-public' } };
+    expect(renderToContainer(<VerdictBadge verdict={verdict} locale="zh-CN" />).textContent).toContain('未列入·仅公开信息');
+    expect(renderToContainer(<VerdictBadge verdict={verdictOf('clear')} locale="zh-CN" />).textContent).not.toContain('仅公开信息');
+  });
+
   it('returns symbol, short label and qualifier but no name when compact', () => {
     const container = renderToContainer(<VerdictBadge verdict={verdictOf('disputed')} name="某公司" locale="zh-CN" compact />);
     expect(container.querySelector('.cl-name')).toBeNull();

@@ -66,6 +66,9 @@ describe('computeVerdict', () => {
     ['invalid', { invalid: true, found: false, subject: null }, false, 'invalid', 'invalid-code'],
     ['suspect but clean', {}, true, 'clear', 'suspect-code'],
     ['suspect but black', { entries: [black()] }, true, 'black', 'black-active'],
+    ['public-only and clean', { scope: 'public' }, false, 'clear', 'nothing-active-public'],
+    ['public-only but black', { scope: 'public', entries: [black()] }, false, 'black', 'black-active'],
+    ['full and clean', { scope: 'full' }, false, 'clear', 'nothing-active'],
   ])('returns %s answers as the platform gave them', (_n, overrides, suspect, kind, reason) => {
     const v = computeVerdict({ result: makeStatusResult({ asOf, ...overrides }), now, suspect });
     expect([v.kind, v.reason.code]).toEqual([kind, reason]);

@@ -25,6 +25,7 @@ describe('POST /api/v1/status', () => {
     for (let i = 0; i < DEMO_SUBJECTS.length; i += 100) results.push(...(await status(DEMO_SUBJECTS.slice(i, i + 100).map((s) => s.code), platform.tokens.viewer)));
     expect(results.map(verdictOf)).toEqual(DEMO_SUBJECTS.map((s) => s.expectedVerdict));
     expect(results.map((r) => r.found)).toEqual(DEMO_SUBJECTS.map((s) => s.inDatabase !== false));
+    expect(new Set(results.map((r) => r.scope))).toEqual(new Set(['full']));
   });
 
   it('answers anonymous callers with public entries only, so their verdicts follow anonymousVerdict', async () => {
@@ -32,6 +33,10 @@ describe('POST /api/v1/status', () => {
     for (let i = 0; i < DEMO_SUBJECTS.length; i += 100) results.push(...(await status(DEMO_SUBJECTS.slice(i, i + 100).map((s) => s.code))));
     expect(results.map(verdictOf)).toEqual(DEMO_SUBJECTS.map((s) => s.anonymousVerdict ?? s.expectedVerdict));
     expect(results.flatMap((r) => r.entries).every((e) => e.visibility === 'public')).toBe(true);
+    // The answer says it covers published entries only, and a clean one says so in its reason.
+    expect(new Set(results.map((r) => r.scope))).toEqual(new Set(['public']));
+    const internalOnly = results.find((r) => r.code === fixtureCode('internal-only'))!;
+    expect(computeVerdict({ result: internalOnly, now: new Date(`${TODAY}T04:00:00Z`) }).reason.code).toBe('nothing-active-public');
   });
 
   it('masks personal data for anonymous callers and shows it to authenticated ones', async () => {
