@@ -97,7 +97,10 @@ export function createStatusStore(opts: StatusStoreOptions): StatusStore {
     const error = state?.error ?? (result ? null : state?.fetchFailureReason) ?? null;
     if (!result && !error) return { ...pendingVerdict(), result: null };
     // computeVerdict also copes with a non-CreditError (a bug): it is `unknown` all the same.
-    return { ...computeVerdict({ result, error: error as CreditError | null, now: now(), freshnessMs }), result };
+    const verdict = computeVerdict({ result, error: error as CreditError | null, now: now(), freshnessMs });
+    // An answer the changes feed has invalidated is no longer "just now", however young: stale until the refetch lands.
+    if (result && state?.isInvalidated && !verdict.stale) return { ...verdict, stale: true, result };
+    return { ...verdict, result };
   }
 
   const watched = new Map<string, number>();
