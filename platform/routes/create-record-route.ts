@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { MAX_CODES_PER_STATUS_REQUEST } from '../../core/api/api-limits.ts';
 import { CheckRecordRequestSchema, SignedCheckRecordSchema } from '../../core/api/check-record-schema.ts';
 import { signCheckRecord } from '../../core/record/sign-check-record.ts';
 import { countVerdicts } from '../audit/count-verdicts.ts';
@@ -9,11 +8,11 @@ import { isAnonymous } from '../auth/caller.ts';
 import { lookUpCodes } from '../lists/look-up-codes.ts';
 import { buildCheckRecord } from '../records/build-check-record.ts';
 import { platformSubtle } from '../records/load-signing-key.ts';
-import { ApiError } from '../server/api-error.ts';
 import { parseRequest } from '../server/parse-request.ts';
 import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
 import { sendValidated } from '../server/send-validated.ts';
 import { nowOnToday } from '../time/now-on-today.ts';
+import { rejectTooManyCodes } from '../server/reject-too-many-codes.ts';
 
 /** The department a record names when nobody signed in. */
 export const ANONYMOUS_DEPARTMENT = '匿名';
@@ -26,10 +25,7 @@ export const ANONYMOUS_DEPARTMENT = '匿名';
 export function registerCreateRecordRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/records', async (request, reply) => {
     const caller = authorize(request, ctx, 'read');
-    const raw = request.body as { codes?: unknown } | undefined;
-    if (raw && Array.isArray(raw.codes) && raw.codes.length > MAX_CODES_PER_STATUS_REQUEST) {
-      throw new ApiError(400, 'too_many_codes', `at most ${MAX_CODES_PER_STATUS_REQUEST} codes per record; split the batch`);
-    }
+    rejectTooManyCodes(request.body, 'record');
     const body = parseRequest(CheckRecordRequestSchema, request.body);
     const stamp = answerStamp(ctx);
     const anonymous = isAnonymous(caller);

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { MAX_CODES_PER_STATUS_REQUEST } from '../../core/api/api-limits.ts';
 import { StatusRequestSchema, StatusResponseSchema } from '../../core/api/status-schema.ts';
 import { computeVerdict } from '../../core/verdict/compute-verdict.ts';
 import { countVerdicts } from '../audit/count-verdicts.ts';
@@ -7,11 +6,11 @@ import { recordQuery } from '../audit/record-query.ts';
 import { authorize } from '../auth/authorize.ts';
 import { isAnonymous } from '../auth/caller.ts';
 import { lookUpCodes } from '../lists/look-up-codes.ts';
-import { ApiError } from '../server/api-error.ts';
 import { parseRequest } from '../server/parse-request.ts';
 import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
 import { sendValidated } from '../server/send-validated.ts';
 import { nowOnToday } from '../time/now-on-today.ts';
+import { rejectTooManyCodes } from '../server/reject-too-many-codes.ts';
 
 /**
  * `POST /api/v1/status`: answers each code as given. Codes are normalized and checked locally
@@ -21,10 +20,7 @@ import { nowOnToday } from '../time/now-on-today.ts';
 export function registerStatusRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/status', async (request, reply) => {
     const caller = authorize(request, ctx, 'read');
-    const raw = request.body as { codes?: unknown } | undefined;
-    if (raw && Array.isArray(raw.codes) && raw.codes.length > MAX_CODES_PER_STATUS_REQUEST) {
-      throw new ApiError(400, 'too_many_codes', `at most ${MAX_CODES_PER_STATUS_REQUEST} codes per request; split the batch`);
-    }
+    rejectTooManyCodes(request.body, 'request');
     const body = parseRequest(StatusRequestSchema, request.body);
     const stamp = answerStamp(ctx);
     const { results, looked } = lookUpCodes(ctx, body.codes, isAnonymous(caller), stamp);
