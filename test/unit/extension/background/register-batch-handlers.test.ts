@@ -9,6 +9,10 @@ import { toCodeView } from '../../../../extension/background/to-code-view.ts';
 import type { BatchState } from '../../../../extension/messaging/protocol.ts';
 import type { Result } from '../../../../extension/messaging/result.ts';
 import { withUsccCheck, withWrongCheck } from '../../core/uscc/reference-uscc.ts';
+import { fakeMessenger } from '../fake-messenger.ts';
+
+/** The popup, as the sender of batch messages. */
+const POPUP = { url: 'chrome-extension://x/popup.html' };
 
 const A = withUsccCheck('91420105MA4KMF000');
 const SUSPECT = withWrongCheck(withUsccCheck('12100000MB0123456'));
@@ -16,18 +20,6 @@ const INVALID = withUsccCheck('91999999MA4KMF000');
 
 const notFound = (code: string): StatusResult => ({ code, found: false, invalid: false, subject: null, entries: [], asOf: new Date().toISOString(), dataVersion: 1 });
 
-/** Keeps the handlers, so the test calls them as the popup's messages would. */
-function fakeMessenger() {
-  const listeners = new Map<string, (m: unknown) => unknown>();
-  return {
-    onMessage: ((type: string, fn: (m: unknown) => unknown) => {
-      listeners.set(type, fn);
-      return () => listeners.delete(type);
-    }) as never,
-    deliver: (type: string, data: unknown) =>
-      listeners.get(type)!({ id: 1, type, data, timestamp: 0, sender: { url: 'chrome-extension://x/popup.html' } }) as Promise<Result<BatchState>>,
-  };
-}
 
 describe('registerBatchHandlers', () => {
   beforeEach(() => {
@@ -37,7 +29,7 @@ describe('registerBatchHandlers', () => {
   });
 
   it('asks for valid and suspect codes, keeps invalid ones local, and marks a suspect "not found" as suspect-code', async () => {
-    const m = fakeMessenger();
+    const m = fakeMessenger(POPUP);
     const get = vi.fn(async (code: string): Promise<CodeVerdict> => {
       const result = notFound(code);
       return { ...computeVerdict({ result, now: new Date() }), result };
@@ -48,15 +40,15 @@ describe('registerBatchHandlers', () => {
       toView: (code, verdict, context) => toCodeView(code, verdict, context, null, null),
       messenger: m,
     });
-    const started = await m.deliver('checkCodes', { text: [A, SUSPECT, INVALID].join('\n'), context: 'general' });
+    const started = await m.deliver<Result<BatchState>>('checkCodes', { text: [A, SUSPECT, INVALID].join('\n'), context: 'general' });
     if (!started.ok) throw new Error('not started');
     const { batchId } = started.value;
     await vi.waitFor(async () => {
-      const state = await m.deliver('getBatch', { batchId });
+      const state = await m.deliver<Result<BatchState>>('getBatch', { batchId });
       expect(state.ok && state.value.finished).toBe(true);
     });
     expect(get.mock.calls.map(([code]) => code).sort()).toEqual([A, SUSPECT].sort());
-    const state = await m.deliver('getBatch', { batchId });
+    const state = await m.deliver<Result<BatchState>>('getBatch', { batchId });
     const views = state.ok ? state.value.views : [];
     expect(views.map((v) => [v.code, v.validity, v.verdict.kind, v.verdict.reason.code])).toEqual([
       [A, 'valid', 'clear', 'not-found'],

@@ -8,22 +8,11 @@ import { sendChecked } from '../../../../extension/messaging/send-checked.ts';
 import { makeEntry } from '../../core/fixtures/make-entry.ts';
 import { makeMeasure } from '../../core/fixtures/make-measure.ts';
 import { withUsccCheck } from '../../core/uscc/reference-uscc.ts';
+import { fakeMessenger } from '../fake-messenger.ts';
 import { computeVerdict } from '../../../../core/verdict/compute-verdict.ts';
 
 const A = withUsccCheck('91420105MA4KMF000');
 
-/** A messenger whose onMessage keeps the listener, so tests can call it like the browser would. */
-function fakeMessenger() {
-  const listeners = new Map<string, (m: unknown) => unknown>();
-  return {
-    onMessage: ((type: string, fn: (m: unknown) => unknown) => {
-      listeners.set(type, fn);
-      return () => listeners.delete(type);
-    }) as never,
-    deliver: (type: string, data: unknown, sender: unknown = { tab: { id: 7 }, frameId: 2, url: 'http://127.0.0.1/a' }) =>
-      listeners.get(type)!({ id: 1, type, data, timestamp: 0, sender }),
-  };
-}
 
 describe('onValidMessage', () => {
   it('passes valid data and the sender to the handler', async () => {

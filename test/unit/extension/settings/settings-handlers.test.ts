@@ -1,18 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { registerSettingsHandlers } from '../../../../extension/settings/settings-handlers.ts';
+import { fakeMessenger } from '../fake-messenger.ts';
 
-/** A messenger that keeps the listeners, so a test can deliver messages as a given sender. */
-function fakeMessenger() {
-  const listeners = new Map<string, (m: unknown) => unknown>();
-  return {
-    onMessage: ((type: string, fn: (m: unknown) => unknown) => {
-      listeners.set(type, fn);
-      return () => listeners.delete(type);
-    }) as never,
-    deliver: (type: string, data: unknown, sender: unknown) => listeners.get(type)!({ id: 1, type, data, timestamp: 0, sender }),
-  };
-}
 
 const CONTENT_SCRIPT = { tab: { id: 7 }, frameId: 0, url: 'http://127.0.0.1/demo/approval.html' };
 const OPTIONS_PAGE = { url: 'chrome-extension://x/options.html' };
