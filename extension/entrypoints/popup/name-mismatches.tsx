@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { usePolling } from './use-polling.ts';
 import { compareNames } from '../../../core/names/compare-names.ts';
 import type { TabNames } from '../../messaging/closing-the-loop-schemas.ts';
 import type { TabFinding } from '../../messaging/protocol.ts';
@@ -18,19 +19,14 @@ export interface NameMismatchesProps {
  */
 export function NameMismatches({ tabId, findings, send, pollMs = 1000 }: NameMismatchesProps) {
   const [names, setNames] = useState<TabNames | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = async () => {
+  usePolling(
+    async (isLive) => {
       const result = await send('getTabNames', { tabId });
-      if (live && result.ok) setNames(result.value);
-    };
-    void load();
-    const timer = setInterval(load, pollMs);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [tabId, send, pollMs]);
+      if (isLive() && result.ok) setNames(result.value);
+    },
+    pollMs,
+    [tabId, send],
+  );
 
   const registered = new Map(findings.map((f) => [f.code, f.name]));
   const rows = (names?.codes ?? []).filter((row) => compareNames(row.pageName, registered.get(row.code)) === 'mismatch');

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { usePolling } from './use-polling.ts';
 import type { VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
 import type { TabFindings } from '../../messaging/protocol.ts';
 import type { MessageError } from '../../messaging/result.ts';
@@ -29,24 +30,19 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, open
   const [status, setStatus] = useState('');
   const [rechecking, setRechecking] = useState(false);
 
-  useEffect(() => {
-    if (tabId === null) return;
-    let live = true;
-    const load = async () => {
+  usePolling(
+    async (isLive) => {
+      if (tabId === null) return;
       const result = await send('getTabFindings', { tabId });
-      if (!live) return;
+      if (!isLive()) return;
       if (result.ok) {
         setFindings(result.value);
         setError(null);
       } else setError(result.error);
-    };
-    void load();
-    const timer = setInterval(load, pollMs);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [tabId, send, pollMs]);
+    },
+    pollMs,
+    [tabId, send],
+  );
 
   async function recheck() {
     if (tabId === null) return;
