@@ -1,13 +1,12 @@
 /** @vitest-environment happy-dom */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { describe, expect, it, vi } from 'vitest';
+import { useRenderRoot } from '../popup/use-render-root.ts';
 import { OptionsApp } from '../../../../extension/entrypoints/options/options-app.tsx';
 import type { sendChecked } from '../../../../extension/messaging/send-checked.ts';
 import type { ManagedKey } from '../../../../extension/settings/managed-policy.ts';
 import type { SettingsView } from '../../../../extension/settings/settings-schema.ts';
-import { installFakeI18n } from '../popup/fake-i18n.ts';
 
 const view: SettingsView = { platformUrl: 'http://127.0.0.1:8787', hasToken: true, sites: [], freshnessMinutes: 5, changesPollSeconds: 60, operator: '' };
 
@@ -53,16 +52,7 @@ const click = async (text: string) =>
   act(async () => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!.click());
 
 describe('OptionsApp', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    installFakeI18n();
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  useRenderRoot((el) => (root = el));
 
   it('shows the saved settings without the token, and the built-in sites', async () => {
     await mount(setup([]));

@@ -1,11 +1,10 @@
 /** @vitest-environment happy-dom */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { describe, expect, it, vi } from 'vitest';
+import { useRenderRoot } from './use-render-root.ts';
 import { PopupApp } from '../../../../extension/entrypoints/popup/popup-app.tsx';
 import type { sendChecked } from '../../../../extension/messaging/send-checked.ts';
-import { installFakeI18n } from './fake-i18n.ts';
 import { batch, codeView, finding } from './fixtures.ts';
 
 type Send = typeof sendChecked;
@@ -30,16 +29,7 @@ async function mount(send: Send, tabId: number | null = 7) {
 }
 
 describe('PopupApp', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    installFakeI18n();
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  useRenderRoot((el) => (root = el));
 
   it('lists the tab codes most urgent first, with counts per verdict', async () => {
     const send = fakeSend({

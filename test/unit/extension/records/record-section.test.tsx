@@ -1,11 +1,10 @@
 /** @vitest-environment happy-dom */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { describe, expect, it, vi } from 'vitest';
+import { useRenderRoot } from '../popup/use-render-root.ts';
 import { RecordSection } from '../../../../extension/entrypoints/popup/record-section.tsx';
 import type { sendChecked } from '../../../../extension/messaging/send-checked.ts';
-import { installFakeI18n } from '../popup/fake-i18n.ts';
 
 const signed = {
   record: {
@@ -22,16 +21,7 @@ function fakeSend(answers: Record<string, (data: any) => unknown>) {
 let root: HTMLElement;
 
 describe('RecordSection', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    installFakeI18n();
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  useRenderRoot((el) => (root = el));
 
   it('records the tab with the case the page showed, then prints through the platform’s page', async () => {
     const send = fakeSend({
