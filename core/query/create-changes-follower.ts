@@ -1,7 +1,7 @@
-import type { CreditClient } from '../api/create-credit-client.ts';
+import type { StatusClient } from '../api/create-status-client.ts';
 
 export interface ChangesFollowerOptions {
-  client: CreditClient;
+  client: Pick<StatusClient, 'changes'>;
   /** Codes whose answers may have changed (deduplicated per page of the feed). */
   onChanged: (codes: string[]) => void;
   /** Pause between polls. Default 30 s. */
