@@ -3,7 +3,7 @@ import type { FeedbackRecord } from '../core/api/feedback-schema.ts';
 import type { ObjectionRequest, ObjectionResponse } from '../core/api/objection-schema.ts';
 import type { QueuedFeedback } from '../core/feedback/create-feedback-queue.ts';
 import { FeedbackForm, type FeedbackFormDraft } from '../core/present/feedback-form.tsx';
-import { formText } from '../core/present/form-text.ts';
+import { badgeText } from '../core/present/badge-text.ts';
 import { ObjectionForm } from '../core/present/objection-form.tsx';
 import type { Measure } from '../core/api/measure-schema.ts';
 import type { PresentLocale } from '../core/present/present-locale.ts';
@@ -70,7 +70,7 @@ export function CreditStatusView(props: CreditStatusViewProps) {
         part="toggle"
         aria-expanded={expanded ? 'true' : 'false'}
         aria-controls={panelId}
-        aria-label={nameMismatch ? `${statusLabel(state, locale)}${locale === 'zh-CN' ? '，' : ', '}${formText(locale).nameMismatch}` : statusLabel(state, locale)}
+        aria-label={nameMismatch ? `${statusLabel(state, locale)}${locale === 'zh-CN' ? '，' : ', '}${badgeText(locale).nameMismatch}` : statusLabel(state, locale)}
         onClick={onToggle}
       >
         <VerdictBadge verdict={state.verdict} name={state.result?.subject?.name ?? null} locale={locale} nameMismatch={nameMismatch} />

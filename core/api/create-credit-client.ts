@@ -4,7 +4,6 @@ import { createCreditTransport, type CallOptions, type CreditClientOptions } fro
 import { createStatusClient, type StatusClient } from './create-status-client.ts';
 import { FeedbackListResponseSchema, type FeedbackListResponse } from './feedback-list-schema.ts';
 import { FeedbackResponseSchema, type FeedbackRequest, type FeedbackResponse } from './feedback-schema.ts';
-import { HealthResponseSchema, type HealthResponse } from './health-schema.ts';
 import { MeasuresResponseSchema, type MeasuresResponse } from './measure-schema.ts';
 import {
   ObjectionResponseSchema,
@@ -17,7 +16,7 @@ import { SubjectDetailsSchema, type SubjectDetails } from './subject-details-sch
 export type { CallOptions, CreditClientOptions } from './create-credit-transport.ts';
 export type { StatusClient, StatusOptions } from './create-status-client.ts';
 
-/** The whole API v1: status and changes (`StatusClient`) plus subjects, measures, feedback, objections and records. */
+/** The whole API v1: status, changes and health (`StatusClient`) plus subjects, measures, feedback, objections and records. */
 export interface CreditClient extends StatusClient {
   subject(code: string, opts?: CallOptions): Promise<SubjectDetails>;
   measures(opts?: CallOptions & { context?: CheckContext }): Promise<MeasuresResponse>;
@@ -26,7 +25,6 @@ export interface CreditClient extends StatusClient {
   /** Never retried: an objection has no idempotency key. */
   objection(req: ObjectionRequest, opts?: CallOptions): Promise<ObjectionResponse>;
   resolveObjection(id: string, res: ObjectionResolution, opts?: CallOptions): Promise<ObjectionResponse>;
-  health(opts?: CallOptions): Promise<HealthResponse>;
   /** `GET /api/v1/feedback` (department role): feedback already given for a subject, for one case when given. */
   feedbackList(code: string, caseReference?: string | null, opts?: CallOptions): Promise<FeedbackListResponse>;
   /** `POST /api/v1/records`: the platform checks the codes and signs what it answered. Not retried. */
@@ -49,7 +47,6 @@ export function createCreditClient(options: CreditClientOptions): CreditClient {
         MeasuresResponseSchema,
         opts.signal,
       ),
-    health: (opts = {}) => get('/api/v1/health', HealthResponseSchema, opts.signal),
     feedback: (req, opts = {}) =>
       call({ method: 'POST', path: '/api/v1/feedback', body: req, schema: FeedbackResponseSchema, retry: true, signal: opts.signal }),
     objection: (req, opts = {}) =>

@@ -2,6 +2,7 @@ import { MAX_CODES_PER_STATUS_REQUEST } from './api-limits.ts';
 import { ChangesResponseSchema, type ChangesResponse } from './changes-schema.ts';
 import type { CheckContext } from './check-context-schema.ts';
 import { createCreditTransport, type CallOptions, type CreditClientOptions, type CreditTransport } from './create-credit-transport.ts';
+import { HealthResponseSchema, type HealthResponse } from './health-schema.ts';
 import { StatusResponseSchema, type StatusResponse } from './status-schema.ts';
 
 export interface StatusOptions extends CallOptions {
@@ -10,7 +11,7 @@ export interface StatusOptions extends CallOptions {
 }
 
 /**
- * The part of the API a page needs to show verdicts: status and the changes feed. Kept apart
+ * The part of the API a page needs to show verdicts: status, the changes feed and health. Kept apart
  * from the full client so the widget's script tag carries only these schemas (the card's
  * endpoints load with the card).
  */
@@ -18,6 +19,8 @@ export interface StatusClient {
   /** Splits more than 500 codes into several requests and merges the answers (oldest `asOf` wins). */
   status(codes: string[], opts?: StatusOptions): Promise<StatusResponse>;
   changes(since: number, opts?: CallOptions): Promise<ChangesResponse>;
+  /** Where the changes feed stands now (`dataVersion`), and that the platform is up. */
+  health(opts?: CallOptions): Promise<HealthResponse>;
 }
 
 /** A status client over its own transport, or over one shared with the full client. */
@@ -46,6 +49,7 @@ export function createStatusClient(options: CreditClientOptions | CreditTranspor
     },
     changes: (since, opts = {}) =>
       get(`/api/v1/changes?since=${encodeURIComponent(String(since))}`, ChangesResponseSchema, opts.signal),
+    health: (opts = {}) => get('/api/v1/health', HealthResponseSchema, opts.signal),
   };
 }
 

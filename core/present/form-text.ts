@@ -34,7 +34,6 @@ export interface FormText {
   cancel: string;
   objectionAccepted: string;
   objectionFailed: Record<'auth' | 'conflict' | 'other', string>;
-  nameMismatch: string;
   nameMismatchDetail: (page: string, registered: string) => string;
 }
 
@@ -74,7 +73,6 @@ const ZH: FormText = {
     conflict: '该条信息已在异议核查中，或已不在有效期内。',
     other: '异议未能提交，请稍后重试。',
   },
-  nameMismatch: '名称与代码不符',
   nameMismatchDetail: (page, registered) => `页面显示“${page}”，该代码登记名称为“${registered}”。`,
 };
 
@@ -114,7 +112,6 @@ const EN: FormText = {
     conflict: 'This entry is already under objection or no longer in force.',
     other: 'The objection could not be filed; try again later.',
   },
-  nameMismatch: 'Name does not match code',
   nameMismatchDetail: (page, registered) => `The page shows “${page}”; the code is registered to “${registered}”.`,
 };
 

@@ -1,4 +1,5 @@
 import { compareNames } from '../names/compare-names.ts';
+import { badgeText } from './badge-text.ts';
 import { formText } from './form-text.ts';
 import type { PresentLocale } from './present-locale.ts';
 
@@ -16,7 +17,7 @@ export function NameMismatchNotice({ pageName, registeredName, locale }: NameMis
   const t = formText(locale);
   return (
     <p class="cl-mismatch-notice" part="name-mismatch" role="note">
-      <strong>{`⚠ ${t.nameMismatch}`}</strong>
+      <strong>{`⚠ ${badgeText(locale).nameMismatch}`}</strong>
       {locale === 'en' ? ' ' : '：'}
       {t.nameMismatchDetail(pageName!, registeredName!)}
     </p>

@@ -5,9 +5,6 @@ import type { PresentLocale } from './present-locale.ts';
 export interface PresentText {
   black: string;
   red: string;
-  disputedQualifier: string;
-  suspectQualifier: string;
-  publicOnlyQualifier: string;
   answeredAt: string;
   department: string;
   listedOn: string;
@@ -40,9 +37,6 @@ export interface PresentText {
 const ZH: PresentText = {
   black: '黑名单',
   red: '红名单',
-  disputedQualifier: '惩戒暂停',
-  suspectQualifier: '校验位可疑',
-  publicOnlyQualifier: '仅公开信息',
   answeredAt: '数据时间',
   department: '认定部门',
   listedOn: '列入日期',
@@ -83,9 +77,6 @@ const ZH: PresentText = {
 const EN: PresentText = {
   black: 'Black list',
   red: 'Red list',
-  disputedQualifier: 'punishment suspended',
-  suspectQualifier: 'check digit suspect',
-  publicOnlyQualifier: 'public lists only',
   answeredAt: 'Answer from',
   department: 'Identifying department',
   listedOn: 'Listed on',

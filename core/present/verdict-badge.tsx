@@ -1,8 +1,7 @@
 import { formatAge, verdictLabel } from '../verdict/verdict-labels.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
+import { badgeText } from './badge-text.ts';
 import type { PresentLocale } from './present-locale.ts';
-import { formText } from './form-text.ts';
-import { presentText } from './present-text.ts';
 
 export interface VerdictBadgeProps {
   verdict: Verdict;
@@ -17,7 +16,7 @@ export interface VerdictBadgeProps {
 
 /** The qualifier after the short label, or null: it tells a disputed entry, a suspect code and a public-only answer apart from their plain kinds. */
 export function badgeQualifier(verdict: Verdict, locale: PresentLocale): string | null {
-  const text = presentText(locale);
+  const text = badgeText(locale);
   if (verdict.kind === 'disputed') return text.disputedQualifier;
   if (verdict.reason.code === 'suspect-code') return text.suspectQualifier;
   if (verdict.reason.code === 'nothing-active-public') return text.publicOnlyQualifier;
@@ -55,7 +54,7 @@ export function VerdictBadge({ verdict, name, locale, compact = false, nameMisma
       ) : null}
       {nameMismatch && (
         <span class="cl-mismatch" part="name-mismatch">
-          {`⚠ ${formText(locale).nameMismatch}`}
+          {`⚠ ${badgeText(locale).nameMismatch}`}
         </span>
       )}
       {age !== null && (

@@ -1,7 +1,7 @@
 import type { StatusClient } from '../api/create-status-client.ts';
 
 export interface ChangesFollowerOptions {
-  client: Pick<StatusClient, 'changes'>;
+  client: Pick<StatusClient, 'changes' | 'health'>;
   /** Codes whose answers may have changed (deduplicated per page of the feed). */
   onChanged: (codes: string[]) => void;
   /** Pause between polls. Default 30 s. */
