@@ -1,32 +1,7 @@
+import { adoptStyleSheet } from './adopt-style-sheet.ts';
 import { presentStyles } from './present-styles.ts';
 
-// A constructable sheet can only be adopted in the document that built it (iframes each get their
-// own); built on first use, never at import, so the module stays free of browser globals.
-const sheets = new WeakMap<Document, Map<string, CSSStyleSheet>>();
-
-/**
- * Gives a shadow root the presentation styles (plus `extraCss`, e.g. the widget's own rules) as a
- * constructable stylesheet, which a strict CSP allows. Where constructable sheets are missing it
- * falls back to a `<style>` element, which a strict CSP would block — only very old engines.
- */
+/** Gives a shadow root the badge and card styles, plus `extraCss` (e.g. the widget's own rules). */
 export function adoptPresentStyles(root: ShadowRoot, extraCss = ''): void {
-  const css = presentStyles + extraCss;
-  const doc = root.ownerDocument;
-  const view = doc.defaultView as (Window & typeof globalThis) | null;
-  const Sheet = view?.CSSStyleSheet;
-  if ('adoptedStyleSheets' in root && typeof Sheet === 'function' && 'replaceSync' in Sheet.prototype) {
-    let byCss = sheets.get(doc);
-    if (!byCss) sheets.set(doc, (byCss = new Map()));
-    let sheet = byCss.get(css);
-    if (!sheet) {
-      sheet = new Sheet();
-      sheet.replaceSync(css);
-      byCss.set(css, sheet);
-    }
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    return;
-  }
-  const style = doc.createElement('style');
-  style.textContent = css;
-  root.prepend(style);
+  adoptStyleSheet(root, presentStyles + extraCss);
 }

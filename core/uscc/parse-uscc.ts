@@ -1,7 +1,7 @@
 import { isPlausibleRegion } from './is-plausible-region.ts';
 import { isResidentId } from './is-resident-id.ts';
 import { normalizeUscc } from './normalize-uscc.ts';
-import { USCC_AUTHORITIES } from './uscc-authorities.ts';
+import { USCC_CATEGORY_CODES } from './uscc-category-codes.ts';
 import { usccCharValue } from './uscc-charset.ts';
 import { usccCheckChar } from './uscc-check-char.ts';
 import type { UsccParse, UsccReason } from './uscc-types.ts';
@@ -24,13 +24,11 @@ export function parseNormalizedUscc(code: string, input: string = code): UsccPar
   }
   if (!charsetOk) reasons.push('charset');
 
-  const authority = code.length >= 1 ? USCC_AUTHORITIES.get(code[0] as string) : undefined;
-  if (!authority) reasons.push('authority');
+  const categories = code.length >= 1 ? USCC_CATEGORY_CODES.get(code[0] as string) : undefined;
+  if (categories === undefined) reasons.push('authority');
   else if (code.length >= 2) {
     const category = code[1] as string;
-    const known = authority.anyCategory
-      ? usccCharValue(category.charCodeAt(0)) >= 0
-      : authority.categories.some((c) => c.code === category);
+    const known = categories === null ? usccCharValue(category.charCodeAt(0)) >= 0 : categories.includes(category);
     if (!known) reasons.push('category');
   }
   if (code.length >= 8 && !isPlausibleRegion(code.slice(2, 8))) reasons.push('region');

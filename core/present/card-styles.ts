@@ -1,0 +1,47 @@
+/** The card's and the forms' styles; they rely on the custom properties set in badge-styles.ts. */
+export const cardStyles = `
+.cl-card{box-sizing:border-box;max-width:36em;padding:.75em 1em;border:1px solid #c4c7c5;border-radius:calc(var(--cl-radius) * 2);background:var(--cl-bg);color:var(--cl-fg);font:14px/1.5 var(--cl-font);text-align:start;white-space:normal}
+.cl-card-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25em .75em}
+.cl-card-name{margin:0;font-size:1.1em}
+.cl-card-code{font-family:ui-monospace,monospace;color:var(--cl-muted);letter-spacing:.03em}
+.cl-reason{margin:.5em 0}
+.cl-card h3{margin:.75em 0 .25em;font-size:1em}
+.cl-card ul{margin:0;padding:0;list-style:none}
+.cl-entry,.cl-measure{margin:.25em 0;padding:.4em .6em;border-inline-start:4px solid var(--cl-muted);background:rgba(0,0,0,.03)}
+.cl-entry-black{border-color:var(--cl-black)}
+.cl-entry-red{border-color:var(--cl-red)}
+.cl-entries-disputed .cl-entry{border-color:var(--cl-disputed);border-inline-start-style:double}
+.cl-entries-watch .cl-entry{border-color:var(--cl-watch)}
+.cl-entry-head,.cl-measure-head{display:flex;flex-wrap:wrap;gap:.5em;font-weight:600}
+.cl-facts{display:grid;grid-template-columns:max-content 1fr;gap:.1em .75em;margin:.25em 0 0}
+.cl-facts dt{color:var(--cl-muted)}
+.cl-facts dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
+.cl-suspended{opacity:.75}
+.cl-suspended .cl-measure-item{text-decoration:line-through}
+.cl-suspended-mark,.cl-objection-pending{color:var(--cl-disputed);font-weight:600}
+.cl-card-foot{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5em;margin-top:.75em;color:var(--cl-muted);font-size:.9em}
+.cl-link{color:inherit}
+.cl-mismatch-notice{margin:.5em 0;padding:.4em .6em;border:1px solid #c77700;border-radius:var(--cl-radius);background:#fff4e5;color:#5c3200}
+.cl-feedback{margin-top:.75em;border-top:1px solid #c4c7c5;padding-top:.5em}
+.cl-feedback h4,.cl-objection-form h4{margin:.6em 0 .2em;font-size:.95em}
+.cl-identity,.cl-hint{margin:.2em 0;color:var(--cl-muted);font-size:.9em}
+.cl-form{display:flex;flex-direction:column;gap:.3em;margin:.4em 0}
+.cl-field{font-weight:600;font-size:.9em}
+.cl-input{font:inherit;padding:.25em .4em;border:1px solid #8e918f;border-radius:var(--cl-radius);background:var(--cl-bg);color:var(--cl-fg)}
+.cl-choice{border:1px solid #dadce0;border-radius:var(--cl-radius);margin:.2em 0;padding:.3em .6em;display:flex;flex-wrap:wrap;gap:.2em .9em}
+.cl-choice legend{font-weight:600;padding:0 .2em}
+.cl-choice .cl-field,.cl-choice .cl-input{flex-basis:100%}
+.cl-radio{display:inline-flex;gap:.25em;align-items:center}
+.cl-actions{display:flex;gap:.75em;align-items:center;margin-top:.2em}
+.cl-button{font:inherit;padding:.2em .9em;border:1px solid var(--creditlens-focus,#0b57d0);border-radius:var(--cl-radius);background:var(--creditlens-focus,#0b57d0);color:#fff;cursor:pointer}
+.cl-button[disabled]{opacity:.6;cursor:progress}
+.cl-link-button{all:unset;cursor:pointer;color:var(--creditlens-focus,#0b57d0);text-decoration:underline;font-size:.9em;margin-inline-start:.5em}
+.cl-link-button:focus-visible,.cl-button:focus-visible,.cl-input:focus-visible{outline:2px solid var(--creditlens-focus,#0b57d0);outline-offset:2px}
+.cl-message{margin:.2em 0}
+.cl-error{color:#8a1c1c;font-weight:600}
+.cl-queued-item{color:var(--cl-disputed)}
+.cl-queued-failed{color:#8a1c1c}
+.cl-given-item,.cl-queued-item{font-size:.9em;padding:.1em 0}
+.cl-objection-result{margin:.4em 0;font-weight:700;color:var(--cl-disputed)}
+.cl-report{display:inline-block;margin:.3em 0 0}
+`;
