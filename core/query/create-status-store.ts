@@ -1,27 +1,19 @@
-import {
-  QueryClient,
-  QueryObserver,
-  dehydrate,
-  hydrate,
-  type DehydratedState,
-  type QueryKey,
-  type QueryState,
-} from '@tanstack/query-core';
-import * as z from 'zod/mini';
 import type { CheckContext } from '../api/check-context-schema.ts';
-import type { CreditClient } from '../api/create-credit-client.ts';
+import type { StatusClient } from '../api/create-status-client.ts';
 import { isCreditError, type CreditError } from '../api/credit-error.ts';
-import { StatusResultSchema, type StatusResult } from '../api/status-schema.ts';
+import type { StatusResult } from '../api/status-schema.ts';
 import { computeVerdict, DEFAULT_FRESHNESS_MS } from '../verdict/compute-verdict.ts';
 import { pendingVerdict } from '../verdict/local-verdict.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
+import { createAnswerCache, type AnswerState } from './create-answer-cache.ts';
 import { createStatusBatcher } from './create-status-batcher.ts';
+import { persistStatusQuery, readPersistedStatusQueries } from './persisted-status-query.ts';
 
 export type CodeVerdict = Verdict & { result: StatusResult | null };
 
 export interface StatusStoreOptions {
-  client: CreditClient;
-  queryClient?: QueryClient;
+  /** Only `status` is used; the full `CreditClient` is one too. */
+  client: StatusClient;
   /** Answers younger than this are not fetched again, and older ones are shown as stale. Default 5 min. */
   freshnessMs?: number;
   context?: CheckContext;
@@ -46,26 +38,23 @@ export interface StatusStore {
   peek(code: string): CodeVerdict | null;
   /** Marks codes as changed (from the changes feed): watched ones refetch now, others on next `get`. */
   invalidate(codes: string[]): Promise<void>;
+  /** Refetches every code that has an answer or a failure. */
   refreshAll(): Promise<void>;
   /** Plain data holding answered codes only, for persisting across service-worker restarts. */
   dehydrate(): unknown;
-  /** Restores `dehydrate()` output; entries that fail the schema are dropped. */
+  /** Restores `dehydrate()` output; entries that fail the schema, or belong to another context, are dropped. */
   hydrate(state: unknown): void;
 }
 
-const ROOT = 'credit-status';
-
 /**
- * The cache between pages and the platform, on TanStack query-core: one query per code and
- * context, fetched through the batcher, fresh for `freshnessMs`, and turned into verdicts on the
- * way out so a failure is never mistaken for a clear answer.
+ * The cache between pages and the platform: one answer per code (per store, and a store serves
+ * one context), fetched through the batcher, fresh for `freshnessMs`, and turned into verdicts on
+ * the way out so a failure is never mistaken for a clear answer.
  */
 export function createStatusStore(opts: StatusStoreOptions): StatusStore {
-  const queryClient = opts.queryClient ?? new QueryClient();
   const freshnessMs = opts.freshnessMs ?? DEFAULT_FRESHNESS_MS;
   const context = opts.context ?? 'general';
   const now = opts.now ?? (() => new Date());
-  const maxRetries = opts.retries ?? 3;
   const recoveryMs = opts.recoveryIntervalMs ?? 30_000;
   const schedule = opts.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
   const cancel = opts.clearTimeout ?? ((id) => clearTimeout(id as ReturnType<typeof setTimeout>));
@@ -76,127 +65,95 @@ export function createStatusStore(opts: StatusStoreOptions): StatusStore {
     setTimeout: schedule,
     clearTimeout: cancel,
   });
-
-  const prefix = [ROOT, context] as const;
-  const keyOf = (code: string): QueryKey => [...prefix, code];
-  // Defaults by key, so hydrated queries (which carry no function) can refetch too.
-  queryClient.setQueryDefaults([...prefix], {
-    queryFn: ({ queryKey }) => batcher.load(String(queryKey[2])),
-    staleTime: freshnessMs,
-    gcTime: Math.max(30 * 60_000, freshnessMs),
-    networkMode: 'always',
-    retry: (failures, error) => isCreditError(error) && error.retryable && failures < maxRetries,
-    retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 30_000),
+  const cache = createAnswerCache<StatusResult>({
+    load: (code) => batcher.load(code),
+    staleMs: freshnessMs,
+    gcMs: Math.max(30 * 60_000, freshnessMs),
+    retries: opts.retries ?? 3,
+    shouldRetry: (error) => isCreditError(error) && error.retryable,
+    setTimeout: schedule,
+    clearTimeout: cancel,
   });
 
-  const stateOf = (code: string) => queryClient.getQueryState<StatusResult, Error>(keyOf(code));
-
-  function toVerdict(state: QueryState<StatusResult, Error> | undefined): CodeVerdict {
+  function toVerdict(state: AnswerState<StatusResult> | undefined): CodeVerdict {
     const result = state?.data ?? null;
-    // A failed first attempt already shows `unknown` while query-core retries in the background.
-    const error = state?.error ?? (result ? null : state?.fetchFailureReason) ?? null;
+    // A failed first attempt already shows `unknown` while the cache retries in the background.
+    const error = state?.error ?? (result ? null : state?.failure) ?? null;
     if (!result && !error) return { ...pendingVerdict(), result: null };
     // computeVerdict also copes with a non-CreditError (a bug): it is `unknown` all the same.
     const verdict = computeVerdict({ result, error: error as CreditError | null, now: now(), freshnessMs });
     // An answer the changes feed has invalidated is no longer "just now", however young: stale until the refetch lands.
-    if (result && state?.isInvalidated && !verdict.stale) return { ...verdict, stale: true, result };
+    if (result && state?.invalidated && !verdict.stale) return { ...verdict, stale: true, result };
     return { ...verdict, result };
   }
 
-  const watched = new Map<string, number>();
+  let subscriptions = 0;
   let recoveryTimer: unknown = null;
 
-  function scheduleRecovery(): void {
-    if (recoveryTimer !== null) return;
-    const failing = [...watched.keys()].some((code) => stateOf(code)?.status === 'error');
-    if (!failing) return;
+  /** Starts the recovery timer when `code` is watched and failing; each round refetches every such code. */
+  function scheduleRecovery(code: string): void {
+    if (recoveryTimer !== null || cache.state(code)?.error == null) return;
     recoveryTimer = schedule(() => {
       recoveryTimer = null;
-      void queryClient
-        .refetchQueries({
-          queryKey: [...prefix],
-          predicate: (q) => q.state.status === 'error' && watched.has(String(q.queryKey[2])),
-        })
-        .finally(scheduleRecovery);
+      // A code already being fetched (retrying) is left to finish. Every settled fetch notifies its
+      // subscribers, which starts the next round while the code still fails.
+      for (const c of cache.keys()) {
+        const state = cache.state(c);
+        if (state?.watched && state.error != null && !state.fetching) void cache.refetch(c);
+      }
     }, recoveryMs);
   }
 
   return {
     async get(code) {
-      try {
-        await queryClient.fetchQuery({ queryKey: keyOf(code) });
-      } catch {
-        // The failure is in the query state and becomes an `unknown` verdict below.
-      }
-      return toVerdict(stateOf(code));
+      await cache.fetch(code);
+      return toVerdict(cache.state(code));
     },
     subscribe(code, listener) {
-      const observer = new QueryObserver<StatusResult, Error>(queryClient, { queryKey: keyOf(code) });
-      watched.set(code, (watched.get(code) ?? 0) + 1);
-      const emit = (): void => {
-        listener(toVerdict(stateOf(code)));
-        scheduleRecovery();
-      };
-      const unsubscribe = observer.subscribe(emit);
-      listener(toVerdict(stateOf(code)));
+      // Fetch first: a code that failed before is `pending` again, not its old failure.
+      void cache.fetch(code);
+      const unsubscribe = cache.subscribe(code, () => {
+        listener(toVerdict(cache.state(code)));
+        scheduleRecovery(code);
+      });
+      subscriptions += 1;
+      listener(toVerdict(cache.state(code)));
+      scheduleRecovery(code);
+      let subscribed = true;
       return () => {
+        if (!subscribed) return;
+        subscribed = false;
         unsubscribe();
-        const left = (watched.get(code) ?? 1) - 1;
-        if (left > 0) watched.set(code, left);
-        else watched.delete(code);
-        if (watched.size === 0 && recoveryTimer !== null) {
+        subscriptions -= 1;
+        if (subscriptions === 0 && recoveryTimer !== null) {
           cancel(recoveryTimer);
           recoveryTimer = null;
         }
       };
     },
     peek(code) {
-      const state = stateOf(code);
+      const state = cache.state(code);
       return state ? toVerdict(state) : null;
     },
     async invalidate(codes) {
-      await Promise.all(codes.map((code) => queryClient.invalidateQueries({ queryKey: keyOf(code), exact: true })));
+      await Promise.all(codes.map((code) => cache.invalidate(code)));
     },
     async refreshAll() {
-      await queryClient.refetchQueries({ queryKey: [...prefix] });
+      const answered = cache.keys().filter((code) => {
+        const state = cache.state(code);
+        return state?.data !== undefined || state?.error != null;
+      });
+      await Promise.all(answered.map((code) => cache.refetch(code)));
     },
     dehydrate() {
-      const state = dehydrate(queryClient, {
-        shouldDehydrateQuery: (q) => q.queryKey[0] === ROOT && q.queryKey[1] === context && q.state.data !== undefined,
+      const queries = cache.keys().flatMap((code) => {
+        const state = cache.state(code);
+        return state?.data ? [persistStatusQuery(context, code, state.data, state.updatedAt)] : [];
       });
-      return { queries: state.queries.map((q) => ({ queryKey: q.queryKey, queryHash: q.queryHash, state: answeredState(q.state) })) };
+      return { queries };
     },
     hydrate(state) {
-      hydrate(queryClient, { mutations: [], queries: validQueries(state, context) } as DehydratedState);
+      for (const { code, data, updatedAt } of readPersistedStatusQueries(state, context)) cache.set(code, data, updatedAt);
     },
   };
-}
-
-/** Keeps only the answer: errors do not survive serialization, and a restored query is idle. */
-function answeredState(state: QueryState): QueryState {
-  return {
-    ...state,
-    status: 'success',
-    fetchStatus: 'idle',
-    error: null,
-    errorUpdatedAt: 0,
-    fetchFailureCount: 0,
-    fetchFailureReason: null,
-    isInvalidated: false,
-  };
-}
-
-const PersistedQuerySchema = z.object({
-  queryKey: z.tuple([z.literal(ROOT), z.string(), z.string()]),
-  queryHash: z.string(),
-  state: z.object({ data: StatusResultSchema, dataUpdatedAt: z.number() }),
-});
-
-function validQueries(state: unknown, context: string): DehydratedState['queries'] {
-  const queries = (state as { queries?: unknown } | null)?.queries;
-  if (!Array.isArray(queries)) return [];
-  return queries.filter((q) => {
-    const parsed = z.safeParse(PersistedQuerySchema, q);
-    return parsed.success && parsed.data.queryKey[1] === context;
-  }).map((q) => ({ ...q, state: answeredState(q.state) }));
 }

@@ -1,6 +1,6 @@
 /**
- * The background's one connection to the platform: one client, one status store (query-core
- * cache, batching up to 100 codes per request), the changes feed, and the measures catalogue.
+ * The background's one connection to the platform: one client, one status store (core/query's
+ * own cache, batching up to 100 codes per request), the changes feed, and the measures catalogue.
  * Codes are watched while some frame shows them; every change of a watched code's verdict is
  * reported through `onVerdict`. Rebuilt when the platform URL changes (a different platform's
  * answers must not be mixed in).
