@@ -1,7 +1,11 @@
 /**
- * Our own corner of the page: a `<creditlens-overlay>` host with an open shadow root, fixed over
- * the viewport and transparent to the pointer except where a badge or the card is. Everything
- * the scanner draws lives here; it is removed when `signal` aborts.
+ * Our own corner of the page: a `<creditlens-overlay>` host with a shadow root, fixed over the
+ * viewport and transparent to the pointer except where a badge or the card is. Everything the
+ * scanner draws lives here; it is removed when `signal` aborts.
+ *
+ * The root is open by default (the widget runs in the page and its host may style or test it).
+ * The extension asks for a closed one: the host page is not ours, and its scripts must neither
+ * read the card nor reach the forms that the background posts with the department's token.
  *
  * Pages with a strict CSP (`style-src 'self'`) refuse style attributes and `<style>` elements, so
  * the host is styled through the CSSOM and the shadow root adopts a constructable sheet; a
@@ -27,14 +31,19 @@ const HOST_STYLE: [string, string][] = [
   ['z-index', '2147483647'],
 ];
 
+export interface OverlayOptions {
+  /** The shadow root's mode; default `open`. `closed` keeps `host.shadowRoot` null for page scripts. */
+  mode?: ShadowRootMode;
+}
+
 // A constructable sheet can only be adopted in the document that built it; one per document.
 const sheets = new WeakMap<Document, CSSStyleSheet>();
 
 /** Creates the overlay host at the end of `document.documentElement`. */
-export function createOverlay(document: Document, signal: AbortSignal): Overlay {
+export function createOverlay(document: Document, signal: AbortSignal, options: OverlayOptions = {}): Overlay {
   const host = document.createElement(OVERLAY_TAG);
   for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: options.mode ?? 'open' });
   const layer = document.createElement('div');
   layer.className = 'layer';
   const card = document.createElement('div');

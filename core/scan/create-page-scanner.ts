@@ -12,7 +12,7 @@ import type { VerdictKind } from '../verdict/verdict-types.ts';
 import { adoptHighlightStyles } from './adopt-highlight-styles.ts';
 import { createHighlightPainter } from './create-highlight-painter.ts';
 import { createMarkerLayer, type FieldTarget, type Target, type TextTarget } from './create-marker-layer.ts';
-import { createOverlay } from './create-overlay.ts';
+import { createOverlay, type Overlay } from './create-overlay.ts';
 import { findFormFields, isCodeField, type CodeField } from './find-form-fields.ts';
 import { findTextNodes, isInsideSkipped } from './find-text-nodes.ts';
 import { isCodeEntry } from './is-code-entry.ts';
@@ -64,6 +64,11 @@ export interface PageScannerOptions<V extends ScanVerdict> {
   suspectLabel?: string;
   /** MutationObserver batching window; default 50 ms. */
   batchMs?: number;
+  /**
+   * Where markers and the card are drawn; default a new overlay with an open shadow root. The
+   * extension passes its own (closed, so page scripts cannot read it, and shared with its name flags).
+   */
+  overlay?: Overlay;
 }
 
 export interface PageScanner<V extends ScanVerdict> {
@@ -102,7 +107,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
 
   const painter = createHighlightPainter(view, signal);
   adoptHighlightStyles(document, signal);
-  const overlay = createOverlay(document, signal);
+  const overlay = options.overlay ?? createOverlay(document, signal);
   const isOurs = (node: Node): boolean => node === overlay.host || overlay.host.contains(node) || node.getRootNode() === overlay.shadow;
 
   const kindOf = (code: string, validity: UsccValidity): VerdictKind =>

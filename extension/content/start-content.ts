@@ -2,15 +2,22 @@
  * The content script's work in one frame: ask the background for this frame's context, start
  * the page scanner, send new codes to `lookup`, apply `verdictsChanged` pushes, and report the
  * frame's findings for the popup. It never sees the token or the platform; only verdict views.
+ *
+ * The host page is not ours: the overlay's shadow root is closed (page scripts get
+ * `host.shadowRoot === null`, so they can neither read the card nor reach its forms), and events
+ * a script dispatched are stopped before the card's controls see them.
  */
 import * as z from 'zod/mini';
 import { CheckContextSchema, type CheckContext } from '../../core/api/check-context-schema.ts';
+import { createOverlay } from '../../core/scan/create-overlay.ts';
 import { createPageScanner, type PageScanner } from '../../core/scan/create-page-scanner.ts';
 import { onValidMessage } from '../messaging/on-valid-message.ts';
 import type { CodeView } from '../messaging/protocol.ts';
 import { ok } from '../messaging/result.ts';
 import { sendChecked } from '../messaging/send-checked.ts';
 import { renderCodeCard, type ScannedVerdict } from './render-code-card.tsx';
+import { stopUntrustedEvents } from './stop-untrusted-events.ts';
+import { createMismatchFlags } from '../names/create-mismatch-flags.ts';
 import { createPageNames } from '../names/create-page-names.ts';
 import { reportCaseReference } from '../feedback/report-case-reference.ts';
 import { localVerdict } from '../../core/verdict/local-verdict.ts';
@@ -31,7 +38,9 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
   const context = config.value.context;
   let scanner: PageScanner<ScannedVerdict> | null = null;
   const names = new Map<string, string | null>();
-  const pageNames = createPageNames({ document, signal, context, send: sendChecked });
+  const overlay = createOverlay(document, signal, { mode: 'closed' });
+  stopUntrustedEvents(overlay.shadow, signal);
+  const pageNames = createPageNames({ document, signal, context, send: sendChecked, flags: createMismatchFlags(overlay.shadow, signal) });
   reportCaseReference(document, sendChecked);
   function apply(views: CodeView[]): void {
     for (const view of views) names.set(view.code, view.result?.subject?.name ?? null);
@@ -59,6 +68,7 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
   scanner = createPageScanner<ScannedVerdict>({
     document,
     signal,
+    overlay,
     onCodes: (codes) => void lookup(codes),
     onFindings(findings) {
       pageNames.setCodes(findings.map((f) => f.code));

@@ -3,11 +3,11 @@
  * `creditlens-name-mismatch` highlight over the code (a wavy overline, beside the verdict's own
  * underline) and a "⚠ 名称与代码不符" tag after it, drawn in the scanner's overlay shadow root so
  * the page's DOM is untouched and the scanner ignores it. Tags follow scrolling and resizing.
+ * The root is handed in: it is closed, so it cannot be found from the document.
  */
 import type { CodePlace } from './locate-codes.ts';
 
 export const MISMATCH_HIGHLIGHT = 'creditlens-name-mismatch';
-const OVERLAY_TAG = 'creditlens-overlay';
 
 const FLAG_CSS = `
 .name-flags { position: absolute; inset: 0; overflow: hidden; pointer-events: none; }
@@ -21,8 +21,9 @@ export interface MismatchFlags {
   set(flagged: Map<string, CodePlace[]>): void;
 }
 
-/** Creates the flags for `document`; everything is removed when `signal` aborts. */
-export function createMismatchFlags(document: Document, signal: AbortSignal, label = '⚠ 名称与代码不符'): MismatchFlags {
+/** Creates the flags in `overlay` (the scanner's shadow root); everything is removed when `signal` aborts. */
+export function createMismatchFlags(overlay: ShadowRoot, signal: AbortSignal, label = '⚠ 名称与代码不符'): MismatchFlags {
+  const document = overlay.ownerDocument;
   const view = document.defaultView as (Window & typeof globalThis) | null;
   const highlights = (view as { CSS?: { highlights?: Map<string, unknown> } } | null)?.CSS?.highlights;
   const HighlightCtor = (view as { Highlight?: new (...ranges: Range[]) => { priority: number } } | null)?.Highlight;
@@ -43,15 +44,13 @@ export function createMismatchFlags(document: Document, signal: AbortSignal, lab
     }
   }
 
-  function container(): HTMLElement | null {
-    if (box?.isConnected) return box;
-    const shadow = document.querySelector(OVERLAY_TAG)?.shadowRoot;
-    if (!shadow) return null;
+  function container(): HTMLElement {
+    if (box) return box;
     const style = document.createElement('style');
     style.textContent = FLAG_CSS;
     box = document.createElement('div');
     box.className = 'name-flags';
-    shadow.append(style, box);
+    overlay.append(style, box);
     signal.addEventListener('abort', () => {
       style.remove();
       box?.remove();
@@ -63,7 +62,6 @@ export function createMismatchFlags(document: Document, signal: AbortSignal, lab
     frame = 0;
     if (signal.aborted) return;
     const el = container();
-    if (!el) return;
     const tags: HTMLElement[] = [];
     for (const [code, places] of flagged) {
       for (const place of places) {

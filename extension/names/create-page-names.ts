@@ -9,7 +9,7 @@ import { compareNames } from '../../core/names/compare-names.ts';
 import { findAdjacentName } from '../../core/scan/find-adjacent-name.ts';
 import type { CodeView } from '../messaging/protocol.ts';
 import type { sendChecked } from '../messaging/send-checked.ts';
-import { createMismatchFlags, type MismatchFlags } from './create-mismatch-flags.ts';
+import type { MismatchFlags } from './create-mismatch-flags.ts';
 import { locateCodes, type CodePlace } from './locate-codes.ts';
 
 export interface PageNamesOptions {
@@ -19,7 +19,8 @@ export interface PageNamesOptions {
   send: typeof sendChecked;
   /** Wait after the last change before looking again; default 300 ms. */
   delayMs?: number;
-  flags?: MismatchFlags;
+  /** Where mismatches are shown (`createMismatchFlags` in the scanner's overlay). */
+  flags: MismatchFlags;
 }
 
 export interface PageNames {
@@ -36,7 +37,7 @@ export interface PageNames {
 /** Starts following the frame's codes; stops when `signal` aborts. */
 export function createPageNames(o: PageNamesOptions): PageNames {
   const { document, signal } = o;
-  const flags = o.flags ?? createMismatchFlags(document, signal);
+  const { flags } = o;
   let codes = new Set<string>();
   const registered = new Map<string, string | null>();
   const names = new Map<string, string | null>();

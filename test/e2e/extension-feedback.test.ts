@@ -4,14 +4,16 @@
  * same port with its data), demo/approval.html served at /demo/. Feedback given from the card
  * must reach the platform exactly once — also across a platform outage and a service-worker
  * restart — and an objection must turn the open page's black code to disputed without a reload,
- * and back to black when an admin rejects it.
+ * and back to black when an admin rejects it. The card lives in the extension's closed shadow
+ * root: tests reach it through `extensionOverlay` (CDP) and act on it with real input events.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
+import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -32,6 +34,7 @@ describe('feedback and objections from the card', () => {
   let dbDir: string;
   let port: number;
   let page: Page;
+  let overlay: ExtensionOverlay;
 
   const start = (p: number) =>
     startPlatform({ port: p, dbPath: join(dbDir, 'platform.db'), seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
@@ -45,27 +48,26 @@ describe('feedback and objections from the card', () => {
     return ((await res.json()) as { feedback: never[] }).feedback;
   }
 
-  async function openCard(selector: string): Promise<Locator> {
-    const card = page.locator('creditlens-overlay .card');
+  /** Focuses the marker or badge at `selector` (in the overlay) until its card shows. */
+  async function openCard(selector: string): Promise<void> {
     await expect.poll(async () => {
-      await page.locator(selector).first().focus().catch(() => undefined);
-      return card.isVisible();
+      await overlay.focus(selector).catch(() => undefined);
+      return overlay.isVisible('.card');
     }, { timeout: 15_000 }).toBe(true);
-    return card;
   }
 
   /** Gives "applied" for the first measure offered, under `caseReference`; returns the measure id. */
-  async function giveFeedback(card: Locator, caseReference: string): Promise<string> {
-    const section = card.locator('.cl-feedback');
-    await expect.poll(() => section.isVisible(), { timeout: 10_000 }).toBe(true);
-    const caseField = section.locator('input[name=caseReference]');
+  async function giveFeedback(caseReference: string): Promise<string> {
+    await expect.poll(() => overlay.isVisible('.card .cl-feedback'), { timeout: 10_000 }).toBe(true);
+    const caseField = await overlay.element('.card .cl-feedback input[name=caseReference]');
     await caseField.fill(caseReference);
-    await caseField.dispatchEvent('change');
-    const choice = section.locator('fieldset.cl-choice').first();
-    const measureId = (await choice.getAttribute('data-measure-id'))!;
-    await choice.locator('input[value=applied]').check();
-    await section.getByRole('button', { name: '提交反馈' }).click();
-    await expect.poll(() => section.locator('[role=status]').first().textContent(), { timeout: 5000 }).toContain('已保存 1 条反馈');
+    // Leaving the field commits it (a trusted change event; the card ignores synthetic ones).
+    await caseField.press('Tab');
+    const choice = '.card .cl-feedback fieldset.cl-choice';
+    const measureId = (await overlay.attribute(choice, 'data-measure-id'))!;
+    await (await overlay.element(`${choice} input[value=applied]`)).check();
+    await (await overlay.element('.card .cl-feedback button:has-text("提交反馈")')).click();
+    await expect.poll(() => overlay.text('.card .cl-feedback [role=status]'), { timeout: 5000 }).toContain('已保存 1 条反馈');
     return measureId;
   }
 
@@ -81,7 +83,8 @@ describe('feedback and objections from the card', () => {
     );
     page = await chromium.context.newPage();
     await page.goto(`${platform.url}/demo/approval.html`);
-    await page.locator(`creditlens-overlay .badge[data-code="${FIELD_BLACK}"][data-kind=black]`).waitFor({ timeout: 20_000 });
+    overlay = extensionOverlay(page);
+    await overlay.element(`.badge[data-code="${FIELD_BLACK}"][data-kind=black]`, 20_000);
   });
 
   afterAll(async () => {
@@ -91,16 +94,15 @@ describe('feedback and objections from the card', () => {
   });
 
   it('sends feedback from the card once, with the operator, and shows it as given for the case', async () => {
-    const card = await openCard(`creditlens-overlay .mark[data-code="${TEXT_BLACK}"]`);
-    const caseField = card.locator('.cl-feedback input[name=caseReference]');
+    await openCard(`.mark[data-code="${TEXT_BLACK}"]`);
     // The page shows its case (受理号 …): the card starts with it.
-    await expect.poll(() => caseField.inputValue(), { timeout: 10_000 }).toBe(PAGE_CASE);
-    expect(await card.locator('.cl-feedback').textContent()).toContain('反馈人：王立');
-    const measureId = await giveFeedback(card, 'SP-2026-001');
+    await expect.poll(() => overlay.value('.card .cl-feedback input[name=caseReference]'), { timeout: 10_000 }).toBe(PAGE_CASE);
+    expect(await overlay.text('.card .cl-feedback')).toContain('反馈人：王立');
+    const measureId = await giveFeedback('SP-2026-001');
     await expect.poll(() => stored(TEXT_BLACK, 'SP-2026-001').then((list) => list.length), { timeout: 15_000 }).toBe(1);
     const [record] = await stored(TEXT_BLACK, 'SP-2026-001');
     expect(record).toMatchObject({ measureId, outcome: 'applied', operator: '王立' });
-    await expect.poll(() => card.locator(`.cl-given-item[data-measure-id="${measureId}"]`).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => overlay.count(`.card .cl-given-item[data-measure-id="${measureId}"]`), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: resolve(SHOTS, 'extension-feedback-given.png') });
     await new Promise((r) => setTimeout(r, 2000));
     expect(await stored(TEXT_BLACK, 'SP-2026-001')).toHaveLength(1);
@@ -108,24 +110,24 @@ describe('feedback and objections from the card', () => {
 
   it('keeps feedback given during an outage, shows it pending, and sends it once when the platform is back', async () => {
     await platform.close();
-    const card = await openCard(`creditlens-overlay .mark[data-code="${TEXT_BLACK}"]`);
-    await giveFeedback(card, 'SP-2026-002');
-    const pending = card.locator('.cl-queued-item[data-status]');
-    await expect.poll(() => pending.count(), { timeout: 10_000 }).toBe(1);
-    expect(await card.locator('.cl-queued').textContent()).toContain('等待发送');
+    await openCard(`.mark[data-code="${TEXT_BLACK}"]`);
+    await giveFeedback('SP-2026-002');
+    const pending = () => overlay.count('.card .cl-queued-item[data-status]');
+    await expect.poll(pending, { timeout: 10_000 }).toBe(1);
+    expect(await overlay.text('.card .cl-queued')).toContain('等待发送');
     await page.screenshot({ path: resolve(SHOTS, 'extension-feedback-pending.png') });
     platform = await start(port);
     await expect.poll(() => stored(TEXT_BLACK, 'SP-2026-002').then((list) => list.length), { timeout: 40_000 }).toBe(1);
-    await expect.poll(() => pending.count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(pending, { timeout: 15_000 }).toBe(0);
     await new Promise((r) => setTimeout(r, 3000));
     expect(await stored(TEXT_BLACK, 'SP-2026-002')).toHaveLength(1);
   }, 90_000);
 
   it('sends feedback queued before the service worker was stopped, once, after it wakes', async () => {
     await platform.close();
-    const card = await openCard(`creditlens-overlay .mark[data-code="${TEXT_BLACK}"]`);
-    await giveFeedback(card, 'SP-2026-003');
-    await expect.poll(() => card.locator('.cl-queued-item').count(), { timeout: 10_000 }).toBe(1);
+    await openCard(`.mark[data-code="${TEXT_BLACK}"]`);
+    await giveFeedback('SP-2026-003');
+    await expect.poll(() => overlay.count('.card .cl-queued-item'), { timeout: 10_000 }).toBe(1);
     // Leave the card (it asks the background while something waits) and stop every service worker.
     await page.keyboard.press('Escape');
     await page.locator('h1').click();
@@ -152,16 +154,17 @@ describe('feedback and objections from the card', () => {
   }, 120_000);
 
   it('turns the open page to disputed after an objection from the card, and back to black when it is rejected', async () => {
-    const badge = page.locator(`creditlens-overlay .badge[data-code="${FIELD_BLACK}"]`);
-    await expect.poll(() => badge.getAttribute('data-kind'), { timeout: 20_000 }).toBe('black');
-    const card = await openCard(`creditlens-overlay .badge[data-code="${FIELD_BLACK}"]`);
-    await card.getByRole('button', { name: '报告信息有误' }).first().click();
-    const form = card.locator('.cl-objection-form');
-    await form.locator('textarea[name=reason]').fill('该企业已于上月履行全部义务，名单信息未更新。');
-    await form.locator('input[name=contact]').fill('027-84845678');
-    await form.getByRole('button', { name: '提交异议' }).click();
-    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toMatch(/异议已受理|异议核查中|暂停/);
-    await expect.poll(() => badge.getAttribute('data-kind'), { timeout: 20_000 }).toBe('disputed');
+    const badge = `.badge[data-code="${FIELD_BLACK}"]`;
+    const badgeKind = () => overlay.attribute(badge, 'data-kind');
+    await expect.poll(badgeKind, { timeout: 20_000 }).toBe('black');
+    await openCard(badge);
+    await (await overlay.element('.card button:has-text("报告信息有误")')).click();
+    const form = '.card .cl-objection-form';
+    await (await overlay.element(`${form} textarea[name=reason]`)).fill('该企业已于上月履行全部义务，名单信息未更新。');
+    await (await overlay.element(`${form} input[name=contact]`)).fill('027-84845678');
+    await (await overlay.element(`${form} button:has-text("提交异议")`)).click();
+    await expect.poll(() => overlay.text('.card'), { timeout: 10_000 }).toMatch(/异议已受理|异议核查中|暂停/);
+    await expect.poll(badgeKind, { timeout: 20_000 }).toBe('disputed');
     await page.screenshot({ path: resolve(SHOTS, 'extension-objection-disputed.png') });
     const { id } = platform.db.prepare('SELECT id FROM objections WHERE code = ? AND status = ?').get(FIELD_BLACK, 'pending') as { id: string };
     const res = await fetch(`${platform.url}/api/v1/objections/${id}/resolve`, {
@@ -170,6 +173,6 @@ describe('feedback and objections from the card', () => {
       body: JSON.stringify({ outcome: 'rejected' }),
     });
     expect(res.status).toBe(200);
-    await expect.poll(() => badge.getAttribute('data-kind'), { timeout: 20_000 }).toBe('black');
+    await expect.poll(badgeKind, { timeout: 20_000 }).toBe('black');
   }, 60_000);
 });

@@ -3,7 +3,8 @@
  * in Chromium, the reference platform serving demo/ at /demo/, the bid-evaluation demo page with
  * its 50-bidder frame. The mismatched name row must be flagged on the page, in the card and in
  * the popup; a record made from the popup must verify with the platform, a one-character edit
- * must not, and the print page and the CSV must carry it.
+ * must not, and the print page and the CSV must carry it. The frame's flags and card live in the
+ * extension's closed shadow root, reached through `extensionOverlay` (CDP).
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -11,6 +12,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedCheckRecord } from '../../core/api/check-record-schema.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
+import { extensionOverlay } from './fixtures/extension-overlay.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -68,20 +70,20 @@ describe('check record and name/code check on the bid-evaluation page', () => {
       frame.evaluate(() => [...(CSS.highlights.get('creditlens-name-mismatch') ?? [])].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)));
     await expect.poll(highlighted, { timeout: 20_000 }).toEqual([MISMATCH.code]);
     await frame.locator('td.code', { hasText: MISMATCH.code }).scrollIntoViewIfNeeded();
-    const tag = frame.locator(`creditlens-overlay .name-flag[data-code="${MISMATCH.code}"]`);
-    await expect.poll(() => tag.count(), { timeout: 5000 }).toBe(1);
-    expect(await tag.textContent()).toContain('名称与代码不符');
-    const card = frame.locator('creditlens-overlay .card');
+    const overlay = extensionOverlay(demo, frame);
+    const tag = `.name-flag[data-code="${MISMATCH.code}"]`;
+    await expect.poll(() => overlay.count(tag), { timeout: 5000 }).toBe(1);
+    expect(await overlay.text(tag)).toContain('名称与代码不符');
     await expect.poll(async () => {
-      await frame.locator(`creditlens-overlay .mark[data-code="${MISMATCH.code}"]`).focus().catch(() => undefined);
-      return card.isVisible();
+      await overlay.focus(`.mark[data-code="${MISMATCH.code}"]`).catch(() => undefined);
+      return overlay.isVisible('.card');
     }, { timeout: 10_000 }).toBe(true);
-    const notice = card.locator('.cl-mismatch-notice');
-    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain(MISMATCH.shownName);
-    expect(await notice.textContent()).toContain(MISMATCH.registeredName);
+    const notice = '.card .cl-mismatch-notice';
+    await expect.poll(() => overlay.text(notice), { timeout: 10_000 }).toContain(MISMATCH.shownName);
+    expect(await overlay.text(notice)).toContain(MISMATCH.registeredName);
     await demo.screenshot({ path: resolve(SHOTS, 'extension-name-mismatch.png') });
     // No other row of the frame is flagged (their names agree).
-    expect(await frame.locator('creditlens-overlay .name-flag').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-code')))])).toEqual([MISMATCH.code]);
+    expect(await (await overlay.root()).$$eval('.name-flag', (els) => [...new Set(els.map((e) => e.getAttribute('data-code')))])).toEqual([MISMATCH.code]);
     await demo.keyboard.press('Escape');
   });
 

@@ -1,7 +1,8 @@
 /**
  * The extension end to end: built extension in Debian's Chromium, the real reference platform on
  * loopback, pages under test/e2e/pages filled with demo codes. Verdicts are read back from
- * `CSS.highlights`, form-field badges and the card from our overlay's shadow root.
+ * `CSS.highlights`, form-field badges and the card from our overlay's closed shadow root
+ * (through `extensionOverlay`, which reaches it over CDP).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { USCC_CHARSET } from '../../core/uscc/uscc-charset.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
+import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, renderPages, type DemoSubject } from './fixtures/render-pages.ts';
 
@@ -62,6 +64,7 @@ describe('extension on pages', () => {
   let pagesDir: string;
   let port: number;
   let page: Page;
+  let overlay: ExtensionOverlay;
   const byRole = new Map<string, DemoSubject>();
   const codes: Record<string, string> = {};
 
@@ -102,6 +105,7 @@ describe('extension on pages', () => {
     page = await browser.context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error));
     await page.goto(`${platform.url}/e2e/verdicts.html`);
+    overlay = extensionOverlay(page);
   });
 
   afterAll(async () => {
@@ -122,7 +126,7 @@ describe('extension on pages', () => {
     // answer under the suspect flag, and the marker says the code is doubtful.
     await expectKind(page, codes.suspect!, 'clear');
     expect((await highlights(page))['creditlens-suspect']).toEqual([codes.suspect]);
-    expect(await page.locator(`creditlens-overlay .mark[data-code="${codes.suspect}"]`).getAttribute('aria-label')).toContain('校验位可疑');
+    expect(await (await overlay.element(`.mark[data-code="${codes.suspect}"]`)).getAttribute('aria-label')).toContain('校验位可疑');
     await expectKind(page, codes['red-in-shadow']!, 'red');
     const all = Object.values(await highlights(page)).flat();
     expect(all).not.toContain(codes['never-in-script']);
@@ -148,26 +152,24 @@ describe('extension on pages', () => {
   });
 
   it('checks a code typed into a form field, flagging a wrong check character at once', async () => {
-    const badge = (kind: string) => page.locator(`creditlens-overlay .badge[data-kind="${kind}"]`);
+    const badge = (kind: string) => `.badge[data-kind="${kind}"]`;
     await page.locator('#applicant').pressSequentially(suspectOf(codes.typed!), { delay: 5 });
-    await expect.poll(() => page.locator('creditlens-overlay .badge[data-suspect]').count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => overlay.count('.badge[data-suspect]'), { timeout: 5000 }).toBe(1);
     // Queried all the same; the platform does not know this code, and the badge says it is doubtful.
-    await expect.poll(() => badge('clear').textContent(), { timeout: 15_000 }).toBe('✓ 未列入 · 校验位可疑');
+    await expect.poll(() => overlay.text(badge('clear')), { timeout: 15_000 }).toBe('✓ 未列入 · 校验位可疑');
     await page.locator('#applicant').fill('');
     await page.locator('#applicant').pressSequentially(codes.typed!, { delay: 5 });
-    await expect.poll(() => badge('black').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => overlay.count(badge('black')), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('#applicant').inputValue()).toBe(codes.typed);
     await page.screenshot({ path: `${SHOTS}/extension-form-field.png` });
   });
 
   it('opens a card with the entries and measures when a marked code gets focus', async () => {
     const subject = byRole.get('black')!;
-    const marker = page.locator(`creditlens-overlay .mark[data-code="${subject.code}"]`);
-    await marker.focus();
-    const card = page.locator('creditlens-overlay .card');
-    await expect.poll(() => card.isVisible(), { timeout: 5000 }).toBe(true);
-    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain(subject.name);
-    const text = (await card.textContent())!;
+    await (await overlay.element(`.mark[data-code="${subject.code}"]`)).focus();
+    await expect.poll(() => overlay.isVisible('.card'), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => overlay.text('.card'), { timeout: 10_000 }).toContain(subject.name);
+    const text = (await overlay.text('.card'))!;
     expect(text).toContain('失信被执行人');
     await page.screenshot({ path: `${SHOTS}/extension-card.png` });
     await page.keyboard.press('Escape');
@@ -175,8 +177,8 @@ describe('extension on pages', () => {
 
   it('opens the card when the mouse rests on a highlighted code, and closes it when the mouse leaves', async () => {
     const code = codes.red!;
-    const card = page.locator('creditlens-overlay .card');
-    await expect.poll(() => card.isVisible()).toBe(false);
+    const cardVisible = () => overlay.isVisible('.card');
+    await expect.poll(cardVisible).toBe(false);
     await page.locator('#c-red').scrollIntoViewIfNeeded();
     // Hit-testing uses the code's own text box (the marker ignores the pointer).
     const box = await page.evaluate((c) => {
@@ -189,11 +191,11 @@ describe('extension on pages', () => {
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     }, code);
     await page.mouse.move(box.x, box.y, { steps: 3 });
-    await expect.poll(() => card.isVisible(), { timeout: 5000 }).toBe(true);
-    expect(await card.getAttribute('data-code')).toBe(code);
-    await expect.poll(() => card.textContent()).toContain(byRole.get('red')!.name);
+    await expect.poll(cardVisible, { timeout: 5000 }).toBe(true);
+    expect(await overlay.attribute('.card', 'data-code')).toBe(code);
+    await expect.poll(() => overlay.text('.card')).toContain(byRole.get('red')!.name);
     await page.mouse.move(5, 5, { steps: 3 });
-    await expect.poll(() => card.isVisible(), { timeout: 5000 }).toBe(false);
+    await expect.poll(cardVisible, { timeout: 5000 }).toBe(false);
   });
 
   it('updates an open page when a subject joins a list (changes feed)', async () => {
@@ -261,9 +263,10 @@ describe('extension on pages', () => {
     await expectKind(again, codes.red!, 'red');
     await expectKind(again, codes.clear!, 'clear');
     // Fresh from the cache, not a failed refresh: the card shows the answer, not "could not check".
-    await again.locator(`creditlens-overlay .mark[data-code="${codes.black}"]`).focus();
-    await expect.poll(() => again.locator('creditlens-overlay .card').textContent(), { timeout: 5000 }).toContain(byRole.get('black')!.name);
-    expect(await again.locator('creditlens-overlay .card').textContent()).not.toContain('未能');
+    const againOverlay = extensionOverlay(again);
+    await (await againOverlay.element(`.mark[data-code="${codes.black}"]`)).focus();
+    await expect.poll(() => againOverlay.text('.card'), { timeout: 5000 }).toContain(byRole.get('black')!.name);
+    expect(await againOverlay.text('.card')).not.toContain('未能');
     await again.close();
   }, 60_000);
 });

@@ -33,6 +33,26 @@ describe('createOverlay', () => {
     b.abort();
   });
 
+  it('opens its shadow root by default, so the widget’s host page may style and test it', () => {
+    const controller = new AbortController();
+    const overlay = createOverlay(document, controller.signal);
+    expect(overlay.shadow.mode).toBe('open');
+    expect(overlay.host.shadowRoot).toBe(overlay.shadow);
+    controller.abort();
+  });
+
+  it('closes its shadow root when asked, so page scripts get null from host.shadowRoot', () => {
+    const controller = new AbortController();
+    const overlay = createOverlay(document, controller.signal, { mode: 'closed' });
+    expect(overlay.shadow.mode).toBe('closed');
+    expect(overlay.host.shadowRoot).toBeNull();
+    // Whoever created it still draws in it.
+    expect(overlay.shadow.querySelector('.card')).toBe(overlay.card);
+    expect(overlay.shadow.adoptedStyleSheets.length).toBe(1);
+    controller.abort();
+    expect(overlay.host.isConnected).toBe(false);
+  });
+
   it('falls back to a <style> element without constructable sheets', () => {
     vi.spyOn(window, 'CSSStyleSheet', 'get').mockReturnValue(undefined as never);
     const controller = new AbortController();

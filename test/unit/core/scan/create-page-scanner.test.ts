@@ -1,5 +1,6 @@
 /** @vitest-environment happy-dom */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createOverlay } from '../../../../core/scan/create-overlay.ts';
 import { createPageScanner, type ScanVerdict } from '../../../../core/scan/create-page-scanner.ts';
 import { withUsccCheck, withWrongCheck } from '../uscc/reference-uscc.ts';
 
@@ -89,6 +90,17 @@ describe('createPageScanner', () => {
     const card = document.querySelector('creditlens-overlay')!.shadowRoot!.querySelector('.card')!;
     expect(card.querySelector('.suspect-flag')?.textContent).toBe('⚠ 校验位可疑');
     expect(card.textContent).toContain(`${SUSPECT} 平台查询：未列入红黑名单`);
+  });
+
+  it('draws in the overlay it is given (the extension’s closed one) instead of making its own', async () => {
+    document.body.innerHTML = `<p>${A}</p>`;
+    layOut();
+    const overlay = createOverlay(document, controller.signal, { mode: 'closed' });
+    start({ overlay });
+    await vi.advanceTimersByTimeAsync(20);
+    expect(document.querySelectorAll('creditlens-overlay')).toHaveLength(1);
+    expect(overlay.host.shadowRoot).toBeNull();
+    expect(overlay.shadow.querySelector(`.mark[data-code="${A}"]`)).not.toBeNull();
   });
 
   it('keeps an invalid code local: painted invalid, never asked for', () => {

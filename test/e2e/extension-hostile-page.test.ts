@@ -1,0 +1,169 @@
+/**
+ * The host page is not ours: its scripts must neither read the extension's card nor make the
+ * background post an objection or feedback with the department's token. The built extension in
+ * Debian's Chromium on demo/approval.html, against the reference platform; the page's own world
+ * is played by `page.evaluate` and `addInitScript` (both run where the page's scripts run).
+ * The person uses the keyboard (trusted events; no pointer wandering over the codes under the card).
+ */
+import { resolve } from 'node:path';
+import type { ElementHandle, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
+import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
+import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const { default: subjects } = await import('../../platform/seed/demo-subjects.json', { with: { type: 'json' } });
+const role = (name: string) => (subjects as { role: string | null; code: string; name: string | null }[]).find((s) => s.role === name)!;
+/** In the applicants table of approval.html (text): its card offers feedback. */
+const TEXT_BLACK = role('individual-black').code;
+/** In the applicant form's code field: its card offers "report inaccurate information". */
+const FIELD_BLACK = role('black').code;
+const CASE = 'HOSTILE-2026-001';
+
+/** What the page world knows, recorded by a script that runs before any of the page's own. */
+interface PageWorld {
+  /** Every shadow root created through the page world's `attachShadow`, by host tag. */
+  attached: string[];
+  /** The innermost target of each `focusin` the page saw, by tag. */
+  focused: string[];
+}
+
+describe('a hostile host page', () => {
+  let platform: RunningPlatform;
+  let chromium: LaunchedChromium;
+  let page: Page;
+  let overlay: ExtensionOverlay;
+
+  const world = () => page.evaluate(() => (window as unknown as { __world: PageWorld }).__world);
+  const objections = (code: string) => (platform.db.prepare('SELECT count(*) AS n FROM objections WHERE code = ?').get(code) as { n: number }).n;
+  async function feedback(code: string, caseReference: string): Promise<unknown[]> {
+    const res = await fetch(`${platform.url}/api/v1/feedback?code=${code}&caseReference=${encodeURIComponent(caseReference)}`, {
+      headers: { Authorization: `Bearer ${platform.tokens.department}` },
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { feedback: unknown[] }).feedback;
+  }
+
+  async function openCard(selector: string): Promise<void> {
+    await expect.poll(async () => {
+      await overlay.focus(selector).catch(() => undefined);
+      return overlay.isVisible('.card');
+    }, { timeout: 15_000 }).toBe(true);
+  }
+
+  /**
+   * Everything a script holding `target` (one of our elements) could try to make it act: clicks,
+   * a submit event, `requestSubmit()` with and without a submitter, and edits with change events.
+   */
+  const attack = (target: ElementHandle<Element>) =>
+    page.evaluate((el) => {
+      const form = el.closest('form');
+      const button = (form?.querySelector('button[type=submit]') ?? el) as HTMLButtonElement;
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+      form?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      form?.requestSubmit();
+      if (button.type === 'submit') form?.requestSubmit(button);
+      for (const field of form?.querySelectorAll<HTMLInputElement>('input[type=text], textarea') ?? []) {
+        field.value = `${field.value} (edited by the page)`;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        field.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      form?.querySelector('button[type=submit]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    }, target);
+
+  beforeAll(async () => {
+    platform = await startPlatform({ port: 0, seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
+    chromium = await launchChromium({ extension: true });
+    await chromium.serviceWorker!.evaluate(
+      (settings) => chrome.storage.local.set({ settings }),
+      { platformUrl: platform.url, token: platform.tokens.department, sites: [], freshnessMinutes: 5, changesPollSeconds: 1, operator: '王立' },
+    );
+    page = await chromium.context.newPage();
+    // A page that tries to catch every shadow root before anyone else can make one.
+    await page.addInitScript(() => {
+      const world: PageWorld = { attached: [], focused: [] };
+      (window as unknown as { __world: PageWorld }).__world = world;
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        world.attached.push(this.localName);
+        return attach.call(this, { ...init, mode: 'open' });
+      };
+      document.addEventListener('focusin', (e) => world.focused.push((e.composedPath()[0] as Element).localName), true);
+    });
+    await page.goto(`${platform.url}/demo/approval.html`);
+    overlay = extensionOverlay(page);
+    await overlay.element(`.badge[data-code="${FIELD_BLACK}"][data-kind=black]`, 20_000);
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await platform?.close().catch(() => undefined);
+  });
+
+  it('cannot see into the overlay: no shadow root, no hook on attachShadow, events retargeted to the host', async () => {
+    await openCard(`.mark[data-code="${TEXT_BLACK}"]`);
+    expect(await overlay.text('.card')).toContain(role('individual-black').name);
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('creditlens-overlay')!;
+      return {
+        shadowRoot: host.shadowRoot,
+        activeElement: document.activeElement?.localName,
+        text: document.documentElement.textContent ?? '',
+        innerText: document.body.innerText,
+      };
+    });
+    expect(seen.shadowRoot).toBeNull();
+    // The content script runs in its own world: the page's patched prototype never saw our root.
+    expect((await world()).attached).not.toContain('creditlens-overlay');
+    // Focus inside the card shows up as focus on the host, nothing deeper.
+    expect(seen.activeElement).toBe('creditlens-overlay');
+    expect((await world()).focused).toContain('creditlens-overlay');
+    expect((await world()).focused.filter((tag) => tag === 'button' || tag === 'input')).toEqual([]);
+    for (const text of [seen.text, seen.innerText]) {
+      expect(text).not.toContain('报告信息有误');
+      expect(text).not.toContain('反馈人');
+    }
+    await page.keyboard.press('Escape');
+  });
+
+  it('cannot file an objection by clicking or submitting the card’s form, even holding its elements', async () => {
+    await openCard(`.badge[data-code="${FIELD_BLACK}"]`);
+    const report = await overlay.element('button.cl-report');
+    // The page "clicks" the report button: the form does not even open.
+    await attack(report);
+    await page.waitForTimeout(300);
+    expect(await overlay.count('.cl-objection-form')).toBe(0);
+    // A person opens it and fills it in; then the page tries every way to send it.
+    await report.press('Enter');
+    await (await overlay.element('.cl-objection-form textarea[name=reason]')).fill('该企业已履行全部义务。');
+    await (await overlay.element('.cl-objection-form input[name=contact]')).fill('027-84845678');
+    await attack(await overlay.element('.cl-objection-form'));
+    await page.waitForTimeout(2000);
+    expect(objections(FIELD_BLACK)).toBe(0);
+    expect(await overlay.count('.cl-objection-result')).toBe(0);
+    expect(await overlay.attribute(`.badge[data-code="${FIELD_BLACK}"]`, 'data-kind')).toBe('black');
+    // The same form, submitted by the person, goes through (the attack was refused, not broken),
+    // with what the person typed: the page's edits never reached the form's state.
+    await (await overlay.element('.cl-objection-form button[type=submit]')).press('Enter');
+    await expect.poll(() => objections(FIELD_BLACK), { timeout: 10_000 }).toBe(1);
+    expect(platform.db.prepare('SELECT reason, contact FROM objections WHERE code = ?').get(FIELD_BLACK)).toEqual({ reason: '该企业已履行全部义务。', contact: '027-84845678' });
+    await page.keyboard.press('Escape');
+  }, 60_000);
+
+  it('cannot give feedback by clicking or submitting the card’s form, even holding its elements', async () => {
+    await openCard(`.mark[data-code="${TEXT_BLACK}"]`);
+    const caseField = await overlay.element('.cl-feedback input[name=caseReference]');
+    await caseField.fill(CASE);
+    await (await overlay.element('.cl-feedback fieldset.cl-choice input[value=applied]')).press('Space');
+    await attack(await overlay.element('.cl-feedback form'));
+    await page.waitForTimeout(3000);
+    expect(await feedback(TEXT_BLACK, CASE)).toEqual([]);
+    expect(await overlay.count('.cl-feedback .cl-queued-item')).toBe(0);
+    await (await overlay.element('.cl-feedback button[type=submit]')).press('Enter');
+    await expect.poll(() => feedback(TEXT_BLACK, CASE).then((list) => list.length), { timeout: 15_000 }).toBe(1);
+  }, 60_000);
+});
