@@ -7,7 +7,6 @@ import { pendingVerdict } from '../verdict/local-verdict.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
 import { createAnswerCache, type AnswerState } from './create-answer-cache.ts';
 import { createStatusBatcher } from './create-status-batcher.ts';
-import { persistStatusQuery, readPersistedStatusQueries } from './persisted-status-query.ts';
 
 export type CodeVerdict = Verdict & { result: StatusResult | null };
 
@@ -40,10 +39,19 @@ export interface StatusStore {
   invalidate(codes: string[]): Promise<void>;
   /** Refetches every code that has an answer or a failure. */
   refreshAll(): Promise<void>;
-  /** Plain data holding answered codes only, for persisting across service-worker restarts. */
-  dehydrate(): unknown;
-  /** Restores `dehydrate()` output; entries that fail the schema, or belong to another context, are dropped. */
-  hydrate(state: unknown): void;
+  /** The context this store answers for. */
+  readonly context: CheckContext;
+  /** Every answered code with its answer and when it was given (persisted by persisted-status-query.ts). */
+  answers(): StoredAnswer[];
+  /** Puts earlier answers back; an answer that is newer in the store is kept. */
+  restore(answers: readonly StoredAnswer[]): void;
+}
+
+/** One answer as kept across service-worker restarts. */
+export interface StoredAnswer {
+  code: string;
+  data: StatusResult;
+  updatedAt: number;
 }
 
 /**
@@ -145,15 +153,15 @@ export function createStatusStore(opts: StatusStoreOptions): StatusStore {
       });
       await Promise.all(answered.map((code) => cache.refetch(code)));
     },
-    dehydrate() {
-      const queries = cache.keys().flatMap((code) => {
+    context,
+    answers() {
+      return cache.keys().flatMap((code) => {
         const state = cache.state(code);
-        return state?.data ? [persistStatusQuery(context, code, state.data, state.updatedAt)] : [];
+        return state?.data ? [{ code, data: state.data, updatedAt: state.updatedAt }] : [];
       });
-      return { queries };
     },
-    hydrate(state) {
-      for (const { code, data, updatedAt } of readPersistedStatusQueries(state, context)) cache.set(code, data, updatedAt);
+    restore(answers) {
+      for (const { code, data, updatedAt } of answers) cache.set(code, data, updatedAt);
     },
   };
 }

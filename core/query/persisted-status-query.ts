@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { StatusResultSchema, type StatusResult } from '../api/status-schema.ts';
+import type { StatusStore, StoredAnswer } from './create-status-store.ts';
 
 const ROOT = 'credit-status';
 
@@ -15,10 +16,17 @@ export const PersistedQuerySchema = z.object({
   state: z.object({ data: StatusResultSchema, dataUpdatedAt: z.number() }),
 });
 
-export interface RestoredAnswer {
-  code: string;
-  data: StatusResult;
-  updatedAt: number;
+/**
+ * A store's answers as plain data, for persisting across service-worker restarts. Kept apart
+ * from the store so a page that never persists (the widget) does not carry this schema.
+ */
+export function dehydrateStatusStore(store: StatusStore): { queries: ReturnType<typeof persistStatusQuery>[] } {
+  return { queries: store.answers().map((a) => persistStatusQuery(store.context, a.code, a.data, a.updatedAt)) };
+}
+
+/** Restores `dehydrateStatusStore` output; entries that fail the schema, or belong to another context, are dropped. */
+export function hydrateStatusStore(store: StatusStore, state: unknown): void {
+  store.restore(readPersistedStatusQueries(state, store.context));
 }
 
 /** The persisted form of one answer. */
@@ -45,7 +53,7 @@ export function persistStatusQuery(context: string, code: string, data: StatusRe
 }
 
 /** The answers of `context` in a persisted `{ queries }` state; entries that fail the schema are dropped. */
-export function readPersistedStatusQueries(state: unknown, context: string): RestoredAnswer[] {
+export function readPersistedStatusQueries(state: unknown, context: string): StoredAnswer[] {
   const queries = (state as { queries?: unknown } | null)?.queries;
   if (!Array.isArray(queries)) return [];
   return queries.flatMap((q: unknown) => {

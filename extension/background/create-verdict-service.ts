@@ -9,6 +9,7 @@ import { createCreditClient } from '../../core/api/create-credit-client.ts';
 import type { Measure } from '../../core/api/measure-schema.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusStore, type CodeVerdict, type StatusStore } from '../../core/query/create-status-store.ts';
+import { dehydrateStatusStore, hydrateStatusStore } from '../../core/query/persisted-status-query.ts';
 import type { Settings } from '../settings/settings-schema.ts';
 import { answerSource } from './answer-source.ts';
 
@@ -63,7 +64,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     maxBatch: 100,
   });
   const sameSource = o.saved?.source === source;
-  if (sameSource && o.saved?.cache) store.hydrate(o.saved.cache);
+  if (sameSource && o.saved?.cache) hydrateStatusStore(store, o.saved.cache);
   let cursor: number | null = sameSource ? (o.saved?.cursor ?? null) : null;
 
   const subscriptions = new Map<string, () => void>();
@@ -138,7 +139,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
       lastPoll = Date.now();
       await follower.pollNow();
     },
-    snapshot: () => ({ cache: store.dehydrate(), cursor, platformUrl, source }),
+    snapshot: () => ({ cache: dehydrateStatusStore(store), cursor, platformUrl, source }),
     dispose() {
       follower.stop();
       for (const unsubscribe of subscriptions.values()) unsubscribe();

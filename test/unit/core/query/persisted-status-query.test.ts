@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { persistStatusQuery, readPersistedStatusQueries } from '../../../../core/query/persisted-status-query.ts';
+import { dehydrateStatusStore, hydrateStatusStore, persistStatusQuery, readPersistedStatusQueries } from '../../../../core/query/persisted-status-query.ts';
 import { makeEntry } from '../fixtures/make-entry.ts';
 import { makeStatusResult, SAMPLE_CODE } from '../fixtures/make-status-result.ts';
 import { answer, OTHER, settle, setupStore, START } from './status-store-fixture.ts';
 
-describe('createStatusStore dehydrate and hydrate', () => {
+describe('dehydrateStatusStore and hydrateStatusStore', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     vi.setSystemTime(START);
@@ -14,12 +14,12 @@ describe('createStatusStore dehydrate and hydrate', () => {
   it('dehydrates answered codes to plain data and hydrates them into a new store', async () => {
     const first = setupStore(answer(() => ({ entries: [makeEntry()] })));
     await settle(first.store.get(SAMPLE_CODE));
-    const saved = JSON.parse(JSON.stringify(first.store.dehydrate())) as { queries: unknown[] };
+    const saved = JSON.parse(JSON.stringify(dehydrateStatusStore(first.store))) as { queries: unknown[] };
     expect(saved.queries).toHaveLength(1);
 
     const second = setupStore(answer());
-    second.store.hydrate({ queries: [...saved.queries, { queryKey: ['credit-status', 'general', OTHER], queryHash: 'x', state: { data: { bogus: true }, dataUpdatedAt: 1 } }] });
-    second.store.hydrate('not a state');
+    hydrateStatusStore(second.store, { queries: [...saved.queries, { queryKey: ['credit-status', 'general', OTHER], queryHash: 'x', state: { data: { bogus: true }, dataUpdatedAt: 1 } }] });
+    hydrateStatusStore(second.store, 'not a state');
     expect(second.store.peek(SAMPLE_CODE)).toMatchObject({ kind: 'black', stale: false });
     expect(second.store.peek(OTHER)).toBeNull();
     await settle(second.store.get(SAMPLE_CODE));
@@ -30,7 +30,7 @@ describe('createStatusStore dehydrate and hydrate', () => {
     const first = setupStore(answer());
     await settle(first.store.get(SAMPLE_CODE));
     const second = setupStore(answer(() => ({ entries: [makeEntry()] })));
-    second.store.hydrate(JSON.parse(JSON.stringify(first.store.dehydrate())));
+    hydrateStatusStore(second.store, JSON.parse(JSON.stringify(dehydrateStatusStore(first.store))));
     vi.setSystemTime(START.getTime() + 10 * 60_000);
     await settle(second.store.refreshAll());
     expect(second.status).toHaveBeenCalledTimes(1);
@@ -40,24 +40,24 @@ describe('createStatusStore dehydrate and hydrate', () => {
   it('does not let a hydrated answer replace a newer one in the store', async () => {
     const old = setupStore(answer(() => ({ entries: [makeEntry()] })));
     await settle(old.store.get(SAMPLE_CODE));
-    const saved = JSON.parse(JSON.stringify(old.store.dehydrate())) as unknown;
+    const saved = JSON.parse(JSON.stringify(dehydrateStatusStore(old.store))) as unknown;
     vi.setSystemTime(START.getTime() + 60_000);
     const { store } = setupStore(answer());
     await settle(store.get(SAMPLE_CODE));
-    store.hydrate(saved);
+    hydrateStatusStore(store, saved);
     expect(store.peek(SAMPLE_CODE)?.kind).toBe('clear');
   });
 
   it('hydrates answers of its own context only, keeping their age', async () => {
     const first = setupStore(answer(), { context: 'procurement' });
     await settle(first.store.get(SAMPLE_CODE));
-    const saved = JSON.parse(JSON.stringify(first.store.dehydrate())) as unknown;
+    const saved = JSON.parse(JSON.stringify(dehydrateStatusStore(first.store))) as unknown;
     vi.setSystemTime(START.getTime() + 2 * 60_000);
     const other = setupStore(answer());
-    other.store.hydrate(saved);
+    hydrateStatusStore(other.store, saved);
     expect(other.store.peek(SAMPLE_CODE)).toBeNull();
     const same = setupStore(answer(), { context: 'procurement', freshnessMs: 60_000 });
-    same.store.hydrate(saved);
+    hydrateStatusStore(same.store, saved);
     expect(same.store.peek(SAMPLE_CODE)).toMatchObject({ kind: 'clear', stale: true });
     await settle(same.store.get(SAMPLE_CODE));
     expect(same.status).toHaveBeenCalledTimes(1);
