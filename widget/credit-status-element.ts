@@ -1,9 +1,9 @@
 import { h, render } from 'preact';
-import type { FeedbackRecord } from '../core/api/feedback-schema.ts';
-import type { Measure } from '../core/api/measure-schema.ts';
-import { adoptPresentStyles } from '../core/present/adopt-present-styles.ts';
+import { adoptStyleSheet } from '../core/present/adopt-style-sheet.ts';
+import { badgeStyles } from '../core/present/badge-styles.ts';
 import type { CodeState, CodeWatcher } from './code-state.ts';
-import { CreditStatusView, type CardLoop } from './credit-status-view.tsx';
+import type { CreditStatusPanel } from './credit-status-panel.tsx';
+import { CreditStatusToggle } from './credit-status-toggle.tsx';
 import { pageLocale } from './page-locale.ts';
 import { nameMatchesOf, VERDICT_EVENT, verdictSignature, type VerdictEventDetail } from './verdict-event.ts';
 import { checkContextOf } from './widget-config.ts';
@@ -15,9 +15,11 @@ let panelSeq = 0;
 
 /**
  * Builds the `<credit-status code="…" context="…">` class for one runtime. A thin adapter in the
- * manner of preact-custom-element: observed attributes become props of `CreditStatusView`,
- * rendered into an open shadow root that adopts the shared stylesheet. The element fires
- * `creditlens:verdict` on itself (not bubbling; the runtime announces every code on `document`).
+ * manner of preact-custom-element: observed attributes become props of `CreditStatusToggle`,
+ * rendered into an open shadow root that adopts the badge's stylesheet. The open card
+ * (`createCreditStatusPanel`) loads with the rest of the widget the first time it is asked for.
+ * The element fires `creditlens:verdict` on itself (not bubbling; the runtime announces every
+ * code on `document`).
  */
 export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTMLElement = HTMLElement): typeof HTMLElement {
   return class CreditStatusElement extends Base {
@@ -25,15 +27,13 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
 
     #state: CodeState | null = null;
     #unwatch: (() => void) | null = null;
-    #catalogue: Measure[] | null | undefined = undefined;
-    #catalogueContext: string | null = null;
     #expanded = false;
     #announced = '';
     #panelId = `creditlens-panel-${++panelSeq}`;
     #langObserver: MutationObserver | null = null;
-    #unlisten: (() => void) | null = null;
-    #given: FeedbackRecord[] | null | 'unavailable' = null;
-    #givenFor: string | null = null;
+    #toggleRoot: HTMLElement | null = null;
+    #panelRoot: HTMLElement | null = null;
+    #panel: CreditStatusPanel | null = null;
     #onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape' && this.#expanded) {
         this.#expanded = false;
@@ -44,7 +44,13 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
 
     connectedCallback(): void {
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      adoptPresentStyles(root, widgetStyles);
+      adoptStyleSheet(root, badgeStyles + widgetStyles);
+      if (!this.#toggleRoot) {
+        // Two containers, each drawn by one renderer: the badge now, the card when it has loaded.
+        this.#toggleRoot = this.ownerDocument.createElement('span');
+        this.#panelRoot = this.ownerDocument.createElement('div');
+        root.append(this.#toggleRoot, this.#panelRoot);
+      }
       this.addEventListener('keydown', this.#onKey);
       const View = this.ownerDocument.defaultView as (Window & typeof globalThis) | null;
       if (View?.MutationObserver && !this.#langObserver) {
@@ -57,12 +63,15 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
     disconnectedCallback(): void {
       this.#unwatch?.();
       this.#unwatch = null;
-      this.#unlisten?.();
-      this.#unlisten = null;
       this.#langObserver?.disconnect();
       this.#langObserver = null;
       this.removeEventListener('keydown', this.#onKey);
-      if (this.shadowRoot) render(null, this.shadowRoot);
+      this.#panel?.destroy();
+      this.#panel = null;
+      if (this.#toggleRoot) render(null, this.#toggleRoot);
+      this.shadowRoot?.replaceChildren();
+      this.#toggleRoot = null;
+      this.#panelRoot = null;
     }
 
     attributeChangedCallback(name: string, before: string | null, after: string | null): void {
@@ -96,10 +105,9 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
       this.#unwatch?.();
       this.#state = null;
       this.#announced = '';
+      this.#panel?.destroy();
+      this.#panel = null;
       const code = this.getAttribute('code') ?? '';
-      this.#givenFor = null;
-      this.#unlisten?.();
-      this.#unlisten = null;
       this.#unwatch = watcher.watch(code, (state) => {
         if (this.hasAttribute('name')) watcher.setPageName(state.code, this.getAttribute('name'));
         this.#state = state;
@@ -120,96 +128,51 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
       this.dispatchEvent(new CustomEvent(VERDICT_EVENT, { detail }));
     }
 
-    #loadCatalogue(): void {
-      const context = this.#context();
-      if (this.#catalogueContext === context) return;
-      this.#catalogueContext = context;
-      this.#catalogue = undefined;
-      void watcher.measures(context).then((measures) => {
-        if (this.#catalogueContext !== context) return;
-        this.#catalogue = measures;
-        this.#render();
-      });
-    }
-
     #pageName(): string | null {
       return this.getAttribute('name')?.trim() || (this.#state ? watcher.pageName(this.#state.code) : null);
     }
 
-    /** Feedback and objections for the expanded card, when an identity (operator + token) is configured. */
-    #loop(code: string): CardLoop | null {
-      const config = watcher.config();
-      const runtime = watcher.feedback();
-      if (!runtime || !config.operator || (!config.token && !config.tokenProvider)) return null;
-      if (!this.#unlisten) {
-        let waiting = runtime.queued(code).length;
-        this.#unlisten = runtime.listen(() => {
-          const now = runtime.queued(code).length;
-          // Something for this code reached the platform: what was given has changed.
-          if (now < waiting) this.#givenFor = null;
-          waiting = now;
-          this.#render();
-        });
-      }
-      const caseReference = watcher.caseReference();
-      if (this.#givenFor !== caseReference) this.#loadGiven(code, caseReference);
-      return {
-        reporter: config.department ? `${config.operator}（${config.department}）` : config.operator,
-        caseReference,
-        onCaseReferenceChange: (value) => {
-          watcher.setCaseReference(value);
-          this.#render();
-        },
-        queued: runtime.queued(code),
-        given: this.#given,
-        onSubmit: async (drafts) => {
-          const context = this.#context();
-          for (const draft of drafts) await runtime.enqueue({ ...draft, operator: config.operator, context });
-        },
-        onRetry: (key) => runtime.retry(key),
-        onDiscard: (key) => runtime.discard(key),
-        objection: (request) => runtime.objection(request),
-        onObjectionAccepted: () => void watcher.invalidate([code]),
-      };
-    }
-
-    #loadGiven(code: string, caseReference: string): void {
-      this.#givenFor = caseReference;
-      this.#given = null;
-      void watcher.feedback()?.given(code, caseReference).then((given) => {
-        if (this.#givenFor !== caseReference) return;
-        this.#given = given;
-        this.#render();
-      });
-    }
-
     #render(): void {
-      const root = this.shadowRoot;
       const state = this.#state;
-      if (!root || !state) return;
-      if (this.#expanded) this.#loadCatalogue();
+      if (!this.#toggleRoot || !state) return;
       const config = watcher.config();
+      const locale = pageLocale(this, config.lang);
       const pageName = this.#pageName();
-      const registered = state.result?.subject?.name ?? null;
       render(
-        h(CreditStatusView, {
+        h(CreditStatusToggle, {
           state,
-          context: this.#context(),
-          locale: pageLocale(this, config.lang),
-          platformUrl: config.platform,
-          now: watcher.now(),
-          catalogue: this.#catalogue,
+          locale,
           expanded: this.#expanded,
           onToggle: () => {
             this.#expanded = !this.#expanded;
             this.#render();
           },
           panelId: this.#panelId,
-          pageName,
-          nameMismatch: nameMatchesOf(pageName, registered) === false,
-          loop: this.#expanded ? this.#loop(state.code) : null,
+          nameMismatch: nameMatchesOf(pageName, state.result?.subject?.name ?? null) === false,
         }),
-        root,
+        this.#toggleRoot,
+      );
+      if (!this.#expanded) {
+        if (this.#panel) this.#panel.render(null);
+        else this.#panelRoot!.replaceChildren();
+        return;
+      }
+      const view = { state, context: this.#context(), locale, platformUrl: config.platform, now: watcher.now(), panelId: this.#panelId, pageName };
+      if (this.#panel) return this.#panel.render(view);
+      const panelRoot = this.#panelRoot!;
+      panelRoot.setAttribute('aria-busy', 'true');
+      void watcher.more().then(
+        (more) => {
+          panelRoot.removeAttribute('aria-busy');
+          if (!this.isConnected || panelRoot !== this.#panelRoot) return;
+          this.#panel ??= more.createCreditStatusPanel(watcher, panelRoot);
+          this.#render();
+        },
+        (error: unknown) => {
+          panelRoot.removeAttribute('aria-busy');
+          console.error('[CreditLens] the card could not be loaded', error);
+          if (this.#expanded) panelRoot.textContent = locale === 'zh-CN' ? '详情暂时无法加载。' : 'The details could not be loaded.';
+        },
       );
     }
   };

@@ -23,3 +23,12 @@ export function localStorageQueue(key: string, storage: () => Storage | null = (
     },
   };
 }
+
+/** Whether feedback for this platform is waiting in localStorage (storage errors count as no). */
+export function hasQueuedFeedback(platform: string, storage: () => Storage | null = () => globalThis.localStorage ?? null): boolean {
+  try {
+    return Boolean(storage()?.getItem(queueStorageKey(platform)));
+  } catch {
+    return false;
+  }
+}

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCreditLens, type CreditLens } from '../../../widget/create-credit-lens.ts';
 import { queueStorageKey } from '../../../widget/local-storage-queue.ts';
 import { VERDICT_EVENT, type VerdictEventDetail } from '../../../widget/verdict-event.ts';
-import { ASOF, BLACK_CODE, NOW, fakePlatform, settle, type FakePlatform } from './fake-platform.ts';
+import { ASOF, BLACK_CODE, NOW, fakePlatform, openCard, settle, type FakePlatform } from './fake-platform.ts';
 
 let platform: FakePlatform;
 let lens: CreditLens;
@@ -54,11 +54,7 @@ async function mount(attrs: Record<string, string>): Promise<HTMLElement> {
   return el;
 }
 
-async function expand(el: HTMLElement): Promise<ShadowRoot> {
-  el.shadowRoot!.querySelector('button')!.click();
-  await settle(60);
-  return el.shadowRoot!;
-}
+const expand = (el: HTMLElement): Promise<ShadowRoot> => openCard(el);
 
 describe('<credit-status name>', () => {
   it('returns the mismatch flag and nameMatches false for another name', async () => {

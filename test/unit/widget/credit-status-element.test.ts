@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCreditLens, type CreditLens } from '../../../widget/create-credit-lens.ts';
 import { VERDICT_EVENT, type VerdictEventDetail } from '../../../widget/verdict-event.ts';
-import { BLACK_CODE, CLEAR_CODE, NOW, RED_CODE, fakePlatform, settle, type FakePlatform } from './fake-platform.ts';
+import { BLACK_CODE, CLEAR_CODE, NOW, RED_CODE, fakePlatform, openCard, settle, type FakePlatform } from './fake-platform.ts';
 
 let platform: FakePlatform;
 let lens: CreditLens;
@@ -64,8 +64,7 @@ describe('<credit-status>', () => {
   it('returns the card with entries and context measures when expanded, and closes on Escape', async () => {
     const el = await mount({ code: BLACK_CODE, context: 'approval' });
     const button = el.shadowRoot!.querySelector('button')!;
-    button.click();
-    await settle();
+    await openCard(el);
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const panel = el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!)!;
     expect(panel.querySelector('.cl-entry')!.textContent).toContain('区法院');

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import type { ListEntry } from '../../../core/api/list-entry-schema.ts';
 import { makeEntry } from '../core/fixtures/make-entry.ts';
 import { makeMeasure } from '../core/fixtures/make-measure.ts';
@@ -62,4 +63,17 @@ export function fakePlatform(): FakePlatform {
 /** Resolves after pending microtasks and the batching window. */
 export async function settle(ms = 40): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Opens a `<credit-status>`'s card: clicks the toggle, waits for the rest of the widget to load
+ * (the card is imported on first use) and for the card's own requests to settle.
+ */
+export async function openCard(el: HTMLElement, ms = 60): Promise<ShadowRoot> {
+  el.shadowRoot!.querySelector('button')!.click();
+  await vi.waitFor(() => {
+    if (!el.shadowRoot!.querySelector('.cl-panel')) throw new Error('the card has not been drawn yet');
+  }, { timeout: 5000, interval: 10 });
+  await settle(ms);
+  return el.shadowRoot!;
 }

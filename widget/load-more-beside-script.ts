@@ -1,0 +1,23 @@
+import type { WidgetMore } from './load-more.ts';
+
+/** The file the build puts beside `credit-lens.js` (see widget/build.ts). */
+export const MORE_FILE = 'credit-lens-more.mjs';
+
+// Read while the script runs: `document.currentScript` is only set during its first execution.
+const script = globalThis.document?.currentScript as HTMLScriptElement | null | undefined;
+const moreUrl = script?.src ? new URL(MORE_FILE, script.src).href : null;
+
+let loading: Promise<WidgetMore> | null = null;
+
+/**
+ * The script-tag build's `loadMore`: imports `credit-lens-more.mjs` from beside the script (the
+ * same origin the host's CSP already trusts for `credit-lens.js`).
+ */
+export function loadMore(): Promise<WidgetMore> {
+  if (!moreUrl) return Promise.reject(new Error(`CreditLens: ${MORE_FILE} cannot be located (the script has no src)`));
+  loading ??= (import(/* @vite-ignore */ moreUrl) as Promise<WidgetMore>).catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
