@@ -171,9 +171,11 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
     o.renderCard(body, cardTarget);
   }
 
-  function openCard(anchor: HTMLElement, _via: 'hover' | 'focus'): void {
+  function openCard(anchor: HTMLElement, via: 'hover' | 'focus'): void {
     const target = targetOf.get(anchor);
     if (!target) return;
+    // Someone is working in the open card (a half-filled form): passing over another code must not replace it.
+    if (via === 'hover' && cardTarget !== null && cardTarget !== target && overlay.card.contains(overlay.shadow.activeElement)) return;
     cancelClose();
     if (cardTarget !== target) {
       cardTarget = target;
@@ -214,6 +216,11 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
       moveFrame = 0;
       if (!lastMove) return;
       const { x, y } = lastMove;
+      // The open card lies over the page: a code under it is not what the pointer is on.
+      if (!overlay.card.hidden) {
+        const r = overlay.card.getBoundingClientRect();
+        if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return;
+      }
       const hit = visibleText.find(({ rect: r }) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
       if (hit) {
         const i = pool.findIndex((b) => targetOf.get(b) === hit.target);
