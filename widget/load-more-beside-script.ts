@@ -3,9 +3,13 @@ import type { WidgetMore } from './load-more.ts';
 /** The file the build puts beside `credit-lens.js` (see widget/build.ts). */
 export const MORE_FILE = 'credit-lens-more.mjs';
 
+/** The content hash of the rest of this build, set by widget/build.ts (absent outside the build). */
+declare const __CREDIT_LENS_MORE_VERSION__: string | undefined;
+const version = typeof __CREDIT_LENS_MORE_VERSION__ === 'string' ? `?v=${__CREDIT_LENS_MORE_VERSION__}` : '';
+
 // Read while the script runs: `document.currentScript` is only set during its first execution.
 const script = globalThis.document?.currentScript as HTMLScriptElement | null | undefined;
-const moreUrl = script?.src ? new URL(MORE_FILE, script.src).href : null;
+const moreUrl = script?.src ? new URL(MORE_FILE + version, script.src).href : null;
 
 let loading: Promise<WidgetMore> | null = null;
 
