@@ -19,9 +19,10 @@ let loading: Promise<WidgetMore> | null = null;
  */
 export function loadMore(): Promise<WidgetMore> {
   if (!moreUrl) return Promise.reject(new Error(`CreditLens: ${MORE_FILE} cannot be located (the script has no src)`));
-  loading ??= (import(/* @vite-ignore */ moreUrl) as Promise<WidgetMore>).catch((error: unknown) => {
+  const url = moreUrl;
+  loading ??= (import(/* @vite-ignore */ url) as Promise<WidgetMore>).catch((cause: unknown) => {
     loading = null;
-    throw error;
+    throw new Error(`CreditLens: ${url} could not be loaded (keep the files of one build together; CSP script-src and CORS as for the script)`, { cause });
   });
   return loading;
 }

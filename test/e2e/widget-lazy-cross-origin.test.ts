@@ -69,4 +69,21 @@ describe('widget embedded from another origin', () => {
   it('returns no console error, page error or CSP violation', () => {
     expect(problems).toEqual([]);
   });
+
+  it('returns the badge and a plain message when the rest cannot be fetched, and says why in the console', async () => {
+    const blocked = await world.browser.context.newPage();
+    const errors: string[] = [];
+    blocked.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await blocked.route('**/widget/credit-lens-more.mjs*', (route) => route.abort('connectionrefused'));
+    await blocked.goto(`${world.platform.url}/demo/widget-department-system.html`);
+    const el = blocked.locator('credit-status').first();
+    await el.locator('.cl-badge:not([data-verdict=pending])').waitFor({ timeout: 15_000 });
+    await el.locator('button').click();
+    await blocked.waitForFunction(() => document.querySelector('credit-status')?.shadowRoot?.textContent?.includes('详情暂时无法加载'), undefined, { timeout: 10_000 });
+    expect(await el.locator('.cl-badge').getAttribute('data-verdict')).not.toBe('pending');
+    expect(errors.some((e) => e.includes('credit-lens-more.mjs') && e.includes('could not be loaded'))).toBe(true);
+    await blocked.close();
+  });
 });
