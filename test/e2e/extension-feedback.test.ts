@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
+import { storedFeedback } from './fixtures/stored-feedback.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -39,22 +40,7 @@ describe('feedback and objections from the card', () => {
   const start = (p: number) =>
     startPlatform({ port: p, dbPath: join(dbDir, 'platform.db'), seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
 
-  /** Feedback the platform holds for a code and case (department token). */
-  async function stored(code: string, caseReference: string): Promise<{ measureId: string; outcome: string; operator: string | null; department: string }[]> {
-    const res = await fetch(`${platform.url}/api/v1/feedback?code=${code}&caseReference=${encodeURIComponent(caseReference)}`, {
-      headers: { Authorization: `Bearer ${platform.tokens.department}` },
-    });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { feedback: never[] }).feedback;
-  }
 
-  /** Focuses the marker or badge at `selector` (in the overlay) until its card shows. */
-  async function openCard(selector: string): Promise<void> {
-    await expect.poll(async () => {
-      await overlay.focus(selector).catch(() => undefined);
-      return overlay.isVisible('.card');
-    }, { timeout: 15_000 }).toBe(true);
-  }
 
   /** Gives "applied" for the first measure offered, under `caseReference`; returns the measure id. */
   async function giveFeedback(caseReference: string): Promise<string> {
@@ -94,38 +80,38 @@ describe('feedback and objections from the card', () => {
   });
 
   it('sends feedback from the card once, with the operator, and shows it as given for the case', async () => {
-    await openCard(`.mark[data-code="${TEXT_BLACK}"]`);
+    await overlay.openCard(`.mark[data-code="${TEXT_BLACK}"]`);
     // The page shows its case (受理号 …): the card starts with it.
     await expect.poll(() => overlay.value('.card .cl-feedback input[name=caseReference]'), { timeout: 10_000 }).toBe(PAGE_CASE);
     expect(await overlay.text('.card .cl-feedback')).toContain('反馈人：王立');
     const measureId = await giveFeedback('SP-2026-001');
-    await expect.poll(() => stored(TEXT_BLACK, 'SP-2026-001').then((list) => list.length), { timeout: 15_000 }).toBe(1);
-    const [record] = await stored(TEXT_BLACK, 'SP-2026-001');
+    await expect.poll(() => storedFeedback(platform, TEXT_BLACK, 'SP-2026-001').then((list) => list.length), { timeout: 15_000 }).toBe(1);
+    const [record] = await storedFeedback(platform, TEXT_BLACK, 'SP-2026-001');
     expect(record).toMatchObject({ measureId, outcome: 'applied', operator: '王立' });
     await expect.poll(() => overlay.count(`.card .cl-given-item[data-measure-id="${measureId}"]`), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: resolve(SHOTS, 'extension-feedback-given.png') });
     await new Promise((r) => setTimeout(r, 2000));
-    expect(await stored(TEXT_BLACK, 'SP-2026-001')).toHaveLength(1);
+    expect(await storedFeedback(platform, TEXT_BLACK, 'SP-2026-001')).toHaveLength(1);
   });
 
   it('keeps feedback given during an outage, shows it pending, and sends it once when the platform is back', async () => {
     await platform.close();
-    await openCard(`.mark[data-code="${TEXT_BLACK}"]`);
+    await overlay.openCard(`.mark[data-code="${TEXT_BLACK}"]`);
     await giveFeedback('SP-2026-002');
     const pending = () => overlay.count('.card .cl-queued-item[data-status]');
     await expect.poll(pending, { timeout: 10_000 }).toBe(1);
     expect(await overlay.text('.card .cl-queued')).toContain('等待发送');
     await page.screenshot({ path: resolve(SHOTS, 'extension-feedback-pending.png') });
     platform = await start(port);
-    await expect.poll(() => stored(TEXT_BLACK, 'SP-2026-002').then((list) => list.length), { timeout: 40_000 }).toBe(1);
+    await expect.poll(() => storedFeedback(platform, TEXT_BLACK, 'SP-2026-002').then((list) => list.length), { timeout: 40_000 }).toBe(1);
     await expect.poll(pending, { timeout: 15_000 }).toBe(0);
     await new Promise((r) => setTimeout(r, 3000));
-    expect(await stored(TEXT_BLACK, 'SP-2026-002')).toHaveLength(1);
+    expect(await storedFeedback(platform, TEXT_BLACK, 'SP-2026-002')).toHaveLength(1);
   }, 90_000);
 
   it('sends feedback queued before the service worker was stopped, once, after it wakes', async () => {
     await platform.close();
-    await openCard(`.mark[data-code="${TEXT_BLACK}"]`);
+    await overlay.openCard(`.mark[data-code="${TEXT_BLACK}"]`);
     await giveFeedback('SP-2026-003');
     await expect.poll(() => overlay.count('.card .cl-queued-item'), { timeout: 10_000 }).toBe(1);
     // Leave the card (it asks the background while something waits) and stop every service worker.
@@ -144,20 +130,20 @@ describe('feedback and objections from the card', () => {
     const popup = await chromium.context.newPage();
     await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html?lang=zh_CN`);
     expect(await sw.evaluate(() => (globalThis as { __beforeStop?: boolean }).__beforeStop ?? false)).toBe(false);
-    await expect.poll(() => stored(TEXT_BLACK, 'SP-2026-003').then((list) => list.length), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => storedFeedback(platform, TEXT_BLACK, 'SP-2026-003').then((list) => list.length), { timeout: 60_000 }).toBe(1);
     await popup.close();
     await new Promise((r) => setTimeout(r, 3000));
-    expect(await stored(TEXT_BLACK, 'SP-2026-003')).toHaveLength(1);
+    expect(await storedFeedback(platform, TEXT_BLACK, 'SP-2026-003')).toHaveLength(1);
     // Nothing given earlier was sent again.
-    expect(await stored(TEXT_BLACK, 'SP-2026-001')).toHaveLength(1);
-    expect(await stored(TEXT_BLACK, 'SP-2026-002')).toHaveLength(1);
+    expect(await storedFeedback(platform, TEXT_BLACK, 'SP-2026-001')).toHaveLength(1);
+    expect(await storedFeedback(platform, TEXT_BLACK, 'SP-2026-002')).toHaveLength(1);
   }, 120_000);
 
   it('turns the open page to disputed after an objection from the card, and back to black when it is rejected', async () => {
     const badge = `.badge[data-code="${FIELD_BLACK}"]`;
     const badgeKind = () => overlay.attribute(badge, 'data-kind');
     await expect.poll(badgeKind, { timeout: 20_000 }).toBe('black');
-    await openCard(badge);
+    await overlay.openCard(badge);
     await (await overlay.element('.card button:has-text("报告信息有误")')).click();
     const form = '.card .cl-objection-form';
     await (await overlay.element(`${form} textarea[name=reason]`)).fill('该企业已于上月履行全部义务，名单信息未更新。');

@@ -10,6 +10,7 @@ import type { ElementHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
+import { storedFeedback } from './fixtures/stored-feedback.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -39,20 +40,6 @@ describe('a hostile host page', () => {
 
   const world = () => page.evaluate(() => (window as unknown as { __world: PageWorld }).__world);
   const objections = (code: string) => (platform.db.prepare('SELECT count(*) AS n FROM objections WHERE code = ?').get(code) as { n: number }).n;
-  async function feedback(code: string, caseReference: string): Promise<unknown[]> {
-    const res = await fetch(`${platform.url}/api/v1/feedback?code=${code}&caseReference=${encodeURIComponent(caseReference)}`, {
-      headers: { Authorization: `Bearer ${platform.tokens.department}` },
-    });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { feedback: unknown[] }).feedback;
-  }
-
-  async function openCard(selector: string): Promise<void> {
-    await expect.poll(async () => {
-      await overlay.focus(selector).catch(() => undefined);
-      return overlay.isVisible('.card');
-    }, { timeout: 15_000 }).toBe(true);
-  }
 
   /**
    * Everything a script holding `target` (one of our elements) could try to make it act: clicks,
@@ -105,7 +92,7 @@ describe('a hostile host page', () => {
   });
 
   it('cannot see into the overlay: no shadow root, no hook on attachShadow, events retargeted to the host', async () => {
-    await openCard(`.mark[data-code="${TEXT_BLACK}"]`);
+    await overlay.openCard(`.mark[data-code="${TEXT_BLACK}"]`);
     expect(await overlay.text('.card')).toContain(role('individual-black').name);
     const seen = await page.evaluate(() => {
       const host = document.querySelector('creditlens-overlay')!;
@@ -131,7 +118,7 @@ describe('a hostile host page', () => {
   });
 
   it('cannot file an objection by clicking or submitting the card’s form, even holding its elements', async () => {
-    await openCard(`.badge[data-code="${FIELD_BLACK}"]`);
+    await overlay.openCard(`.badge[data-code="${FIELD_BLACK}"]`);
     const report = await overlay.element('button.cl-report');
     // The page "clicks" the report button: the form does not even open.
     await attack(report);
@@ -155,15 +142,15 @@ describe('a hostile host page', () => {
   }, 60_000);
 
   it('cannot give feedback by clicking or submitting the card’s form, even holding its elements', async () => {
-    await openCard(`.mark[data-code="${TEXT_BLACK}"]`);
+    await overlay.openCard(`.mark[data-code="${TEXT_BLACK}"]`);
     const caseField = await overlay.element('.cl-feedback input[name=caseReference]');
     await caseField.fill(CASE);
     await (await overlay.element('.cl-feedback fieldset.cl-choice input[value=applied]')).press('Space');
     await attack(await overlay.element('.cl-feedback form'));
     await page.waitForTimeout(3000);
-    expect(await feedback(TEXT_BLACK, CASE)).toEqual([]);
+    expect(await storedFeedback(platform, TEXT_BLACK, CASE)).toEqual([]);
     expect(await overlay.count('.cl-feedback .cl-queued-item')).toBe(0);
     await (await overlay.element('.cl-feedback button[type=submit]')).press('Enter');
-    await expect.poll(() => feedback(TEXT_BLACK, CASE).then((list) => list.length), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => storedFeedback(platform, TEXT_BLACK, CASE).then((list) => list.length), { timeout: 15_000 }).toBe(1);
   }, 60_000);
 });
