@@ -79,7 +79,8 @@ function rawLookupRate(codes: string[]): number {
 
 async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'platform/main.ts'), 'serve'], {
-    cwd: root, env: { ...process.env, DB_PATH: dbPath, PORT: '0', LOG_REQUESTS: '0' }, stdio: ['ignore', 'pipe', 'inherit'],
+    // One token drives every connection: the per-caller rate limit would measure itself, not the platform.
+    cwd: root, env: { ...process.env, DB_PATH: dbPath, PORT: '0', LOG_REQUESTS: '0', RATE_LIMIT: 'off' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';

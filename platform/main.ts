@@ -7,13 +7,13 @@ import { platformConfig } from './cli/platform-config.ts';
 import { seedCommand } from './cli/seed-command.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createRepositories } from './db/repositories.ts';
-import { startPlatform } from './start-platform.ts';
+import { DEFAULT_RATE_LIMIT, startPlatform } from './start-platform.ts';
 
 const HELP = `CreditLens reference credit platform (信用透镜 参考信用平台)
 
 Usage: npm run platform -- <command>
 
-  serve                                  start the HTTP API (PORT, HOST, DB_PATH, CORS_ORIGINS, ANONYMOUS_READS, LOG_REQUESTS)
+  serve                                  start the HTTP API (PORT, HOST, DB_PATH, CORS_ORIGINS, ANONYMOUS_READS, LOG_REQUESTS, RATE_LIMIT)
   seed [--subjects N] [--seed S]         fill an empty database with the demo data set (default 300, seed 2018)
   seed --write-list                      rewrite platform/seed/demo-subjects.json from the generator
   import <file.csv|file.xlsx> [--dry-run] [--mapping m.json] [--department D]
@@ -28,8 +28,10 @@ async function serve(): Promise<number> {
   const platform = await startPlatform({
     port: config.port, host: config.host, dbPath: config.dbPath, anonymousReads: config.anonymousReads, log: config.logRequests,
     ...(config.corsOrigins ? { corsOrigins: config.corsOrigins } : {}),
+    ...(config.rateLimit !== undefined ? { rateLimit: config.rateLimit } : {}),
   });
-  console.log(`platform listening on ${platform.url} (database ${config.dbPath}, anonymous reads ${config.anonymousReads ? 'on' : 'off'})`);
+  const rateLimit = config.rateLimit ?? DEFAULT_RATE_LIMIT;
+  console.log(`platform listening on ${platform.url} (database ${config.dbPath}, anonymous reads ${config.anonymousReads ? 'on' : 'off'}, rate limit ${rateLimit === false ? 'off' : `${rateLimit}/min per caller`})`);
   console.log(`demo tokens: viewer ${DEMO_TOKENS.viewer}, department ${DEMO_TOKENS.department}, admin ${DEMO_TOKENS.admin}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

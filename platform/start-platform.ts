@@ -6,6 +6,7 @@ import { createRepositories } from './db/repositories.ts';
 import { CATALOGUE_VERSION, MEASURES_CATALOGUE } from './seed/measures-catalogue.ts';
 import { loadSigningKey } from './records/load-signing-key.ts';
 import { seedDatabase } from './seed/seed-database.ts';
+import { parseRateLimit } from './rate-limit/parse-rate-limit.ts';
 import { createServer } from './server/create-server.ts';
 import type { PlatformContext } from './server/platform-context.ts';
 import { announceExpiries } from './lists/announce-expiries.ts';
@@ -27,6 +28,13 @@ export interface StartPlatformOptions {
   staticDirs?: { prefix: string; dir: string }[];
   /** One line per request to stdout (default false). */
   log?: boolean;
+  /**
+   * Requests per minute each caller (a token, else a client address) may make to `/api/v1/*`,
+   * as a token bucket holding a minute's allowance; false turns limiting off. Default: the
+   * `RATE_LIMIT` environment variable (so `npm start` and test runs can raise it), else
+   * DEFAULT_RATE_LIMIT.
+   */
+  rateLimit?: number | false;
   /** Fixes "today" (YYYY-MM-DD, China date) for seeding and effective states; default: the real date. */
   today?: string;
 }
@@ -40,6 +48,15 @@ export interface RunningPlatform {
   tokens: { viewer: string; department: string; admin: string };
   db: Database;
 }
+
+/**
+ * 3,000 requests a minute per caller (50 a second sustained, bursts of 3,000): far above what
+ * people make — the extension and the widget send ≤100 codes a request and poll changes every
+ * 30 s — even when a whole department shares one token or an office one address, yet a runaway
+ * script is held to under a third of what the platform answers (about 170 batches of 100 codes
+ * a second on two cores).
+ */
+export const DEFAULT_RATE_LIMIT = 3000;
 
 const EXPIRY_SWEEP_MS = 10 * 60 * 1000;
 
@@ -70,7 +87,9 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Ru
   };
   // The platform's own origin is only known once it listens: the list is filled in then.
   const corsOrigins: string[] | '*' = opts.corsOrigins === '*' ? '*' : [...(opts.corsOrigins ?? ['http://localhost:*', 'http://127.0.0.1:*'])];
-  const app = await createServer(ctx, { corsOrigins, staticDirs: opts.staticDirs ?? [], log: opts.log ?? false });
+  const app = await createServer(ctx, {
+    corsOrigins, staticDirs: opts.staticDirs ?? [], log: opts.log ?? false, rateLimit: opts.rateLimit ?? parseRateLimit(process.env.RATE_LIMIT) ?? DEFAULT_RATE_LIMIT,
+  });
   try {
     await app.listen({ port: opts.port ?? 0, host });
   } catch (error) {

@@ -1,3 +1,5 @@
+import { parseRateLimit } from '../rate-limit/parse-rate-limit.ts';
+
 /** The platform's configuration from the environment, with the demo defaults. */
 export interface PlatformConfig {
   port: number;
@@ -6,9 +8,14 @@ export interface PlatformConfig {
   anonymousReads: boolean;
   corsOrigins: string[] | '*' | undefined;
   logRequests: boolean;
+  /** Requests per minute per caller; false: off; undefined: the platform's default. */
+  rateLimit: number | false | undefined;
 }
 
-/** Reads PORT, HOST, DB_PATH, ANONYMOUS_READS and LOG_REQUESTS (on unless `0`/`false`/`off`/`no`) and CORS_ORIGINS (comma-separated, or `*`). */
+/**
+ * Reads PORT, HOST, DB_PATH, ANONYMOUS_READS and LOG_REQUESTS (on unless `0`/`false`/`off`/`no`),
+ * CORS_ORIGINS (comma-separated, or `*`) and RATE_LIMIT (requests per minute per caller, or off).
+ */
 export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const cors = env.CORS_ORIGINS?.trim();
   return {
@@ -17,6 +24,7 @@ export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformCo
     dbPath: env.DB_PATH ?? 'data/platform.sqlite',
     anonymousReads: !/^(0|false|off|no)$/i.test(env.ANONYMOUS_READS ?? ''),
     logRequests: !/^(0|false|off|no)$/i.test(env.LOG_REQUESTS ?? ''),
+    rateLimit: parseRateLimit(env.RATE_LIMIT),
     corsOrigins: !cors ? undefined : cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

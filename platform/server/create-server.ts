@@ -7,6 +7,8 @@ import { registerPrintRecordPage } from '../pages/print-record-page.ts';
 import { registerStatsPage } from '../pages/stats-page.ts';
 import { registerSubjectPage } from '../pages/subject-page.ts';
 import { registerVerifyRecordPage } from '../pages/verify-record-page.ts';
+import { createRateLimiter } from '../rate-limit/create-rate-limiter.ts';
+import { limitApiRate } from '../rate-limit/limit-api-rate.ts';
 import { registerAdminAuditRoute } from '../routes/admin-audit-route.ts';
 import { registerAdminEntryRoutes } from '../routes/admin-entry-routes.ts';
 import { registerAdminTokenRoute } from '../routes/admin-token-route.ts';
@@ -35,12 +37,15 @@ export interface ServerOptions {
   corsOrigins: readonly string[] | '*';
   staticDirs: readonly { prefix: string; dir: string }[];
   log: boolean;
+  /** Requests per minute each caller may make to `/api/v1/*` (a token bucket of that size); false: no limit. */
+  rateLimit: number | false;
 }
 
 /**
  * Builds the Fastify server: every endpoint of the core contract, the admin endpoints, static
  * folders and the HTML pages. Only JSON bodies are accepted (anything else is 415), bodies over
- * MAX_REQUEST_BYTES are 413, and every error leaves as the shared envelope.
+ * MAX_REQUEST_BYTES are 413, callers over their rate limit get 429, and every error leaves as
+ * the shared envelope.
  */
 export async function createServer(ctx: PlatformContext, options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -60,8 +65,11 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
     origin: (origin, callback) => callback(null, origin !== undefined && corsOriginAllowed(options.corsOrigins, origin)),
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type'],
+    // A page's client must read how long to wait after a 429.
+    exposedHeaders: ['Retry-After'],
     maxAge: 600,
   });
+  if (options.rateLimit !== false) limitApiRate(app, ctx, createRateLimiter(options.rateLimit));
 
   registerHealthRoute(app, ctx);
   registerStatusRoute(app, ctx);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCreditClient, type CreditClientOptions } from '../../../../core/api/create-credit-client.ts';
 import { CreditError } from '../../../../core/api/credit-error.ts';
 import { makeFakeFetch, type FakeReply } from '../fixtures/make-fake-fetch.ts';
@@ -157,5 +157,41 @@ describe('createCreditClient', () => {
       '/api/v1/subjects/A%2FB',
       '/api/v1/objections/o%201/resolve',
     ]);
+  });
+});
+
+describe('createCreditClient after a 429', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const limited = (retryAfter: string): FakeReply => ({ status: 429, body: envelope('rate_limited', 'slow down'), headers: { 'Retry-After': retryAfter } });
+
+  it('returns the answer after waiting the seconds Retry-After asks for, not its own short backoff', async () => {
+    const { client, calls } = setup([limited('2'), { status: 200, body: health }], { timeoutMs: 120_000 });
+    const pending = client.health();
+    await vi.advanceTimersByTimeAsync(1_900);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls).toHaveLength(2);
+    await expect(pending).resolves.toMatchObject({ status: 'ok' });
+  });
+
+  it('returns the answer after at most 30 s, whatever longer wait Retry-After asks for', async () => {
+    const { client, calls } = setup([limited('3600'), { status: 200, body: health }], { timeoutMs: 120_000 });
+    const pending = client.health();
+    await vi.advanceTimersByTimeAsync(29_900);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls).toHaveLength(2);
+    await expect(pending).resolves.toMatchObject({ status: 'ok' });
+  });
+
+  it('rejects with status 429 and code rate_limited once the retries are used up', async () => {
+    const { client, calls } = setup([limited('1')], { retries: 1, timeoutMs: 120_000 });
+    const pending = errorOf(client.health());
+    await vi.advanceTimersByTimeAsync(1_100);
+    const error = await pending;
+    expect([error.kind, error.status, error.apiCode, error.message]).toEqual(['http', 429, 'rate_limited', 'slow down']);
+    expect(calls).toHaveLength(2);
   });
 });
