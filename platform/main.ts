@@ -3,6 +3,7 @@ import { ROLES, type Role } from './auth/role.ts';
 import { createToken } from './auth/create-token.ts';
 import { importCommand } from './cli/import-command.ts';
 import { parseArgs } from './cli/parse-args.ts';
+import { rotateRecordKeyCommand } from './cli/rotate-record-key-command.ts';
 import { platformConfig } from './cli/platform-config.ts';
 import { seedCommand } from './cli/seed-command.ts';
 import { openDatabase } from './db/open-database.ts';
@@ -19,6 +20,8 @@ Usage: npm run platform -- <command>
   import <file.csv|file.xlsx> [--dry-run] [--mapping m.json] [--department D]
                                          import a published red/black list (see platform/import/README.md)
   token create --department D --role R   issue a token (roles: ${ROLES.join(', ')}); shown once
+  rotate-record-key                      sign check records with a new key from now on; older records still verify
+                                         (see platform/records/README.md)
   help                                   this text
 
 Database: DB_PATH (default data/platform.sqlite).`;
@@ -69,6 +72,9 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(platformConfig().dbPath, rest[0], flags);
     case 'token':
       if (rest[0] === 'create') return tokenCreate(flags);
+      break;
+    case 'rotate-record-key':
+      if (rest.length === 0) return rotateRecordKeyCommand(platformConfig().dbPath);
       break;
     case undefined:
     case 'help':

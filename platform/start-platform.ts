@@ -4,7 +4,7 @@ import { ensureDemoTokens } from './auth/demo-tokens.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createRepositories } from './db/repositories.ts';
 import { CATALOGUE_VERSION, MEASURES_CATALOGUE } from './seed/measures-catalogue.ts';
-import { loadSigningKey } from './records/load-signing-key.ts';
+import { followSigningKey } from './records/follow-signing-key.ts';
 import { seedDatabase } from './seed/seed-database.ts';
 import { parseRateLimit } from './rate-limit/parse-rate-limit.ts';
 import { createServer } from './server/create-server.ts';
@@ -83,8 +83,10 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Ru
     measures: MEASURES_CATALOGUE,
     catalogueVersion: CATALOGUE_VERSION,
     platformName: '汉阳区公共信用信息平台（参考实现）',
-    signingKey: await loadSigningKey(repos),
+    currentSigningKey: followSigningKey(repos),
   };
+  // Generate (first start) or check the stored key now, not on the first record.
+  await ctx.currentSigningKey();
   // The platform's own origin is only known once it listens: the list is filled in then.
   const corsOrigins: string[] | '*' = opts.corsOrigins === '*' ? '*' : [...(opts.corsOrigins ?? ['http://localhost:*', 'http://127.0.0.1:*'])];
   const app = await createServer(ctx, {

@@ -35,17 +35,34 @@ function parseArgs(args: string[]): VerifyArgs | string {
   return { file: positional[0] as string, platform: platform ?? DEFAULT_PLATFORM_URL, keyFile, json };
 }
 
-/** The public key: from a key file (the well-known answer saved, or `{ keyId, publicKey }`), or fetched from the platform. */
-async function loadKey(a: VerifyArgs): Promise<{ keyId: string; publicKey: string; source: string } | string> {
+/** A saved key file: one key (`{ keyId, publicKey }`, e.g. the well-known answer) or the platform's key list (`{ keys: [...] }`). */
+function keyFromFile(parsed: unknown, keyId: string | null): { keyId: string; publicKey: string } | null {
+  const isKey = (k: unknown): k is { keyId: string; publicKey: string } =>
+    typeof (k as { keyId?: unknown } | null)?.keyId === 'string' && typeof (k as { publicKey?: unknown }).publicKey === 'string';
+  if (isKey(parsed)) return parsed;
+  const list = (parsed as { keys?: unknown; currentKeyId?: unknown } | null)?.keys;
+  if (!Array.isArray(list)) return null;
+  const keys = list.filter(isKey);
+  const current = (parsed as { currentKeyId?: unknown }).currentKeyId;
+  return keys.find((k) => k.keyId === keyId) ?? keys.find((k) => k.keyId === current) ?? keys[0] ?? null;
+}
+
+/**
+ * The public key for a record signed with `keyId`: from a key file, or fetched from the platform —
+ * the key of that id (a platform keeps the keys it rotated out), else its current key, against
+ * which a record of another key reports `unknown-key`.
+ */
+async function loadKey(a: VerifyArgs, keyId: string | null): Promise<{ keyId: string; publicKey: string; source: string } | string> {
   if (a.keyFile) {
-    let parsed: { keyId?: unknown; publicKey?: unknown };
+    let parsed: unknown;
     try {
       parsed = JSON.parse(await readFile(a.keyFile, 'utf8'));
     } catch (error) {
       return `无法读取密钥文件 cannot read key file ${a.keyFile}: ${(error as Error).message}`;
     }
-    if (typeof parsed?.keyId !== 'string' || typeof parsed.publicKey !== 'string') return `密钥文件缺少 keyId/publicKey: ${a.keyFile} lacks keyId and publicKey`;
-    return { keyId: parsed.keyId, publicKey: parsed.publicKey, source: a.keyFile };
+    const key = keyFromFile(parsed, keyId);
+    if (!key) return `密钥文件缺少 keyId/publicKey: ${a.keyFile} lacks keyId and publicKey`;
+    return { keyId: key.keyId, publicKey: key.publicKey, source: a.keyFile };
   }
   let url: URL;
   try {
@@ -53,12 +70,18 @@ async function loadKey(a: VerifyArgs): Promise<{ keyId: string; publicKey: strin
   } catch {
     return `平台地址无效 not a URL: ${a.platform}`;
   }
+  const named = new URL(url);
+  if (keyId !== null) named.searchParams.set('keyId', keyId);
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(10_000), headers: { accept: 'application/json' } });
-    if (!response.ok) return `平台返回 HTTP ${response.status}：${url.href} / the platform answered HTTP ${response.status}`;
+    let response = await fetch(named, { signal: AbortSignal.timeout(10_000), headers: { accept: 'application/json' } });
+    if (response.status === 404 && keyId !== null) {
+      named.search = '';
+      response = await fetch(named, { signal: AbortSignal.timeout(10_000), headers: { accept: 'application/json' } });
+    }
+    if (!response.ok) return `平台返回 HTTP ${response.status}：${named.href} / the platform answered HTTP ${response.status}`;
     const key = RecordKeySchema.safeParse(await response.json());
-    if (!key.success) return `平台的密钥格式不对 the platform's key does not match the contract: ${url.href}`;
-    return { keyId: key.data.keyId, publicKey: key.data.publicKey, source: url.href };
+    if (!key.success) return `平台的密钥格式不对 the platform's key does not match the contract: ${named.href}`;
+    return { keyId: key.data.keyId, publicKey: key.data.publicKey, source: named.href };
   } catch (error) {
     return `无法连接平台 cannot reach the platform at ${url.href}: ${(error as Error).message}`;
   }
@@ -95,16 +118,17 @@ export const verifyCommand: CliCommand = {
       io.err(`无法读取记录文件 cannot read ${a.file}: ${(error as Error).message}\n`);
       return EXIT_USAGE;
     }
-    const key = await loadKey(a);
-    if (typeof key === 'string') {
-      io.err(`${key}\n`);
-      return EXIT_USAGE;
-    }
     let input: unknown;
     try {
       input = JSON.parse(text.replace(/^\ufeff/, ''));
     } catch {
       input = undefined;
+    }
+    const namedKeyId = (input as { signature?: { keyId?: unknown } } | null | undefined)?.signature?.keyId;
+    const key = await loadKey(a, typeof namedKeyId === 'string' && /^[\x21-\x7e]{1,100}$/.test(namedKeyId) ? namedKeyId : null);
+    if (typeof key === 'string') {
+      io.err(`${key}\n`);
+      return EXIT_USAGE;
     }
     const verification = input === undefined
       ? { valid: false, reason: 'malformed' as const, message: `文件不是 JSON / ${a.file} is not JSON`, keyId: null, recordId: null, issuedAt: null }

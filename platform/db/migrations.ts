@@ -115,6 +115,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_log_by_at ON audit_log(at);
   CREATE INDEX feedback_by_code ON feedback(json_extract(record, '$.code'));
   `,
+  // 3: signing-key rotation. A retired key keeps its public half, so the records it signed still
+  // verify; its private half is erased when it is retired.
+  `
+  ALTER TABLE signing_keys ADD COLUMN retired_at TEXT;
+  `,
 ];
 
 /** Brings `db` to the latest schema version, each step in its own transaction. Returns the version reached. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { SignedCheckRecordSchema } from '../../core/api/check-record-schema.ts';
 import { keyFingerprint } from '../../core/record/key-fingerprint.ts';
-import { platformSubtle } from '../records/load-signing-key.ts';
+import { platformSubtle } from '../records/platform-subtle.ts';
 import { verifyWithPlatformKeys } from '../records/verify-with-platform-keys.ts';
 import type { PlatformContext } from '../server/platform-context.ts';
 import { escapeHtml } from './escape-html.ts';

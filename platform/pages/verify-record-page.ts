@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RecordVerification } from '../../core/api/check-record-schema.ts';
 import { keyFingerprint } from '../../core/record/key-fingerprint.ts';
-import { platformSubtle } from '../records/load-signing-key.ts';
+import { platformSubtle } from '../records/platform-subtle.ts';
 import { verifyWithPlatformKeys } from '../records/verify-with-platform-keys.ts';
 import type { PlatformContext } from '../server/platform-context.ts';
 import { chinaTime } from './china-time.ts';
@@ -27,8 +27,8 @@ function page(ctx: PlatformContext, recordText: string, result: string): string 
     '记录验证 · 信用透镜',
     `<p><a href="/">信用透镜 · 参考信用平台</a></p>
 <h1>信用查询记录验证 <span class="muted">Verify a check record</span></h1>
-<p>粘贴或选择保存的记录（JSON），平台用其公开密钥（<a href="/.well-known/creditlens-record-key">/.well-known/creditlens-record-key</a>，密钥 ${escapeHtml(ctx.signingKey.keyId)}）核对签名。任何改动都会使验证失败。
-<span class="muted">Paste or choose a saved record (JSON); the platform checks its signature with its public key. Any change makes it fail.</span></p>
+<p>粘贴或选择保存的记录（JSON），平台用签名所用的公开密钥核对签名（当前密钥 <a href="/.well-known/creditlens-record-key">${escapeHtml(ctx.repos.signingKeys.current()?.keyId ?? '—')}</a>；更换密钥前签出的记录用<a href="/.well-known/creditlens-record-keys">原来的密钥</a>核对）。任何改动都会使验证失败。
+<span class="muted">Paste or choose a saved record (JSON); the platform checks its signature with the public key it was signed with (also keys retired since). Any change makes it fail.</span></p>
 <form id="verify-form" method="post" action="/records/verify">
 <p><label>选择文件 Choose a file <input type="file" id="record-file" accept=".json,application/json"></label></p>
 <p><label for="record-text">记录 JSON / Record JSON</label><br>

@@ -7,7 +7,7 @@ import { authorize } from '../auth/authorize.ts';
 import { isAnonymous } from '../auth/caller.ts';
 import { lookUpCodes } from '../lists/look-up-codes.ts';
 import { buildCheckRecord } from '../records/build-check-record.ts';
-import { platformSubtle } from '../records/load-signing-key.ts';
+import { platformSubtle } from '../records/platform-subtle.ts';
 import { parseRequest } from '../server/parse-request.ts';
 import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
 import { sendValidated } from '../server/send-validated.ts';
@@ -35,7 +35,7 @@ export function registerCreateRecordRoute(app: FastifyInstance, ctx: PlatformCon
       operator: body.operator ?? caller.label ?? null,
     };
     const { record, verdicts } = buildCheckRecord(ctx, body, results, issuer, stamp, nowOnToday(ctx.today()));
-    const signed = await signCheckRecord(record, ctx.signingKey, platformSubtle);
+    const signed = await signCheckRecord(record, await ctx.currentSigningKey(), platformSubtle);
     recordQuery(ctx, request, caller, 'record', looked, 'record', countVerdicts(verdicts.map((v) => v.kind)));
     return sendValidated(reply, SignedCheckRecordSchema, 201, signed);
   });

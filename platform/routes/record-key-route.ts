@@ -1,20 +1,36 @@
 import type { FastifyInstance } from 'fastify';
+import * as z from 'zod/mini';
 import { RecordKeySchema } from '../../core/api/check-record-schema.ts';
+import { ApiError } from '../server/api-error.ts';
+import { parseRequest } from '../server/parse-request.ts';
 import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
 import { sendValidated } from '../server/send-validated.ts';
 
 /** Where the platform publishes the public key its check records are signed with. */
 export const RECORD_KEY_PATH = '/.well-known/creditlens-record-key';
 
+// Loose on purpose: a cache-busting parameter must not break a public, well-known resource.
+const QuerySchema = z.object({ keyId: z.optional(z.string().check(z.maxLength(100))) });
+
 /**
- * `GET /.well-known/creditlens-record-key`: the current public key. No token, and readable from
- * any origin: anyone holding a record must be able to check it.
+ * `GET /.well-known/creditlens-record-key`: the current public key; with `?keyId=` the key of that
+ * id, current or retired by a rotation (404 when the platform never had it), in the same shape —
+ * so a verifier fetches the key its record names. No token, and readable from any origin: anyone
+ * holding a record must be able to check it.
  */
 export function registerRecordKeyRoute(app: FastifyInstance, ctx: PlatformContext): void {
-  app.get(RECORD_KEY_PATH, async (_request, reply) => {
+  app.get(RECORD_KEY_PATH, async (request, reply) => {
     reply.header('Access-Control-Allow-Origin', '*');
-    reply.header('Cache-Control', 'public, max-age=300');
-    const { keyId, publicKey } = ctx.signingKey;
-    return sendValidated(reply, RecordKeySchema, 200, { algorithm: 'Ed25519', keyId, publicKey, ...answerStamp(ctx) });
+    const { keyId: wanted } = parseRequest(QuerySchema, request.query);
+    if (wanted === undefined) {
+      reply.header('Cache-Control', 'public, max-age=300');
+      const { keyId, publicKey } = await ctx.currentSigningKey();
+      return sendValidated(reply, RecordKeySchema, 200, { algorithm: 'Ed25519', keyId, publicKey, ...answerStamp(ctx) });
+    }
+    const stored = ctx.repos.signingKeys.find(wanted);
+    if (!stored) throw new ApiError(404, 'not_found', `this platform has no record key ${wanted}`);
+    // A key id is derived from its public key: the answer for an id never changes.
+    reply.header('Cache-Control', 'public, max-age=86400');
+    return sendValidated(reply, RecordKeySchema, 200, { algorithm: 'Ed25519', keyId: stored.keyId, publicKey: stored.publicRaw, ...answerStamp(ctx) });
   });
 }

@@ -16,6 +16,7 @@ import { registerChangesRoute } from '../routes/changes-route.ts';
 import { registerCreateRecordRoute } from '../routes/create-record-route.ts';
 import { registerFeedbackListRoute } from '../routes/feedback-list-route.ts';
 import { registerRecordCsvRoute } from '../routes/record-csv-route.ts';
+import { registerRecordKeyListRoute } from '../routes/record-key-list-route.ts';
 import { registerRecordKeyRoute } from '../routes/record-key-route.ts';
 import { registerStatsRoutes } from '../routes/stats-routes.ts';
 import { registerVerifyRecordRoute } from '../routes/verify-record-route.ts';
@@ -82,6 +83,7 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
   registerAdminAuditRoute(app, ctx);
   registerAdminTokenRoute(app, ctx);
   registerRecordKeyRoute(app, ctx);
+  registerRecordKeyListRoute(app, ctx);
   registerCreateRecordRoute(app, ctx);
   registerVerifyRecordRoute(app, ctx);
   registerRecordCsvRoute(app, ctx);

@@ -13,8 +13,11 @@ export interface PlatformContext {
   measures: readonly Measure[];
   catalogueVersion: string;
   platformName: string;
-  /** The key check records are signed with (generated on first start, kept in the database). */
-  signingKey: PlatformSigningKey;
+  /**
+   * The key check records are signed with now (generated on first start, kept in the database;
+   * a rotation while the platform runs takes effect on the next call).
+   */
+  currentSigningKey(): Promise<PlatformSigningKey>;
 }
 
 /** The stamp every answer carries: when, and which revision of the data. */
