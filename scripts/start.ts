@@ -9,7 +9,7 @@ import { startPlatform } from '../platform/start-platform.ts';
 const root = resolve(import.meta.dirname, '..');
 const at = (path: string) => resolve(root, path);
 
-const needed = ['.output/chrome-mv3/manifest.json', 'dist/widget/credit-lens.js'];
+const needed = ['.output/chrome-mv3/manifest.json', 'dist/widget/credit-lens.js', 'dist/widget/credit-lens-more.mjs'];
 const missing = needed.filter((path) => !existsSync(at(path)));
 if (missing.length > 0) {
   console.log(`building (missing: ${missing.join(', ')})…`);
