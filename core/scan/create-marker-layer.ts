@@ -16,8 +16,11 @@ export interface TextTarget {
   kind: VerdictKind;
   /** Only the check character is wrong: the verdict is shown with the suspect flag. */
   suspect: boolean;
+  /** Where the code starts: `start` in `node`. */
   node: Text;
   start: number;
+  /** Where it ends: `end` (exclusive) in `endNode`, which is `node` unless the code is split across elements. */
+  endNode: Text;
   end: number;
 }
 export interface FieldTarget {
@@ -68,9 +71,9 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
     target.addEventListener(type, fn, { capture, passive: true, signal });
 
   function textRect(t: TextTarget): DOMRect | null {
-    if (!t.node.isConnected || t.end > t.node.length) return null;
+    if (!t.node.isConnected || !t.endNode.isConnected || t.start > t.node.length || t.end > t.endNode.length) return null;
     scratch.setStart(t.node, t.start);
-    scratch.setEnd(t.node, t.end);
+    scratch.setEnd(t.endNode, t.end);
     return scratch.getBoundingClientRect();
   }
 

@@ -14,7 +14,8 @@ import { createHighlightPainter } from './create-highlight-painter.ts';
 import { createMarkerLayer, type FieldTarget, type Target, type TextTarget } from './create-marker-layer.ts';
 import { createOverlay, type Overlay } from './create-overlay.ts';
 import { findFormFields, isCodeField, type CodeField } from './find-form-fields.ts';
-import { findTextNodes, isInsideSkipped } from './find-text-nodes.ts';
+import { createTextCodes, type TextOcc } from './create-text-codes.ts';
+import { isInsideSkipped } from './find-text-nodes.ts';
 import { isCodeEntry } from './is-code-entry.ts';
 import { matchCodes } from './match-codes.ts';
 import { suspectLabel } from './suspect-label.ts';
@@ -83,11 +84,6 @@ export interface PageScanner<V extends ScanVerdict> {
   readonly highlightSupported: boolean;
 }
 
-interface TextOcc extends TextTarget {
-  validity: UsccValidity;
-  reasons: UsccReason[];
-  range: AbstractRange;
-}
 interface FieldOcc extends FieldTarget {
   validity: UsccValidity;
   reasons: UsccReason[];
@@ -100,7 +96,6 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   const view = document.defaultView as Window & typeof globalThis;
   const label = options.label ?? ((kind: VerdictKind) => verdictLabel(kind, 'zh-CN'));
   const verdicts = new Map<string, V>();
-  const byNode = new Map<Text, TextOcc[]>();
   const fields = new Map<CodeField, FieldOcc>();
   const asked = new Set<string>();
   let toAsk: string[] = [];
@@ -113,9 +108,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   const kindOf = (code: string, validity: UsccValidity): VerdictKind =>
     validity === 'invalid' ? 'invalid' : (verdicts.get(code)?.kind ?? 'pending');
 
-  function* textTargets(): Iterable<TextTarget> {
-    for (const occs of byNode.values()) yield* occs;
-  }
+  const texts = createTextCodes({ root, document, painter, kindOf, found: (code, validity) => ask(code, validity) });
   const layer = createMarkerLayer({
     document,
     overlay,
@@ -123,7 +116,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     fallback: !painter.supported,
     label,
     suspectLabel: options.suspectLabel ?? suspectLabel('zh-CN'),
-    textTargets,
+    textTargets: (): Iterable<TextTarget> => texts.occurrences(),
     fieldTargets: () => fields.values(),
     renderCard(container, target) {
       const occ = target as TextOcc | FieldOcc;
@@ -150,39 +143,6 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     const codes = toAsk;
     toAsk = [];
     options.onCodes(codes);
-  }
-
-  // Static ranges cost nothing when the page mutates; live ones are the fallback (happy-dom).
-  const makeRange = (node: Text, start: number, end: number): AbstractRange => {
-    if (typeof view.StaticRange === 'function') return new view.StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
-    const range = document.createRange();
-    range.setStart(node, start);
-    range.setEnd(node, end);
-    return range;
-  };
-
-  function dropNode(node: Text): void {
-    const old = byNode.get(node);
-    if (!old) return;
-    for (const occ of old) painter.erase(occ.range);
-    byNode.delete(node);
-  }
-
-  function visitText(node: Text): void {
-    dropNode(node);
-    if (node.data.length < 18) return;
-    const matches = matchCodes(node.data);
-    if (matches.length === 0) return;
-    const occs = matches.map((m): TextOcc => {
-      const range = makeRange(node, m.start, m.end);
-      const suspect = m.validity === 'suspect';
-      const occ: TextOcc = { code: m.code, validity: m.validity, reasons: m.reasons, kind: kindOf(m.code, m.validity), suspect, node, start: m.start, end: m.end, range };
-      painter.paint(range, occ.kind);
-      if (suspect) painter.flagSuspect(range, true);
-      ask(m.code, m.validity);
-      return occ;
-    });
-    byNode.set(node, occs);
   }
 
   function updateField(field: CodeField): void {
@@ -212,9 +172,15 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     signal,
     delayMs: options.batchMs,
     ignore: isOurs,
-    onChange(nodes, removed) {
-      if (removed) prune();
-      for (const node of nodes) if (node.isConnected) scan(node);
+    onChange(nodes, gaps) {
+      if (gaps.length > 0) prune();
+      for (const gap of gaps) texts.removedAt(gap);
+      for (const node of nodes) {
+        if (!node.isConnected) continue;
+        scan(node);
+        texts.changedBeside(node);
+      }
+      texts.settle();
       flushAsks();
       changed();
     },
@@ -226,7 +192,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
       if (isCodeField(node)) updateField(node);
       return;
     }
-    findTextNodes(node, visitText, (shadow) => {
+    texts.scan(node, (shadow) => {
       watch.observe(shadow);
       for (const field of findFormFields(shadow)) updateField(field);
     }, signal);
@@ -234,7 +200,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   }
 
   function prune(): void {
-    for (const node of [...byNode.keys()]) if (!node.isConnected) dropNode(node);
+    texts.prune();
     for (const field of [...fields.keys()]) if (!field.isConnected) fields.delete(field);
   }
 
@@ -255,7 +221,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
       if (f) f.count++;
       else byCode.set(o.code, { code: o.code, validity: o.validity, kind: o.kind, count: 1 });
     };
-    for (const occs of byNode.values()) occs.forEach(add);
+    for (const occ of texts.occurrences()) add(occ);
     for (const occ of fields.values()) add(occ);
     return [...byCode.values()];
   }
@@ -283,12 +249,10 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
         verdicts.set(code, verdict);
         touched.add(code);
       }
-      for (const occs of byNode.values()) {
-        for (const occ of occs) {
-          if (!touched.has(occ.code)) continue;
-          occ.kind = kindOf(occ.code, occ.validity);
-          painter.paint(occ.range, occ.kind);
-        }
+      for (const occ of texts.occurrences()) {
+        if (!touched.has(occ.code)) continue;
+        occ.kind = kindOf(occ.code, occ.validity);
+        painter.paint(occ.range, occ.kind);
       }
       for (const occ of fields.values()) if (touched.has(occ.code)) occ.kind = kindOf(occ.code, occ.validity);
       layer.refreshCard(touched);
@@ -299,6 +263,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     rescan() {
       prune();
       scan(root);
+      texts.settle();
       flushAsks();
       changed();
     },

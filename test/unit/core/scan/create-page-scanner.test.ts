@@ -25,8 +25,15 @@ function layOut(): void {
   vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue(box);
   vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(box);
 }
+/** The text a painted range covers, across text nodes when a code is split across elements. */
+function textOf(r: AbstractRange): string {
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range.toString();
+}
 const painted = (registry: Map<string, FakeHighlight>) =>
-  Object.fromEntries([...registry].filter(([, h]) => h.size > 0).map(([name, h]) => [name, [...h].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset))]));
+  Object.fromEntries([...registry].filter(([, h]) => h.size > 0).map(([name, h]) => [name, [...h].map(textOf)]));
 
 describe('createPageScanner', () => {
   let controller: AbortController;
@@ -162,6 +169,122 @@ describe('createPageScanner', () => {
     await vi.advanceTimersByTimeAsync(60);
     expect(scanner.codes()).toEqual([B]);
     expect(painted(registry)).toEqual({ 'creditlens-pending': [B] });
+  });
+
+  describe('with a code split across inline elements', () => {
+    const split = (code: string) => `<b>${code.slice(0, 8)}</b>${code.slice(8)}`;
+
+    it('paints the whole code as one range, asks for it once and leaves the text nodes alone', () => {
+      document.body.innerHTML = `<table><tr><td>${split(A)}</td><td>代码：${A.slice(0, 4)}<em>${A.slice(4, 8)}</em>${A.slice(8)}</td></tr></table>`;
+      const html = document.body.innerHTML;
+      const nodes = [...document.querySelectorAll('td')].map((td) => [...td.childNodes]);
+      const { scanner, onCodes } = start();
+      expect(onCodes).toHaveBeenCalledWith([A]);
+      expect(painted(registry)).toEqual({ 'creditlens-pending': [A, A] });
+      expect(scanner.findings()).toEqual([{ code: A, validity: 'valid', kind: 'pending', count: 2 }]);
+      expect(document.body.innerHTML).toBe(html);
+      expect([...document.querySelectorAll('td')].map((td) => [...td.childNodes])).toEqual(nodes);
+    });
+
+    it('puts one marker over the whole code', async () => {
+      document.body.innerHTML = `<p>${split(A)}</p>`;
+      layOut();
+      const rects = vi.mocked(Range.prototype.getBoundingClientRect);
+      start();
+      await vi.advanceTimersByTimeAsync(20);
+      const marks = document.querySelector('creditlens-overlay')!.shadowRoot!.querySelectorAll(`.mark[data-code="${A}"]`);
+      expect(marks).toHaveLength(1);
+      const measured = rects.mock.contexts.map((range) => (range as Range).toString());
+      expect(measured).toContain(A);
+    });
+
+    it('returns nothing for a code parted by a line break or a block boundary', () => {
+      document.body.innerHTML = `<p>${A.slice(0, 8)}<br>${A.slice(8)}</p><div>${A.slice(0, 8)}</div><div>${A.slice(8)}</div>`;
+      const { onCodes } = start();
+      expect(onCodes).not.toHaveBeenCalled();
+    });
+
+    it('paints the new code when the text of one of its nodes changes', async () => {
+      const C = withUsccCheck('91420105MA4KMF001');
+      document.body.innerHTML = `<p>${split(A)}</p>`;
+      const { scanner, onCodes } = start();
+      (document.querySelector('p')!.lastChild as Text).data = C.slice(8);
+      await vi.advanceTimersByTimeAsync(60);
+      expect(onCodes).toHaveBeenLastCalledWith([C]);
+      expect(painted(registry)).toEqual({ 'creditlens-pending': [C] });
+      expect(scanner.codes()).toEqual([C]);
+    });
+
+    it('finds a code whose second part arrives later', async () => {
+      document.body.innerHTML = `<p><b>${A.slice(0, 8)}</b></p>`;
+      const { onCodes } = start();
+      document.querySelector('p')!.append(A.slice(8, 12), Object.assign(document.createElement('i'), { textContent: A.slice(12) }));
+      await vi.advanceTimersByTimeAsync(60);
+      expect(onCodes).toHaveBeenCalledWith([A]);
+      expect(painted(registry)).toEqual({ 'creditlens-pending': [A] });
+    });
+
+    it('keeps the whole code when the page wraps part of it later (a search hit)', async () => {
+      document.body.innerHTML = `<p>代码：${A}</p>`;
+      const { scanner } = start();
+      const text = document.querySelector('p')!.firstChild as Text;
+      const hit = text.splitText(7);
+      hit.splitText(4);
+      const em = document.createElement('em');
+      hit.replaceWith(em);
+      em.append(hit);
+      await vi.advanceTimersByTimeAsync(60);
+      expect(painted(registry)).toEqual({ 'creditlens-pending': [A] });
+      expect(scanner.findings()).toEqual([{ code: A, validity: 'valid', kind: 'pending', count: 1 }]);
+    });
+
+    it('drops the code when a line break comes between its parts, and finds it again when the break goes', async () => {
+      document.body.innerHTML = `<p>${split(A)}</p>`;
+      const { scanner } = start();
+      const br = document.createElement('br');
+      document.querySelector('b')!.after(br);
+      await vi.advanceTimersByTimeAsync(60);
+      expect(scanner.codes()).toEqual([]);
+      expect(painted(registry)).toEqual({});
+      br.remove();
+      await vi.advanceTimersByTimeAsync(60);
+      expect(painted(registry)).toEqual({ 'creditlens-pending': [A] });
+    });
+
+    it('drops the code when a letter is added right before it, and finds it when the letter is removed', async () => {
+      document.body.innerHTML = `<p>${split(A)}</p>`;
+      const { scanner } = start();
+      const letter = document.createElement('i');
+      letter.textContent = 'X';
+      document.querySelector('p')!.prepend(letter);
+      await vi.advanceTimersByTimeAsync(60);
+      expect(scanner.codes()).toEqual([]);
+      letter.remove();
+      await vi.advanceTimersByTimeAsync(60);
+      expect(scanner.codes()).toEqual([A]);
+    });
+
+    it('finds a split code in an open shadow root, also once a line break there goes', async () => {
+      const host = document.createElement('div');
+      document.body.append(host);
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.innerHTML = `<span>${split(B)}</span><p>${A.slice(0, 8)}<br>${A.slice(8)}</p>`;
+      const { scanner } = start();
+      expect(scanner.codes()).toEqual([B]);
+      shadow.querySelector('br')!.remove();
+      await vi.advanceTimersByTimeAsync(60);
+      expect(scanner.codes().sort()).toEqual([A, B].sort());
+      expect(painted(registry)['creditlens-pending']!.sort()).toEqual([A, B].sort());
+    });
+
+    it('drops the code when the element holding a part is removed, and keeps the rest of the text matched', async () => {
+      document.body.innerHTML = `<p>${split(A)}</p><p>${B}</p>`;
+      const { scanner } = start();
+      document.querySelector('b')!.remove();
+      await vi.advanceTimersByTimeAsync(60);
+      expect(scanner.codes()).toEqual([B]);
+      expect(painted(registry)).toEqual({ 'creditlens-pending': [B] });
+    });
   });
 
   it('checks a code typed into a field, flagging a wrong check character at once on the badge', async () => {

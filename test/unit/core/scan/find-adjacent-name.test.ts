@@ -1,6 +1,8 @@
 /** @vitest-environment happy-dom */
 import { afterEach, describe, expect, it } from 'vitest';
 import { findAdjacentName, nameAfter, nameBefore } from '../../../../core/scan/find-adjacent-name.ts';
+import { findTextRuns } from '../../../../core/scan/find-text-runs.ts';
+import { matchTextRun } from '../../../../core/scan/match-text-run.ts';
 
 const CODE = '91420105756704M24P';
 
@@ -28,6 +30,21 @@ function rangeOf(root: Element, code = CODE): Range {
     }
   }
   throw new Error('code not in page');
+}
+
+/** A Range over the first code the scanner finds in root, which may span several text nodes. */
+function scannedRangeOf(root: Element): Range {
+  const ranges: Range[] = [];
+  findTextRuns(root, (run) => {
+    for (const o of matchTextRun(run)) {
+      const range = document.createRange();
+      range.setStart(o.node, o.start);
+      range.setEnd(o.endNode, o.end);
+      ranges.push(range);
+    }
+  });
+  if (!ranges[0]) throw new Error('no code in page');
+  return ranges[0];
 }
 
 describe('findAdjacentName in a table row', () => {
@@ -65,6 +82,12 @@ describe('findAdjacentName in a table row', () => {
     expect(findAdjacentName(root, root.querySelector('credit-status')!)).toBe('武汉某某物业服务有限公司');
   });
 
+  it('returns the name for a Range over a code split across elements', () => {
+    const root = page(`<table><thead><tr><th>供应商名称</th><th>代码</th></tr></thead>
+      <tbody><tr><td>武汉某某物业服务有限公司</td><td><b>${CODE.slice(0, 8)}</b>${CODE.slice(8)}</td></tr></tbody></table>`);
+    expect(findAdjacentName(root, scannedRangeOf(root))).toBe('武汉某某物业服务有限公司');
+  });
+
   it('returns null for a code without a name beside it', () => {
     const root = page(`<table><thead><tr><th>代码</th><th>日期</th></tr></thead><tbody><tr><td class="c">${CODE}</td><td>2026-01-01</td></tr></tbody></table>`);
     expect(findAdjacentName(root, root.querySelector('.c')!)).toBeNull();
@@ -83,6 +106,13 @@ describe('findAdjacentName on a line of text', () => {
   ])('returns the name in %s', (html, expected) => {
     const root = page(html);
     expect(findAdjacentName(root, rangeOf(root))).toBe(expected);
+  });
+
+  it('returns the name before and after a code split across elements', () => {
+    const before = page(`<p>申请单位武汉某某有限公司（统一社会信用代码：${CODE.slice(0, 4)}<em>${CODE.slice(4, 8)}</em>${CODE.slice(8)}）</p>`);
+    expect(findAdjacentName(before, scannedRangeOf(before))).toBe('武汉某某有限公司');
+    const after = page(`<p><span>${CODE.slice(0, 9)}</span><span>${CODE.slice(9)}</span> 武汉某某餐饮店，已核查。</p>`);
+    expect(findAdjacentName(after, scannedRangeOf(after))).toBe('武汉某某餐饮店');
   });
 
   it.each([
