@@ -4,8 +4,9 @@
  * field whose value holds it. One walk answers all codes at once.
  */
 import { findFormFields } from '../../core/scan/find-form-fields.ts';
-import { findTextNodes } from '../../core/scan/find-text-nodes.ts';
+import { findTextRuns } from '../../core/scan/find-text-runs.ts';
 import { matchCodes } from '../../core/scan/match-codes.ts';
+import { matchTextRun } from '../../core/scan/match-text-run.ts';
 
 export type CodePlace = Range | HTMLInputElement | HTMLTextAreaElement;
 
@@ -18,17 +19,18 @@ export function locateCodes(root: Document | Element, codes: ReadonlySet<string>
     if (list) list.push(place);
     else places.set(code, [place]);
   };
-  const visit = (node: Text): void => {
-    if (node.data.length < 18) return;
-    for (const m of matchCodes(node.data)) {
-      if (!codes.has(m.code)) continue;
+  // Runs, as the scanner reads them: a code split across inline elements is one place.
+  const visit = (run: readonly Text[], length: number): void => {
+    if (length < 18) return;
+    for (const at of matchTextRun(run)) {
+      if (!codes.has(at.match.code)) continue;
       const range = doc.createRange();
-      range.setStart(node, m.start);
-      range.setEnd(node, m.end);
-      add(m.code, range);
+      range.setStart(at.node, at.start);
+      range.setEnd(at.endNode, at.end);
+      add(at.match.code, range);
     }
   };
-  findTextNodes(root, visit, (shadow) => {
+  findTextRuns(root, visit, (shadow) => {
     for (const field of findFormFields(shadow)) visitField(field);
   });
   function visitField(field: HTMLInputElement | HTMLTextAreaElement): void {
