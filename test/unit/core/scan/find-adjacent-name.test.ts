@@ -3,19 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findAdjacentName, nameAfter, nameBefore } from '../../../../core/scan/find-adjacent-name.ts';
 import { findTextRuns } from '../../../../core/scan/find-text-runs.ts';
 import { matchTextRun } from '../../../../core/scan/match-text-run.ts';
+import { page } from './mount-page.ts';
 
 const CODE = '91420105756704M24P';
 
 afterEach(() => {
   document.body.replaceChildren();
 });
-
-function page(html: string): HTMLElement {
-  const root = document.createElement('div');
-  root.innerHTML = html;
-  document.body.append(root);
-  return root;
-}
 
 /** A Range over the first occurrence of the code in root's text. */
 function rangeOf(root: Element, code = CODE): Range {

@@ -1,17 +1,12 @@
 /** @vitest-environment happy-dom */
 import { afterEach, describe, expect, it } from 'vitest';
 import { findTextBesideGap, findTextBesideNode, type TextBeside } from '../../../../core/scan/find-text-beside.ts';
+import { page } from './mount-page.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
 });
 
-function page(html: string): HTMLElement {
-  const root = document.createElement('div');
-  root.innerHTML = html;
-  document.body.append(root);
-  return root;
-}
 const data = ({ before, after }: TextBeside) => [before?.data ?? null, after?.data ?? null];
 
 describe('findTextBesideNode', () => {

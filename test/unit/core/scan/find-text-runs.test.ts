@@ -1,17 +1,11 @@
 /** @vitest-environment happy-dom */
 import { afterEach, describe, expect, it } from 'vitest';
 import { findTextRuns, textRunAround } from '../../../../core/scan/find-text-runs.ts';
+import { page } from './mount-page.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
 });
-
-function page(html: string): HTMLElement {
-  const root = document.createElement('div');
-  root.innerHTML = html;
-  document.body.append(root);
-  return root;
-}
 
 /** The runs of `root`, each as the data of its nodes. */
 function runsOf(root: Node): string[][] {
