@@ -8,3 +8,10 @@ export const MAX_REQUEST_BYTES = 64 * 1024;
 export const MAX_CODE_INPUT_LENGTH = 64;
 /** Most changes one `GET /api/v1/changes` page returns. */
 export const MAX_CHANGES_PER_PAGE = 1000;
+/**
+ * Most entries one subject may hold on the platform: import rejects a row that would add more
+ * (with its row number), so no subject's answer outgrows `MAX_ENTRIES_PER_ANSWER`.
+ */
+export const MAX_ENTRIES_PER_SUBJECT = 50;
+/** Most entries the answer for one code may carry (status, records); above the subject cap, for data from before it. */
+export const MAX_ENTRIES_PER_ANSWER = 200;

@@ -1,5 +1,5 @@
 import { CreditError, isCreditError } from '../api/credit-error.ts';
-import type { StatusResponse, StatusResult } from '../api/status-schema.ts';
+import { isStatusErrorResult, type StatusResponse, type StatusResult } from '../api/status-schema.ts';
 
 export interface StatusBatcherOptions {
   fetchBatch: (codes: string[]) => Promise<StatusResponse>;
@@ -55,7 +55,9 @@ export function createStatusBatcher(opts: StatusBatcherOptions): StatusBatcher {
     const byCode = new Map(response.results.map((r) => [r.code, r]));
     for (const [code, waiter] of batch) {
       const result = byCode.get(code) ?? byCode.get(code.trim().toUpperCase());
-      if (result) waiter.resolve(result);
+      // A per-code error (the platform could not answer this code within the contract) is a failed check: unknown.
+      if (result && isStatusErrorResult(result)) waiter.reject(new CreditError('schema', `the platform could not answer code ${code}: ${result.error.message}`));
+      else if (result) waiter.resolve(result);
       else waiter.reject(new CreditError('schema', `the platform's answer left out code ${code}`));
     }
   }

@@ -1,22 +1,25 @@
-import type { StatusResult } from '../../core/api/status-schema.ts';
+import { StatusResultSchema, type StatusErrorResult, type StatusResult } from '../../core/api/status-schema.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import type { PlatformContext } from '../server/platform-context.ts';
+import { schemaIssues } from '../server/schema-issues.ts';
 import { toSubject, visibleEntries } from './to-list-entry.ts';
 
 /**
  * Answers codes as `POST /api/v1/status` does (and the check record, which must say the same):
  * normalized and checked locally first, invalid ones answered without a lookup, duplicates once,
  * entries limited to what the caller may see. `looked` lists the codes actually looked up, for
- * the audit log.
+ * the audit log. A code whose stored data does not pass the answer's schema (data from before the
+ * import checks, a field too long, too many entries) is answered with a per-code error, so one
+ * bad subject never breaks the batch it is in.
  */
 export function lookUpCodes(
   ctx: PlatformContext,
   codes: readonly string[],
   anonymous: boolean,
   stamp: { asOf: string; dataVersion: number },
-): { results: StatusResult[]; looked: string[] } {
+): { results: (StatusResult | StatusErrorResult)[]; looked: string[] } {
   const today = ctx.today();
-  const results: StatusResult[] = [];
+  const results: (StatusResult | StatusErrorResult)[] = [];
   const seen = new Set<string>();
   const looked: string[] = [];
   for (const input of codes) {
@@ -29,7 +32,7 @@ export function lookUpCodes(
     }
     looked.push(parsed.code);
     const subject = ctx.repos.subjects.get(parsed.code);
-    results.push({
+    results.push(checked({
       code: input,
       found: subject !== undefined,
       invalid: false,
@@ -37,7 +40,20 @@ export function lookUpCodes(
       entries: subject ? visibleEntries(ctx.repos, parsed.code, today, anonymous) : [],
       scope: anonymous ? 'public' : 'full',
       ...stamp,
-    });
+    }));
   }
   return { results, looked };
+}
+
+/** The result as it is, or the per-code error when it would not pass the contract. */
+function checked(result: StatusResult): StatusResult | StatusErrorResult {
+  const parsed = StatusResultSchema.safeParse(result);
+  if (parsed.success) return result;
+  console.error(`[platform] the data of code ${result.code} does not pass the answer schema; answered as unavailable:`, JSON.stringify(schemaIssues(parsed.error.issues).slice(0, 3)));
+  return {
+    code: result.code,
+    error: { kind: 'unavailable', message: '平台存储的该代码数据不符合接口约定，暂无法提供 / the platform cannot answer this code within the contract' },
+    asOf: result.asOf,
+    dataVersion: result.dataVersion,
+  };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckRecord, CheckRecordRequest, RecordItem } from '../../core/api/check-record-schema.ts';
-import type { StatusResult } from '../../core/api/status-schema.ts';
+import { isStatusErrorResult, type StatusErrorResult, type StatusResult } from '../../core/api/status-schema.ts';
 import { compareNames } from '../../core/names/compare-names.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { applicableMeasures } from '../../core/verdict/applicable-measures.ts';
@@ -25,13 +25,14 @@ export interface RecordIssuer {
 export function buildCheckRecord(
   ctx: PlatformContext,
   request: CheckRecordRequest,
-  results: readonly StatusResult[],
+  results: readonly (StatusResult | StatusErrorResult)[],
   issuer: RecordIssuer,
   stamp: { asOf: string; dataVersion: number },
   now: Date,
 ): { record: CheckRecord; verdicts: Verdict[] } {
   const verdicts: Verdict[] = [];
   const items = results.map((result): RecordItem => {
+    if (isStatusErrorResult(result)) return unavailableItem(result, request);
     const verdict = computeVerdict({ result, now, freshnessMs: Number.POSITIVE_INFINITY });
     verdicts.push(verdict);
     const code = result.invalid ? result.code : parseUscc(result.code).code;
@@ -67,4 +68,21 @@ export function buildCheckRecord(
     ...stamp,
   };
   return { record, verdicts };
+}
+
+/** A code the platform could not answer within the contract: unknown, with nothing claimed about it. */
+function unavailableItem(result: StatusErrorResult, request: CheckRecordRequest): RecordItem {
+  const code = parseUscc(result.code).code;
+  return {
+    code,
+    found: false,
+    invalid: false,
+    registeredName: null,
+    pageName: request.pageNames?.[result.code] ?? request.pageNames?.[code] ?? null,
+    nameMatches: null,
+    verdict: 'unknown',
+    reason: `未能核查：${result.error.message}`,
+    entries: [],
+    measures: [],
+  };
 }

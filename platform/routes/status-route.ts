@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { StatusRequestSchema, StatusResponseSchema } from '../../core/api/status-schema.ts';
+import { isStatusErrorResult, StatusRequestSchema, StatusResponseSchema } from '../../core/api/status-schema.ts';
 import { computeVerdict } from '../../core/verdict/compute-verdict.ts';
 import { countVerdicts } from '../audit/count-verdicts.ts';
 import { recordQuery } from '../audit/record-query.ts';
@@ -14,7 +14,8 @@ import { rejectTooManyCodes } from '../server/reject-too-many-codes.ts';
 
 /**
  * `POST /api/v1/status`: answers each code as given. Codes are normalized and checked locally
- * first; invalid ones are answered without a lookup; duplicates are answered once each. The
+ * first; invalid ones are answered without a lookup; duplicates are answered once each; a code
+ * whose stored data is off-contract gets a per-code error (the rest are answered). The
  * verdict kinds found are counted into the audit log for statistics.
  */
 export function registerStatusRoute(app: FastifyInstance, ctx: PlatformContext): void {
@@ -25,7 +26,7 @@ export function registerStatusRoute(app: FastifyInstance, ctx: PlatformContext):
     const stamp = answerStamp(ctx);
     const { results, looked } = lookUpCodes(ctx, body.codes, isAnonymous(caller), stamp);
     const now = nowOnToday(ctx.today());
-    const verdicts = countVerdicts(results.map((result) => computeVerdict({ result, now, freshnessMs: Number.POSITIVE_INFINITY }).kind));
+    const verdicts = countVerdicts(results.map((result) => (isStatusErrorResult(result) ? 'unknown' : computeVerdict({ result, now, freshnessMs: Number.POSITIVE_INFINITY }).kind)));
     recordQuery(ctx, request, caller, 'status', looked, body.purpose ?? null, verdicts);
     return sendValidated(reply, StatusResponseSchema, 200, { results, ...stamp });
   });
