@@ -13,6 +13,10 @@ export const API_ERROR_CODES = [
   'conflict',
   'rate_limited',
   'internal',
+  // 503: the platform holds no list data yet (an empty platform answers unknown, never "not found").
+  'no_data',
+  // 503: the platform cannot serve now (its database file is gone, replaced or read-only; too busy).
+  'unavailable',
 ] as const;
 
 /** Every error the platform returns has this one shape, whatever the endpoint. */
