@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { openDatabase } from '../db/open-database.ts';
 import { createRepositories } from '../db/repositories.ts';
+import { TableEncodingError } from '../import/decode-table-text.ts';
 import { importList } from '../import/import-list.ts';
 import { readTableFile } from '../import/read-table-file.ts';
 
@@ -12,7 +13,15 @@ export async function importCommand(dbPath: string, file: string | undefined, fl
   }
   const mappingFile = flags.get('mapping');
   const mapping = typeof mappingFile === 'string' ? (JSON.parse(readFileSync(mappingFile, 'utf8')) as Record<string, string>) : {};
-  const table = await readTableFile(file);
+  let table: Awaited<ReturnType<typeof readTableFile>>;
+  try {
+    table = await readTableFile(file);
+  } catch (error) {
+    if (!(error instanceof TableEncodingError)) throw error;
+    console.error(`import: ${error.message}; nothing imported`);
+    return 1;
+  }
+  if (table.encoding === 'gb18030') console.log('read as GBK/GB18030 (the file is not UTF-8)');
   const db = openDatabase(dbPath);
   const started = performance.now();
   const report = importList(createRepositories(db), table, {

@@ -1,5 +1,6 @@
 import type { Repositories } from '../db/repositories.ts';
 import { addEntry } from '../lists/add-entry.ts';
+import { checkEntryCap } from './check-entry-cap.ts';
 import { LIST_COLUMNS, mapColumns, REQUIRED_FIELDS } from './list-columns.ts';
 import { parseListRow } from './parse-list-row.ts';
 import type { Table } from './read-table-file.ts';
@@ -41,7 +42,7 @@ export function importList(
     repos.db.transaction(() => {
       table.rows.forEach((cells, index) => {
         const row = index + 2;
-        const parsed = parseListRow(cells, columns);
+        const parsed = checkEntryCap(repos, parseListRow(cells, columns));
         const code = (cells[columns.get('code') ?? -1] ?? '').trim();
         if (!parsed.ok) {
           report.rejected.push({ row, code, reason: parsed.reason });

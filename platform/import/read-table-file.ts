@@ -2,11 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { decodeTableText, type DecodedText } from './decode-table-text.ts';
 
 /** A table read from a file: its header row and the data rows as text. */
 export interface Table {
   headers: string[];
   rows: string[][];
+  /** The encoding a CSV file was read in (decodeTableText); absent for .xlsx and for text passed in. */
+  encoding?: DecodedText['encoding'];
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -36,10 +39,11 @@ export async function readXlsx(data: Buffer | ArrayBuffer): Promise<Table> {
   return { headers: table[0] ?? [], rows: table.slice(1).filter((r) => r.some((c) => c !== '')) };
 }
 
-/** Parses CSV text (UTF-8, with or without BOM). */
-export function readCsv(text: string | Buffer): Table {
-  const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
-  return { headers: records[0] ?? [], rows: records.slice(1) };
+/** Parses CSV text, or the bytes of a CSV file in UTF-8 (with or without BOM), UTF-16 with BOM or GBK/GB18030 (decodeTableText). */
+export function readCsv(input: string | Uint8Array): Table {
+  const decoded = typeof input === 'string' ? null : decodeTableText(input);
+  const records = parse(decoded ? decoded.text : input, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+  return { headers: records[0] ?? [], rows: records.slice(1), ...(decoded && { encoding: decoded.encoding }) };
 }
 
 /** Reads a .csv or .xlsx file by its extension. */
