@@ -120,6 +120,28 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE signing_keys ADD COLUMN retired_at TEXT;
   `,
+  // 4: the entry lifecycle (issue 11): credit-repair applications (section (二十六)), and what an
+  // objection names the entry by (its document number, or another reference; issue 10 finding 2).
+  `
+  CREATE TABLE repairs (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    entry_id TEXT NOT NULL REFERENCES entries(id),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'refused', 'lapsed')),
+    materials TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    department TEXT NOT NULL,
+    filed_at TEXT NOT NULL,
+    decided_at TEXT,
+    decision_note TEXT,
+    decided_by TEXT
+  );
+  CREATE INDEX repairs_by_entry ON repairs(entry_id);
+
+  ALTER TABLE objections ADD COLUMN document_number TEXT;
+  ALTER TABLE objections ADD COLUMN reference TEXT;
+  CREATE INDEX objections_by_filed_at ON objections(filed_at);
+  `,
 ];
 
 /** Brings `db` to the latest schema version, each step in its own transaction. Returns the version reached. */
