@@ -142,6 +142,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE objections ADD COLUMN reference TEXT;
   CREATE INDEX objections_by_filed_at ON objections(filed_at);
   `,
+  // 5: a record signing key marked compromised (rotate-record-key --compromised --since T):
+  // records it signed at or after T are untrusted (issue 10 finding 4).
+  `
+  ALTER TABLE signing_keys ADD COLUMN compromised_since TEXT;
+  `,
 ];
 
 /** Brings `db` to the latest schema version, each step in its own transaction. Returns the version reached. */
