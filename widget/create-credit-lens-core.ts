@@ -129,12 +129,16 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     return loop;
   }
 
-  /** Adds the local check: a clean answer for a code with a suspect check digit says so. */
+  /**
+   * Adds the local check: a clean answer for a code with a suspect check digit says so, and one the
+   * platform does not know is `invalid` — never clear, also as the last answer of a failed refresh.
+   */
   function stateOf(code: string, suspect: boolean, v: CodeVerdict): CodeState {
     const { result, ...verdict } = v;
-    if (suspect && verdict.kind === 'clear' && result) {
-      return { code, result, verdict: computeVerdict({ result, now: now(), freshnessMs: config.freshness, suspect: true }) };
-    }
+    if (!suspect || !result) return { code, result, verdict };
+    const asSuspect = () => computeVerdict({ result, now: now(), freshnessMs: config.freshness, suspect: true });
+    if (verdict.reason.errorKind) return { code, result, verdict: verdict.lastKnown ? { ...verdict, lastKnown: asSuspect().kind } : verdict };
+    if (verdict.kind === 'clear') return { code, result, verdict: { ...asSuspect(), stale: verdict.stale } };
     return { code, result, verdict };
   }
 

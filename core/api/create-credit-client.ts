@@ -38,7 +38,7 @@ export function createCreditClient(options: CreditClientOptions): CreditClient {
   const transport = createCreditTransport(options);
   const { call, get } = transport;
   return {
-    ...createStatusClient(transport),
+    ...createStatusClient(transport, options.now),
     subject: (code, opts = {}) =>
       get(`/api/v1/subjects/${encodeURIComponent(code)}`, SubjectDetailsSchema, opts.signal),
     measures: (opts = {}) =>

@@ -17,6 +17,8 @@ export interface CreditClientOptions {
   retries?: number;
   /** Base backoff; doubles each retry, with jitter. Default 300. */
   retryDelayMs?: number;
+  /** The clock answers' `asOf` is checked against (epoch ms); default `Date.now`. */
+  now?: () => number;
 }
 
 export interface CallOptions {

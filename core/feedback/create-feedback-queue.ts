@@ -10,20 +10,9 @@ import type { CreditClient } from '../api/create-credit-client.ts';
 import { isCreditError } from '../api/credit-error.ts';
 import { FeedbackRequestSchema, type FeedbackRecord, type FeedbackRequest } from '../api/feedback-schema.ts';
 
-export type QueuedFeedbackStatus = 'pending' | 'sending' | 'failed';
+import type { QueuedFeedback } from './queued-feedback-schema.ts';
 
-/** One feedback waiting to be sent, or refused by the platform. Plain data: it is what storage holds. */
-export interface QueuedFeedback {
-  request: FeedbackRequest;
-  status: QueuedFeedbackStatus;
-  /** ISO instant of enqueue. */
-  enqueuedAt: string;
-  attempts: number;
-  /** Epoch ms of the next automatic attempt; null while sending or when failed. */
-  nextAttemptAt: number | null;
-  /** The last failure: transient (still pending) or final (failed). */
-  error: { kind: string; status: number | null; message: string } | null;
-}
+export type { QueuedFeedback, QueuedFeedbackStatus } from './queued-feedback-schema.ts';
 
 /** A feedback the platform confirmed (new or duplicate), kept in memory for the card. */
 export interface SentFeedback {

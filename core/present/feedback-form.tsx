@@ -1,21 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { FeedbackOutcome, FeedbackRecord } from '../api/feedback-schema.ts';
-import type { QueuedFeedback } from '../feedback/create-feedback-queue.ts';
+import type { FeedbackFormDraft } from '../feedback/feedback-form-draft-schema.ts';
+import type { QueuedFeedback } from '../feedback/queued-feedback-schema.ts';
 import type { ApplicableMeasure } from '../verdict/applicable-measures.ts';
 import { formatInstant } from './format-instant.ts';
 import { formText } from './form-text.ts';
 import type { PresentLocale } from './present-locale.ts';
 
-/** One measure's outcome as the form hands it over; the caller adds key, operator and context. */
-export interface FeedbackFormDraft {
-  code: string;
-  entryId: string | null;
-  measureId: string;
-  outcome: FeedbackOutcome;
-  reason: string | null;
-  caseReference: string;
-  note: string | null;
-}
+export type { FeedbackFormDraft } from '../feedback/feedback-form-draft-schema.ts';
 
 export interface FeedbackFormProps {
   code: string;

@@ -35,6 +35,11 @@ export interface StatusStore {
   subscribe(code: string, listener: (v: CodeVerdict) => void): () => void;
   /** The verdict from the cache without fetching, or null when the code was never asked for. */
   peek(code: string): CodeVerdict | null;
+  /**
+   * The codes are being shown again (a page load, a card opened, a batch): those whose answer is
+   * older than the freshness window (or invalidated) are asked again now, unless already being asked.
+   */
+  refreshStale(codes: Iterable<string>): void;
   /** Marks codes as changed (from the changes feed): watched ones refetch now, others on next `get`. */
   invalidate(codes: string[]): Promise<void>;
   /** Refetches every code that has an answer or a failure. */
@@ -85,8 +90,10 @@ export function createStatusStore(opts: StatusStoreOptions): StatusStore {
 
   function toVerdict(state: AnswerState<StatusResult> | undefined): CodeVerdict {
     const result = state?.data ?? null;
-    // A failed first attempt already shows `unknown` while the cache retries in the background.
-    const error = state?.error ?? (result ? null : state?.failure) ?? null;
+    // A failed first attempt already shows `unknown` while the cache retries in the background —
+    // also for an answer past the freshness window: it may not pass for current while retries run.
+    const expired = state !== undefined && result !== null && (state.invalidated || Date.now() >= state.updatedAt + freshnessMs);
+    const error = state?.error ?? (result && !expired ? null : state?.failure) ?? null;
     if (!result && !error) return { ...pendingVerdict(), result: null };
     // computeVerdict also copes with a non-CreditError (a bug): it is `unknown` all the same.
     const verdict = computeVerdict({ result, error: error as CreditError | null, now: now(), freshnessMs });
@@ -138,6 +145,9 @@ export function createStatusStore(opts: StatusStoreOptions): StatusStore {
           recoveryTimer = null;
         }
       };
+    },
+    refreshStale(codes) {
+      for (const code of codes) void cache.fetch(code);
     },
     peek(code) {
       const state = cache.state(code);

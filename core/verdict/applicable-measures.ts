@@ -1,14 +1,10 @@
 import type { CheckContext } from '../api/check-context-schema.ts';
 import type { ListEntry } from '../api/list-entry-schema.ts';
 import type { Measure } from '../api/measure-schema.ts';
+import type { ApplicableMeasure } from './applicable-measure-schema.ts';
 import type { Verdict } from './verdict-types.ts';
 
-export interface ApplicableMeasure {
-  measure: Measure;
-  entry: ListEntry;
-  /** True when the measure must not be applied now: its entry is under objection, or red yields to black. */
-  suspended: boolean;
-}
+export type { ApplicableMeasure } from './applicable-measure-schema.ts';
 
 /**
  * The catalogue measures (section (十九)) that follow from a verdict where the check happens.

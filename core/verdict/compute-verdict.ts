@@ -2,7 +2,7 @@ import { isCreditError, type CreditError } from '../api/credit-error.ts';
 import type { ListEntry } from '../api/list-entry-schema.ts';
 import type { StatusResult } from '../api/status-schema.ts';
 import { chinaDate } from './china-date.ts';
-import { effectiveState } from './effective-state.ts';
+import { entryStanding } from './effective-state.ts';
 import type { Verdict, VerdictReason } from './verdict-types.ts';
 
 /** Answers older than this are still shown, but marked stale with their age. */
@@ -15,7 +15,11 @@ export interface ComputeVerdictInput {
   error?: CreditError | null;
   now: Date;
   freshnessMs?: number;
-  /** The code passed local checks but looks unusual (e.g. a likely typo): a clean answer says so. */
+  /**
+   * Only the code's check character is wrong (a likely typo, or a pilot-era code): a subject the
+   * platform knows keeps its verdict with the suspect qualifier; one it does not know is `invalid`
+   * (`suspect-not-found`), never clear — a mistyped bidder code must not let a listed bidder through.
+   */
   suspect?: boolean;
 }
 
@@ -50,7 +54,7 @@ function verdictFromResult(result: StatusResult, today: string, suspect: boolean
   const disputed: ListEntry[] = [];
   const watch: ListEntry[] = [];
   for (const entry of result.entries) {
-    const state = effectiveState(entry, today);
+    const state = entryStanding(entry, today);
     if (state === 'active') (entry.list === 'black' ? activeBlack : activeRed).push(entry);
     else if (state === 'disputed') disputed.push(entry);
     else if (entry.list === 'black' && (state === 'exited' || state === 'expired') && isMonitored(entry, today)) {
@@ -62,7 +66,10 @@ function verdictFromResult(result: StatusResult, today: string, suspect: boolean
   // A disputed black entry suspends its punishments, so it does not suspend red incentives either.
   if (disputed.some((e) => e.list === 'black')) return { ...base('disputed', { code: 'black-disputed' }), ...lists };
   if (activeRed.length > 0) return { ...base('red', { code: 'red-active' }), ...lists };
+  // A red entry under objection: its incentives are held while it is verified — never "not listed".
+  if (disputed.length > 0) return { ...base('disputed', { code: 'red-disputed' }), ...lists };
   if (watch.length > 0) return { ...base('watch', { code: 'monitoring' }), ...lists };
+  if (suspect && !result.found) return { ...base('invalid', { code: 'suspect-not-found' }), ...lists };
   // An anonymous answer covers published entries only: say so, so "not listed" is not read as the whole truth.
   const code = suspect ? 'suspect-code' : result.scope === 'public' ? 'nothing-active-public' : result.found ? 'nothing-active' : 'not-found';
   return { ...base('clear', { code }), ...lists };

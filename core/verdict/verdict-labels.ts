@@ -12,7 +12,7 @@ export interface VerdictLabel {
 const LABELS: Record<VerdictLocale, Record<VerdictKind, VerdictLabel>> = {
   'zh-CN': {
     black: { short: '黑名单', long: '列入严重失信主体名单（黑名单）', symbol: '✖' },
-    disputed: { short: '异议中', long: '黑名单记录异议核查中，暂停惩戒', symbol: '⚖' },
+    disputed: { short: '异议中', long: '名单记录异议核查中，暂停奖惩', symbol: '⚖' },
     red: { short: '红名单', long: '列入守信联合激励名单（红名单）', symbol: '★' },
     watch: { short: '重点监测', long: '已退出黑名单，处于重点监测期', symbol: '◉' },
     clear: { short: '未列入', long: '平台查询：未列入红黑名单', symbol: '✓' },
@@ -22,7 +22,7 @@ const LABELS: Record<VerdictLocale, Record<VerdictKind, VerdictLabel>> = {
   },
   en: {
     black: { short: 'Black list', long: 'On the black list (seriously dishonest)', symbol: '✖' },
-    disputed: { short: 'Disputed', long: 'Black-list entry under objection; punishments suspended', symbol: '⚖' },
+    disputed: { short: 'Disputed', long: 'List entry under objection; its measures are suspended', symbol: '⚖' },
     red: { short: 'Red list', long: 'On the red list (joint incentives)', symbol: '★' },
     watch: { short: 'Monitoring', long: 'Left the black list; under key monitoring', symbol: '◉' },
     clear: { short: 'Not listed', long: 'Platform checked: not on the red or black list', symbol: '✓' },
@@ -31,6 +31,9 @@ const LABELS: Record<VerdictLocale, Record<VerdictKind, VerdictLabel>> = {
     pending: { short: 'Checking', long: 'Asking the credit platform', symbol: '…' },
   },
 };
+
+/** Below this an answer's age reads "刚刚" / "just now". */
+const JUST_NOW_SECONDS = 3;
 
 /** Short text, long text and symbol for a verdict kind. */
 export function verdictLabel(kind: VerdictKind, locale: VerdictLocale): VerdictLabel {
@@ -42,12 +45,14 @@ const REASONS: Record<VerdictLocale, Record<Verdict['reason']['code'], string>> 
     'black-active': '该主体有有效的黑名单记录，适用联合惩戒措施。',
     'black-disputed': '该主体的黑名单记录正在异议核查中，核查期间暂停实施惩戒措施。',
     'red-active': '该主体有有效的红名单记录，可适用联合激励措施。',
+    'red-disputed': '该主体的红名单记录正在异议核查中，核查期间暂停适用激励措施。',
     monitoring: '该主体已退出黑名单，目前处于重点监测期。',
     'nothing-active': '该主体目前没有有效的红黑名单记录。',
     'nothing-active-public': '公开名单中未查到该主体的有效记录；未使用部门凭证查询，内部共享信息不在此结果中。',
     'not-found': '信用平台未查到该代码对应的主体，也无名单记录。',
     'invalid-code': '该代码不是有效的统一社会信用代码，请核对。',
     'suspect-code': '信用平台未查到有效名单记录，但该代码看起来异常，请核对是否输入有误。',
+    'suspect-not-found': '校验位错误，平台无此代码，请核对。',
     error: '未能从信用平台得到可靠结果，请勿视为“未列入”。',
     checking: '正在向信用平台查询。',
   },
@@ -55,12 +60,14 @@ const REASONS: Record<VerdictLocale, Record<Verdict['reason']['code'], string>> 
     'black-active': 'This subject has an active black-list entry; joint punishment measures apply.',
     'black-disputed': 'A black-list entry of this subject is under objection; its punishments are suspended meanwhile.',
     'red-active': 'This subject has an active red-list entry; joint incentive measures may apply.',
+    'red-disputed': 'A red-list entry of this subject is under objection; its incentives are held while it is verified.',
     monitoring: 'This subject has left the black list and is under key monitoring.',
     'nothing-active': 'This subject has no active red- or black-list entry.',
     'nothing-active-public': 'No active entry in the published lists; checked without department credentials, so internally shared information is not included.',
     'not-found': 'The credit platform holds no subject and no entry for this code.',
     'invalid-code': 'This is not a valid unified social credit code; please check it.',
     'suspect-code': 'No active entry was found, but the code looks unusual; check it was typed correctly.',
+    'suspect-not-found': 'The check character is wrong and the platform holds no such code; please check it.',
     error: 'No reliable answer came from the credit platform; do not treat this subject as clear.',
     checking: 'Asking the credit platform.',
   },
@@ -106,11 +113,17 @@ export function describeReason(verdict: Verdict, locale: VerdictLocale): string 
   return parts.join(locale === 'zh-CN' ? '' : ' ');
 }
 
-/** "刚刚" / "3 分钟前" / "2 小时前" / "4 天前", or "just now" / "3 min ago" / "2 h ago" / "4 days ago". */
+/**
+ * "刚刚" / "45 秒前" / "3 分钟前" / "2 小时前" / "4 天前", or "just now" / "45 s ago" / "3 min ago" /
+ * "2 h ago" / "4 days ago". "刚刚" only for the first few seconds: an answer that is past a short
+ * freshness window must not read as just given.
+ */
 export function formatAge(ms: number, locale: VerdictLocale): string {
   const zh = locale === 'zh-CN';
-  const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 1) return zh ? '刚刚' : 'just now';
+  const seconds = Math.floor(Math.max(0, ms) / 1000);
+  if (seconds < JUST_NOW_SECONDS) return zh ? '刚刚' : 'just now';
+  if (seconds < 60) return zh ? `${seconds} 秒前` : `${seconds} s ago`;
+  const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return zh ? `${minutes} 分钟前` : `${minutes} min ago`;
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return zh ? `${hours} 小时前` : `${hours} h ago`;

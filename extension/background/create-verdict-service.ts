@@ -27,7 +27,7 @@ export interface VerdictService {
   readonly platformUrl: string;
   /** The platform and credentials answers come from (see answer-source.ts). */
   readonly source: string;
-  /** Starts watching codes (fetching those not fresh). */
+  /** Starts watching codes, and asks again for those whose answer is past the freshness window (they are being shown again). */
   watch(codes: Iterable<string>): void;
   /** Stops watching codes no frame shows any more. */
   retain(codes: Set<string>): void;
@@ -112,7 +112,10 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     watch(codes) {
       loadCatalogue();
       if (Date.now() - lastPoll > pollMs * 2) void this.pollChanges();
-      for (const code of codes) {
+      const shown = [...codes];
+      // Shown again (a reload, a card opened, a batch): an answer past the freshness window is re-asked now.
+      store.refreshStale(shown.filter((code) => subscriptions.has(code)));
+      for (const code of shown) {
         if (subscriptions.has(code)) continue;
         subscriptions.set(code, () => undefined);
         // Frames already show `pending` until the first answer: only answers are worth a push.

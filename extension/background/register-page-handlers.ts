@@ -10,6 +10,7 @@ import { fail, ok } from '../messaging/result.ts';
 import type { Settings } from '../settings/settings-schema.ts';
 import type { FrameRegistry } from './frame-registry.ts';
 import { siteContext } from './site-context.ts';
+import { strongerKind } from '../../core/verdict/verdict-strength.ts';
 import type { VerdictService } from './create-verdict-service.ts';
 
 export interface PageHandlerDeps {
@@ -19,8 +20,6 @@ export interface PageHandlerDeps {
   settings(): Settings;
   view(code: string, context: CheckContext): CodeView;
 }
-
-const STRENGTH = ['black', 'disputed', 'red', 'watch', 'unknown', 'invalid', 'pending', 'clear'];
 
 /** Registers the handlers; returns the function that removes them. */
 export function registerPageHandlers(d: PageHandlerDeps): () => void {
@@ -58,7 +57,7 @@ export function registerPageHandlers(d: PageHandlerDeps): () => void {
           else {
             row.count += f.count;
             if (!row.frameIds.includes(frame.frameId)) row.frameIds.push(frame.frameId);
-            if (STRENGTH.indexOf(f.kind) < STRENGTH.indexOf(row.kind)) row.kind = f.kind;
+            row.kind = strongerKind(row.kind, f.kind);
             row.name ??= f.name;
           }
         }

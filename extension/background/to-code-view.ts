@@ -2,7 +2,8 @@
  * Turns the store's verdict for a code into the plain `CodeView` that crosses the message
  * boundary: the verdict, the answer it rests on, and the measures for the frame's context.
  * A suspect code (only its check character wrong) is queried like any other, but its verdict is
- * computed with `suspect: true`, so "not on any list" reads `suspect-code`, never a confident clear.
+ * computed with `suspect: true`: "not on any list" reads `suspect-code`, and a code the platform
+ * does not know is `invalid` (`suspect-not-found`) — never a confident clear, also as the last answer of an outage.
  */
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
 import type { Measure } from '../../core/api/measure-schema.ts';
@@ -11,6 +12,8 @@ import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { applicableMeasures } from '../../core/verdict/applicable-measures.ts';
 import { computeVerdict, DEFAULT_FRESHNESS_MS } from '../../core/verdict/compute-verdict.ts';
 import { pendingVerdict } from '../../core/verdict/local-verdict.ts';
+import type { StatusResult } from '../../core/api/status-schema.ts';
+import type { Verdict } from '../../core/verdict/verdict-types.ts';
 import type { CodeView } from '../messaging/protocol.ts';
 
 /** The view of `code`; `verdict` null means never asked (shown as pending). */
@@ -24,11 +27,7 @@ export function toCodeView(
 ): CodeView {
   const validity = parseUscc(code).validity;
   const { result = null, ...stored } = verdict ?? { ...pendingVerdict(), result: null };
-  // Only a clean answer changes (its reason); a listing or a failure reads the same either way.
-  const plain =
-    validity === 'suspect' && result && stored.kind === 'clear' && !stored.reason.errorKind
-      ? computeVerdict({ result, now: new Date(), freshnessMs, suspect: true })
-      : stored;
+  const plain = validity === 'suspect' && result ? asSuspect(stored, result, freshnessMs) : stored;
   return {
     code,
     validity,
@@ -38,4 +37,14 @@ export function toCodeView(
     context,
     platformUrl,
   };
+}
+
+/** The verdict of a suspect code: a clean answer recomputed with `suspect: true`; a failed refresh names that as its last answer. */
+function asSuspect(stored: Verdict, result: StatusResult, freshnessMs: number): Verdict {
+  if (stored.reason.errorKind) {
+    if (!stored.lastKnown) return stored;
+    return { ...stored, lastKnown: computeVerdict({ result, now: new Date(), freshnessMs, suspect: true }).kind };
+  }
+  if (stored.kind !== 'clear') return stored;
+  return { ...computeVerdict({ result, now: new Date(), freshnessMs, suspect: true }), stale: stored.stale };
 }

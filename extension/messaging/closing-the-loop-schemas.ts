@@ -6,7 +6,9 @@
  */
 import * as z from 'zod/mini';
 import { CheckContextSchema } from '../../core/api/check-context-schema.ts';
-import { FeedbackOutcomeSchema, FeedbackRecordSchema, FeedbackRequestSchema } from '../../core/api/feedback-schema.ts';
+import { FeedbackRecordSchema } from '../../core/api/feedback-schema.ts';
+import { FeedbackFormDraftSchema as FeedbackDraftSchema } from '../../core/feedback/feedback-form-draft-schema.ts';
+import { QueuedFeedbackSchema } from '../../core/feedback/queued-feedback-schema.ts';
 import { ObjectionRequestSchema, ObjectionResponseSchema } from '../../core/api/objection-schema.ts';
 import { SignedCheckRecordSchema } from '../../core/api/check-record-schema.ts';
 import { UsccSchema } from '../../core/api/scalars.ts';
@@ -14,26 +16,8 @@ import { UsccSchema } from '../../core/api/scalars.ts';
 const Code = z.string().check(z.minLength(1), z.maxLength(64));
 const CaseReference = z.string().check(z.maxLength(200));
 
-/** One measure's outcome from the card's FeedbackForm (core/present `FeedbackFormDraft`). */
-export const FeedbackDraftSchema = z.object({
-  code: UsccSchema,
-  entryId: z.nullable(z.string().check(z.maxLength(500))),
-  measureId: z.string().check(z.minLength(1), z.maxLength(500)),
-  outcome: FeedbackOutcomeSchema,
-  reason: z.nullable(z.string().check(z.maxLength(2000))),
-  caseReference: z.string().check(z.minLength(1), z.maxLength(200)),
-  note: z.nullable(z.string().check(z.maxLength(2000))),
-});
-
-/** core/feedback's `QueuedFeedback`, as plain data. */
-export const QueuedFeedbackSchema = z.object({
-  request: FeedbackRequestSchema,
-  status: z.enum(['pending', 'sending', 'failed']),
-  enqueuedAt: z.string().check(z.maxLength(40)),
-  attempts: z.number(),
-  nextAttemptAt: z.nullable(z.number()),
-  error: z.nullable(z.object({ kind: z.string(), status: z.nullable(z.number()), message: z.string() })),
-});
+// Defined once in core (core/feedback) and imported here.
+export { FeedbackDraftSchema, QueuedFeedbackSchema };
 
 // content → background
 export const GetFeedbackRequestSchema = z.object({

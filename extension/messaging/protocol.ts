@@ -20,9 +20,10 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as z from 'zod/mini';
 import { CheckContextSchema } from '../../core/api/check-context-schema.ts';
-import { ListEntrySchema } from '../../core/api/list-entry-schema.ts';
-import { MeasureSchema } from '../../core/api/measure-schema.ts';
-import { StatusResultSchema } from '../../core/api/status-schema.ts';
+import { ApplicableMeasureSchema } from '../../core/verdict/applicable-measure-schema.ts';
+import { CodeViewSchema, ValiditySchema, type CodeView } from '../../core/verdict/code-view-schema.ts';
+import { VerdictKindSchema, VerdictSchema } from '../../core/verdict/verdict-schema.ts';
+import type { VerdictKind } from '../../core/verdict/verdict-types.ts';
 import { SettingsPatchSchema, SiteRuleSchema, type SettingsPatch, type SettingsView } from '../settings/settings-schema.ts';
 import type { Result } from './result.ts';
 import {
@@ -48,47 +49,10 @@ import {
 } from './closing-the-loop-schemas.ts';
 
 const Code = z.string().check(z.minLength(1), z.maxLength(64));
-const Instant = z.nullable(z.string().check(z.maxLength(40)));
 
-export const VerdictKindSchema = z.enum(['black', 'disputed', 'red', 'watch', 'clear', 'invalid', 'unknown', 'pending']);
-export const ValiditySchema = z.enum(['valid', 'suspect', 'invalid']);
-
-/** core/verdict's `Verdict`, as plain data. */
-export const VerdictSchema = z.object({
-  kind: VerdictKindSchema,
-  reason: z.object({
-    code: z.string().check(z.maxLength(40)),
-    errorKind: z.optional(z.string().check(z.maxLength(40))),
-    detail: z.optional(z.string().check(z.maxLength(2000))),
-  }),
-  activeEntries: z.array(ListEntrySchema),
-  disputedEntries: z.array(ListEntrySchema),
-  watchEntries: z.array(ListEntrySchema),
-  suspendedRed: z.boolean(),
-  asOf: Instant,
-  ageMs: z.nullable(z.number()),
-  stale: z.boolean(),
-});
-
-/** core/verdict's `ApplicableMeasure`. */
-export const ApplicableMeasureSchema = z.object({ measure: MeasureSchema, entry: ListEntrySchema, suspended: z.boolean() });
-
-/** Everything a card or a list row needs to show one code, in one context. */
-export const CodeViewSchema = z.object({
-  /** Normalized code. */
-  code: Code,
-  validity: ValiditySchema,
-  verdict: VerdictSchema,
-  /** The platform's answer the verdict rests on (subject name, entries); null when there is none. */
-  result: z.nullable(StatusResultSchema),
-  /** core/verdict's `applicableMeasures` for `context`; null while the catalogue is not loaded. */
-  measures: z.nullable(z.array(ApplicableMeasureSchema)),
-  context: CheckContextSchema,
-  /** The platform's base URL, for links to the subject's page (core/present builds them; no token). */
-  platformUrl: z.nullable(z.string().check(z.maxLength(2000))),
-});
-export type CodeView = z.infer<typeof CodeViewSchema>;
-export type VerdictKind = z.infer<typeof VerdictKindSchema>;
+// Defined once in core and imported here: a copy drifts (one once dropped `lastKnown`).
+export { CodeViewSchema, ValiditySchema, VerdictKindSchema, VerdictSchema, ApplicableMeasureSchema };
+export type { CodeView, VerdictKind };
 
 // content → background
 export const FrameConfigRequestSchema = z.object({

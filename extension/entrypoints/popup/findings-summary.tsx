@@ -1,7 +1,7 @@
 import { verdictLabel, type VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
 import type { TabFinding } from '../../messaging/protocol.ts';
 import { t } from '../../locale/translate.ts';
-import { countByVerdict } from './verdict-order.ts';
+import { countByVerdict } from '../../../core/verdict/verdict-strength.ts';
 
 /** Counts per verdict for the codes on the page (and how many codes look mistyped), as a list screen readers read in one go. */
 export function FindingsSummary({ findings, locale }: { findings: TabFinding[]; locale: VerdictLocale }) {

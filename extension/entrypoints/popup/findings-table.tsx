@@ -2,7 +2,7 @@ import type { VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
 import type { TabFinding } from '../../messaging/protocol.ts';
 import { t } from '../../locale/translate.ts';
 import { VerdictChip } from './verdict-chip.tsx';
-import { verdictRank } from './verdict-order.ts';
+import { verdictRank } from '../../../core/verdict/verdict-strength.ts';
 
 /**
  * The codes found on the page, most urgent first. A real table (caption, header cells) so screen

@@ -183,14 +183,14 @@ describe('createStatusStore', () => {
     expect(await pending).toMatchObject({ kind: 'unknown', reason: { errorKind: 'offline' } });
   });
 
-  it('keeps showing the last answer while a refresh is retried, and unknown with it once retries are spent', async () => {
+  it('returns unknown with the last answer from the first failed retry of an answer past the freshness window', async () => {
     const { store, setReply } = setupStore(answer(), { retries: 1, freshnessMs: 1_000 });
     await settle(store.get(SAMPLE_CODE));
     vi.setSystemTime(START.getTime() + 2_000);
     setReply(() => new CreditError('timeout', 'x'));
     const refresh = store.get(SAMPLE_CODE);
     await vi.advanceTimersByTimeAsync(50);
-    expect(store.peek(SAMPLE_CODE)).toMatchObject({ kind: 'clear', stale: true });
+    expect(store.peek(SAMPLE_CODE)).toMatchObject({ kind: 'unknown', lastKnown: 'clear', stale: true, reason: { errorKind: 'timeout' } });
     expect(await settle(refresh, 2_000)).toMatchObject({ kind: 'unknown', lastKnown: 'clear', result: { code: SAMPLE_CODE } });
   });
 

@@ -17,7 +17,9 @@ describe('verdictLabel', () => {
 
 describe('formatAge', () => {
   it.each([
-    [10_000, '刚刚', 'just now'],
+    [1_000, '刚刚', 'just now'],
+    [10_000, '10 秒前', '10 s ago'],
+    [45_000, '45 秒前', '45 s ago'],
     [3 * 60_000, '3 分钟前', '3 min ago'],
     [2 * 3_600_000, '2 小时前', '2 h ago'],
     [24 * 3_600_000, '1 天前', '1 day ago'],

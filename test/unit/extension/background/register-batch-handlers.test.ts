@@ -28,7 +28,7 @@ describe('registerBatchHandlers', () => {
     fakeBrowser.runtime.onMessage.addListener(() => undefined);
   });
 
-  it('asks for valid and suspect codes, keeps invalid ones local, and marks a suspect "not found" as suspect-code', async () => {
+  it('asks for valid and suspect codes, keeps invalid ones local, and marks a suspect code the platform does not know as invalid, never clear', async () => {
     const m = fakeMessenger(POPUP);
     const get = vi.fn(async (code: string): Promise<CodeVerdict> => {
       const result = notFound(code);
@@ -52,7 +52,7 @@ describe('registerBatchHandlers', () => {
     const views = state.ok ? state.value.views : [];
     expect(views.map((v) => [v.code, v.validity, v.verdict.kind, v.verdict.reason.code])).toEqual([
       [A, 'valid', 'clear', 'not-found'],
-      [SUSPECT, 'suspect', 'clear', 'suspect-code'],
+      [SUSPECT, 'suspect', 'invalid', 'suspect-not-found'],
       [INVALID, 'invalid', 'invalid', 'invalid-code'],
     ]);
   });

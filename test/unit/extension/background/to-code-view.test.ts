@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CreditError } from '../../../../core/api/credit-error.ts';
 import type { StatusResult } from '../../../../core/api/status-schema.ts';
 import { computeVerdict } from '../../../../core/verdict/compute-verdict.ts';
 import { toCodeView } from '../../../../extension/background/to-code-view.ts';
@@ -16,12 +17,22 @@ const answer = (code: string, found: boolean, entries: StatusResult['entries'] =
 describe('toCodeView', () => {
   it.each([
     ['a valid code not found', A, answer(A, false), 'valid', 'clear', 'not-found'],
-    ['a suspect code not found', SUSPECT, answer(SUSPECT, false), 'suspect', 'clear', 'suspect-code'],
+    ['a suspect code not found (never clear)', SUSPECT, answer(SUSPECT, false), 'suspect', 'invalid', 'suspect-not-found'],
     ['a suspect code found with nothing active', SUSPECT, answer(SUSPECT, true), 'suspect', 'clear', 'suspect-code'],
     ['a suspect code on the black list', SUSPECT, answer(SUSPECT, true, [makeEntry()]), 'suspect', 'black', 'black-active'],
     ['a suspect code never asked', SUSPECT, null, 'suspect', 'pending', 'checking'],
   ])('returns the verdict for %s', (_, code, verdict, validity, kind, reason) => {
     const view = toCodeView(code, verdict, 'general', null, null);
     expect([view.validity, view.verdict.kind, view.verdict.reason.code]).toEqual([validity, kind, reason]);
+  });
+});
+
+describe('toCodeView after a failed refresh', () => {
+  it('returns invalid, not clear, as the last answer of a suspect code the platform does not know', () => {
+    const result: StatusResult = { code: SUSPECT, found: false, invalid: false, subject: null, entries: [], asOf: new Date().toISOString(), dataVersion: 1 };
+    const failed = { ...computeVerdict({ result, now: new Date(), error: new CreditError('offline', 'down') }), result };
+    expect(failed.lastKnown).toBe('clear');
+    const view = toCodeView(SUSPECT, failed, 'general', null, null);
+    expect([view.verdict.kind, view.verdict.lastKnown]).toEqual(['unknown', 'invalid']);
   });
 });

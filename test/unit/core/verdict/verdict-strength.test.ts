@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByVerdict, verdictRank } from '../../../../extension/entrypoints/popup/verdict-order.ts';
+import { countByVerdict, verdictRank } from '../../../../core/verdict/verdict-strength.ts';
 
 describe('countByVerdict', () => {
   it('counts kinds present, most urgent first', () => {
