@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { chinaDate } from '../core/verdict/china-date.ts';
-import { ensureDemoTokens } from './auth/demo-tokens.ts';
-import { openDatabase } from './db/open-database.ts';
+import { DEMO_META_KEY, DEMO_TOKENS, demoTokensPresent, ensureDemoTokens, isDemoDatabase, type DemoTokens } from './auth/demo-tokens.ts';
+import { MissingDatabaseError, openDatabase } from './db/open-database.ts';
+import { watchDatabaseFile } from './db/watch-database-file.ts';
 import { createRepositories } from './db/repositories.ts';
 import { CATALOGUE_VERSION, MEASURES_CATALOGUE } from './seed/measures-catalogue.ts';
 import { followSigningKey } from './records/follow-signing-key.ts';
@@ -9,7 +10,12 @@ import { seedDatabase } from './seed/seed-database.ts';
 import { parseRateLimit } from './rate-limit/parse-rate-limit.ts';
 import { createServer } from './server/create-server.ts';
 import type { PlatformContext } from './server/platform-context.ts';
+import type { ServerTimeouts } from './server/server-timeouts.ts';
 import { announceExpiries } from './lists/announce-expiries.ts';
+import { StartRefusedError } from './start-refused-error.ts';
+
+/** What `seed` asks for: the demo data set (true = 300 subjects, seed 2018). */
+export type DemoSeed = true | { subjects?: number; seed?: number };
 
 /** Options of a running platform; every one has a demo-friendly default. */
 export interface StartPlatformOptions {
@@ -19,8 +25,18 @@ export interface StartPlatformOptions {
   host?: string;
   /** Default ':memory:'. A file keeps its data across restarts. */
   dbPath?: string;
-  /** Seed the demo data set when the database holds no subjects yet (true = 300 subjects, seed 2018). */
-  seed?: boolean | { subjects?: number; seed?: number };
+  /** Create the database file when it is missing (default true); false: refuse (`serve` without `--create`). */
+  createDatabase?: boolean;
+  /**
+   * Run the demo: seed the demo data set and install the demo tokens when the database holds no
+   * subjects yet, and mark it as the demo; on a demo database seeded before, just run it. Refuses
+   * (StartRefusedError `not-a-demo-database`) a database that holds other data.
+   */
+  seed?: boolean | DemoSeed;
+  /** Whether the published demo tokens may open this platform (default true); false: refuse to start when one is stored (`serve` without `--demo`). */
+  allowDemoTokens?: boolean;
+  /** Request, header and idle timeouts (default DEFAULT_SERVER_TIMEOUTS: 30 s, 10 s, 10 s). */
+  timeouts?: Partial<ServerTimeouts>;
   /** Let callers without a token read public, masked data (default true). */
   anonymousReads?: boolean;
   /** Allowed CORS origins; default: the platform's own origin, http://localhost:* and http://127.0.0.1:*. */
@@ -39,13 +55,16 @@ export interface StartPlatformOptions {
   today?: string;
 }
 
-/** A running platform. */
-export interface RunningPlatform {
+/**
+ * A running platform. `tokens` are the published demo tokens, present only on a demo platform
+ * (started with `seed`): a real platform's tokens are issued by `init` / `token create` and
+ * shown once, never kept.
+ */
+export interface RunningPlatform<Tokens extends DemoTokens | undefined = DemoTokens> {
   url: string;
   port: number;
   close(): Promise<void>;
-  /** The demo tokens, always present: viewer, department, admin. */
-  tokens: { viewer: string; department: string; admin: string };
+  tokens: Tokens;
   db: Database;
 }
 
@@ -63,18 +82,51 @@ const EXPIRY_SWEEP_MS = 10 * 60 * 1000;
 /**
  * Starts the reference credit platform (used by `npm start`, the CLI and everyone's end-to-end
  * tests). Closing and starting again with the same port and database file works: the data stays,
- * and seeding is skipped when subjects exist.
+ * and seeding is skipped when subjects exist. Refusals are StartRefusedError.
  */
-export async function startPlatform(opts: StartPlatformOptions = {}): Promise<RunningPlatform> {
+export function startPlatform(opts: StartPlatformOptions & { seed: DemoSeed }): Promise<RunningPlatform>;
+export function startPlatform(opts?: StartPlatformOptions): Promise<RunningPlatform<DemoTokens | undefined>>;
+export async function startPlatform(opts: StartPlatformOptions = {}): Promise<RunningPlatform<DemoTokens | undefined>> {
   const host = opts.host ?? '127.0.0.1';
-  const db = openDatabase(opts.dbPath ?? ':memory:');
-  const repos = createRepositories(db);
-  const tokens = ensureDemoTokens(repos);
-  const today = () => opts.today ?? chinaDate(new Date());
-  if (opts.seed && repos.subjects.count() === 0) {
-    const seedOptions = typeof opts.seed === 'object' ? opts.seed : {};
-    seedDatabase(repos, { ...seedOptions, today: today(), keepExpectations: false });
+  const dbPath = opts.dbPath ?? ':memory:';
+  let db: Database;
+  try {
+    db = openDatabase(dbPath, { create: opts.createDatabase ?? true });
+  } catch (error) {
+    if (!(error instanceof MissingDatabaseError)) throw error;
+    throw new StartRefusedError('missing-database', `there is no database at ${dbPath}; pass --create to start a new, empty platform there (or check DB_PATH)`);
   }
+  try {
+    return await startOn(db, dbPath, host, opts);
+  } catch (error) {
+    if (db.open) db.close();
+    throw error;
+  }
+}
+
+/** The demo tokens of the database, after seeding it as the demo when asked. */
+function demoTokensOf(repos: ReturnType<typeof createRepositories>, dbPath: string, opts: StartPlatformOptions, today: string): DemoTokens | undefined {
+  if (opts.seed) {
+    if (repos.subjects.count() === 0 && repos.meta.get(DEMO_META_KEY) !== 'no') {
+      const seedOptions = typeof opts.seed === 'object' ? opts.seed : {};
+      seedDatabase(repos, { ...seedOptions, today, keepExpectations: false });
+      return ensureDemoTokens(repos);
+    }
+    if (isDemoDatabase(repos)) return ensureDemoTokens(repos);
+    throw new StartRefusedError('not-a-demo-database', `${dbPath} holds data that was not seeded as the demo; the demo (its data set and published tokens) needs a database of its own`);
+  }
+  return isDemoDatabase(repos) && demoTokensPresent(repos).length > 0 ? DEMO_TOKENS : undefined;
+}
+
+async function startOn(db: Database, dbPath: string, host: string, opts: StartPlatformOptions): Promise<RunningPlatform<DemoTokens | undefined>> {
+  const repos = createRepositories(db);
+  const today = () => opts.today ?? chinaDate(new Date());
+  const tokens = demoTokensOf(repos, dbPath, opts, today());
+  const present = demoTokensPresent(repos);
+  if (opts.allowDemoTokens === false && present.length > 0) {
+    throw new StartRefusedError('demo-tokens', `${dbPath} holds the published demo tokens (${present.join(', ')}), which would open it to anyone; start it with --demo if it is a demo, else revoke them (npm run platform -- token revoke <id>)`);
+  }
+  const databaseProblem = watchDatabaseFile(dbPath);
   announceExpiries(repos, today());
   const ctx: PlatformContext = {
     repos,
@@ -91,12 +143,12 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Ru
   const corsOrigins: string[] | '*' = opts.corsOrigins === '*' ? '*' : [...(opts.corsOrigins ?? ['http://localhost:*', 'http://127.0.0.1:*'])];
   const app = await createServer(ctx, {
     corsOrigins, staticDirs: opts.staticDirs ?? [], log: opts.log ?? false, rateLimit: opts.rateLimit ?? parseRateLimit(process.env.RATE_LIMIT) ?? DEFAULT_RATE_LIMIT,
+    databaseProblem, ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
   });
   try {
     await app.listen({ port: opts.port ?? 0, host });
   } catch (error) {
     await app.close();
-    db.close();
     throw error;
   }
   const address = app.server.address();
@@ -104,13 +156,15 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Ru
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (corsOrigins !== '*' && opts.corsOrigins === undefined) corsOrigins.push(url);
   // Entries expire by date at midnight: look every ten minutes whether a day has passed.
-  const expirySweep = setInterval(() => announceExpiries(repos, today()), EXPIRY_SWEEP_MS);
+  const expirySweep = setInterval(() => {
+    if (databaseProblem() === null) announceExpiries(repos, today());
+  }, EXPIRY_SWEEP_MS);
   expirySweep.unref();
   let closed = false;
   return {
     url,
     port,
-    tokens: { ...tokens },
+    tokens: tokens && { ...tokens },
     db,
     async close() {
       if (closed) return;

@@ -1,12 +1,19 @@
 import type { Repositories } from '../db/repositories.ts';
 import { hashToken } from './hash-token.ts';
 
-/** Deterministic tokens of the demo data set (never use them outside a demo). */
+/**
+ * Deterministic tokens of the demo data set. They are published (README, `npm start`), so they
+ * are installed only into a database seeded as the demo (`seedAsDemo`), and `serve` refuses a
+ * database that holds one unless told it is a demo (`--demo`).
+ */
 export const DEMO_TOKENS = {
   viewer: 'demo-viewer-hanyang-2018',
   department: 'demo-department-hanyang-2018',
   admin: 'demo-admin-hanyang-2018',
 } as const;
+
+/** The demo tokens of a demo platform, by role. */
+export type DemoTokens = Record<keyof typeof DEMO_TOKENS, string>;
 
 /** Departments the demo tokens act for. */
 export const DEMO_DEPARTMENTS = {
@@ -15,11 +22,45 @@ export const DEMO_DEPARTMENTS = {
   admin: '区信用办',
 } as const;
 
-/** Stores the demo tokens (hashed) unless they are there already. */
-export function ensureDemoTokens(repos: Repositories): typeof DEMO_TOKENS {
+/** The meta key that says whether the database was seeded as the demo (`yes`) or holds real data (`no`). */
+export const DEMO_META_KEY = 'demo';
+
+const ROLES = ['viewer', 'department', 'admin'] as const;
+
+/**
+ * True when the database was seeded as the demo and holds nothing else. Databases seeded before
+ * the `demo` mark existed count as demo when they carry the seed's own mark (`seededOn`).
+ */
+export function isDemoDatabase(repos: Repositories): boolean {
+  const mark = repos.meta.get(DEMO_META_KEY);
+  return mark === undefined ? repos.meta.get('seededOn') !== undefined : mark === 'yes';
+}
+
+/** Marks the database as the demo and stores the demo tokens (hashed) unless they are there already. Call only when seeding the demo data set. */
+export function ensureDemoTokens(repos: Repositories): DemoTokens {
+  repos.meta.set(DEMO_META_KEY, 'yes');
   const createdAt = new Date().toISOString();
-  for (const role of ['viewer', 'department', 'admin'] as const) {
+  for (const role of ROLES) {
     repos.tokens.insert({ id: `demo-${role}`, department: DEMO_DEPARTMENTS[role], role, label: `demo ${role}`, createdAt }, hashToken(DEMO_TOKENS[role]));
   }
   return DEMO_TOKENS;
+}
+
+/** The ids of the demo tokens this database would accept (stored and not revoked). */
+export function demoTokensPresent(repos: Repositories): string[] {
+  return ROLES.flatMap((role) => {
+    const stored = repos.tokens.findByHash(hashToken(DEMO_TOKENS[role]));
+    return stored && stored.revokedAt === null ? [stored.id] : [];
+  });
+}
+
+/**
+ * Marks the database as holding real data (an import, `init`): it is no demo any more, and any
+ * demo token in it is revoked. Returns the ids revoked.
+ */
+export function leaveDemo(repos: Repositories, at: string = new Date().toISOString()): string[] {
+  repos.meta.set(DEMO_META_KEY, 'no');
+  const revoked = demoTokensPresent(repos);
+  for (const id of revoked) repos.tokens.revoke(id, at);
+  return revoked;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { leaveDemo } from '../auth/demo-tokens.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { createRepositories } from '../db/repositories.ts';
 import { TableEncodingError } from '../import/decode-table-text.ts';
@@ -24,12 +25,16 @@ export async function importCommand(dbPath: string, file: string | undefined, fl
   if (table.encoding === 'gb18030') console.log('read as GBK/GB18030 (the file is not UTF-8)');
   const db = openDatabase(dbPath);
   const started = performance.now();
-  const report = importList(createRepositories(db), table, {
+  const repos = createRepositories(db);
+  const report = importList(repos, table, {
     dryRun: flags.has('dry-run'),
     mapping,
     onProgress: (done, total) => process.stderr.write(`  ${done}/${total} rows…\n`),
   });
+  // Imported data makes it a real platform: no demo any more, and the published demo tokens stop working.
+  const revokedDemo = !report.dryRun && report.imported + report.updated > 0 ? leaveDemo(repos) : [];
   db.close();
+  if (revokedDemo.length > 0) console.log(`revoked the published demo tokens (${revokedDemo.join(', ')}): this database now holds imported data`);
   if (report.fatal) {
     console.error(`import: ${report.fatal}; nothing imported`);
     return 1;

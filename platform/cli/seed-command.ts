@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { chinaDate } from '../../core/verdict/china-date.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { createRepositories } from '../db/repositories.ts';
-import { ensureDemoTokens } from '../auth/demo-tokens.ts';
+import { DEMO_META_KEY, ensureDemoTokens } from '../auth/demo-tokens.ts';
 import { demoSubjectsJson } from '../seed/demo-subjects-json.ts';
 import { DEMO_SEED, DEMO_SUBJECTS } from '../seed/generate-demo-data.ts';
 import { seedDatabase } from '../seed/seed-database.ts';
@@ -13,7 +13,8 @@ export const DEMO_SUBJECTS_PATH = fileURLToPath(new URL('../seed/demo-subjects.j
 
 /**
  * `seed [--subjects N] [--seed S] [--write-list]`: fills an empty database with the demo data set
- * (dates relative to today), or with `--write-list` rewrites platform/seed/demo-subjects.json.
+ * (dates relative to today) and the demo tokens, marking it as the demo (`serve --demo` runs it),
+ * or with `--write-list` rewrites platform/seed/demo-subjects.json.
  */
 export function seedCommand(dbPath: string, flags: Map<string, string | true>): number {
   const subjects = flags.has('subjects') ? Number(flags.get('subjects')) : DEMO_SUBJECTS;
@@ -34,11 +35,17 @@ export function seedCommand(dbPath: string, flags: Map<string, string | true>): 
     db.close();
     return 1;
   }
-  ensureDemoTokens(repos);
+  if (repos.meta.get(DEMO_META_KEY) === 'no') {
+    console.error(`seed: ${dbPath} is a real platform (init); the demo data set and its published tokens need a database of their own`);
+    db.close();
+    return 1;
+  }
   const report = seedDatabase(repos, {
     subjects, seed, today: chinaDate(new Date()), keepExpectations: false,
     onProgress: (n) => process.stderr.write(`  ${n} subjects…\n`),
   });
+  // A demo database: the published demo tokens open it, and `serve` wants --demo for it.
+  ensureDemoTokens(repos);
   db.close();
   console.log(`seeded ${report.subjects} subjects, ${report.entries} entries into ${dbPath} in ${(report.milliseconds / 1000).toFixed(2)} s (seed ${seed})`);
   return 0;

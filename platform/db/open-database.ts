@@ -1,14 +1,29 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrations.ts';
 
+/** Thrown when a database file that should exist does not (`openDatabase(path, { create: false })`). */
+export class MissingDatabaseError extends Error {
+  readonly path: string;
+
+  constructor(path: string) {
+    super(`there is no database at ${path}`);
+    this.name = 'MissingDatabaseError';
+    this.path = path;
+  }
+}
+
 /**
- * Opens (creating if needed) the platform database at `path` (`:memory:` for tests), in WAL mode,
- * migrated to the latest schema.
+ * Opens the platform database at `path` (`:memory:` for tests), in WAL mode, migrated to the
+ * latest schema. A missing file is created unless `create` is false (then MissingDatabaseError):
+ * `serve` and the token commands must not quietly start an empty platform where a real one was.
  */
-export function openDatabase(path: string): Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+export function openDatabase(path: string, options: { create?: boolean } = {}): Database {
+  if (path !== ':memory:') {
+    if (options.create === false && !existsSync(path)) throw new MissingDatabaseError(path);
+    mkdirSync(dirname(path), { recursive: true });
+  }
   const db = new BetterSqlite3(path);
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

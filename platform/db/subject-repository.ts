@@ -13,6 +13,7 @@ export class SubjectRepository {
   readonly #get: Statement<[string], SubjectRow>;
   readonly #upsert: Statement<SubjectRow>;
   readonly #count: Statement<[], { n: number }>;
+  readonly #any: Statement<[], { one: number }>;
 
   constructor(db: Database) {
     this.#get = db.prepare('SELECT code, name, region_code, legal_representative FROM subjects WHERE code = ?');
@@ -22,6 +23,7 @@ export class SubjectRepository {
          legal_representative = coalesce(excluded.legal_representative, legal_representative)`,
     );
     this.#count = db.prepare('SELECT count(*) AS n FROM subjects');
+    this.#any = db.prepare('SELECT 1 AS one FROM subjects LIMIT 1');
   }
 
   /** The subject with this normalized code, if registered. */
@@ -33,6 +35,11 @@ export class SubjectRepository {
   /** Inserts the subject, or fills in what an existing one lacks (known values are kept unless replaced by non-null ones). */
   upsert(subject: StoredSubject): void {
     this.#upsert.run({ code: subject.code, name: subject.name, region_code: subject.regionCode, legal_representative: subject.legalRepresentative });
+  }
+
+  /** True when at least one subject is registered (one row read, unlike count). */
+  any(): boolean {
+    return this.#any.get() !== undefined;
   }
 
   /** How many subjects are registered. */

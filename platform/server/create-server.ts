@@ -29,8 +29,10 @@ import { registerSubjectRoute } from '../routes/subject-route.ts';
 import { corsOriginAllowed } from './cors-origin-allowed.ts';
 import { handleErrors } from './handle-errors.ts';
 import { logRequests } from './log-requests.ts';
+import { guardDatabaseFile } from './guard-database-file.ts';
 import type { PlatformContext } from './platform-context.ts';
 import { sendError } from './send-error.ts';
+import { DEFAULT_SERVER_TIMEOUTS, serverTimeoutOptions, type ServerTimeouts } from './server-timeouts.ts';
 import { serveStaticDir } from './serve-static-dir.ts';
 
 /** How the HTTP server is set up around the platform context. */
@@ -38,15 +40,21 @@ export interface ServerOptions {
   corsOrigins: readonly string[] | '*';
   staticDirs: readonly { prefix: string; dir: string }[];
   log: boolean;
-  /** Requests per minute each caller may make to `/api/v1/*` (a token bucket of that size); false: no limit. */
+  /** Requests per minute each caller may make to `/api/v1/*` and form posts (a token bucket of that size); false: no limit. */
   rateLimit: number | false;
+  /** Null while the database file is the one opened and writable, else why not (see watch-database-file.ts); default: never a problem. */
+  databaseProblem?: () => string | null;
+  /** Default DEFAULT_SERVER_TIMEOUTS. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 /**
  * Builds the Fastify server: every endpoint of the core contract, the admin endpoints, static
- * folders and the HTML pages. Only JSON bodies are accepted (anything else is 415), bodies over
- * MAX_REQUEST_BYTES are 413, callers over their rate limit get 429, and every error leaves as
- * the shared envelope.
+ * folders and the HTML pages. Only JSON bodies are accepted (anything else is 415; form posts only
+ * on the form pages, see pages/form-pages.ts), bodies over MAX_REQUEST_BYTES are 413, callers over
+ * their rate limit get 429, requests that trickle in are cut off (server-timeouts.ts), every
+ * request is 503 `unavailable` once the database file is gone, and every error leaves as the
+ * shared envelope.
  */
 export async function createServer(ctx: PlatformContext, options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -57,6 +65,7 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
     // Browsers keep connections alive; without this, close() waits for them and a clean
     // shutdown (SIGTERM, or a test simulating an outage) takes a minute.
     forceCloseConnections: true,
+    ...serverTimeoutOptions({ ...DEFAULT_SERVER_TIMEOUTS, ...options.timeouts }),
     frameworkErrors: (error, _request, reply) => sendError(reply, 400, 'bad_request', error.message),
   });
   app.removeContentTypeParser('text/plain');
@@ -70,6 +79,7 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
     exposedHeaders: ['Retry-After'],
     maxAge: 600,
   });
+  if (options.databaseProblem) guardDatabaseFile(app, options.databaseProblem);
   if (options.rateLimit !== false) limitApiRate(app, ctx, createRateLimiter(options.rateLimit));
 
   registerHealthRoute(app, ctx);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ErrorEnvelopeSchema } from '../../../core/api/error-envelope-schema.ts';
-import { startPlatform, type RunningPlatform, type StartPlatformOptions } from '../../../platform/start-platform.ts';
+import type { DemoTokens } from '../../../platform/auth/demo-tokens.ts';
+import { startPlatform, type DemoSeed, type RunningPlatform, type StartPlatformOptions } from '../../../platform/start-platform.ts';
 
 /** The day the test platforms are seeded and judged on. */
 export const TODAY = '2026-03-15';
@@ -25,8 +26,10 @@ export function fixtureCode(role: string): string {
   return found.code;
 }
 
-/** A demo platform on an ephemeral port with an in-memory database, seeded on TODAY. */
-export function startTestPlatform(opts: StartPlatformOptions = {}): Promise<RunningPlatform> {
+/** A demo platform on an ephemeral port with an in-memory database, seeded on TODAY (`seed: false`: an empty one, without demo tokens). */
+export function startTestPlatform(opts?: StartPlatformOptions & { seed?: DemoSeed }): Promise<RunningPlatform>;
+export function startTestPlatform(opts: StartPlatformOptions): Promise<RunningPlatform<DemoTokens | undefined>>;
+export function startTestPlatform(opts: StartPlatformOptions = {}): Promise<RunningPlatform<DemoTokens | undefined>> {
   return startPlatform({ seed: true, today: TODAY, ...opts });
 }
 

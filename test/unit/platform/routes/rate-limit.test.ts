@@ -4,7 +4,7 @@ import type { RunningPlatform, StartPlatformOptions } from '../../../../platform
 import { call, envelopeCode, fixtureCode, startTestPlatform } from '../platform-harness.ts';
 
 const running: RunningPlatform[] = [];
-async function platformWith(opts: StartPlatformOptions): Promise<RunningPlatform> {
+async function platformWith(opts: Omit<StartPlatformOptions, 'seed'>): Promise<RunningPlatform> {
   const platform = await startTestPlatform({ seed: { subjects: 30 }, ...opts });
   running.push(platform);
   return platform;

@@ -1,0 +1,82 @@
+import { createToken } from '../auth/create-token.ts';
+import { ROLES, type Role } from '../auth/role.ts';
+import { MissingDatabaseError, openDatabase } from '../db/open-database.ts';
+import { createRepositories, type Repositories } from '../db/repositories.ts';
+
+/** Where a command's lines go (stdout, stderr). */
+export interface CommandOutput {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+const USAGE = `token create --department D --role <${ROLES.join('|')}> [--label L] | token list | token revoke <id>`;
+
+/**
+ * `token create|list|revoke` on the database at `dbPath`, which must exist (a new platform starts
+ * with `init`). Whoever can run these can read the database file, so they need no token. `list`
+ * shows id, department, role, label, created and revoked — never a token or its hash. A revoked
+ * token is refused (401) from the next request on, also by a platform already running.
+ */
+export function tokenCommand(dbPath: string, args: readonly string[], flags: Map<string, string | true>, out: CommandOutput = console): number {
+  const [sub, ...rest] = args;
+  if (sub !== 'create' && sub !== 'list' && sub !== 'revoke') {
+    out.error(`usage: ${USAGE}`);
+    return 2;
+  }
+  let db;
+  try {
+    db = openDatabase(dbPath, { create: false });
+  } catch (error) {
+    if (!(error instanceof MissingDatabaseError)) throw error;
+    out.error(`token ${sub}: there is no database at ${dbPath} (start a new platform with: npm run platform -- init)`);
+    return 1;
+  }
+  try {
+    const repos = createRepositories(db);
+    if (sub === 'create') return create(repos, flags, out);
+    if (sub === 'list') return list(repos, out);
+    return revoke(repos, rest[0], out);
+  } finally {
+    db.close();
+  }
+}
+
+function create(repos: Repositories, flags: Map<string, string | true>, out: CommandOutput): number {
+  const department = flags.get('department');
+  const role = flags.get('role');
+  if (typeof department !== 'string' || typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+    out.error(`token create needs --department <name> --role <${ROLES.join('|')}>`);
+    return 2;
+  }
+  const label = flags.get('label');
+  const { id, token } = createToken(repos, department, role as Role, typeof label === 'string' ? label : null);
+  out.log(`token ${id} for ${department} (${role}):\n${token}\n(stored hashed; this is the only time it is shown)`);
+  return 0;
+}
+
+function list(repos: Repositories, out: CommandOutput): number {
+  const rows = repos.tokens.list().map((t) => [t.id, t.department, t.role, t.label ?? '-', t.createdAt, t.revokedAt ?? '-']);
+  const table = [['id', 'department', 'role', 'label', 'created', 'revoked'], ...rows];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => [...(r[i] as string)].length)));
+  for (const row of table) out.log(row.map((cell, i) => cell + ' '.repeat((widths[i] as number) - [...cell].length)).join('  ').trimEnd());
+  if (rows.length === 0) out.log('(no tokens: create the first admin token with npm run platform -- init)');
+  return 0;
+}
+
+function revoke(repos: Repositories, id: string | undefined, out: CommandOutput): number {
+  if (!id) {
+    out.error('token revoke needs the id of a token (see token list)');
+    return 2;
+  }
+  const token = repos.tokens.findById(id);
+  if (!token) {
+    out.error(`token revoke: there is no token ${id} (see token list)`);
+    return 1;
+  }
+  if (!repos.tokens.revoke(id, new Date().toISOString())) {
+    out.log(`token ${id} was revoked already (${token.revokedAt})`);
+    return 0;
+  }
+  out.log(`revoked token ${id} (${token.department}, ${token.role}): it is refused from the next request on`);
+  return 0;
+}
