@@ -18,7 +18,10 @@ export const cardStyles = `
 .cl-facts dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 .cl-suspended{opacity:.75}
 .cl-suspended .cl-measure-item{text-decoration:line-through}
-.cl-suspended-mark,.cl-objection-pending{color:var(--cl-disputed);font-weight:600}
+.cl-suspended-mark,.cl-objection-pending,.cl-repair-pending{color:var(--cl-disputed);font-weight:600}
+.cl-repair{margin:.2em 0}
+.cl-entry-upcoming{opacity:.85}
+.cl-entry-upcoming-note{font-weight:600;color:var(--cl-pending)}
 .cl-card-foot{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5em;margin-top:.75em;color:var(--cl-muted);font-size:.9em}
 .cl-link{color:inherit}
 .cl-mismatch-notice{margin:.5em 0;padding:.4em .6em;border:1px solid #c77700;border-radius:var(--cl-radius);background:#fff4e5;color:#5c3200}

@@ -6,19 +6,37 @@ import { presentText } from './present-text.ts';
 export interface EntryItemProps {
   entry: ListEntry;
   locale: PresentLocale;
+  /** Listed for a date still to come: shown as 未生效 (not yet in force); the verdict ignores it. */
+  upcoming?: boolean;
   /** Controls for this entry (e.g. an ObjectionForm), after its facts. */
   actions?: ComponentChildren;
 }
 
-/** One red- or black-list entry: list, category, facts, 认定部门, dates, objection and monitoring state — all as text. */
-export function EntryItem({ entry, locale, actions }: EntryItemProps) {
+/**
+ * One red- or black-list entry: list, category, facts, 认定部门, dates, objection, repair and
+ * monitoring state, and for a black entry the persons it reaches (落实到人, masked as the platform
+ * sent them for the caller's role) — all as text.
+ */
+export function EntryItem({ entry, locale, actions, upcoming = false }: EntryItemProps) {
   const t = presentText(locale);
+  const repairPending = entry.repair?.status === 'pending';
+  const persons = entry.list === 'black' ? entry.persons : [];
   return (
-    <li class={`cl-entry cl-entry-${entry.list}`} part={`entry entry-${entry.list}`} data-entry-id={entry.id}>
+    <li class={`cl-entry cl-entry-${entry.list}${upcoming ? ' cl-entry-upcoming' : ''}`} part={`entry entry-${entry.list}`} data-entry-id={entry.id}>
       <div class="cl-entry-head">
         <span class="cl-entry-list">{entry.list === 'black' ? t.black : t.red}</span>
         <span class="cl-entry-category">{entry.category}</span>
+        {upcoming && (
+          <span class="cl-entry-upcoming-note" part="upcoming">
+            {t.upcoming}
+          </span>
+        )}
       </div>
+      {repairPending && (
+        <p class="cl-repair cl-repair-pending" part="repair">
+          {t.repairPending}
+        </p>
+      )}
       <dl class="cl-facts">
         <dt>{t.facts}</dt>
         <dd>{entry.facts}</dd>
@@ -50,10 +68,12 @@ export function EntryItem({ entry, locale, actions }: EntryItemProps) {
             </dd>
           </>
         )}
-        {entry.persons.length > 0 && (
+        {persons.length > 0 && (
           <>
             <dt>{t.persons}</dt>
-            <dd>{entry.persons.map((p) => `${p.role}：${p.name}`).join(locale === 'en' ? '; ' : '；')}</dd>
+            <dd class="cl-persons" part="persons">
+              {persons.map((p) => `${p.role}：${p.name}${p.idNumber ? `（${p.idNumber}）` : ''}`).join(locale === 'en' ? '; ' : '；')}
+            </dd>
           </>
         )}
       </dl>

@@ -28,6 +28,9 @@ export interface PresentText {
   basis: string;
   means: string;
   persons: string;
+  upcoming: string;
+  upcomingEntries: string;
+  repairPending: string;
   openPlatform: string;
   unnamed: string;
   code: string;
@@ -59,7 +62,10 @@ const ZH: PresentText = {
   implementing: '实施部门',
   basis: '依据',
   means: '措施内容',
-  persons: '相关责任人',
+  persons: '相关责任人（落实到人）',
+  upcoming: '未生效',
+  upcomingEntries: '尚未生效的记录（列入日期未到）',
+  repairPending: '信用修复申请审核中',
   openPlatform: '在信用平台查看',
   unnamed: '（未登记名称）',
   code: '统一社会信用代码',
@@ -100,6 +106,9 @@ const EN: PresentText = {
   basis: 'Basis',
   means: 'Means',
   persons: 'Responsible persons',
+  upcoming: 'not yet in force',
+  upcomingEntries: 'Entries not yet in force (listing date to come)',
+  repairPending: 'Credit repair application under review',
   openPlatform: 'Open on the credit platform',
   unnamed: '(no registered name)',
   code: 'Unified social credit code',

@@ -3,6 +3,8 @@ import type { CheckContext } from '../api/check-context-schema.ts';
 import type { ListEntry } from '../api/list-entry-schema.ts';
 import type { StatusResult } from '../api/status-schema.ts';
 import type { ApplicableMeasure } from '../verdict/applicable-measures.ts';
+import { chinaDate } from '../verdict/china-date.ts';
+import { entryStanding } from '../verdict/effective-state.ts';
 import { describeReason, formatAge } from '../verdict/verdict-labels.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
 import { EntryItem } from './entry-item.tsx';
@@ -49,6 +51,8 @@ export function SubjectCard(props: SubjectCardProps) {
   const href = subjectLink(platformUrl, code);
   const asOf = verdict.asOf ?? result?.asOf ?? null;
   const ageMs = asOf === null ? null : Math.max(0, now.getTime() - Date.parse(asOf));
+  // Listed for a date to come: not in force, so the verdict ignores them, but staff should know.
+  const upcoming = verdict.kind === 'unknown' || verdict.kind === 'pending' ? [] : (result?.entries ?? []).filter((e) => entryStanding(e, chinaDate(now)) === 'upcoming');
   const showMeasures = measures !== null && (verdict.kind === 'black' || verdict.kind === 'disputed' || verdict.kind === 'red');
   return (
     <article class={`cl-card cl-card-${verdict.kind}`} part="card" id={id} lang={locale} data-verdict={verdict.kind}>
@@ -66,6 +70,7 @@ export function SubjectCard(props: SubjectCardProps) {
       <EntrySection title={t.activeEntries} entries={verdict.activeEntries} locale={locale} kind="active" actions={entryActions} />
       <EntrySection title={t.disputedEntries} entries={verdict.disputedEntries} locale={locale} kind="disputed" />
       <EntrySection title={t.watchEntries} entries={verdict.watchEntries} locale={locale} kind="watch" />
+      <EntrySection title={t.upcomingEntries} entries={upcoming} locale={locale} kind="upcoming" />
       {showMeasures && <MeasureList measures={measures} context={context} locale={locale} />}
       {children}
       <footer class="cl-card-foot" part="card-footer">
@@ -86,13 +91,14 @@ export function SubjectCard(props: SubjectCardProps) {
 }
 
 function EntrySection(props: { title: string; entries: ListEntry[]; locale: PresentLocale; kind: string; actions?: ((entry: ListEntry) => ComponentChildren) | undefined }) {
+  const upcoming = props.kind === 'upcoming';
   if (props.entries.length === 0) return null;
   return (
     <section class={`cl-entries cl-entries-${props.kind}`} part="entries">
       <h3>{props.title}</h3>
       <ul>
         {props.entries.map((entry) => (
-          <EntryItem key={entry.id} entry={entry} locale={props.locale} actions={props.actions?.(entry)} />
+          <EntryItem key={entry.id} entry={entry} locale={props.locale} actions={props.actions?.(entry)} upcoming={upcoming} />
         ))}
       </ul>
     </section>
