@@ -6,6 +6,7 @@ import { recordQuery } from '../audit/record-query.ts';
 import { authorize } from '../auth/authorize.ts';
 import { isAnonymous } from '../auth/caller.ts';
 import { lookUpCodes } from '../lists/look-up-codes.ts';
+import { ApiError } from '../server/api-error.ts';
 import { parseRequest } from '../server/parse-request.ts';
 import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
 import { sendValidated } from '../server/send-validated.ts';
@@ -21,6 +22,8 @@ import { rejectTooManyCodes } from '../server/reject-too-many-codes.ts';
 export function registerStatusRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/status', async (request, reply) => {
     const caller = authorize(request, ctx, 'read');
+    // An empty platform (new, or its database file came back empty) knows nothing: unknown, never "not found".
+    if (!ctx.repos.subjects.any()) throw new ApiError(503, 'no_data', 'the platform holds no list data yet, so no code can be answered');
     rejectTooManyCodes(request.body, 'request');
     const body = parseRequest(StatusRequestSchema, request.body);
     const stamp = answerStamp(ctx);
