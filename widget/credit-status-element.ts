@@ -5,7 +5,7 @@ import type { CodeState, CodeWatcher } from './code-state.ts';
 import type { CreditStatusPanel } from './credit-status-panel.tsx';
 import { CreditStatusToggle } from './credit-status-toggle.tsx';
 import { pageLocale } from './page-locale.ts';
-import { nameMatchesOf, VERDICT_EVENT, verdictSignature, type VerdictEventDetail } from './verdict-event.ts';
+import { nameMatchesOf, verdictEvent, verdictSignature, type VerdictEventDetail } from './verdict-event.ts';
 import { checkContextOf } from './widget-config.ts';
 import { widgetStyles } from './widget-styles.ts';
 
@@ -124,8 +124,7 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
       this.#announced = signature;
       const name = state.result?.subject?.name ?? null;
       const pageName = this.#pageName();
-      const detail: VerdictEventDetail = { code: state.code, verdict: state.verdict, previous, name, result: state.result, pageName, nameMatches: nameMatchesOf(pageName, name) };
-      this.dispatchEvent(new CustomEvent(VERDICT_EVENT, { detail }));
+      this.dispatchEvent(verdictEvent({ code: state.code, verdict: state.verdict, previous, name, result: state.result, pageName, nameMatches: nameMatchesOf(pageName, name) }));
     }
 
     #pageName(): string | null {

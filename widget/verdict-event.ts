@@ -1,12 +1,14 @@
 import type { StatusResult } from '../core/api/status-schema.ts';
 import { compareNames } from '../core/names/compare-names.ts';
 import type { Verdict, VerdictKind } from '../core/verdict/verdict-types.ts';
+import { resultWithoutPersonalData, verdictWithoutPersonalData } from './without-personal-data.ts';
 
 /** Fired whenever a code's verdict becomes known or changes (never for `pending`). */
 export const VERDICT_EVENT = 'creditlens:verdict';
 
 export interface VerdictEventDetail {
   code: string;
+  /** Without personal data: entries carry no persons, the subject no legal representative. */
   verdict: Verdict;
   /** The kind dispatched before for this code, or null the first time. */
   previous: VerdictKind | null;
@@ -34,6 +36,13 @@ declare global {
   }
 }
 
+/** The `creditlens:verdict` event for `detail`, without personal data (page scripts read it: without-personal-data.ts). */
+export function verdictEvent(detail: VerdictEventDetail): CustomEvent<VerdictEventDetail> {
+  return new CustomEvent(VERDICT_EVENT, {
+    detail: { ...detail, verdict: verdictWithoutPersonalData(detail.verdict), result: resultWithoutPersonalData(detail.result) },
+  });
+}
+
 /** What makes two verdicts for the same code "the same" for listeners: kind and reason, not the answer's age. */
 export function verdictSignature(verdict: Verdict): string {
   return `${verdict.kind}|${verdict.reason.code}|${verdict.reason.errorKind ?? ''}`;
@@ -54,8 +63,7 @@ export function createVerdictAnnouncer(target: () => EventTarget | null, pageNam
       last.set(code, { signature, kind: verdict.kind });
       const name = result?.subject?.name ?? null;
       const pageName = pageNameOf(code);
-      const detail: VerdictEventDetail = { code, verdict, previous: before?.kind ?? null, name, result, pageName, nameMatches: nameMatchesOf(pageName, name) };
-      target()?.dispatchEvent(new CustomEvent(VERDICT_EVENT, { detail }));
+      target()?.dispatchEvent(verdictEvent({ code, verdict, previous: before?.kind ?? null, name, result, pageName, nameMatches: nameMatchesOf(pageName, name) }));
     },
     /** Forgets what was announced (another platform: every verdict is news again). */
     reset(): void {
