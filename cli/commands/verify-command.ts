@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import { RecordKeySchema, type RecordVerification } from '../../core/api/check-record-schema.ts';
 import { keyFingerprint } from '../../core/record/key-fingerprint.ts';
-import { verifyCheckRecord } from '../../core/record/verify-check-record.ts';
+import { verifyCheckRecord, type RecordKeyTrust } from '../../core/record/verify-check-record.ts';
 import { EXIT_USAGE, type CliCommand, type CliIo } from '../cli-command.ts';
 import { formatTable } from '../format-table.ts';
 
@@ -35,16 +35,29 @@ function parseArgs(args: string[]): VerifyArgs | string {
   return { file: positional[0] as string, platform: platform ?? DEFAULT_PLATFORM_URL, keyFile, json };
 }
 
-/** A saved key file: one key (`{ keyId, publicKey }`, e.g. the well-known answer) or the platform's key list (`{ keys: [...] }`). */
-function keyFromFile(parsed: unknown, keyId: string | null): { keyId: string; publicKey: string } | null {
+/**
+ * A saved key file: one key (`{ keyId, publicKey }`, e.g. the well-known answer) or the platform's
+ * key list (`{ keys: [...] }`), with the key's creation, retirement and compromise times when the
+ * file has them (lists saved from platforms before rotation lack them), so an offline check
+ * applies the platform's rules.
+ */
+function keyFromFile(parsed: unknown, keyId: string | null): RecordKeyTrust | null {
   const isKey = (k: unknown): k is { keyId: string; publicKey: string } =>
     typeof (k as { keyId?: unknown } | null)?.keyId === 'string' && typeof (k as { publicKey?: unknown }).publicKey === 'string';
-  if (isKey(parsed)) return parsed;
+  const trust = (k: { keyId: string; publicKey: string }): RecordKeyTrust => {
+    const time = (name: 'createdAt' | 'retiredAt' | 'compromisedSince') => {
+      const value = (k as Record<string, unknown>)[name];
+      return typeof value === 'string' ? value : null;
+    };
+    return { keyId: k.keyId, publicKey: k.publicKey, createdAt: time('createdAt'), retiredAt: time('retiredAt'), compromisedSince: time('compromisedSince') };
+  };
+  if (isKey(parsed)) return trust(parsed);
   const list = (parsed as { keys?: unknown; currentKeyId?: unknown } | null)?.keys;
   if (!Array.isArray(list)) return null;
   const keys = list.filter(isKey);
   const current = (parsed as { currentKeyId?: unknown }).currentKeyId;
-  return keys.find((k) => k.keyId === keyId) ?? keys.find((k) => k.keyId === current) ?? keys[0] ?? null;
+  const found = keys.find((k) => k.keyId === keyId) ?? keys.find((k) => k.keyId === current) ?? keys[0];
+  return found ? trust(found) : null;
 }
 
 /**
@@ -52,7 +65,7 @@ function keyFromFile(parsed: unknown, keyId: string | null): { keyId: string; pu
  * the key of that id (a platform keeps the keys it rotated out), else its current key, against
  * which a record of another key reports `unknown-key`.
  */
-async function loadKey(a: VerifyArgs, keyId: string | null): Promise<{ keyId: string; publicKey: string; source: string } | string> {
+async function loadKey(a: VerifyArgs, keyId: string | null): Promise<(RecordKeyTrust & { source: string }) | string> {
   if (a.keyFile) {
     let parsed: unknown;
     try {
@@ -62,7 +75,7 @@ async function loadKey(a: VerifyArgs, keyId: string | null): Promise<{ keyId: st
     }
     const key = keyFromFile(parsed, keyId);
     if (!key) return `密钥文件缺少 keyId/publicKey: ${a.keyFile} lacks keyId and publicKey`;
-    return { keyId: key.keyId, publicKey: key.publicKey, source: a.keyFile };
+    return { ...key, source: a.keyFile };
   }
   let url: URL;
   try {
@@ -81,7 +94,8 @@ async function loadKey(a: VerifyArgs, keyId: string | null): Promise<{ keyId: st
     if (!response.ok) return `平台返回 HTTP ${response.status}：${named.href} / the platform answered HTTP ${response.status}`;
     const key = RecordKeySchema.safeParse(await response.json());
     if (!key.success) return `平台的密钥格式不对 the platform's key does not match the contract: ${named.href}`;
-    return { keyId: key.data.keyId, publicKey: key.data.publicKey, source: named.href };
+    const { keyId: id, publicKey, createdAt = null, retiredAt = null, compromisedSince = null } = key.data;
+    return { keyId: id, publicKey, createdAt, retiredAt, compromisedSince, source: named.href };
   } catch (error) {
     return `无法连接平台 cannot reach the platform at ${url.href}: ${(error as Error).message}`;
   }
@@ -132,7 +146,7 @@ export const verifyCommand: CliCommand = {
     }
     const verification = input === undefined
       ? { valid: false, reason: 'malformed' as const, message: `文件不是 JSON / ${a.file} is not JSON`, keyId: null, recordId: null, issuedAt: null }
-      : await verifyCheckRecord(input, key, subtle);
+      : await verifyCheckRecord(text, key, subtle);
     const signed = input as { signature?: { value?: unknown }; record?: { items?: unknown } } | undefined;
     const fingerprint = verification.reason !== 'malformed' && typeof signed?.signature?.value === 'string' ? await keyFingerprint(signed.signature.value, subtle) : null;
     const codes = Array.isArray(signed?.record?.items) ? signed.record.items.length : null;

@@ -71,12 +71,19 @@ export const CheckRecordRequestSchema = z.strictObject({
 });
 export type CheckRecordRequest = z.infer<typeof CheckRecordRequestSchema>;
 
-/** `GET /.well-known/creditlens-record-key`: the public key records are verified with. */
+/**
+ * `GET /.well-known/creditlens-record-key`: the public key records are verified with, and its
+ * life (optional, for answers of platforms before key rotation): a verifier refuses a record
+ * issued after `retiredAt` or since `compromisedSince` (core/record/judge-record-time.ts).
+ */
 export const RecordKeySchema = z.strictObject({
   algorithm: z.literal('Ed25519'),
   keyId: LineSchema,
   /** base64 of the 32-byte raw public key. */
   publicKey: z.string().check(z.maxLength(100)),
+  createdAt: z.optional(IsoDateTimeSchema),
+  retiredAt: z.optional(z.nullable(IsoDateTimeSchema)),
+  compromisedSince: z.optional(z.nullable(IsoDateTimeSchema)),
   ...AnswerStampShape,
 });
 export type RecordKey = z.infer<typeof RecordKeySchema>;
@@ -84,7 +91,14 @@ export type RecordKey = z.infer<typeof RecordKeySchema>;
 /** `POST /api/v1/records/verify` (and the verify page): the platform's judgement of a saved record. */
 export const RecordVerificationSchema = z.strictObject({
   valid: z.boolean(),
-  reason: z.enum(['ok', 'malformed', 'unknown-key', 'bad-signature']),
+  /**
+   * `ok`; `malformed` (not a record, not JSON); `duplicate-keys` (a key named twice in one object
+   * of the record file); `unknown-key`; `bad-signature`; and, for a good signature from a key
+   * that cannot vouch for this record: `not-yet-valid` (issued in the future beyond the clock
+   * skew, or before the key existed), `key-retired` (issued after the key's rotation),
+   * `key-compromised` (issued since the key was marked compromised).
+   */
+  reason: z.enum(['ok', 'malformed', 'duplicate-keys', 'unknown-key', 'bad-signature', 'not-yet-valid', 'key-retired', 'key-compromised']),
   message: TextSchema,
   keyId: z.nullable(LineSchema),
   recordId: z.nullable(LineSchema),

@@ -1,16 +1,34 @@
 import { SignedCheckRecordSchema, type RecordVerification } from '../api/check-record-schema.ts';
 import { base64ToBytes } from './base64.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { parseStrictJson } from './parse-strict-json.ts';
+import { judgeRecordTime, type RecordKeyTrust } from './judge-record-time.ts';
+
+export type { RecordKeyTrust } from './judge-record-time.ts';
 
 /**
  * Verifies a saved check record against the platform's published public key. Any change to the
- * record — one character of a name, a verdict, a date — makes the signature fail.
+ * record — one character of a name, a verdict, a date — makes the signature fail. `input` is the
+ * record file's JSON text (parsed strictly: a key named twice in one object fails, since readers
+ * disagree on which copy counts) or an already parsed value. A good signature is then judged
+ * against the key's life (judge-record-time.ts): issued in the future, before the key existed,
+ * after its retirement, or since it was marked compromised → not valid, with the reason.
  */
 export async function verifyCheckRecord(
   input: unknown,
-  key: { keyId: string; publicKey: string },
+  key: RecordKeyTrust,
   subtle: SubtleCrypto,
+  options: { now?: Date } = {},
 ): Promise<RecordVerification> {
+  if (typeof input === 'string') {
+    const parsedText = parseStrictJson(input);
+    if (!parsedText.ok) {
+      return parsedText.error.kind === 'duplicate-key'
+        ? fail('duplicate-keys', `记录中有重复的字段，无法确定其含义（${parsedText.error.message}） / The record names a field twice (${parsedText.error.message})`, null, null)
+        : fail('malformed', `记录不是有效的 JSON（${parsedText.error.message}） / The record is not JSON (${parsedText.error.message})`, null, null);
+    }
+    input = parsedText.value;
+  }
   const parsed = SignedCheckRecordSchema.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -31,6 +49,8 @@ export async function verifyCheckRecord(
   if (!ok) {
     return fail('bad-signature', '签名验证失败：记录内容已被修改 / Signature check failed: the record was changed after signing', signature.keyId, record);
   }
+  const untimely = judgeRecordTime(record.issuedAt, key, options.now ?? new Date());
+  if (untimely) return fail(untimely.reason, untimely.message, signature.keyId, record);
   return {
     valid: true,
     reason: 'ok',

@@ -42,7 +42,9 @@ export function registerPrintRecordPage(app: FastifyInstance, ctx: PlatformConte
     scope.post('/records/print', { bodyLimit: MAX_FORM_BYTES }, async (request, reply) => {
       const input = recordFromBody(request.body);
       const parsed = SignedCheckRecordSchema.safeParse(input);
-      const verification = await verifyWithPlatformKeys(ctx, input);
+      // The form field's text is verified as text: a record naming a key twice fails (core/record/parse-strict-json.ts).
+      const field = (request.body as { record?: unknown } | null)?.record;
+      const verification = await verifyWithPlatformKeys(ctx, typeof field === 'string' ? field : input);
       if (!parsed.success) {
         const body = `<h1>无法打印 <span class="muted">Cannot print</span></h1><p>${escapeHtml(verification.message)}</p><p><a href="/records/verify">记录验证 / Verify a record</a></p>`;
         return sendPage(reply, pageLayout('信用查询记录 · 无法打印', body), 400);

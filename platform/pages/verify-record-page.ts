@@ -56,7 +56,7 @@ export function registerVerifyRecordPage(app: FastifyInstance, ctx: PlatformCont
       } catch {
         input = undefined;
       }
-      const verification = await verifyWithPlatformKeys(ctx, input);
+      const verification = await verifyWithPlatformKeys(ctx, text);
       const signatureValue = (input as { signature?: { value?: unknown } } | undefined)?.signature?.value;
       const fingerprint = verification.reason !== 'malformed' && typeof signatureValue === 'string' ? await keyFingerprint(signatureValue, platformSubtle) : null;
       return sendPage(reply, page(ctx, text, resultHtml(verification, fingerprint)));

@@ -15,7 +15,8 @@ const QuerySchema = z.object({ keyId: z.optional(z.string().check(z.maxLength(10
 /**
  * `GET /.well-known/creditlens-record-key`: the current public key; with `?keyId=` the key of that
  * id, current or retired by a rotation (404 when the platform never had it), in the same shape —
- * so a verifier fetches the key its record names. No token, and readable from any origin: anyone
+ * so a verifier fetches the key its record names — with its creation, retirement and compromise
+ * times, so the verifier applies the platform's rules. No token, and readable from any origin: anyone
  * holding a record must be able to check it.
  */
 export function registerRecordKeyRoute(app: FastifyInstance, ctx: PlatformContext): void {
@@ -24,13 +25,19 @@ export function registerRecordKeyRoute(app: FastifyInstance, ctx: PlatformContex
     const { keyId: wanted } = parseRequest(QuerySchema, request.query);
     if (wanted === undefined) {
       reply.header('Cache-Control', 'public, max-age=300');
-      const { keyId, publicKey } = await ctx.currentSigningKey();
-      return sendValidated(reply, RecordKeySchema, 200, { algorithm: 'Ed25519', keyId, publicKey, ...answerStamp(ctx) });
+      const { keyId, publicKey, createdAt } = await ctx.currentSigningKey();
+      const current = ctx.repos.signingKeys.find(keyId);
+      return sendValidated(reply, RecordKeySchema, 200, {
+        algorithm: 'Ed25519', keyId, publicKey, createdAt, retiredAt: current?.retiredAt ?? null, compromisedSince: current?.compromisedSince ?? null, ...answerStamp(ctx),
+      });
     }
     const stored = ctx.repos.signingKeys.find(wanted);
     if (!stored) throw new ApiError(404, 'not_found', `this platform has no record key ${wanted}`);
-    // A key id is derived from its public key: the answer for an id never changes.
-    reply.header('Cache-Control', 'public, max-age=86400');
-    return sendValidated(reply, RecordKeySchema, 200, { algorithm: 'Ed25519', keyId: stored.keyId, publicKey: stored.publicRaw, ...answerStamp(ctx) });
+    // The public key of an id never changes, but its retirement and compromise times do.
+    reply.header('Cache-Control', 'public, max-age=300');
+    return sendValidated(reply, RecordKeySchema, 200, {
+      algorithm: 'Ed25519', keyId: stored.keyId, publicKey: stored.publicRaw, createdAt: stored.createdAt,
+      retiredAt: stored.retiredAt, compromisedSince: stored.compromisedSince ?? null, ...answerStamp(ctx),
+    });
   });
 }

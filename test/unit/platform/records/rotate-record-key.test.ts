@@ -6,7 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { RecordKeySchema } from '../../../../core/api/check-record-schema.ts';
 import { verifyCommand } from '../../../../cli/commands/verify-command.ts';
 import { rotateRecordKeyCommand } from '../../../../platform/cli/rotate-record-key-command.ts';
-import { RecordKeyListSchema } from '../../../../platform/records/record-key-list-schema.ts';
+import { RecordKeyListSchema } from '../../../../core/api/record-key-list-schema.ts';
 import type { RunningPlatform } from '../../../../platform/start-platform.ts';
 import { call, envelopeCode, fixtureCode, startTestPlatform } from '../platform-harness.ts';
 
