@@ -32,6 +32,8 @@ export interface CodeWatcher {
   /** The name the page shows beside a code (a `name` attribute or found by scanning). */
   pageName(code: string): string | null;
   setPageName(code: string, name: string | null): void;
+  /** The codes are shown again (a card opened): those whose answer is past the freshness window are asked again. */
+  refreshStale(codes: string[]): void;
   /** Asks the platform again for these codes (e.g. after an objection). */
   invalidate(codes: string[]): Promise<void>;
 }

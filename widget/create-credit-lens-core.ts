@@ -210,6 +210,9 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       if (name) pageNames.set(code, name);
       else pageNames.delete(code);
     },
+    refreshStale(codes) {
+      store?.refreshStale(codes.map((code) => parseUscc(code).code));
+    },
     async invalidate(codes) {
       await store?.invalidate(codes);
     },

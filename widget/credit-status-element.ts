@@ -144,6 +144,8 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
           expanded: this.#expanded,
           onToggle: () => {
             this.#expanded = !this.#expanded;
+            // Opening the card shows the answer again: one past the freshness window is asked again.
+            if (this.#expanded) watcher.refreshStale([state.code]);
             this.#render();
           },
           panelId: this.#panelId,

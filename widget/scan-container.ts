@@ -76,6 +76,8 @@ export function scanContainer(core: CreditLensCore, root: Document | Element, op
       const root = container.getRootNode();
       if (root instanceof (document.defaultView as Window & typeof globalThis).ShadowRoot) adoptPresentStyles(root);
       const state = states.get(request.code);
+      // Opening the card shows the answer again: one past the freshness window is asked again.
+      if (state?.verdict.stale && !state.verdict.reason.errorKind) core.refreshStale([request.code]);
       const context = core.config().context;
       const draw = (catalogue: Parameters<typeof applicableMeasures>[1] | null) => {
         if (!state) {

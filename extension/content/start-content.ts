@@ -22,6 +22,9 @@ import { createPageNames } from '../names/create-page-names.ts';
 import { reportCaseReference } from '../feedback/report-case-reference.ts';
 import { localVerdict } from '../../core/verdict/local-verdict.ts';
 
+/** A card opened again within this time does not ask again for its stale answer. */
+const REASK_MS = 5_000;
+
 const toEntry = (view: CodeView): [string, ScannedVerdict] => [view.code, { kind: view.verdict.kind, view }];
 
 /** The page's own context hint, `<meta name="creditlens-context" content="procurement">`. */
@@ -37,6 +40,7 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
   if (signal.aborted || !config.ok || !config.value.enabled) return;
   const context = config.value.context;
   let scanner: PageScanner<ScannedVerdict> | null = null;
+  const reasked = new Map<string, number>();
   const names = new Map<string, string | null>();
   const overlay = createOverlay(document, signal, { mode: 'closed' });
   stopUntrustedEvents(overlay.shadow, signal);
@@ -75,7 +79,16 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
       const named = findings.map((f) => ({ ...f, name: names.get(f.code) ?? null }));
       void sendChecked('reportFindings', { url: document.location.href, context, findings: named });
     },
-    renderCard: (container, request) => renderCodeCard(container, request, context, pageNames.pageName(request.code)),
+    renderCard(container, request) {
+      // Opening a card shows the answer again: one past the freshness window is asked again
+      // (the background re-asks only what is stale), at most once per code every few seconds.
+      const verdict = request.verdict?.view.verdict;
+      if (verdict?.stale && !verdict.reason.errorKind && Date.now() - (reasked.get(request.code) ?? 0) > REASK_MS) {
+        reasked.set(request.code, Date.now());
+        void lookup([request.code]);
+      }
+      renderCodeCard(container, request, context, pageNames.pageName(request.code));
+    },
   });
 }
 
