@@ -1,7 +1,12 @@
 import * as z from 'zod/mini';
 import { IsoDateSchema, IsoDateTimeSchema, LineSchema, TextSchema } from './scalars.ts';
 
-/** Stored state of a list entry; the verdict also checks dates, so a stale `active` past its validity is not active. */
+/**
+ * Stored state of a list entry; the verdict also checks dates, so a stale `active` past its
+ * validity is not active, and an entry whose `listedOn` is after today (China date) is not in
+ * force yet. An exited entry may still carry a pending objection (`objection.status`). The
+ * platform's state machine: platform/lists/README.md.
+ */
 export const ENTRY_STATES = ['active', 'disputed', 'exited', 'expired', 'revoked'] as const;
 export const EntryStateSchema = z.enum(ENTRY_STATES);
 export type EntryState = z.infer<typeof EntryStateSchema>;
@@ -23,6 +28,19 @@ export const EntryObjectionSchema = z.strictObject({
   filedAt: IsoDateTimeSchema,
   resolvedAt: z.nullable(IsoDateTimeSchema),
 });
+
+/**
+ * The entry's latest credit-repair application (信用修复, section (二十六)), present only when it has
+ * had one. While `pending`, the entry stays in force and the card says 信用修复申请审核中; an
+ * approved repair exits the entry into monitoring; `lapsed`: the entry ran out before a decision.
+ */
+export const EntryRepairSchema = z.strictObject({
+  id: LineSchema,
+  status: z.enum(['pending', 'approved', 'refused', 'lapsed']),
+  filedAt: IsoDateTimeSchema,
+  decidedAt: z.nullable(IsoDateTimeSchema),
+});
+export type EntryRepair = z.infer<typeof EntryRepairSchema>;
 
 /** A person the punishment reaches (落实到人): masked unless the caller may see personal data. */
 export const RelatedPersonSchema = z.strictObject({
@@ -46,6 +64,7 @@ export const ListEntrySchema = z.strictObject({
   exit: z.nullable(EntryExitSchema),
   objection: z.nullable(EntryObjectionSchema),
   repairable: z.boolean(),
+  repair: z.optional(EntryRepairSchema),
   monitoringUntil: z.nullable(IsoDateSchema),
   visibility: z.enum(['public', 'internal']),
   persons: z.array(RelatedPersonSchema).check(z.maxLength(50)),

@@ -3,11 +3,14 @@ import { ListEntrySchema } from './list-entry-schema.ts';
 import { AnswerStampShape, IsoDateTimeSchema, LineSchema, TextSchema } from './scalars.ts';
 import { SubjectSchema } from './subject-schema.ts';
 
-/** One event in a subject's history: listed, exited, disputed, objection resolved, corrected… */
+/** One event in a subject's history: listed, exited, disputed, objection resolved, repair filed/decided, monitoring ended… */
 export const SubjectEventSchema = z.strictObject({
   at: IsoDateTimeSchema,
   entryId: z.nullable(LineSchema),
-  kind: z.enum(['listed', 'updated', 'disputed', 'objection-upheld', 'objection-rejected', 'exited', 'expired', 'revoked']),
+  kind: z.enum([
+    'listed', 'updated', 'disputed', 'objection-upheld', 'objection-rejected', 'exited', 'expired', 'revoked',
+    'repair-filed', 'repair-approved', 'repair-refused', 'monitoring-ended',
+  ]),
   note: TextSchema,
 });
 export type SubjectEvent = z.infer<typeof SubjectEventSchema>;

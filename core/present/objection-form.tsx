@@ -52,7 +52,9 @@ export function ObjectionForm({ code, entry, locale, onSubmit, onAccepted, idPre
     setPhase('sending');
     setError(null);
     try {
-      const response = await onSubmit({ code, entryId: entry.id, reason: reason.trim(), contact: contact.trim() });
+      // The platform asks an objection to name its entry (issue 10, finding 2): by its document number when it has one.
+      const naming = entry.documentNumber ? { documentNumber: entry.documentNumber } : {};
+      const response = await onSubmit({ code, entryId: entry.id, reason: reason.trim(), contact: contact.trim(), ...naming });
       setPhase('accepted');
       onAccepted?.(response);
     } catch (failure) {

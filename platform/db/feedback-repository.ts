@@ -6,7 +6,7 @@ export class FeedbackRepository {
   readonly #byKey: Statement<[string], { body_hash: string; record: string }>;
   readonly #insert: Statement<[string, string, string, string]>;
   readonly #count: Statement<[], { n: number }>;
-  readonly #byCode: Statement<{ code: string; caseReference: string | null; limit: number }, { record: string }>;
+  readonly #byCode: Statement<{ code: string; caseReference: string | null; department: string | null; limit: number }, { record: string }>;
   readonly #between: Statement<{ from: string; to: string; department: string | null }, { record: string }>;
 
   constructor(db: Database) {
@@ -16,6 +16,7 @@ export class FeedbackRepository {
     this.#byCode = db.prepare(
       `SELECT record FROM feedback WHERE json_extract(record, '$.code') = @code
        AND (@caseReference IS NULL OR json_extract(record, '$.caseReference') = @caseReference)
+       AND (@department IS NULL OR json_extract(record, '$.department') = @department)
        ORDER BY json_extract(record, '$.receivedAt') DESC, rowid DESC LIMIT @limit`,
     );
     this.#between = db.prepare(
@@ -38,9 +39,9 @@ export class FeedbackRepository {
     return this.#count.get()?.n ?? 0;
   }
 
-  /** Feedback given for a subject (and one case, when given), newest first. */
-  listByCode(code: string, caseReference: string | null, limit: number): FeedbackRecord[] {
-    return this.#byCode.all({ code, caseReference, limit }).map((r) => JSON.parse(r.record) as FeedbackRecord);
+  /** Feedback given for a subject (and one case, when given; by one department, when given), newest first. */
+  listByCode(code: string, caseReference: string | null, limit: number, department: string | null = null): FeedbackRecord[] {
+    return this.#byCode.all({ code, caseReference, department, limit }).map((r) => JSON.parse(r.record) as FeedbackRecord);
   }
 
   /** Feedback received with `from <= receivedAt < to` (ISO instants), of one department or (null) all. */

@@ -6,6 +6,7 @@ import { EventRepository } from './event-repository.ts';
 import { FeedbackRepository } from './feedback-repository.ts';
 import { MetaRepository } from './meta-repository.ts';
 import { ObjectionRepository } from './objection-repository.ts';
+import { RepairRepository } from './repair-repository.ts';
 import { SigningKeyRepository } from './signing-key-repository.ts';
 import { SubjectRepository } from './subject-repository.ts';
 import { TokenRepository } from './token-repository.ts';
@@ -16,6 +17,7 @@ export interface Repositories {
   subjects: SubjectRepository;
   entries: EntryRepository;
   objections: ObjectionRepository;
+  repairs: RepairRepository;
   changes: ChangeRepository;
   events: EventRepository;
   feedback: FeedbackRepository;
@@ -32,6 +34,7 @@ export function createRepositories(db: Database): Repositories {
     subjects: new SubjectRepository(db),
     entries: new EntryRepository(db),
     objections: new ObjectionRepository(db),
+    repairs: new RepairRepository(db),
     changes: new ChangeRepository(db),
     events: new EventRepository(db),
     feedback: new FeedbackRepository(db),

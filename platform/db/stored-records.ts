@@ -53,8 +53,28 @@ export interface StoredObjection {
   resolvedAt: string | null;
   resolutionNote: string | null;
   department: string;
-  /** The entry's state before the objection, restored when it is rejected. */
+  /** The entry's stored state when the objection was filed (kept for the record; a rejection puts the entry where it is without the objection, not back here). */
   previousState: EntryState;
+  /** The entry's document number, as the objection named it. */
+  documentNumber: string | null;
+  /** Another reference the objection rests on. */
+  reference: string | null;
+}
+
+/** A credit-repair application on an entry (section (二十六)). */
+export interface StoredRepair {
+  id: string;
+  code: string;
+  entryId: string;
+  status: 'pending' | 'approved' | 'refused' | 'lapsed';
+  materials: string;
+  reference: string;
+  department: string;
+  filedAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  /** The department (or admin) that decided it. */
+  decidedBy: string | null;
 }
 
 /** One event of a subject's history. */

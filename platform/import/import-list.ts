@@ -1,7 +1,11 @@
 import type { Repositories } from '../db/repositories.ts';
 import { addEntry } from '../lists/add-entry.ts';
+import { exitEntry, type EntryExit } from '../lists/exit-entry.ts';
+import { refreshEntry } from '../lists/refresh-entry.ts';
+import { ApiError } from '../server/api-error.ts';
 import { checkEntryCap } from './check-entry-cap.ts';
 import { LIST_COLUMNS, mapColumns, REQUIRED_FIELDS } from './list-columns.ts';
+import { parseListExit } from './parse-list-exit.ts';
 import { parseListRow } from './parse-list-row.ts';
 import type { Table } from './read-table-file.ts';
 
@@ -9,8 +13,16 @@ import type { Table } from './read-table-file.ts';
 export interface ImportReport {
   dryRun: boolean;
   rows: number;
+  /** Rows that became new entries (a new decision document is a new entry). */
   imported: number;
+  /** Rows that changed an entry already held (its descriptive fields, dates while plainly listed, or an exit). */
   updated: number;
+  /** Rows that describe an entry already held exactly as it is. */
+  unchanged: number;
+  /** Rows whose entry carries a decision the import never undoes (objection pending, exit, revocation, repair, expiry): which, and why. */
+  kept: { row: number; code: string; entryId: string; reason: string; fields: string[] }[];
+  /** Rows imported as exits (退出日期 given). */
+  exited: number;
   rejected: { row: number; code: string; reason: string }[];
   warnings: { row: number; code: string; message: string }[];
   /** Set when nothing could be imported at all (e.g. a required column is missing). */
@@ -20,17 +32,18 @@ export interface ImportReport {
 class DryRunRollback extends Error {}
 
 /**
- * Imports a published red/black list in one transaction: valid rows are imported (an entry already
- * held — same code, list, category and document number — is updated), invalid rows are rejected
- * and reported; any database error rolls everything back. A dry run does the same work and rolls
- * back. Each change lands in the changes feed.
+ * Imports a published red/black list in one transaction: valid rows are imported, invalid rows are
+ * rejected and reported; any database error rolls everything back. A dry run does the same work
+ * and rolls back. A row describing an entry already held (same code, list, category and document
+ * number) never undoes a decision on it (`refreshEntry`); a row with an exit date is an exit.
+ * Every change goes through the entry state machine and lands in the changes feed.
  */
 export function importList(
   repos: Repositories,
   table: Table,
   options: { dryRun?: boolean; mapping?: Record<string, string>; onProgress?: (done: number, total: number) => void; progressEvery?: number } = {},
 ): ImportReport {
-  const report: ImportReport = { dryRun: options.dryRun ?? false, rows: table.rows.length, imported: 0, updated: 0, rejected: [], warnings: [], fatal: null };
+  const report: ImportReport = { dryRun: options.dryRun ?? false, rows: table.rows.length, imported: 0, updated: 0, unchanged: 0, kept: [], exited: 0, rejected: [], warnings: [], fatal: null };
   const columns = mapColumns(table.headers, options.mapping);
   const missing = REQUIRED_FIELDS.filter((f) => !columns.has(f));
   if (missing.length > 0) {
@@ -47,10 +60,18 @@ export function importList(
         if (!parsed.ok) {
           report.rejected.push({ row, code, reason: parsed.reason });
         } else {
-          for (const message of parsed.warnings) report.warnings.push({ row, code, message });
-          const { updated } = addEntry(repos, parsed.subject, parsed.entry, true);
-          if (updated) report.updated++;
-          else report.imported++;
+          const exit = parseListExit(cells, columns);
+          if (!exit.ok) report.rejected.push({ row, code, reason: exit.reason });
+          else {
+            try {
+              // One savepoint a row: a row the state machine refuses leaves nothing behind.
+              repos.db.transaction(() => importRow(repos, report, row, parsed, exit.exit))();
+              for (const message of parsed.warnings) report.warnings.push({ row, code, message });
+            } catch (error) {
+              if (!(error instanceof ApiError)) throw error;
+              report.rejected.push({ row, code, reason: error.message });
+            }
+          }
         }
         if (options.onProgress && (index + 1) % every === 0) options.onProgress(index + 1, table.rows.length);
       });
@@ -60,4 +81,32 @@ export function importList(
     if (!(error instanceof DryRunRollback)) throw error;
   }
   return report;
+}
+
+type ParsedOk = Extract<ReturnType<typeof parseListRow>, { ok: true }>;
+
+function importRow(repos: Repositories, report: ImportReport, row: number, parsed: ParsedOk, exit: EntryExit | null): void {
+  const { entry: input, subject } = parsed;
+  const same = input.documentNumber ? repos.entries.findSame(input.code, input.list, input.category, input.documentNumber) : undefined;
+  if (!same) {
+    const entry = addEntry(repos, subject, input);
+    if (exit) {
+      exitEntry(repos, entry.id, exit);
+      report.exited++;
+    }
+    report.imported++;
+    return;
+  }
+  repos.subjects.upsert(subject);
+  const refreshed = refreshEntry(repos, same, input);
+  // The published list says it exited: the exit is applied once (a listed entry, under objection too); an exit already held stands.
+  if (exit && (refreshed.entry.state === 'active' || refreshed.entry.state === 'disputed')) {
+    exitEntry(repos, same.id, exit);
+    report.exited++;
+    report.updated++;
+    return;
+  }
+  if (refreshed.outcome === 'kept') report.kept.push({ row, code: same.code, entryId: same.id, reason: refreshed.reason, fields: refreshed.fields });
+  else if (refreshed.outcome === 'updated') report.updated++;
+  else report.unchanged++;
 }

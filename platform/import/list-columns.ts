@@ -4,7 +4,8 @@
 /** Fields an imported row can fill. */
 export type ListField =
   | 'name' | 'code' | 'list' | 'category' | 'facts' | 'legalBasis' | 'documentNumber' | 'department'
-  | 'listedOn' | 'validUntil' | 'legalRepresentative' | 'legalRepresentativeId' | 'visibility' | 'repairable';
+  | 'listedOn' | 'validUntil' | 'legalRepresentative' | 'legalRepresentativeId' | 'visibility' | 'repairable'
+  | 'exitDate' | 'exitReason' | 'exitDepartment' | 'monitoringUntil';
 
 /** Headers accepted for each field; the first is the standard one. */
 export const LIST_COLUMNS: Readonly<Record<ListField, readonly string[]>> = {
@@ -22,6 +23,11 @@ export const LIST_COLUMNS: Readonly<Record<ListField, readonly string[]>> = {
   legalRepresentativeId: ['法定代表人证件号码', '法定代表人身份证号', 'legal representative id'],
   visibility: ['公开属性', '公开类型', 'visibility'],
   repairable: ['可否修复', '是否可修复', 'repairable'],
+  // Lists of exits (退出名单) carry these: a row with an exit date is imported as an exit.
+  exitDate: ['退出日期', '移出日期', 'exit date', 'exited on'],
+  exitReason: ['退出原因', '移出原因', 'exit reason'],
+  exitDepartment: ['退出部门', '移出部门', 'exit department'],
+  monitoringUntil: ['重点监测截止', '重点监测截止日期', '重点监测期至', 'monitoring until'],
 };
 
 /** Columns without which no row can be imported. */

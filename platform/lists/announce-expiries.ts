@@ -1,35 +1,46 @@
 import type { Repositories } from '../db/repositories.ts';
+import { transitionEntry } from './transition-entry.ts';
 
 const SWEPT_THROUGH = 'expiries-announced-through';
 
 /**
  * Entries also change without anyone touching them: an entry runs past its `validUntil` (answered
  * as expired from that day on) and a monitoring period ends. Every answer works that out from the
- * dates, but a cache that follows the changes feed would only notice at its freshness limit; so
- * once a day has passed, the codes whose entries expired or whose monitoring ended that day are
- * announced in the feed. Stored states are left as they are. The first sweep of a database only
- * notes the date. Returns how many codes were announced.
+ * dates; the sweep makes it a transition of the state machine once a day has passed — `expire`
+ * (stored `expired`, a pending repair lapses, a pending objection stays to be decided) and
+ * `end-monitoring` — each with its history event and its change in the feed, so caches that
+ * follow the feed notice. The first sweep of a database only notes the date. Returns how many
+ * entries changed.
  */
 export function announceExpiries(repos: Repositories, today: string, now: Date = new Date()): number {
   return repos.db.transaction(() => {
     const last = repos.meta.get(SWEPT_THROUGH);
     repos.meta.set(SWEPT_THROUGH, today);
     if (last === undefined || last >= today) return 0;
+    const at = now.toISOString();
     const expired = repos.db
       .prepare(
-        `SELECT DISTINCT code FROM entries WHERE state IN ('active', 'disputed')
-         AND valid_until IS NOT NULL AND valid_until >= ? AND valid_until < ? ORDER BY code`,
+        `SELECT id FROM entries WHERE state IN ('active', 'disputed')
+         AND valid_until IS NOT NULL AND valid_until >= ? AND valid_until < ? ORDER BY code, id`,
       )
-      .all(last, today) as { code: string }[];
+      .all(last, today) as { id: string }[];
+    for (const { id } of expired) {
+      const entry = repos.entries.get(id);
+      if (!entry) continue;
+      const repair = repos.repairs.pendingForEntry(id);
+      transitionEntry(repos, entry, { name: 'expire', at, notes: [`有效期届满（${entry.validUntil}），自动移出名单${repair ? '；信用修复申请随之终止' : ''}`] });
+      if (repair) repos.repairs.decide(repair.id, 'lapsed', at, '名单有效期届满', null);
+    }
     const monitoringEnded = repos.db
       .prepare(
-        `SELECT DISTINCT code FROM entries WHERE state IN ('exited', 'expired')
-         AND monitoring_until IS NOT NULL AND monitoring_until >= ? AND monitoring_until < ? ORDER BY code`,
+        `SELECT id FROM entries WHERE state IN ('exited', 'expired')
+         AND monitoring_until IS NOT NULL AND monitoring_until >= ? AND monitoring_until < ? ORDER BY code, id`,
       )
-      .all(last, today) as { code: string }[];
-    const at = now.toISOString();
-    for (const { code } of expired) repos.changes.record(code, 'expired', at);
-    for (const { code } of monitoringEnded) repos.changes.record(code, 'updated', at);
+      .all(last, today) as { id: string }[];
+    for (const { id } of monitoringEnded) {
+      const entry = repos.entries.get(id);
+      if (entry) transitionEntry(repos, entry, { name: 'end-monitoring', at, notes: [`重点监测期届满（${entry.monitoringUntil}）`] });
+    }
     return expired.length + monitoringEnded.length;
   })();
 }

@@ -1,5 +1,6 @@
 import { StatusResultSchema, type StatusErrorResult, type StatusResult } from '../../core/api/status-schema.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
+import type { Disclosure } from '../privacy/disclosure-for.ts';
 import type { PlatformContext } from '../server/platform-context.ts';
 import { schemaIssues } from '../server/schema-issues.ts';
 import { toSubject, visibleEntries } from './to-list-entry.ts';
@@ -7,7 +8,7 @@ import { toSubject, visibleEntries } from './to-list-entry.ts';
 /**
  * Answers codes as `POST /api/v1/status` does (and the check record, which must say the same):
  * normalized and checked locally first, invalid ones answered without a lookup, duplicates once,
- * entries limited to what the caller may see. `looked` lists the codes actually looked up, for
+ * entries and personal data limited to what the caller may see (`disclosureFor`). `looked` lists the codes actually looked up, for
  * the audit log. A code whose stored data does not pass the answer's schema (data from before the
  * import checks, a field too long, too many entries) is answered with a per-code error, so one
  * bad subject never breaks the batch it is in.
@@ -15,7 +16,7 @@ import { toSubject, visibleEntries } from './to-list-entry.ts';
 export function lookUpCodes(
   ctx: PlatformContext,
   codes: readonly string[],
-  anonymous: boolean,
+  disclosure: Disclosure,
   stamp: { asOf: string; dataVersion: number },
 ): { results: (StatusResult | StatusErrorResult)[]; looked: string[] } {
   const today = ctx.today();
@@ -36,9 +37,9 @@ export function lookUpCodes(
       code: input,
       found: subject !== undefined,
       invalid: false,
-      subject: subject ? toSubject(subject, anonymous) : null,
-      entries: subject ? visibleEntries(ctx.repos, parsed.code, today, anonymous) : [],
-      scope: anonymous ? 'public' : 'full',
+      subject: subject ? toSubject(subject, disclosure) : null,
+      entries: subject ? visibleEntries(ctx.repos, parsed.code, today, disclosure) : [],
+      scope: disclosure.scope,
       ...stamp,
     }));
   }

@@ -2,10 +2,13 @@ import type { ObjectionResolution } from '../../core/api/objection-schema.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { StoredEntry, StoredObjection } from '../db/stored-records.ts';
 import { ApiError } from '../server/api-error.ts';
+import { transitionEntry } from './transition-entry.ts';
 
 /**
- * Decides a pending objection: upheld → the entry is revoked (wrong information is removed and the
- * subject's reputation restored); rejected → the entry returns to the state it had.
+ * Decides a pending objection. Upheld → revoked: the wrong information is removed and the
+ * subject's reputation restored — never monitored, whatever the entry had become meanwhile.
+ * Rejected → the entry is where it would be without the objection at this moment: listed again,
+ * or still exited (or expired) if it left meanwhile.
  */
 export function resolveObjection(repos: Repositories, id: string, resolution: ObjectionResolution): { objection: StoredObjection; entry: StoredEntry } {
   return repos.db.transaction(() => {
@@ -16,13 +19,12 @@ export function resolveObjection(repos: Repositories, id: string, resolution: Ob
     if (!entry) throw new ApiError(404, 'not_found', 'the entry of this objection no longer exists');
     const at = new Date().toISOString();
     const upheld = resolution.outcome === 'upheld';
-    repos.objections.resolve(id, resolution.outcome, at, resolution.note ?? null);
-    const updated: StoredEntry = { ...entry, state: upheld ? 'revoked' : objection.previousState };
-    repos.entries.update(updated);
     const note = resolution.note ? `：${resolution.note}` : '';
-    repos.events.record({ code: entry.code, entryId: entry.id, at, kind: upheld ? 'objection-upheld' : 'objection-rejected', note: `异议${upheld ? '成立' : '不成立'}${note}` });
-    if (upheld) repos.events.record({ code: entry.code, entryId: entry.id, at, kind: 'revoked', note: '撤销该条名单信息并恢复信誉' });
-    repos.changes.record(entry.code, upheld ? 'revoked' : 'resolved', at);
+    const updated = transitionEntry(repos, entry, {
+      name: upheld ? 'uphold-objection' : 'reject-objection', at,
+      notes: upheld ? [`异议成立${note}`, '撤销该条名单信息并恢复信誉'] : [`异议不成立${note}`],
+    });
+    repos.objections.resolve(id, resolution.outcome, at, resolution.note ?? null);
     return { objection: { ...objection, status: resolution.outcome, resolvedAt: at, resolutionNote: resolution.note ?? null }, entry: updated };
   })();
 }

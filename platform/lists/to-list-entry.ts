@@ -3,16 +3,19 @@ import type { Subject } from '../../core/api/subject-schema.ts';
 import { effectiveState } from '../../core/verdict/effective-state.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { StoredEntry, StoredSubject } from '../db/stored-records.ts';
+import type { Disclosure } from '../privacy/disclosure-for.ts';
 import { maskIdNumber } from '../privacy/mask-id-number.ts';
 import { maskName } from '../privacy/mask-name.ts';
+import { publishedOn } from './published-on.ts';
 
 /**
  * The answer form of a stored entry: its effective state today (an `active` entry past its
- * validity is answered `expired`), its latest objection, and — for anonymous callers — personal
- * data masked (section (二十五)).
+ * validity is answered `expired`), its latest objection and repair application, and personal data
+ * masked as the caller's disclosure requires.
  */
-export function toListEntry(repos: Repositories, stored: StoredEntry, today: string, masked: boolean): ListEntry {
+export function toListEntry(repos: Repositories, stored: StoredEntry, today: string, disclosure: Disclosure): ListEntry {
   const objection = repos.objections.latestForEntry(stored.id);
+  const repair = repos.repairs.latestForEntry(stored.id);
   const entry: ListEntry = {
     id: stored.id,
     list: stored.list,
@@ -27,32 +30,38 @@ export function toListEntry(repos: Repositories, stored: StoredEntry, today: str
     exit: stored.exitDate ? { date: stored.exitDate, reason: stored.exitReason ?? '', department: stored.exitDepartment ?? stored.department } : null,
     objection: objection ? { id: objection.id, status: objection.status, filedAt: objection.filedAt, resolvedAt: objection.resolvedAt } : null,
     repairable: stored.repairable,
+    ...(repair ? { repair: { id: repair.id, status: repair.status, filedAt: repair.filedAt, decidedAt: repair.decidedAt } } : {}),
     monitoringUntil: stored.monitoringUntil,
     visibility: stored.visibility,
     persons: stored.persons.map((p) => ({
       role: p.role,
-      name: masked ? maskName(p.name) : p.name,
-      idNumber: p.idNumber === null ? null : masked ? maskIdNumber(p.idNumber) : p.idNumber,
+      name: disclosure.names === 'masked' ? maskName(p.name) : p.name,
+      idNumber: p.idNumber === null ? null : disclosure.idNumbers === 'masked' ? maskIdNumber(p.idNumber) : p.idNumber,
     })),
   };
   entry.state = effectiveState(entry, today);
   return entry;
 }
 
-/** The answer form of a subject, the legal representative masked for anonymous callers. */
-export function toSubject(stored: StoredSubject, masked: boolean): Subject {
+/** The answer form of a subject, the legal representative masked unless the caller may see names. */
+export function toSubject(stored: StoredSubject, disclosure: Disclosure): Subject {
   return {
     code: stored.code,
     name: stored.name,
     regionCode: stored.regionCode,
-    legalRepresentative: stored.legalRepresentative === null ? null : masked ? maskName(stored.legalRepresentative) : stored.legalRepresentative,
+    legalRepresentative: stored.legalRepresentative === null ? null : disclosure.names === 'masked' ? maskName(stored.legalRepresentative) : stored.legalRepresentative,
   };
 }
 
-/** The entries of a code a caller may see: anonymous callers only public ones. */
-export function visibleEntries(repos: Repositories, code: string, today: string, anonymous: boolean): ListEntry[] {
-  return repos.entries
-    .listByCode(code)
-    .filter((e) => !anonymous || e.visibility === 'public')
-    .map((e) => toListEntry(repos, e, today, anonymous));
+/**
+ * The entries of a code a caller may see: the public scope gets published entries only, in their
+ * publication period (`publishedOn`); signed-in callers every entry, current and past.
+ */
+export function visibleEntries(repos: Repositories, code: string, today: string, disclosure: Disclosure): ListEntry[] {
+  const entries = repos.entries.listByCode(code);
+  if (disclosure.scope === 'full') return entries.map((e) => toListEntry(repos, e, today, disclosure));
+  return entries
+    .filter((e) => e.visibility === 'public')
+    .map((e) => toListEntry(repos, e, today, disclosure))
+    .filter((e) => publishedOn(e, today));
 }

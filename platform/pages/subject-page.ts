@@ -2,11 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ListEntry } from '../../core/api/list-entry-schema.ts';
 import { effectiveState } from '../../core/verdict/effective-state.ts';
 import { recordQuery } from '../audit/record-query.ts';
+import type { Caller } from '../auth/caller.ts';
 import { subjectDetails } from '../lists/subject-details.ts';
+import { disclosureFor } from '../privacy/disclosure-for.ts';
 import { ApiError } from '../server/api-error.ts';
 import type { PlatformContext } from '../server/platform-context.ts';
 import { escapeHtml } from './escape-html.ts';
 import { pageLayout } from './page-layout.ts';
+
+const ANONYMOUS: Caller = { role: null, tokenId: null, department: null };
 
 const STATE_LABELS: Record<ListEntry['state'], string> = { active: '有效', disputed: '异议核实中（暂停惩戒）', exited: '已退出', expired: '已过期', revoked: '已撤销' };
 
@@ -20,6 +24,7 @@ function entryTable(e: ListEntry, today: string): string {
 ${row('状态', STATE_LABELS[effectiveState(e, today)])}${row('失信/守信事实', e.facts)}${row('认定依据', e.legalBasis)}${row('文书号', e.documentNumber)}
 ${row('认定部门', e.department)}${row('列入日期', e.listedOn)}${row('有效期至', e.validUntil ?? '长期')}${row('可否信用修复', e.repairable ? '可修复' : '不可修复')}
 ${row('退出', e.exit ? `${e.exit.date} ${e.exit.reason}（${e.exit.department}）` : null)}${row('重点监测', monitoring)}
+${e.repair?.status === 'pending' ? row('信用修复', `信用修复申请审核中（${e.repair.filedAt.slice(0, 10)} 提交）`) : ''}${e.objection?.status === 'pending' && e.state !== 'disputed' ? row('异议', '异议核实中') : ''}
 ${e.persons.map((p) => row(p.role, `${p.name}${p.idNumber ? ` ${p.idNumber}` : ''}`)).join('')}</table>`;
 }
 
@@ -30,7 +35,9 @@ function errorPage(status: number, message: string): string {
 /**
  * `GET /subjects/{code}`: a readable page of one subject from the same data as the API (the
  * extension's card links here). It is opened by a browser without a token, so it shows what an
- * anonymous caller may see, and only when anonymous reads are on. Every value is escaped.
+ * anonymous caller may see — entries in their publication period only (section (二十五): in force,
+ * or an exited black entry under monitoring; never a revoked one), persons masked — and only when
+ * anonymous reads are on. Every value is escaped.
  */
 export function registerSubjectPage(app: FastifyInstance, ctx: PlatformContext): void {
   app.get<{ Querystring: { code?: string } }>('/subjects/lookup', async (request, reply) => {
@@ -40,8 +47,8 @@ export function registerSubjectPage(app: FastifyInstance, ctx: PlatformContext):
   app.get<{ Params: { code: string } }>('/subjects/:code', async (request, reply) => {
     reply.type('text/html; charset=utf-8');
     if (!ctx.anonymousReads) return reply.code(401).send(errorPage(401, '匿名查询未开启，请通过部门系统使用令牌查询。Anonymous reads are off.'));
-    const details = subjectDetails(ctx, request.params.code, true);
-    recordQuery(ctx, request, { role: null, tokenId: null, department: null }, 'subject-page', [details instanceof ApiError ? request.params.code.slice(0, 64) : details.subject.code], null);
+    const details = subjectDetails(ctx, request.params.code, disclosureFor(ANONYMOUS, null));
+    recordQuery(ctx, request, ANONYMOUS, 'subject-page', [details instanceof ApiError ? request.params.code.slice(0, 64) : details.subject.code], null);
     if (details instanceof ApiError) {
       return reply.code(details.status).send(errorPage(details.status, details.status === 404 ? '平台未收录该主体。No subject with this code.' : '不是有效的统一社会信用代码。Not a valid code.'));
     }

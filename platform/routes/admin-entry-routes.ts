@@ -6,11 +6,14 @@ import { authorize } from '../auth/authorize.ts';
 import { addEntry } from '../lists/add-entry.ts';
 import { exitEntry } from '../lists/exit-entry.ts';
 import { toListEntry } from '../lists/to-list-entry.ts';
+import type { Disclosure } from '../privacy/disclosure-for.ts';
 import { parseRequest } from '../server/parse-request.ts';
 import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
 import { sendValidated } from '../server/send-validated.ts';
 
 const NonEmptyLine = z.string().check(z.minLength(1), z.maxLength(500));
+/** Admin answers carry everything. */
+const FULL: Disclosure = { scope: 'full', names: 'full', idNumbers: 'full' };
 
 /** `POST /api/v1/admin/entries`: lists a subject (registering it when new). */
 export const AdminEntryRequestSchema = z.strictObject({
@@ -30,7 +33,10 @@ export const AdminEntryRequestSchema = z.strictObject({
   persons: z.optional(z.array(RelatedPersonSchema).check(z.maxLength(50))),
 });
 
-/** `POST /api/v1/admin/entries/{id}/exit`: takes an entry off its list. */
+/**
+ * `POST /api/v1/admin/entries/{id}/exit`: takes an entry off its list (the state machine's `exit`).
+ * A black exit needs `monitoringUntil` unless its category's rule says otherwise.
+ */
 export const AdminExitRequestSchema = z.strictObject({
   reason: z.string().check(z.minLength(1), z.maxLength(2000)),
   date: z.optional(IsoDateSchema),
@@ -41,13 +47,13 @@ export const AdminExitRequestSchema = z.strictObject({
 /** Answer of both admin entry endpoints: the entry as an authenticated caller sees it. */
 export const AdminEntryResponseSchema = z.strictObject({ entry: ListEntrySchema, ...AnswerStampShape });
 
-/** Admin endpoints that let operators (and end-to-end tests) make a subject join or leave a list. */
+/** Admin endpoints that let operators (and end-to-end tests) make a subject join or leave a list, through the entry state machine. */
 export function registerAdminEntryRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/admin/entries', async (request, reply) => {
     const caller = authorize(request, ctx, 'admin');
     const body = parseRequest(AdminEntryRequestSchema, request.body);
     const today = ctx.today();
-    const { entry } = ctx.repos.db.transaction(() =>
+    const entry = ctx.repos.db.transaction(() =>
       addEntry(
         ctx.repos,
         { code: body.code, name: body.subjectName ?? null, regionCode: body.code.slice(2, 8), legalRepresentative: body.legalRepresentative ?? null },
@@ -59,7 +65,7 @@ export function registerAdminEntryRoutes(app: FastifyInstance, ctx: PlatformCont
         },
       ),
     )();
-    return sendValidated(reply, AdminEntryResponseSchema, 201, { entry: toListEntry(ctx.repos, entry, today, false), ...answerStamp(ctx) });
+    return sendValidated(reply, AdminEntryResponseSchema, 201, { entry: toListEntry(ctx.repos, entry, today, FULL), ...answerStamp(ctx) });
   });
 
   app.post<{ Params: { id: string } }>('/api/v1/admin/entries/:id/exit', async (request, reply) => {
@@ -69,6 +75,6 @@ export function registerAdminEntryRoutes(app: FastifyInstance, ctx: PlatformCont
     const entry = exitEntry(ctx.repos, request.params.id, {
       date: body.date ?? today, reason: body.reason, department: body.department ?? caller.department, monitoringUntil: body.monitoringUntil ?? null,
     });
-    return sendValidated(reply, AdminEntryResponseSchema, 200, { entry: toListEntry(ctx.repos, entry, today, false), ...answerStamp(ctx) });
+    return sendValidated(reply, AdminEntryResponseSchema, 200, { entry: toListEntry(ctx.repos, entry, today, FULL), ...answerStamp(ctx) });
   });
 }

@@ -6,6 +6,7 @@ import { recordQuery } from '../audit/record-query.ts';
 import { authorize } from '../auth/authorize.ts';
 import { isAnonymous } from '../auth/caller.ts';
 import { lookUpCodes } from '../lists/look-up-codes.ts';
+import { disclosureFor } from '../privacy/disclosure-for.ts';
 import { buildCheckRecord } from '../records/build-check-record.ts';
 import { platformSubtle } from '../records/platform-subtle.ts';
 import { parseRequest } from '../server/parse-request.ts';
@@ -29,7 +30,7 @@ export function registerCreateRecordRoute(app: FastifyInstance, ctx: PlatformCon
     const body = parseRequest(CheckRecordRequestSchema, request.body);
     const stamp = answerStamp(ctx);
     const anonymous = isAnonymous(caller);
-    const { results, looked } = lookUpCodes(ctx, body.codes, anonymous, stamp);
+    const { results, looked } = lookUpCodes(ctx, body.codes, disclosureFor(caller, body.caseReference), stamp);
     const issuer = {
       department: anonymous ? ANONYMOUS_DEPARTMENT : (caller.department ?? ANONYMOUS_DEPARTMENT),
       operator: body.operator ?? caller.label ?? null,

@@ -1,8 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { ObjectionRequestSchema, ObjectionResolutionSchema, ObjectionResponseSchema, type ObjectionRecord } from '../../core/api/objection-schema.ts';
+import {
+  ObjectionQueueQuerySchema, ObjectionQueueResponseSchema, ObjectionRequestSchema, ObjectionResolutionSchema, ObjectionResponseSchema,
+  type ObjectionRecord,
+} from '../../core/api/objection-schema.ts';
+import { recordQuery } from '../audit/record-query.ts';
 import { authorize } from '../auth/authorize.ts';
 import type { StoredObjection } from '../db/stored-records.ts';
 import { fileObjection } from '../lists/file-objection.ts';
+import { objectionQueue } from '../lists/objection-queue.ts';
 import { resolveObjection } from '../lists/resolve-objection.ts';
 import { parseRequest } from '../server/parse-request.ts';
 import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
@@ -12,19 +17,31 @@ function toRecord(o: StoredObjection): ObjectionRecord {
   return { id: o.id, code: o.code, entryId: o.entryId, status: o.status, reason: o.reason, filedAt: o.filedAt, resolvedAt: o.resolvedAt, department: o.department };
 }
 
-/** `POST /api/v1/objections` (department) and `POST /api/v1/objections/{id}/resolve` (admin). */
+/**
+ * `POST /api/v1/objections` (department), `POST /api/v1/objections/{id}/resolve` (admin) and the
+ * admin's queue `GET /api/v1/admin/objections?status=pending`. Every objection and resolution is
+ * written to the audit log (endpoint `objection` / `objection-resolve`, the objection's id as purpose).
+ */
 export function registerObjectionRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/objections', async (request, reply) => {
     const caller = authorize(request, ctx, 'department');
     const body = parseRequest(ObjectionRequestSchema, request.body);
     const { objection, entry } = fileObjection(ctx.repos, body, caller.department ?? '');
+    recordQuery(ctx, request, caller, 'objection', [objection.code], `filed ${objection.id} on ${objection.entryId}`);
     return sendValidated(reply, ObjectionResponseSchema, 201, { objection: toRecord(objection), entryState: entry.state, ...answerStamp(ctx) });
   });
 
   app.post<{ Params: { id: string } }>('/api/v1/objections/:id/resolve', async (request, reply) => {
-    authorize(request, ctx, 'admin');
+    const caller = authorize(request, ctx, 'admin');
     const body = parseRequest(ObjectionResolutionSchema, request.body);
     const { objection, entry } = resolveObjection(ctx.repos, request.params.id, body);
+    recordQuery(ctx, request, caller, 'objection-resolve', [objection.code], `${objection.status} ${objection.id}`);
     return sendValidated(reply, ObjectionResponseSchema, 200, { objection: toRecord(objection), entryState: entry.state, ...answerStamp(ctx) });
+  });
+
+  app.get('/api/v1/admin/objections', async (request, reply) => {
+    authorize(request, ctx, 'admin');
+    const query = parseRequest(ObjectionQueueQuerySchema, request.query);
+    return sendValidated(reply, ObjectionQueueResponseSchema, 200, { objections: objectionQueue(ctx.repos, query.status ?? 'pending'), ...answerStamp(ctx) });
   });
 }

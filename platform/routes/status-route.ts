@@ -4,8 +4,8 @@ import { computeVerdict } from '../../core/verdict/compute-verdict.ts';
 import { countVerdicts } from '../audit/count-verdicts.ts';
 import { recordQuery } from '../audit/record-query.ts';
 import { authorize } from '../auth/authorize.ts';
-import { isAnonymous } from '../auth/caller.ts';
 import { lookUpCodes } from '../lists/look-up-codes.ts';
+import { disclosureFor } from '../privacy/disclosure-for.ts';
 import { ApiError } from '../server/api-error.ts';
 import { parseRequest } from '../server/parse-request.ts';
 import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
@@ -27,7 +27,7 @@ export function registerStatusRoute(app: FastifyInstance, ctx: PlatformContext):
     rejectTooManyCodes(request.body, 'request');
     const body = parseRequest(StatusRequestSchema, request.body);
     const stamp = answerStamp(ctx);
-    const { results, looked } = lookUpCodes(ctx, body.codes, isAnonymous(caller), stamp);
+    const { results, looked } = lookUpCodes(ctx, body.codes, disclosureFor(caller, body.purpose), stamp);
     const now = nowOnToday(ctx.today());
     const verdicts = countVerdicts(results.map((result) => (isStatusErrorResult(result) ? 'unknown' : computeVerdict({ result, now, freshnessMs: Number.POSITIVE_INFINITY }).kind)));
     recordQuery(ctx, request, caller, 'status', looked, body.purpose ?? null, verdicts);

@@ -77,7 +77,7 @@ export function buildEntry(ctx: EntryContext, category: ListCategory, shape: Ent
       reason: shape === 'revoked' ? '列入依据的判决已被再审撤销。' : '相关款项已于列入前结清，列入信息有误。',
       contact: '企业法务部 027-8484xxxx', filedAt: officeHoursInstant(filedOn), resolvedAt,
       resolutionNote: shape === 'revoked' ? '经核实信息有误，予以撤销。' : null,
-      department: '区信用办', previousState: 'active',
+      department: '区信用办', previousState: 'active', documentNumber: null, reference: '（2017）鄂01民再12号',
     };
     events.push({ code, entryId: id, at: objection.filedAt, kind: 'disputed', note: '主体提出异议，核实期间暂停惩戒措施' });
     if (resolvedAt) {

@@ -2,6 +2,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_REQUEST_BYTES } from '../../core/api/api-limits.ts';
 import { registerIndexPage } from '../pages/index-page.ts';
+import { registerObjectionQueuePage } from '../pages/objection-queue-page.ts';
 import { registerPageScripts } from '../pages/page-scripts.ts';
 import { registerPrintRecordPage } from '../pages/print-record-page.ts';
 import { registerStatsPage } from '../pages/stats-page.ts';
@@ -18,6 +19,7 @@ import { registerFeedbackListRoute } from '../routes/feedback-list-route.ts';
 import { registerRecordCsvRoute } from '../routes/record-csv-route.ts';
 import { registerRecordKeyListRoute } from '../routes/record-key-list-route.ts';
 import { registerRecordKeyRoute } from '../routes/record-key-route.ts';
+import { registerRepairRoutes } from '../routes/repair-routes.ts';
 import { registerStatsRoutes } from '../routes/stats-routes.ts';
 import { registerVerifyRecordRoute } from '../routes/verify-record-route.ts';
 import { registerFeedbackRoute } from '../routes/feedback-route.ts';
@@ -89,6 +91,7 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
   registerChangesRoute(app, ctx);
   registerFeedbackRoute(app, ctx);
   registerObjectionRoutes(app, ctx);
+  registerRepairRoutes(app, ctx);
   registerAdminEntryRoutes(app, ctx);
   registerAdminAuditRoute(app, ctx);
   registerAdminTokenRoute(app, ctx);
@@ -105,6 +108,7 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
   registerVerifyRecordPage(app, ctx);
   registerPrintRecordPage(app, ctx);
   registerStatsPage(app, ctx);
+  registerObjectionQueuePage(app, ctx);
   for (const { prefix, dir } of options.staticDirs) serveStaticDir(app, prefix, dir);
   return app;
 }

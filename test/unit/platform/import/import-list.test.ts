@@ -42,14 +42,14 @@ describe('importList', () => {
     expect(r.changes.since(0, 10).map((c) => c.kind)).toEqual(['listed', 'listed']);
   });
 
-  it('reads XLSX built with exceljs, including real date cells, and updates an entry imported again', async () => {
+  it('reads XLSX built with exceljs, including real date cells, and counts an entry imported again unchanged', async () => {
     const r = repos();
     const rows = [HEADERS, [...ROWS[0]!.slice(0, 8), new Date(Date.UTC(2026, 0, 5)), '2028-01-05', '张三']];
     expect(importList(r, await readXlsx(await xlsxOf(rows))).imported).toBe(1);
     const again = importList(r, await readXlsx(await xlsxOf(rows)));
-    expect([again.imported, again.updated]).toEqual([0, 1]);
+    expect([again.imported, again.updated, again.unchanged]).toEqual([0, 0, 1]);
     expect(r.entries.listByCode(good)).toHaveLength(1);
-    expect(r.changes.since(0, 10).map((c) => c.kind)).toEqual(['listed', 'updated']);
+    expect(r.changes.since(0, 10).map((c) => c.kind)).toEqual(['listed']);
   });
 
   it('writes nothing in a dry run but reports the same', () => {

@@ -3,6 +3,7 @@ import { createRepositories } from '../../../../platform/db/repositories.ts';
 import { openDatabase } from '../../../../platform/db/open-database.ts';
 import { addEntry, type NewEntry } from '../../../../platform/lists/add-entry.ts';
 import { announceExpiries } from '../../../../platform/lists/announce-expiries.ts';
+import { exitEntry } from '../../../../platform/lists/exit-entry.ts';
 
 const CODE_A = '91420105MA4K00001A';
 const CODE_B = '91420105MA4K00002B';
@@ -20,11 +21,12 @@ function setup() {
   const repos = createRepositories(openDatabase(':memory:'));
   for (const [code, over] of [
     [CODE_A, { validUntil: '2026-03-15' }],
-    [CODE_B, { state: 'exited', exitDate: '2025-06-01', exitReason: '履行完毕', monitoringUntil: '2026-03-16' }],
+    [CODE_B, { category: '拖欠农民工工资失信联合惩戒对象' }],
     [CODE_C, { validUntil: '2027-01-01' }],
   ] as const) {
     addEntry(repos, { code, name: null, regionCode: '420105', legalRepresentative: null }, entry(code, over));
   }
+  exitEntry(repos, repos.entries.listByCode(CODE_B)[0]!.id, { date: '2025-06-01', reason: '履行完毕', department: null, monitoringUntil: '2026-03-16' });
   return repos;
 }
 
@@ -67,10 +69,13 @@ describe('announceExpiries', () => {
     expect(changedSince(repos, before).sort()).toEqual([[CODE_A, 'expired'], [CODE_B, 'updated']]);
   });
 
-  it('leaves stored states alone', () => {
+  it('expires the entry through the state machine: stored expired, with its history event (issue 11)', () => {
     const repos = setup();
     announceExpiries(repos, '2026-03-15');
     announceExpiries(repos, '2026-04-01');
-    expect(repos.entries.listByCode(CODE_A)[0]!.state).toBe('active');
+    expect(repos.entries.listByCode(CODE_A)[0]!.state).toBe('expired');
+    expect(repos.events.listByCode(CODE_A).map((e) => e.kind)).toEqual(['listed', 'expired']);
+    expect(repos.events.listByCode(CODE_B).map((e) => e.kind)).toEqual(['listed', 'exited', 'monitoring-ended']);
+    expect(repos.entries.listByCode(CODE_C)[0]!.state).toBe('active');
   });
 });

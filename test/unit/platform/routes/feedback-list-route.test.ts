@@ -27,17 +27,24 @@ afterAll(() => platform.close());
 const list = (query: string, token = platform.tokens.department) => call(platform, 'GET', `/api/v1/feedback?${query}`, { token });
 
 describe('GET /api/v1/feedback', () => {
-  it('returns the feedback of every department for a subject, newest first', async () => {
+  it('returns a department its own feedback for a subject only, newest first (issue 10, finding 9)', async () => {
     const res = await list(`code=${fixtureCode('black')}`);
     expect(res.status).toBe(200);
     expect(FeedbackListResponseSchema.safeParse(res.json).success).toBe(true);
+    expect(res.json.feedback.map((f: { idempotencyKey: string }) => f.idempotencyKey)).toEqual(['list-0003', 'list-0001']);
+    expect(res.json.caseReference).toBeNull();
+    const finance = await list(`code=${fixtureCode('black')}`, financeToken);
+    expect(finance.json.feedback.map((f: { idempotencyKey: string }) => f.idempotencyKey)).toEqual(['list-0002']);
+  });
+
+  it('returns an admin the feedback of every department, newest first', async () => {
+    const res = await list(`code=${fixtureCode('black')}`, platform.tokens.admin);
     expect(res.json.feedback.map((f: { idempotencyKey: string }) => f.idempotencyKey)).toEqual(['list-0003', 'list-0002', 'list-0001']);
     expect(res.json.feedback.map((f: { department: string }) => f.department)).toEqual(['区市场监管局', '区财政局', '区市场监管局']);
-    expect(res.json.caseReference).toBeNull();
   });
 
   it('narrows to one case when caseReference is given', async () => {
-    const res = await list(`code=${fixtureCode('black')}&caseReference=${encodeURIComponent('CG-2026-01')}`);
+    const res = await list(`code=${fixtureCode('black')}&caseReference=${encodeURIComponent('CG-2026-01')}`, platform.tokens.admin);
     expect(res.json.caseReference).toBe('CG-2026-01');
     expect(res.json.feedback.map((f: { measureId: string }) => f.measureId)).toEqual(['P15-4', 'P15-3']);
   });

@@ -49,12 +49,12 @@ describe('objections', () => {
     const code = fixtureCode('black-not-repairable');
     const [entry] = await entriesOf(code);
     const before = await latestCursor();
-    const filed = await call(platform, 'POST', '/api/v1/objections', { token: platform.tokens.department, body: { code, entryId: entry.id, reason: '已结清', contact: '027-1234' } });
+    const filed = await call(platform, 'POST', '/api/v1/objections', { token: platform.tokens.department, body: { code, entryId: entry.id, reason: '相关款项已于列入前全部结清', contact: '027-84841234', documentNumber: entry.documentNumber } });
     expect(filed.status).toBe(201);
     expect(ObjectionResponseSchema.safeParse(filed.json).success).toBe(true);
     expect(filed.json.entryState).toBe('disputed');
     expect((await entriesOf(code))[0]).toMatchObject({ state: 'disputed', objection: { id: filed.json.objection.id, status: 'pending' } });
-    const again = await call(platform, 'POST', '/api/v1/objections', { token: platform.tokens.department, body: { code, entryId: entry.id, reason: '再次', contact: 'x' } });
+    const again = await call(platform, 'POST', '/api/v1/objections', { token: platform.tokens.department, body: { code, entryId: entry.id, reason: '再次提出异议，理由同前一件', contact: 'legal@example.cn', documentNumber: entry.documentNumber } });
     expect(again.status).toBe(409);
 
     const resolved = await call(platform, 'POST', `/api/v1/objections/${filed.json.objection.id}/resolve`, { token: platform.tokens.admin, body: { outcome: 'rejected', note: '核实无误' } });
@@ -70,7 +70,7 @@ describe('objections', () => {
   it('revokes the entry when upheld, and records the history', async () => {
     const code = fixtureCode('individual-black');
     const [entry] = await entriesOf(code);
-    const filed = await call(platform, 'POST', '/api/v1/objections', { token: platform.tokens.department, body: { code, entryId: entry.id, reason: '认定错误', contact: '027-5678' } });
+    const filed = await call(platform, 'POST', '/api/v1/objections', { token: platform.tokens.department, body: { code, entryId: entry.id, reason: '认定所依据的事实有误，已提交证明', contact: '027-84845678', reference: '汉市监复〔2026〕3号' } });
     const resolved = await call(platform, 'POST', `/api/v1/objections/${filed.json.objection.id}/resolve`, { token: platform.tokens.admin, body: { outcome: 'upheld' } });
     expect(resolved.json.entryState).toBe('revoked');
     const details = await call(platform, 'GET', `/api/v1/subjects/${code}`, { token: platform.tokens.viewer });
@@ -79,7 +79,7 @@ describe('objections', () => {
   });
 
   it('answers an entry of another subject 404', async () => {
-    const res = await call(platform, 'POST', '/api/v1/objections', { token: platform.tokens.department, body: { code: fixtureCode('red'), entryId: 'e0000001-1', reason: 'x', contact: 'x' } });
+    const res = await call(platform, 'POST', '/api/v1/objections', { token: platform.tokens.department, body: { code: fixtureCode('red'), entryId: 'e0000001-1', reason: '认定所依据的事实有误，已提交证明', contact: '027-84845678', reference: '证明材料' } });
     expect([res.status, envelopeCode(res.json)]).toEqual([404, 'not_found']);
   });
 });

@@ -34,7 +34,7 @@ beforeAll(async () => {
     expect((await call(platform, 'POST', '/api/v1/feedback', { token, body })).status).toBe(201);
   }
   const [entry] = (await call(platform, 'POST', '/api/v1/status', { token: admin, body: { codes: [fixtureCode('black-not-repairable')] } })).json.results[0].entries;
-  const filed = await call(platform, 'POST', '/api/v1/objections', { token: department, body: { code: fixtureCode('black-not-repairable'), entryId: entry.id, reason: '已履行', contact: '027-1' } });
+  const filed = await call(platform, 'POST', '/api/v1/objections', { token: department, body: { code: fixtureCode('black-not-repairable'), entryId: entry.id, reason: '已履行全部义务并结清款项', contact: '027-84841234', documentNumber: entry.documentNumber } });
   await call(platform, 'POST', `/api/v1/objections/${filed.json.objection.id}/resolve`, { token: admin, body: { outcome: 'upheld', note: '属实' } });
 });
 afterAll(() => platform.close());

@@ -1,0 +1,20 @@
+import type { QueuedObjection } from '../../core/api/objection-schema.ts';
+import type { Repositories } from '../db/repositories.ts';
+import type { StoredObjection } from '../db/stored-records.ts';
+
+/** How many objections one queue answer lists at most (oldest first). */
+export const MAX_QUEUED_OBJECTIONS = 500;
+
+/** The admin's queue of objections with one status (pending by default), oldest first, each with its entry and age. */
+export function objectionQueue(repos: Repositories, status: StoredObjection['status'], now: Date = new Date()): QueuedObjection[] {
+  return repos.objections.listByStatus(status, MAX_QUEUED_OBJECTIONS).flatMap((o) => {
+    const entry = repos.entries.get(o.entryId);
+    if (!entry) return [];
+    return [{
+      id: o.id, code: o.code, entryId: o.entryId, status: o.status, reason: o.reason, filedAt: o.filedAt, resolvedAt: o.resolvedAt, department: o.department,
+      contact: o.contact, documentNumber: o.documentNumber, reference: o.reference,
+      subjectName: repos.subjects.get(o.code)?.name ?? null, list: entry.list, category: entry.category, entryState: entry.state,
+      ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(o.filedAt)) / 1000)),
+    }];
+  });
+}
