@@ -29,6 +29,14 @@ export const RecordItemSchema = z.strictObject({
 });
 export type RecordItem = z.infer<typeof RecordItemSchema>;
 
+/**
+ * Fields of a record whose values the caller stated in its request (`CheckRecordRequest`) and
+ * the platform signs as stated, not as checked: who the operator is, which page the codes came
+ * from, the names that page showed, the case reference.
+ */
+export const CALLER_STATED_FIELDS = ['caseReference', 'operator', 'source', 'pageNames'] as const;
+export type CallerStatedField = (typeof CALLER_STATED_FIELDS)[number];
+
 export const CheckRecordSchema = z.strictObject({
   version: z.literal(1),
   recordId: LineSchema,
@@ -40,6 +48,13 @@ export const CheckRecordSchema = z.strictObject({
   department: LineSchema,
   source: z.strictObject({ url: z.nullable(z.string().check(z.maxLength(2000))), title: z.nullable(LineSchema) }),
   items: z.array(RecordItemSchema).check(z.maxLength(MAX_CODES_PER_STATUS_REQUEST)),
+  /**
+   * Which of `caseReference`, `operator`, `source` and the items' `pageName` hold what the caller
+   * stated (CALLER_STATED_FIELDS): signed as "the caller said so", not attested by the platform.
+   * An operator taken from the token's label is the platform's own and is not listed. Absent in
+   * records issued before this field existed (they still verify): read those fields as stated.
+   */
+  callerStated: z.optional(z.array(z.enum(CALLER_STATED_FIELDS)).check(z.maxLength(CALLER_STATED_FIELDS.length))),
   ...AnswerStampShape,
 });
 export type CheckRecord = z.infer<typeof CheckRecordSchema>;

@@ -1,4 +1,4 @@
-import type { RecordItem, RecordVerification, SignedCheckRecord } from '../../core/api/check-record-schema.ts';
+import type { CallerStatedField, RecordItem, RecordVerification, SignedCheckRecord } from '../../core/api/check-record-schema.ts';
 import { verdictLabel } from '../../core/verdict/verdict-labels.ts';
 import { chinaTime } from './china-time.ts';
 import { CONTEXT_LABELS } from './context-labels.ts';
@@ -37,6 +37,14 @@ function list(lines: string[]): string {
   return lines.length === 0 ? '—' : `<ul class="cell">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`;
 }
 
+/** Said after a value the caller stated and the platform did not check. */
+const STATED = '（调用方填写，平台未核实 stated by the caller, not checked by the platform）';
+
+/** Whether a field holds what the caller stated: as the record says, or — for records from before `callerStated` — assumed so. */
+function isStated(record: SignedCheckRecord['record'], field: CallerStatedField): boolean {
+  return record.callerStated ? record.callerStated.includes(field) : true;
+}
+
 function itemRow(item: RecordItem, index: number): string {
   const label = verdictLabel(item.verdict, 'zh-CN');
   const pageName = item.pageName === null ? '—' : `${escapeHtml(item.pageName)}${item.nameMatches === false ? ' <span class="mismatch">（与登记名称不一致）</span>' : ''}`;
@@ -56,15 +64,15 @@ function itemRow(item: RecordItem, index: number): string {
 export function renderPrintRecord(signed: SignedCheckRecord, verification: RecordVerification, fingerprint: string): string {
   const { record, signature } = signed;
   const meta: [string, string][] = [
-    ['查询人 Operator', record.operator ?? '—'],
+    ['查询人 Operator', record.operator === null ? '—' : `${record.operator}${isStated(record, 'operator') ? STATED : ''}`],
     ['部门 Department', record.department],
     ['查询时间 Issued at', `${chinaTime(record.issuedAt)}（北京时间）`],
     ['数据时间 Data as of', `${chinaTime(record.asOf)}（北京时间）`],
     ['数据版本 Data version', String(record.dataVersion)],
-    ['业务编号 Case reference', record.caseReference ?? '—'],
+    ['业务编号 Case reference', record.caseReference === null ? '—' : `${record.caseReference}${isStated(record, 'caseReference') ? STATED : ''}`],
     ['核查场景 Context', CONTEXT_LABELS[record.context]],
     ['出具平台 Platform', record.platform],
-    ['来源页面 Source page', [record.source.title, record.source.url].filter(Boolean).join(' ') || '—'],
+    ['来源页面 Source page', [record.source.title, record.source.url].filter(Boolean).join(' ') + (record.source.title || record.source.url ? (isStated(record, 'source') ? STATED : '') : '—')],
   ];
   const status = verification.valid
     ? `<div class="status ok">✓ 签名有效：本记录与平台出具的内容一致。<span class="muted">Signature valid: this is exactly what the platform answered.</span></div>`
@@ -81,6 +89,7 @@ ${status}
 <table class="meta"><tbody>${meta.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</tbody></table>
 <table class="items"><thead><tr><th>序号</th><th>统一社会信用代码</th><th>登记名称</th><th>页面名称</th><th>核查结论</th><th>有效条目</th><th>适用措施</th></tr></thead>
 <tbody>${record.items.map(itemRow).join('\n')}</tbody></table>
+${record.items.some((i) => i.pageName !== null) && isStated(record, 'pageNames') ? '<p class="muted">“页面名称”为调用方提供，平台未核实；“名称一致”只说明它与登记名称是否相同。 Page names were stated by the caller, not checked by the platform.</p>' : ''}
 <footer class="record-footer">
 <div>共 ${record.items.length} 个代码。签名算法 Ed25519，密钥 Key ID：${escapeHtml(signature.keyId)}</div>
 <div>签名指纹 Signature fingerprint：<span class="code">${escapeHtml(fingerprint)}</span></div>

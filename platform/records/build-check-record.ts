@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CheckRecord, CheckRecordRequest, RecordItem } from '../../core/api/check-record-schema.ts';
+import type { CallerStatedField, CheckRecord, CheckRecordRequest, RecordItem } from '../../core/api/check-record-schema.ts';
 import { isStatusErrorResult, type StatusErrorResult, type StatusResult } from '../../core/api/status-schema.ts';
 import { compareNames } from '../../core/names/compare-names.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
@@ -12,7 +12,7 @@ import type { PlatformContext } from '../server/platform-context.ts';
 /** Who the record is issued to. */
 export interface RecordIssuer {
   department: string;
-  /** The operator named in the request, else the token's label, else null. */
+  /** The operator named in the request (then marked caller-stated), else the token's label, else null. */
   operator: string | null;
 }
 
@@ -20,7 +20,9 @@ export interface RecordIssuer {
  * The unsigned check record for freshly looked-up codes: each code with its registered name, the
  * verdict (by core/verdict, as every client would compute it), the entries behind the verdict, the
  * measures of the catalogue for the context, and whether the page's name agrees with the
- * registered one. Verdicts of the returned items are returned beside it for the audit log.
+ * registered one. What came from the request alone — case reference, operator, source page, page
+ * names — is listed in `callerStated`, so the signature is not read as the platform vouching for
+ * it. Verdicts of the returned items are returned beside it for the audit log.
  */
 export function buildCheckRecord(
   ctx: PlatformContext,
@@ -54,6 +56,11 @@ export function buildCheckRecord(
       })),
     };
   });
+  const callerStated: CallerStatedField[] = [];
+  if (request.caseReference != null) callerStated.push('caseReference');
+  if (request.operator != null) callerStated.push('operator');
+  if (request.source && (request.source.url !== null || request.source.title !== null)) callerStated.push('source');
+  if (items.some((item) => item.pageName !== null)) callerStated.push('pageNames');
   const record: CheckRecord = {
     version: 1,
     recordId: randomUUID(),
@@ -65,6 +72,7 @@ export function buildCheckRecord(
     department: issuer.department,
     source: request.source ?? { url: null, title: null },
     items,
+    callerStated,
     ...stamp,
   };
   return { record, verdicts };
