@@ -54,7 +54,8 @@ export interface Transition {
 export const TRANSITIONS: Readonly<Record<TransitionName, Transition>> = {
   list: { from: ['none'], to: 'listed', objectionAfter: false, repairAfter: false, events: ['listed'], change: 'listed', verb: 'list the entry' },
   // Descriptive fields only (facts, basis, names; dates while listed): never the state or what is pending.
-  update: { from: ['listed', 'exited', 'expired', 'revoked'], to: 'same', events: ['updated'], change: 'updated', verb: 'update the entry' },
+  // A revoked entry is not updated: it was wrong, and it stays removed.
+  update: { from: ['listed', 'exited', 'expired'], to: 'same', events: ['updated'], change: 'updated', verb: 'update the entry' },
   dispute: { from: ['listed', 'exited'], objection: false, repair: false, to: 'same', objectionAfter: true, events: ['disputed'], change: 'disputed', verb: 'file an objection' },
   // Upheld: the entry was wrong. Revoked, never monitored, whatever it had become meanwhile.
   'uphold-objection': { from: ['listed', 'exited', 'expired'], objection: true, to: 'revoked', objectionAfter: false, repairAfter: false, events: ['objection-upheld', 'revoked'], change: 'revoked', verb: 'uphold the objection' },
