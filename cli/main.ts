@@ -2,6 +2,7 @@
 // new command is one import and one line.
 import { pathToFileURL } from 'node:url';
 import { EXIT_USAGE, type CliCommand, type CliIo } from './cli-command.ts';
+import { checkCommand } from './commands/check-command.ts';
 import { scanCommand } from './commands/scan-command.ts';
 import { validateCommand } from './commands/validate-command.ts';
 import { verifyCommand } from './commands/verify-command.ts';
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, CliCommand> = {
   validate: validateCommand,
   scan: scanCommand,
   verify: verifyCommand,
+  check: checkCommand,
 };
 
 /** The usage text listing every command. */
@@ -24,7 +26,7 @@ export function usage(): string {
     '  help',
     '      显示本说明 Show this help',
     '',
-    'Exit codes: 0 ok, 1 validate found a code that is not valid or verify found a record not valid, 2 usage error (or platform unreachable).',
+    'Exit codes: 0 ok; 1 validate found a code that is not valid, verify found a record not valid, or check found a code black or unknown; 2 usage error (or, for verify, platform unreachable).',
     '',
   ].join('\n');
 }
