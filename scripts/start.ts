@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_TOKENS } from '../platform/auth/demo-tokens.ts';
 import { startPlatform } from '../platform/start-platform.ts';
+import { StartRefusedError } from '../platform/start-refused-error.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const at = (path: string) => resolve(root, path);
@@ -21,6 +22,8 @@ const port = process.env.PORT ? Number(process.env.PORT) : 8787;
 const host = process.env.HOST ?? '127.0.0.1';
 const dbPath = process.env.DB_PATH ?? at('data/demo.sqlite');
 const firstRun = !existsSync(dbPath);
+// The demo path: seeds the demo data set and its published tokens into a database of its own
+// (data/demo.sqlite); a DB_PATH that holds real data is refused rather than opened to the demo tokens.
 const platform = await startPlatform({
   port,
   host,
@@ -33,6 +36,10 @@ const platform = await startPlatform({
   ],
   log: true,
   ...(process.env.CORS_ORIGINS ? { corsOrigins: process.env.CORS_ORIGINS === '*' ? '*' : process.env.CORS_ORIGINS.split(',').map((s) => s.trim()) } : {}),
+}).catch((error: unknown) => {
+  if (!(error instanceof StartRefusedError)) throw error;
+  console.error(`npm start: ${error.message} (npm run platform -- serve runs a real database)`);
+  process.exit(1);
 });
 
 const extensionDir = at('.output/chrome-mv3');
