@@ -4,7 +4,7 @@ import { sendError } from '../server/send-error.ts';
 import type { RateLimiter } from './create-rate-limiter.ts';
 import { rateLimitKey } from './rate-limit-key.ts';
 
-/** The API the limit applies to; pages, static files, the record key and CORS preflights are not limited. */
+/** The API the limit applies to (with every POST); GET pages, static files, the record key and CORS preflights are not limited. */
 export const RATE_LIMITED_PREFIX = '/api/v1/';
 
 /** True for the requests that spend the caller's allowance: the API, and every POST (the form pages: print, verify, stats). */

@@ -13,5 +13,4 @@ describe('serverTimeoutOptions', () => {
   it('returns a header timeout no longer than the request timeout', () => {
     expect(serverTimeoutOptions({ requestMs: 800, headersMs: 5000, idleMs: 800 }).http.headersTimeout).toBe(800);
   });
-
 });
