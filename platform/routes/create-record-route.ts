@@ -9,6 +9,7 @@ import { lookUpCodes } from '../lists/look-up-codes.ts';
 import { disclosureFor } from '../privacy/disclosure-for.ts';
 import { buildCheckRecord } from '../records/build-check-record.ts';
 import { platformSubtle } from '../records/platform-subtle.ts';
+import { ApiError } from '../server/api-error.ts';
 import { parseRequest } from '../server/parse-request.ts';
 import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
 import { sendValidated } from '../server/send-validated.ts';
@@ -26,6 +27,8 @@ export const ANONYMOUS_DEPARTMENT = '匿名';
 export function registerCreateRecordRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/records', async (request, reply) => {
     const caller = authorize(request, ctx, 'read');
+    // An empty platform signs no record that a code is not listed (as /status, 503 no_data).
+    if (!ctx.repos.subjects.any()) throw new ApiError(503, 'no_data', 'the platform holds no list data yet, so no record can be issued');
     rejectTooManyCodes(request.body, 'record');
     const body = parseRequest(CheckRecordRequestSchema, request.body);
     const stamp = answerStamp(ctx);

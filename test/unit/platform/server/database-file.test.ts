@@ -81,6 +81,13 @@ describe('an empty platform', () => {
     expect(computeVerdict({ result: null, error: error as never, now: new Date(), freshnessMs: 60_000 }).kind).toBe('unknown');
   });
 
+  it('signs no check record (503 no_data) rather than one saying a code is not listed', async () => {
+    const platform = await startPlatform({ today: TODAY });
+    running.push(platform);
+    const res = await call(platform, 'POST', '/api/v1/records', { body: { codes: [fixtureCode('black')], context: 'procurement' } });
+    expect([res.status, envelopeCode(res.json)]).toEqual([503, 'no_data']);
+  });
+
   it('answers status again once a subject exists', async () => {
     const path = join(dir, 'filled.sqlite');
     const platform = await startPlatform({ dbPath: path, today: TODAY });
