@@ -48,6 +48,19 @@ export const FIXTURES: readonly Fixture[] = [
   { role: 'institution-clear', kind: 'institution', parts: [] },
 ];
 
+/**
+ * Fixtures of the entry lifecycle (issue 11): one subject in each state the state machine adds.
+ * They come after every other subject and draw from their own random stream, so adding them
+ * changed no earlier subject's code or verdict.
+ */
+export const LIFECYCLE_FIXTURES: readonly Fixture[] = [
+  { role: 'repair-pending', kind: 'enterprise', parts: [{ list: 'black', shape: 'repair-pending', category: '拖欠农民工工资失信联合惩戒对象' }] },
+  { role: 'repair-refused', kind: 'enterprise', parts: [{ list: 'black', shape: 'repair-refused', category: '环境保护严重失信' }] },
+  { role: 'future-listing', kind: 'enterprise', parts: [{ list: 'black', shape: 'future', category: '围标串标' }] },
+  { role: 'red-disputed', kind: 'enterprise', parts: [{ list: 'red', shape: 'disputed', category: '重合同守信用企业' }] },
+  { role: 'exited-disputed', kind: 'enterprise', parts: [{ list: 'black', shape: 'exited-disputed', category: '安全生产严重失信' }] },
+];
+
 /** How often each story appears among the other subjects (weights). */
 export const SCENARIO_WEIGHTS: Readonly<Record<string, number>> = {
   none: 10, red: 14, redTwo: 6, black: 14, blackTwo: 3, blackWithHistory: 4, blackAndRed: 5,
@@ -81,18 +94,26 @@ export const KIND_WEIGHTS: Readonly<Record<SubjectKind, number>> = {
   enterprise: 75, individual: 10, cooperative: 5, association: 5, institution: 5,
 };
 
+/** Shapes whose entry is in force and not disputed: they count as listed. */
+const IN_FORCE: readonly EntryShape[] = ['active', 'repair-pending', 'repair-refused'];
+/** Shapes of a black entry that left the list and is still in its monitoring period. */
+const MONITORED: readonly EntryShape[] = ['monitoring', 'exited-disputed'];
+
 /**
  * The verdict a scenario must produce, by the rules of core/verdict (written independently here, so
- * each checks the other): black (an active black entry) beats disputed (a black entry under
- * objection: punishments suspended) beats red (an active red entry) beats watch (left the black list,
- * still in the monitoring period) beats clear. `anonymous` ignores internal entries.
+ * each checks the other): black (a black entry in force) beats disputed (a black entry under
+ * objection: punishments suspended) beats red (a red entry in force) beats disputed (a red entry
+ * under objection: incentives held) beats watch (left the black list, still in the monitoring
+ * period) beats clear. An entry listed for a later day is not in force. `anonymous` ignores
+ * internal entries.
  */
 export function expectedVerdict(parts: readonly ScenarioPart[], anonymous = false): ExpectedVerdict {
   const seen = parts.filter((p) => !anonymous || p.visibility !== 'internal');
-  const has = (list: 'red' | 'black', shape: EntryShape) => seen.some((p) => p.list === list && p.shape === shape);
-  if (has('black', 'active')) return 'black';
-  if (has('black', 'disputed')) return 'disputed';
-  if (has('red', 'active')) return 'red';
-  if (has('black', 'monitoring')) return 'watch';
+  const has = (list: 'red' | 'black', shapes: readonly EntryShape[]) => seen.some((p) => p.list === list && shapes.includes(p.shape));
+  if (has('black', IN_FORCE)) return 'black';
+  if (has('black', ['disputed'])) return 'disputed';
+  if (has('red', IN_FORCE)) return 'red';
+  if (has('red', ['disputed'])) return 'disputed';
+  if (has('black', MONITORED)) return 'watch';
   return 'clear';
 }

@@ -10,7 +10,7 @@ export function describePart(part: ScenarioPart, category: ListCategory): string
       if (part.visibility === 'internal') return `${name}（有效，仅政府内部共享，匿名查询不可见）`;
       return `${name}（有效${part.list === 'black' && !category.repairable ? '，不可信用修复' : ''}）`;
     case 'disputed':
-      return `${name}（异议核实中，暂停惩戒）`;
+      return `${name}（异议核实中，${part.list === 'red' ? '暂停激励' : '暂停惩戒'}）`;
     case 'monitoring':
       return `${name}（已信用修复退出，重点监测期内）`;
     case 'past-monitoring':
@@ -21,5 +21,13 @@ export function describePart(part: ScenarioPart, category: ListCategory): string
       return `${name}（有效期已过；存储状态仍为 active，须按日期判定为过期）`;
     case 'revoked':
       return `${name}（异议成立，已撤销）`;
+    case 'repair-pending':
+      return `${name}（有效，信用修复申请审核中）`;
+    case 'repair-refused':
+      return `${name}（有效，信用修复申请未通过）`;
+    case 'future':
+      return `${name}（列入日期在今后，尚未生效）`;
+    case 'exited-disputed':
+      return `${name}（已退出，重点监测期内；退出后提出的异议核实中）`;
   }
 }

@@ -1,8 +1,8 @@
-import type { StoredEntry, StoredEvent, StoredObjection, StoredSubject } from '../db/stored-records.ts';
+import type { StoredEntry, StoredEvent, StoredObjection, StoredRepair, StoredSubject } from '../db/stored-records.ts';
 import { buildEntry } from './build-entry.ts';
 import { describePart } from './describe-part.ts';
 import {
-  expectedVerdict, FIXTURES, KIND_WEIGHTS, SCENARIO_PARTS, SCENARIO_WEIGHTS,
+  expectedVerdict, FIXTURES, KIND_WEIGHTS, LIFECYCLE_FIXTURES, SCENARIO_PARTS, SCENARIO_WEIGHTS,
   type ExpectedVerdict, type Scenario, type ScenarioPart,
 } from './demo-scenarios.ts';
 import { generateResidentId } from './generate-resident-id.ts';
@@ -15,6 +15,8 @@ export const DEMO_SEED = 2018;
 export const DEMO_SUBJECTS = 300;
 /** Valid codes that are deliberately not in the database (one as a fixture, the rest at the end). */
 const NOT_IN_DATABASE = 5;
+/** Offset of the lifecycle fixtures' own random stream from the seed. */
+const LIFECYCLE_STREAM = 0x11;
 
 /** What a reader must conclude about one demo subject (one line of demo-subjects.json). */
 export interface DemoSubjectExpectation {
@@ -34,6 +36,7 @@ export interface GeneratedRecord {
   subject: StoredSubject | null;
   entries: StoredEntry[];
   objections: StoredObjection[];
+  repairs: StoredRepair[];
   events: StoredEvent[];
   expectation: DemoSubjectExpectation;
 }
@@ -60,7 +63,7 @@ function pickCategory(random: SeedRandom, part: ScenarioPart, kind: string, used
 function buildRecord(random: SeedRandom, index: number, scenario: Scenario & { role?: string }, generated: GeneratedSubject, today: string): GeneratedRecord {
   const { subject, kind, representative } = generated;
   const used = new Set<string>();
-  const record: GeneratedRecord = { subject, entries: [], objections: [], events: [], expectation: { code: subject.code, name: subject.name, expectedVerdict: 'clear', note: '' } };
+  const record: GeneratedRecord = { subject, entries: [], objections: [], repairs: [], events: [], expectation: { code: subject.code, name: subject.name, expectedVerdict: 'clear', note: '' } };
   const notes: string[] = [];
   scenario.parts.forEach((part, k) => {
     const category = pickCategory(random, part, kind, used);
@@ -73,6 +76,7 @@ function buildRecord(random: SeedRandom, index: number, scenario: Scenario & { r
     const built = buildEntry({ random, today, code: subject.code, id: `e${String(index + 1).padStart(7, '0')}-${k + 1}`, persons, visibility: part.visibility ?? 'public' }, category, part.shape);
     record.entries.push(built.entry);
     if (built.objection) record.objections.push(built.objection);
+    if (built.repair) record.repairs.push(built.repair);
     record.events.push(...built.events);
     notes.push(describePart(part, category));
   });
@@ -92,7 +96,7 @@ function buildRecord(random: SeedRandom, index: number, scenario: Scenario & { r
 function notInDatabase(random: SeedRandom, taken: Set<string>, role?: string): GeneratedRecord {
   const { subject } = generateSubject(random, 'enterprise', taken);
   return {
-    subject: null, entries: [], objections: [], events: [],
+    subject: null, entries: [], objections: [], repairs: [], events: [],
     expectation: { ...(role ? { role } : {}), code: subject.code, name: null, expectedVerdict: 'clear', inDatabase: false, note: '代码有效，但平台未收录该主体（found: false）' },
   };
 }
@@ -100,7 +104,7 @@ function notInDatabase(random: SeedRandom, taken: Set<string>, role?: string): G
 /**
  * Generates the demo data set, one subject at a time (so a million subjects never sit in memory):
  * first the named fixtures, then subjects with weighted random stories, then a few valid codes that
- * are deliberately not stored. Deterministic for a given seed; dates are relative to `today`.
+ * are deliberately not stored, then the entry-lifecycle fixtures (their own random stream). Deterministic for a given seed; dates are relative to `today`.
  */
 export function* generateDemoData(options: DemoDataOptions): Generator<GeneratedRecord> {
   const count = options.subjects ?? DEMO_SUBJECTS;
@@ -119,4 +123,9 @@ export function* generateDemoData(options: DemoDataOptions): Generator<Generated
     yield buildRecord(random, index, { kind, parts: SCENARIO_PARTS[story] ?? [] }, generateSubject(random, kind, taken), options.today);
   }
   for (let i = 1; i < NOT_IN_DATABASE; i++) yield notInDatabase(random, taken);
+  const lifecycle = new SeedRandom((options.seed ?? DEMO_SEED) + LIFECYCLE_STREAM);
+  for (const fixture of LIFECYCLE_FIXTURES) {
+    yield buildRecord(lifecycle, index, fixture, generateSubject(lifecycle, fixture.kind ?? 'enterprise', taken, true), options.today);
+    index++;
+  }
 }

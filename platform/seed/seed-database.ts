@@ -46,6 +46,7 @@ export function seedDatabase(
         repos.changes.record(entry.code, CHANGE_KIND[entry.state], at);
       }
       for (const objection of record.objections) repos.objections.insert(objection);
+      for (const repair of record.repairs) repos.repairs.insert(repair);
       for (const event of record.events) repos.events.record(event);
       report.subjects++;
       report.entries += record.entries.length;
