@@ -22,3 +22,13 @@ export function hasControls(text: string): boolean {
   INVISIBLE_CONTROLS.lastIndex = 0;
   return found;
 }
+
+/** A copy of plain data (objects, arrays, strings) with `stripControls` applied to every string in it. */
+export function stripControlsDeep<T>(value: T): T {
+  if (typeof value === 'string') return stripControls(value) as T;
+  if (Array.isArray(value)) return value.map((v) => stripControlsDeep(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripControlsDeep(v)])) as T;
+  }
+  return value;
+}

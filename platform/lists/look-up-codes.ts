@@ -1,4 +1,5 @@
 import { StatusResultSchema, type StatusErrorResult, type StatusResult } from '../../core/api/status-schema.ts';
+import { stripControlsDeep } from '../../core/text/strip-controls.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import type { Disclosure } from '../privacy/disclosure-for.ts';
 import type { PlatformContext } from '../server/platform-context.ts';
@@ -46,8 +47,14 @@ export function lookUpCodes(
   return { results, looked };
 }
 
-/** The result as it is, or the per-code error when it would not pass the contract. */
-function checked(result: StatusResult): StatusResult | StatusErrorResult {
+/**
+ * The result with invisible bidi and zero-width controls removed from its texts (data stored
+ * before import stripped them must not reorder what a client shows), or the per-code error when
+ * it would not pass the contract.
+ */
+function checked(raw: StatusResult): StatusResult | StatusErrorResult {
+  // The code stays exactly as asked: clients match answers to their questions by it.
+  const result = { ...stripControlsDeep(raw), code: raw.code };
   const parsed = StatusResultSchema.safeParse(result);
   if (parsed.success) return result;
   console.error(`[platform] the data of code ${result.code} does not pass the answer schema; answered as unavailable:`, JSON.stringify(schemaIssues(parsed.error.issues).slice(0, 3)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasControls, stripControls } from '../../../../core/text/strip-controls.ts';
+import { hasControls, stripControls, stripControlsDeep } from '../../../../core/text/strip-controls.ts';
 import { escapeHtml } from '../../../../platform/pages/escape-html.ts';
 
 describe('stripControls', () => {
@@ -22,5 +22,13 @@ describe('stripControls', () => {
 describe('escapeHtml', () => {
   it('returns escaped text with invisible controls removed', () => {
     expect(escapeHtml('<b>\u202E4321</b>')).toBe('&lt;b&gt;4321&lt;/b&gt;');
+  });
+});
+
+describe('stripControlsDeep', () => {
+  it('returns a copy with every string stripped, other values as they are', () => {
+    const input = { a: 'x\u202Ey', b: [1, null, true, '\u200Bz'], c: { d: '\uFEFFw' } };
+    expect(stripControlsDeep(input)).toEqual({ a: 'xy', b: [1, null, true, 'z'], c: { d: 'w' } });
+    expect(input.a).toBe('x\u202Ey');
   });
 });

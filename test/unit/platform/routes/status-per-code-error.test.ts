@@ -53,3 +53,18 @@ describe('POST /api/v1/status with one code whose stored data is off-contract', 
     expect(res.json.record.items.map((i: { verdict: string }) => i.verdict)).toEqual(['black', 'unknown']);
   });
 });
+
+describe('POST /api/v1/status with invisible controls in stored data', () => {
+  it('returns the texts without bidi and zero-width controls, the code as asked', async () => {
+    const repos = createRepositories(platform.db);
+    const code = fixtureCode('disputed');
+    const [entry] = repos.entries.listByCode(code) as StoredEntry[];
+    repos.entries.update({ ...entry!, department: '区\u202E局政财\u202C', persons: [{ role: '法定代表人', name: '王\u200B五', idNumber: '4201\u2066051980\u202E01011234' }] });
+    const res = await call(platform, 'POST', '/api/v1/status', { token: platform.tokens.admin, body: { codes: [code] } });
+    const [result] = res.json.results;
+    expect(result.code).toBe(code);
+    expect(result.entries[0].department).toBe('区局政财');
+    expect(result.entries[0].persons[0].name).toBe('王五');
+    expect(JSON.stringify(result)).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
+  });
+});
