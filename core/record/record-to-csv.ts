@@ -1,15 +1,18 @@
-import type { SignedCheckRecord } from '../api/check-record-schema.ts';
+import type { CallerStatedField, SignedCheckRecord } from '../api/check-record-schema.ts';
 
 /**
  * The check record as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads the
  * Chinese correctly), one row per code, cells that a spreadsheet would run as formulas
  * (`=`, `+`, `-`, `@`) prefixed with an apostrophe, since platform and page text is not ours.
+ * Columns holding what the caller stated (record `callerStated`) say so in their header.
  */
 export function recordToCsv(signed: SignedCheckRecord): string {
   const { record, signature } = signed;
+  // What the caller stated is marked in its header (records from before `callerStated`: all of it).
+  const stated = (field: CallerStatedField, name: string) => (record.callerStated?.includes(field) ?? true ? `${name}（调用方填写，平台未核实）` : name);
   const header = [
-    '序号', '统一社会信用代码', '登记名称', '页面显示名称', '名称一致', '核查结论', '原因',
-    '有效名单条目', '适用措施', '数据时间', '数据版本', '查询人', '部门', '业务编号', '记录编号', '签名',
+    '序号', '统一社会信用代码', '登记名称', stated('pageNames', '页面显示名称'), '名称一致', '核查结论', '原因',
+    '有效名单条目', '适用措施', '数据时间', '数据版本', stated('operator', '查询人'), '部门', stated('caseReference', '业务编号'), '记录编号', '签名',
   ];
   const rows = record.items.map((item, i) => [
     String(i + 1),

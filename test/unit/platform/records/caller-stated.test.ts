@@ -30,12 +30,16 @@ describe('POST /api/v1/records and what the caller stated', () => {
     expect(page).toContain('oa.example.gov.cn/bid/17（调用方填写，平台未核实');
     expect(page).toContain('汉采〔2026〕17号（调用方填写，平台未核实');
     expect(page).toContain('“页面名称”为调用方提供，平台未核实');
+    const csv = (await call(platform, 'POST', '/api/v1/records/csv', { body: signed })).text;
+    expect(csv.split('\r\n')[0]).toContain('页面显示名称（调用方填写，平台未核实）');
+    expect(csv.split('\r\n')[0]).toContain('查询人（调用方填写，平台未核实）');
   });
 
   it('returns an empty list when the caller stated nothing (the operator is then the token\'s own)', async () => {
     const signed = await createRecord({});
     expect(signed.record.callerStated).toEqual([]);
     expect(await print(signed)).not.toContain('调用方');
+    expect((await call(platform, 'POST', '/api/v1/records/csv', { body: signed })).text).not.toContain('调用方');
   });
 
   it('returns a record from before callerStated as valid, its stated fields marked on the print page', async () => {
