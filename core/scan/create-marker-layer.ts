@@ -16,6 +16,11 @@ export interface TextTarget {
   kind: VerdictKind;
   /** Only the check character is wrong: the verdict is shown with the suspect flag. */
   suspect: boolean;
+  /**
+   * The page-readable highlight does not show this verdict (it rests on internal-only entries):
+   * the overlay, which the page cannot read, draws the verdict over the code instead.
+   */
+  veiled?: boolean;
   /** Where the code starts: `start` in `node`. */
   node: Text;
   start: number;
@@ -125,7 +130,8 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
       if (!r || !inViewport(r)) continue;
       visibleText.push({ target: t, rect: r });
       const css = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px`;
-      place(button(used++), t, css, o.fallback ? 'mark fallback' : 'mark', o.fallback ? '' : o.label(t.kind).symbol);
+      const drawn = o.fallback || t.veiled === true;
+      place(button(used++), t, css, drawn ? 'mark fallback' : 'mark', drawn ? '' : o.label(t.kind).symbol);
     }
     for (const t of o.fieldTargets()) {
       const r = t.field.getBoundingClientRect();

@@ -15,6 +15,7 @@ import { createMarkerLayer, type FieldTarget, type Target, type TextTarget } fro
 import { createOverlay, type Overlay } from './create-overlay.ts';
 import { findFormFields, isCodeField, type CodeField } from './find-form-fields.ts';
 import { createTextCodes, type TextOcc } from './create-text-codes.ts';
+import { createVisibilityGate } from './create-visibility-gate.ts';
 import { isInsideSkipped } from './find-text-nodes.ts';
 import { isCodeEntry } from './is-code-entry.ts';
 import { matchCodes } from './match-codes.ts';
@@ -24,6 +25,13 @@ import { watchMutations } from './watch-mutations.ts';
 /** The least a verdict must say for the scanner to paint it. */
 export interface ScanVerdict {
   kind: VerdictKind;
+  /**
+   * What the page may read: the kind painted into `CSS.highlights` (page scripts read the
+   * registry), default `kind`. The extension passes `pending` for a verdict that rests on
+   * internal-only entries (core/verdict/page-readable-kind.ts); the overlay then draws the real
+   * verdict over the code, where page scripts cannot see it.
+   */
+  pageKind?: VerdictKind;
 }
 
 /** One code of the page, summed over its occurrences. */
@@ -66,6 +74,12 @@ export interface PageScannerOptions<V extends ScanVerdict> {
   /** MutationObserver batching window; default 50 ms. */
   batchMs?: number;
   /**
+   * Ask for a code only once the person can see it (core/scan/create-visibility-gate.ts: near the
+   * viewport, not hidden, not `aria-hidden`, not of zero size), so a page cannot make us look up
+   * codes it hides. Default false: every code found is asked for at once.
+   */
+  askWhenShown?: boolean;
+  /**
    * Where markers and the card are drawn; default a new overlay with an open shadow root. The
    * extension passes its own (closed, so page scripts cannot read it, and shared with its name flags).
    */
@@ -107,8 +121,21 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
 
   const kindOf = (code: string, validity: UsccValidity): VerdictKind =>
     validity === 'invalid' ? 'invalid' : (verdicts.get(code)?.kind ?? 'pending');
+  const pageKindOf = (code: string, validity: UsccValidity): VerdictKind => {
+    const verdict = validity === 'invalid' ? undefined : verdicts.get(code);
+    return verdict?.pageKind ?? kindOf(code, validity);
+  };
+  const gate = options.askWhenShown ? createVisibilityGate({ view, signal }) : null;
+  const waitingToAsk = new Set<string>();
 
-  const texts = createTextCodes({ root, document, painter, kindOf, found: (code, validity) => ask(code, validity) });
+  const texts = createTextCodes({
+    root,
+    document,
+    painter,
+    kindOf,
+    pageKindOf,
+    found: (occ) => askWhenShown(occ.code, occ.validity, occ.node.parentElement, () => rangeRect(occ)),
+  });
   const layer = createMarkerLayer({
     document,
     overlay,
@@ -136,7 +163,28 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   function ask(code: string, validity: UsccValidity): void {
     if (validity === 'invalid' || asked.has(code)) return;
     asked.add(code);
+    waitingToAsk.delete(code);
     toAsk.push(code);
+  }
+
+  /** `ask` now, or (with `askWhenShown`) once `element` holding an occurrence of the code is shown. */
+  function askWhenShown(code: string, validity: UsccValidity, element: Element | null, measure?: () => DOMRect | null): void {
+    if (validity === 'invalid' || asked.has(code)) return;
+    if (!gate || !element) return ask(code, validity);
+    waitingToAsk.add(code);
+    gate.whenShown(element, () => {
+      if (asked.has(code)) return;
+      ask(code, validity);
+      flushAsks();
+    }, measure);
+  }
+
+  const scratch = document.createRange();
+  function rangeRect(occ: TextOcc): DOMRect | null {
+    if (!occ.node.isConnected || !occ.endNode.isConnected || occ.start > occ.node.length || occ.end > occ.endNode.length) return null;
+    scratch.setStart(occ.node, occ.start);
+    scratch.setEnd(occ.endNode, occ.end);
+    return scratch.getBoundingClientRect();
   }
   function flushAsks(): void {
     if (toAsk.length === 0) return;
@@ -163,7 +211,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     const before = fields.get(field);
     if (before && before.code === found.code) return;
     fields.set(field, { ...found, field, kind: kindOf(found.code, found.validity), suspect: found.validity === 'suspect' });
-    ask(found.code, found.validity);
+    askWhenShown(found.code, found.validity, field);
     flushAsks();
     changed();
   }
@@ -252,7 +300,9 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
       for (const occ of texts.occurrences()) {
         if (!touched.has(occ.code)) continue;
         occ.kind = kindOf(occ.code, occ.validity);
-        painter.paint(occ.range, occ.kind);
+        const pageKind = pageKindOf(occ.code, occ.validity);
+        occ.veiled = pageKind !== occ.kind;
+        painter.paint(occ.range, pageKind);
       }
       for (const occ of fields.values()) if (touched.has(occ.code)) occ.kind = kindOf(occ.code, occ.validity);
       layer.refreshCard(touched);

@@ -27,8 +27,10 @@ export interface TextCodesOptions {
   document: Document;
   painter: HighlightPainter;
   kindOf(code: string, validity: UsccValidity): VerdictKind;
-  /** Called for each occurrence found (the scanner asks for its verdict). */
-  found(code: string, validity: UsccValidity): void;
+  /** The kind painted into the page-readable highlight (default `kind`): see `ScanVerdict.pageKind`. */
+  pageKindOf?(code: string, validity: UsccValidity): VerdictKind;
+  /** Called for each occurrence found (the scanner asks for its verdict, perhaps once it is shown). */
+  found(occ: TextOcc): void;
 }
 
 export interface TextCodes {
@@ -100,10 +102,12 @@ export function createTextCodes(o: TextCodesOptions): TextCodes {
       const range = makeRange(node, start, endNode, end);
       const suspect = m.validity === 'suspect';
       const kind = o.kindOf(m.code, m.validity);
-      run.occs.push({ code: m.code, validity: m.validity, reasons: m.reasons, kind, suspect, node, start, endNode, end, range });
-      painter.paint(range, kind);
+      const pageKind = o.pageKindOf?.(m.code, m.validity) ?? kind;
+      const occ: TextOcc = { code: m.code, validity: m.validity, reasons: m.reasons, kind, suspect, veiled: pageKind !== kind, node, start, endNode, end, range };
+      run.occs.push(occ);
+      painter.paint(range, pageKind);
       if (suspect) painter.flagSuspect(range, true);
-      o.found(m.code, m.validity);
+      o.found(occ);
     }
     runs.add(run);
     for (const node of nodes) byNode.set(node, run);

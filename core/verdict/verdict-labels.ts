@@ -55,6 +55,7 @@ const REASONS: Record<VerdictLocale, Record<Verdict['reason']['code'], string>> 
     'suspect-not-found': '校验位错误，平台无此代码，请核对。',
     error: '未能从信用平台得到可靠结果，请勿视为“未列入”。',
     checking: '正在向信用平台查询。',
+    paused: '此页面一分钟内要求核查的代码过多，已暂停核查（以防页面脚本批量探查名单）；请在 CreditLens 弹窗中点击“继续核查”。',
   },
   en: {
     'black-active': 'This subject has an active black-list entry; joint punishment measures apply.',
@@ -70,6 +71,7 @@ const REASONS: Record<VerdictLocale, Record<Verdict['reason']['code'], string>> 
     'suspect-not-found': 'The check character is wrong and the platform holds no such code; please check it.',
     error: 'No reliable answer came from the credit platform; do not treat this subject as clear.',
     checking: 'Asking the credit platform.',
+    paused: 'This page asked for too many codes within a minute, so checking is paused (a page script may be probing the lists); click “Continue checking” in the CreditLens popup.',
   },
 };
 

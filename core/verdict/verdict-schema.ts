@@ -23,6 +23,7 @@ export const VERDICT_REASON_CODES = [
   'suspect-not-found',
   'error',
   'checking',
+  'paused',
 ] as const;
 export const VerdictReasonCodeSchema = z.enum(VERDICT_REASON_CODES);
 

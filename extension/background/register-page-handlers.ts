@@ -11,6 +11,8 @@ import type { Settings } from '../settings/settings-schema.ts';
 import type { FrameRegistry } from './frame-registry.ts';
 import { siteContext } from './site-context.ts';
 import { strongerKind } from '../../core/verdict/verdict-strength.ts';
+import { localVerdict } from '../../core/verdict/local-verdict.ts';
+import { createTabBudget, type TabBudget } from './create-tab-budget.ts';
 import type { VerdictService } from './create-verdict-service.ts';
 
 export interface PageHandlerDeps {
@@ -19,33 +21,45 @@ export interface PageHandlerDeps {
   service(): VerdictService;
   settings(): Settings;
   view(code: string, context: CheckContext): CodeView;
+  /** Distinct codes per tab and minute (create-tab-budget.ts); default from `settings().maxCodesPerMinute`. */
+  budget?: TabBudget;
+  /** Where handlers listen; default the extension's messenger (tests pass their own). */
+  messenger?: Parameters<typeof onValidMessage>[2];
+  /** Sends fresh views to one frame (after `resumeTab`). */
+  push?(tabId: number, frameId: number, views: CodeView[]): void;
 }
 
 /** Registers the handlers; returns the function that removes them. */
 export function registerPageHandlers(d: PageHandlerDeps): () => void {
+  const budget = d.budget ?? createTabBudget({ limit: () => d.settings().maxCodesPerMinute });
+  const on: typeof onValidMessage = (type, handler) => onValidMessage(type, handler, d.messenger);
   const removers = [
-    onValidMessage('frameConfig', async (req, origin) => {
+    on('frameConfig', async (req, origin) => {
       await d.ready;
       if (origin.tabId === null || origin.frameId === null) return fail('permission', 'frameConfig is for content scripts');
       const context = siteContext(req.url, d.settings().sites, req.contextHint);
       d.frames.reset(origin.tabId, origin.frameId, req.url, context);
+      if (origin.frameId === 0) budget.navigated(origin.tabId);
       return ok({ enabled: true, context });
     }),
-    onValidMessage('lookup', async (req, origin) => {
+    on('lookup', async (req, origin) => {
       await d.ready;
       if (origin.tabId === null || origin.frameId === null) return fail('permission', 'lookup is for content scripts');
       const codes = [...new Set(req.codes)];
-      d.frames.addCodes(origin.tabId, origin.frameId, codes);
-      d.service().watch(codes);
-      return ok({ views: codes.map((code) => d.view(code, req.context)) });
+      // A page asking for too many codes in a minute is paused: the rest wait for the person (popup).
+      const { admitted, held } = budget.admit(origin.tabId, origin.frameId, codes);
+      d.frames.addCodes(origin.tabId, origin.frameId, admitted);
+      d.service().watch(admitted);
+      const waiting = new Set(held);
+      return ok({ views: codes.map((code) => (waiting.has(code) ? pausedView(d.view(code, req.context)) : d.view(code, req.context))) });
     }),
-    onValidMessage('reportFindings', async (req, origin) => {
+    on('reportFindings', async (req, origin) => {
       await d.ready;
       if (origin.tabId === null || origin.frameId === null) return fail('permission', 'reportFindings is for content scripts');
       d.frames.setFindings(origin.tabId, origin.frameId, req.url, req.context, req.findings);
       return ok(null);
     }),
-    onValidMessage('getTabFindings', async ({ tabId }, origin) => {
+    on('getTabFindings', async ({ tabId }, origin) => {
       await d.ready;
       if (!origin.extensionPage) return fail('permission', 'getTabFindings is for extension pages');
       const frames = d.frames.framesOf(tabId);
@@ -66,9 +80,25 @@ export function registerPageHandlers(d: PageHandlerDeps): () => void {
         tabId,
         frames: frames.map(({ frameId, url, context }) => ({ frameId, url, context })),
         findings: [...byCode.values()],
+        paused: budget.pause(tabId),
       });
     }),
-    onValidMessage('recheckTab', async ({ tabId }, origin) => {
+    on('resumeTab', async ({ tabId }, origin) => {
+      await d.ready;
+      if (!origin.extensionPage) return fail('permission', 'resumeTab is for extension pages');
+      let count = 0;
+      for (const [frameId, codes] of budget.resume(tabId)) {
+        const frame = d.frames.frame(tabId, frameId);
+        if (!frame) continue;
+        d.frames.addCodes(tabId, frameId, codes);
+        d.service().watch(codes);
+        count += codes.length;
+        // Answers arrive by push as they come; this tells the frame they are being asked now.
+        d.push?.(tabId, frameId, codes.map((code) => d.view(code, frame.context)));
+      }
+      return ok({ codes: count });
+    }),
+    on('recheckTab', async ({ tabId }, origin) => {
       await d.ready;
       if (!origin.extensionPage) return fail('permission', 'recheckTab is for extension pages');
       const codes = [...new Set(d.frames.framesOf(tabId).flatMap((frame) => frame.codes))];
@@ -79,4 +109,9 @@ export function registerPageHandlers(d: PageHandlerDeps): () => void {
     }),
   ];
   return () => removers.forEach((remove) => remove());
+}
+
+/** A code held while its tab is paused: not asked for, so unknown (never clear), saying why. */
+function pausedView(view: CodeView): CodeView {
+  return { ...view, verdict: localVerdict('unknown', { code: 'paused' }), result: null, measures: null };
 }

@@ -19,6 +19,7 @@ import { registerSiteScripts } from './register-site-scripts.ts';
 import { toCodeView } from './to-code-view.ts';
 import { watchHostAccess } from './watch-host-access.ts';
 import { answerSource } from './answer-source.ts';
+import { createTabBudget } from './create-tab-budget.ts';
 
 const ALARM = 'creditlens-changes';
 
@@ -63,6 +64,7 @@ export function startBackground(): void {
     return service;
   };
 
+  const budget = createTabBudget({ limit: () => settings.maxCodesPerMinute });
   registerSettingsHandlers();
   registerPageHandlers({
     ready,
@@ -80,6 +82,8 @@ export function startBackground(): void {
     service: current,
     settings: () => settings,
     view: (code, context) => view(code, current().peek(code), context),
+    budget,
+    push: (tabId, frameId, views) => void sendMessage('verdictsChanged', { views }, { tabId, frameId }).catch(() => undefined),
   });
   registerBatchHandlers({ ready, service: current, toView: view });
 
@@ -106,6 +110,7 @@ export function startBackground(): void {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     frames.dropTab(tabId);
+    budget.drop(tabId);
     service?.retain(frames.allCodes());
   });
 }

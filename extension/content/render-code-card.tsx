@@ -15,6 +15,8 @@ import type { CodeView } from '../messaging/protocol.ts';
 
 export interface ScannedVerdict {
   kind: CodeView['verdict']['kind'];
+  /** What the page-readable highlight shows (see core/verdict/page-readable-kind.ts). */
+  pageKind?: CodeView['verdict']['kind'];
   view: CodeView;
 }
 

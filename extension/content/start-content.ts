@@ -21,11 +21,14 @@ import { createMismatchFlags } from '../names/create-mismatch-flags.ts';
 import { createPageNames } from '../names/create-page-names.ts';
 import { reportCaseReference } from '../feedback/report-case-reference.ts';
 import { localVerdict } from '../../core/verdict/local-verdict.ts';
+import { pageReadableKind } from '../../core/verdict/page-readable-kind.ts';
 
 /** A card opened again within this time does not ask again for its stale answer. */
 const REASK_MS = 5_000;
 
-const toEntry = (view: CodeView): [string, ScannedVerdict] => [view.code, { kind: view.verdict.kind, view }];
+// The page's scripts read CSS.highlights: a verdict resting on internal-only entries is painted as
+// `pending` there and drawn for real only in the closed overlay (core/verdict/page-readable-kind.ts).
+const toEntry = (view: CodeView): [string, ScannedVerdict] => [view.code, { kind: view.verdict.kind, pageKind: pageReadableKind(view.verdict), view }];
 
 /** The page's own context hint, `<meta name="creditlens-context" content="procurement">`. */
 function contextHint(document: Document): CheckContext | null {
@@ -73,6 +76,8 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
     document,
     signal,
     overlay,
+    // A page cannot make us look up codes it hides from the person (issue 10, finding 3).
+    askWhenShown: true,
     onCodes: (codes) => void lookup(codes),
     onFindings(findings) {
       pageNames.setCodes(findings.map((f) => f.code));

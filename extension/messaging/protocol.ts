@@ -7,7 +7,7 @@
  * Who sends what:
  * - content → background: `frameConfig`, `lookup`, `reportFindings`
  * - background → content (per tab and frame): `verdictsChanged`
- * - popup → background: `getTabFindings`, `recheckTab`, `checkCodes`, `getBatch`
+ * - popup → background: `getTabFindings`, `recheckTab`, `resumeTab`, `checkCodes`, `getBatch`
  * - background → popup (broadcast, may have no listener): `batchProgress`
  * - options/popup → background: `getSettings`, `saveSettings`, `testConnection`
  * - closing the loop (closing-the-loop-schemas.ts): content → background `getFeedback`,
@@ -24,7 +24,7 @@ import { ApplicableMeasureSchema } from '../../core/verdict/applicable-measure-s
 import { CodeViewSchema, ValiditySchema, type CodeView } from '../../core/verdict/code-view-schema.ts';
 import { VerdictKindSchema, VerdictSchema } from '../../core/verdict/verdict-schema.ts';
 import type { VerdictKind } from '../../core/verdict/verdict-types.ts';
-import { SettingsPatchSchema, SiteRuleSchema, type SettingsPatch, type SettingsView } from '../settings/settings-schema.ts';
+import { SettingsPatchSchema, SettingsViewSchema, type SettingsPatch, type SettingsView } from '../settings/settings-schema.ts';
 import type { Result } from './result.ts';
 import {
   CreateRecordRequestSchema,
@@ -93,8 +93,10 @@ export const TabFindingSchema = z.extend(FindingSchema, {
 export const TabFindingsSchema = z.object({
   tabId: z.number().check(z.int()),
   frames: z.array(z.object({ frameId: z.number().check(z.int()), url: z.string(), context: CheckContextSchema })),
-  /** One row per code across the tab's frames; counts summed; strongest kind last reported wins. */
+  /** One row per code across the tab's frames; counts summed; the strongest kind (core/verdict/verdict-strength.ts) wins. */
   findings: z.array(TabFindingSchema),
+  /** Set while the tab is paused for asking too many codes in a minute (`resumeTab` goes on). */
+  paused: z.optional(z.nullable(z.object({ held: z.number().check(z.int()), limit: z.number().check(z.int()) }))),
 });
 export const CheckCodesRequestSchema = z.object({
   /** Raw pasted text or a list of codes; the background finds codes with `matchCodes`. */
@@ -127,15 +129,7 @@ export const ConnectionReportSchema = z.object({
   tokenAccepted: z.nullable(z.boolean()),
   asOf: z.string(),
 });
-export const SettingsViewSchema = z.object({
-  platformUrl: z.string(),
-  hasToken: z.boolean(),
-  sites: z.array(SiteRuleSchema),
-  freshnessMinutes: z.number(),
-  changesPollSeconds: z.number(),
-  /** The configured operator name ('' when none). */
-  operator: z.optional(z.string()),
-});
+export { SettingsViewSchema };
 
 export type FrameConfigRequest = z.infer<typeof FrameConfigRequestSchema>;
 export type FrameConfig = z.infer<typeof FrameConfigSchema>;
@@ -162,6 +156,8 @@ export interface ProtocolMap {
   getTabFindings(data: TabRequest): Result<TabFindings>;
   /** Drops the cached answers of the tab's codes and asks again; frames get `verdictsChanged`. */
   recheckTab(data: TabRequest): Result<{ codes: number }>;
+  /** The person clicked 继续核查 on a paused tab: its held codes are asked for; frames get `verdictsChanged`. */
+  resumeTab(data: TabRequest): Result<{ codes: number }>;
   /** Starts a batch and answers at once; follow it with `getBatch` or `batchProgress`. */
   checkCodes(data: CheckCodesRequest): Result<BatchState>;
   getBatch(data: BatchRequest): Result<BatchState>;
@@ -195,6 +191,7 @@ export const REQUEST_SCHEMAS = {
   verdictsChanged: VerdictsChangedSchema,
   getTabFindings: TabRequestSchema,
   recheckTab: TabRequestSchema,
+  resumeTab: TabRequestSchema,
   checkCodes: CheckCodesRequestSchema,
   getBatch: BatchRequestSchema,
   batchProgress: BatchStateSchema,

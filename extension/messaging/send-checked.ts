@@ -23,13 +23,15 @@ import {
   TabNamesSchema,
 } from './closing-the-loop-schemas.ts';
 
-const RESPONSE_SCHEMAS = {
+/** Answer schemas by message (a `Result` of each), checked on arrival by `sendChecked`. */
+export const RESPONSE_SCHEMAS = {
   frameConfig: resultSchema(FrameConfigSchema),
   lookup: resultSchema(LookupResponseSchema),
   reportFindings: resultSchema(z.null()),
   verdictsChanged: resultSchema(z.null()),
   getTabFindings: resultSchema(TabFindingsSchema),
   recheckTab: resultSchema(z.object({ codes: z.number() })),
+  resumeTab: resultSchema(z.object({ codes: z.number() })),
   checkCodes: resultSchema(BatchStateSchema),
   getBatch: resultSchema(BatchStateSchema),
   getSettings: resultSchema(SettingsViewSchema),

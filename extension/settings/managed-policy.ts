@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { SettingsPatchSchema, type Settings } from './settings-schema.ts';
 
-export const MANAGED_KEYS = ['platformUrl', 'token', 'sites', 'freshnessMinutes', 'changesPollSeconds'] as const;
+export const MANAGED_KEYS = ['platformUrl', 'token', 'sites', 'freshnessMinutes', 'changesPollSeconds', 'maxCodesPerMinute'] as const;
 export type ManagedKey = (typeof MANAGED_KEYS)[number];
 export type ManagedPolicy = Partial<Pick<Settings, ManagedKey>>;
 

@@ -12,6 +12,8 @@ export const DEFAULT_PLATFORM_URL = 'http://127.0.0.1:8787';
 export const DEFAULT_FRESHNESS_MINUTES = 5;
 /** Production floor for the changes feed (chrome.alarms allows 30 s); tests may go lower. */
 export const DEFAULT_CHANGES_POLL_SECONDS = 60;
+/** A page asking for more distinct codes than this within a minute is paused until the person goes on. */
+export const DEFAULT_MAX_CODES_PER_MINUTE = 500;
 
 /** A site the checks run on: a match pattern (`https://oa.example.gov.cn/*`) and where the check happens. */
 export const SiteRuleSchema = z.object({
@@ -30,11 +32,23 @@ export const SettingsSchema = z.object({
   changesPollSeconds: z._default(z.number().check(z.minimum(1), z.maximum(3600)), DEFAULT_CHANGES_POLL_SECONDS),
   /** Who reports feedback and asks for check records (a name); the department comes from the token. */
   operator: z._default(z.string().check(z.maxLength(100)), ''),
+  /** Distinct new codes a tab may have looked up within a minute before it is paused (issue 10, finding 3). */
+  maxCodesPerMinute: z._default(z.number().check(z.int(), z.minimum(10), z.maximum(100_000)), DEFAULT_MAX_CODES_PER_MINUTE),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** What leaves the background: everything but the token. */
-export type SettingsView = Omit<Settings, 'token'> & { hasToken: boolean };
+/** What leaves the background: everything but the token (`hasToken` says whether there is one). */
+export const SettingsViewSchema = z.object({
+  platformUrl: z.string(),
+  hasToken: z.boolean(),
+  sites: z.array(SiteRuleSchema),
+  freshnessMinutes: z.number(),
+  changesPollSeconds: z.number(),
+  /** The configured operator name ('' when none). */
+  operator: z.optional(z.string()),
+  maxCodesPerMinute: z.optional(z.number()),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
 /** A change from the options page: `token` undefined keeps it, `null` or `''` clears it. */
 export const SettingsPatchSchema = z.object({
@@ -44,6 +58,7 @@ export const SettingsPatchSchema = z.object({
   freshnessMinutes: z.optional(z.number().check(z.minimum(0.05), z.maximum(24 * 60))),
   changesPollSeconds: z.optional(z.number().check(z.minimum(1), z.maximum(3600))),
   operator: z.optional(z.string().check(z.maxLength(100))),
+  maxCodesPerMinute: z.optional(z.number().check(z.int(), z.minimum(10), z.maximum(100_000))),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 

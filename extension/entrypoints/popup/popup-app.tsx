@@ -44,6 +44,12 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, open
     [tabId, send],
   );
 
+  async function resume() {
+    if (tabId === null) return;
+    const result = await send('resumeTab', { tabId });
+    setStatus(result.ok ? t('resumeDone', result.value.codes) : t('resumeFailed', errorKindText(result.error.kind)));
+  }
+
   async function recheck() {
     if (tabId === null) return;
     setRechecking(true);
@@ -73,6 +79,14 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, open
           <p role="status">{t('loading')}</p>
         ) : (
           <>
+            {findings.paused && (
+              <div class="notice paused" role="alert" data-testid="paused-notice">
+                <p>{t('pausedNotice', [findings.paused.held, findings.paused.limit])}</p>
+                <button type="button" onClick={resume}>
+                  {t('resumeChecking')}
+                </button>
+              </div>
+            )}
             <FindingsSummary findings={findings.findings} locale={locale} />
             <div class="row">
               <button type="button" onClick={recheck} disabled={rechecking || findings.findings.length === 0}>

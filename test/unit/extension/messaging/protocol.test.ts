@@ -87,7 +87,7 @@ describe('CodeView', () => {
     expect(Object.keys(REQUEST_SCHEMAS).sort()).toEqual(
       [
         'batchProgress', 'checkCodes', 'createRecord', 'discardFeedback', 'frameConfig', 'getBatch', 'getCaseReference', 'getFeedback',
-        'getLastRecord', 'getSettings', 'getTabFindings', 'getTabNames', 'lookup', 'recheckTab', 'reportFindings', 'reportPageNames',
+        'getLastRecord', 'getSettings', 'getTabFindings', 'getTabNames', 'lookup', 'recheckTab', 'reportFindings', 'reportPageNames', 'resumeTab',
         'retryFeedback', 'saveSettings', 'setCaseReference', 'submitFeedback', 'submitObjection', 'testConnection', 'verdictsChanged',
       ],
     );

@@ -84,6 +84,29 @@ describe('PopupApp', () => {
     expect(send).toHaveBeenCalledWith('recheckTab', { tabId: 7 });
   });
 
+  it('returns the pause notice of a tab that asked for too many codes, and resumes it on the person\'s click', async () => {
+    let paused: { held: number; limit: number } | null = { held: 2500, limit: 500 };
+    const send = fakeSend({
+      getTabFindings: ({ tabId }) => ({ ok: true, value: { tabId, frames: [], findings: [finding(A, 'unknown')], paused } }),
+      resumeTab: () => {
+        paused = null;
+        return { ok: true, value: { codes: 2500 } };
+      },
+    });
+    await mount(send);
+    const notice = await vi.waitFor(() => {
+      const n = root.querySelector('[data-testid=paused-notice]');
+      expect(n).not.toBeNull();
+      return n!;
+    });
+    expect(notice.textContent).toContain('超过 500 个代码');
+    expect(notice.textContent).toContain('2500 个代码未查询');
+    await act(async () => notice.querySelector('button')!.click());
+    expect(send).toHaveBeenCalledWith('resumeTab', { tabId: 7 });
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=paused-notice]')).toBeNull());
+    expect(root.querySelector('[data-testid=recheck-status]')!.textContent).toBe('已继续核查 2500 个代码。');
+  });
+
   it('runs a batch check of pasted codes, showing progress and then every result in input order', async () => {
     const pending = batch('b1', [codeView(A, 'pending'), codeView(B, 'pending')], 0);
     const half = batch('b1', [codeView(A, 'black', '武汉乙公司'), codeView(B, 'pending')], 1);
