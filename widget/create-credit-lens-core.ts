@@ -6,7 +6,7 @@ import type { StatusResult } from '../core/api/status-schema.ts';
 import { createChangesFollower, type ChangesFollower } from '../core/query/create-changes-follower.ts';
 import { createStatusStore, type CodeVerdict, type StatusStore } from '../core/query/create-status-store.ts';
 import { parseUscc } from '../core/uscc/parse-uscc.ts';
-import { computeVerdict } from '../core/verdict/compute-verdict.ts';
+import { suspectVerdict } from '../core/verdict/suspect-verdict.ts';
 import type { Verdict } from '../core/verdict/verdict-types.ts';
 import type { CodeState, CodeWatcher } from './code-state.ts';
 import type { FeedbackRuntime } from './create-feedback-runtime.ts';
@@ -135,11 +135,7 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
    */
   function stateOf(code: string, suspect: boolean, v: CodeVerdict): CodeState {
     const { result, ...verdict } = v;
-    if (!suspect || !result) return { code, result, verdict };
-    const asSuspect = () => computeVerdict({ result, now: now(), freshnessMs: config.freshness, suspect: true });
-    if (verdict.reason.errorKind) return { code, result, verdict: verdict.lastKnown ? { ...verdict, lastKnown: asSuspect().kind } : verdict };
-    if (verdict.kind === 'clear') return { code, result, verdict: { ...asSuspect(), stale: verdict.stale } };
-    return { code, result, verdict };
+    return { code, result, verdict: suspect ? suspectVerdict(verdict, result, now(), config.freshness) : verdict };
   }
 
   function attach(watch: Watch): void {

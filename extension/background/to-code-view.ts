@@ -10,10 +10,9 @@ import type { Measure } from '../../core/api/measure-schema.ts';
 import type { CodeVerdict } from '../../core/query/create-status-store.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { applicableMeasures } from '../../core/verdict/applicable-measures.ts';
-import { computeVerdict, DEFAULT_FRESHNESS_MS } from '../../core/verdict/compute-verdict.ts';
+import { DEFAULT_FRESHNESS_MS } from '../../core/verdict/compute-verdict.ts';
+import { suspectVerdict } from '../../core/verdict/suspect-verdict.ts';
 import { pendingVerdict } from '../../core/verdict/local-verdict.ts';
-import type { StatusResult } from '../../core/api/status-schema.ts';
-import type { Verdict } from '../../core/verdict/verdict-types.ts';
 import type { CodeView } from '../messaging/protocol.ts';
 
 /** The view of `code`; `verdict` null means never asked (shown as pending). */
@@ -27,7 +26,7 @@ export function toCodeView(
 ): CodeView {
   const validity = parseUscc(code).validity;
   const { result = null, ...stored } = verdict ?? { ...pendingVerdict(), result: null };
-  const plain = validity === 'suspect' && result ? asSuspect(stored, result, freshnessMs) : stored;
+  const plain = validity === 'suspect' ? suspectVerdict(stored, result, new Date(), freshnessMs) : stored;
   return {
     code,
     validity,
@@ -39,12 +38,3 @@ export function toCodeView(
   };
 }
 
-/** The verdict of a suspect code: a clean answer recomputed with `suspect: true`; a failed refresh names that as its last answer. */
-function asSuspect(stored: Verdict, result: StatusResult, freshnessMs: number): Verdict {
-  if (stored.reason.errorKind) {
-    if (!stored.lastKnown) return stored;
-    return { ...stored, lastKnown: computeVerdict({ result, now: new Date(), freshnessMs, suspect: true }).kind };
-  }
-  if (stored.kind !== 'clear') return stored;
-  return { ...computeVerdict({ result, now: new Date(), freshnessMs, suspect: true }), stale: stored.stale };
-}
