@@ -55,7 +55,8 @@ function parseArgs(args: string[], env: Record<string, string | undefined>): Che
 }
 
 /** Black or unknown: a code nobody may treat as checked and clean. */
-const failing = (c: CodeCheck) => c.verdict.kind === 'black' || c.verdict.kind === 'unknown';
+/** Black, unknown (not checked) and invalid (a mistyped code was never checked) all fail a spreadsheet's check. */
+const failing = (c: CodeCheck) => c.verdict.kind === 'black' || c.verdict.kind === 'unknown' || c.verdict.kind === 'invalid';
 
 const entryLine = (e: ListEntry) =>
   `${e.list === 'black' ? '黑名单' : '红名单'}｜${e.category}｜${e.department}｜${e.listedOn} 至 ${e.validUntil ?? '长期'}｜${e.documentNumber ?? '—'}`;
@@ -90,7 +91,7 @@ function report(io: CliIo, checks: CodeCheck[], a: CheckArgs): void {
   for (const c of checks) counts.set(c.verdict.kind, (counts.get(c.verdict.kind) ?? 0) + 1);
   const summary = [...counts].map(([kind, n]) => `${kind} ${n}`).join(', ');
   const bad = checks.filter(failing).length;
-  io.out(`${blocks.join('\n\n')}\n\n${checks.length} 个代码 codes (${summary}) · 平台 ${a.platform} · 场景 context ${a.context}\n${bad > 0 ? `✖ ${bad} 个代码为黑名单或未能核查 black or unknown: exit 1` : '✓ 无黑名单、无未能核查的代码 no black or unknown code'}\n`);
+  io.out(`${blocks.join('\n\n')}\n\n${checks.length} 个代码 codes (${summary}) · 平台 ${a.platform} · 场景 context ${a.context}\n${bad > 0 ? `✖ ${bad} 个代码为黑名单、未能核查或代码有误 black, unknown or invalid: exit 1` : '✓ 无黑名单、无未能核查或有误的代码 no black, unknown or invalid code'}\n`);
 }
 
 function asJson(checks: CodeCheck[], a: CheckArgs, exitCode: number): string {
@@ -125,7 +126,7 @@ function asJson(checks: CodeCheck[], a: CheckArgs, exitCode: number): string {
  */
 export const checkCommand: CliCommand = {
   usage: 'check [--platform URL] [--token T] [--context C] [--column NAME] [--json] <code… | file.csv | file.xlsx>',
-  summary: `按扩展与组件的同一规则核查代码 Check codes (or a spreadsheet's code column) against the platform, as the extension and widget show them (default ${DEFAULT_PLATFORM_URL}, token from --token or CREDITLENS_TOKEN; exit 1 if any is black or unknown)`,
+  summary: `按扩展与组件的同一规则核查代码 Check codes (or a spreadsheet's code column) against the platform, as the extension and widget show them (default ${DEFAULT_PLATFORM_URL}, token from --token or CREDITLENS_TOKEN; exit 1 if any is black, unknown or invalid)`,
   async run(args, io) {
     const a = parseArgs(args, process.env);
     if (typeof a === 'string') {

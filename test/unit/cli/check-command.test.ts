@@ -142,6 +142,15 @@ describe('cli check usage', () => {
     expect(err).not.toBe('');
   });
 
+  it.each([
+    ['a wrong check character the platform does not know', () => suspectOf(fixtureCode('not-in-db'))],
+    ['text that is not a code', () => '91420105NOTACODE00'],
+  ])('returns exit code 1 when a clear code sits beside %s', async (_label, bad) => {
+    const { code, json } = await run(...viewer(), '--json', fixtureCode('clear'), bad());
+    expect(json.codes.map((c: { kind: string }) => c.kind)).toEqual(['clear', 'invalid']);
+    expect(code).toBe(1);
+  });
+
   it('is listed in the CLI usage and dispatched by main', async () => {
     let out = '';
     expect(await main(['help'], { out: (t) => (out += t), err: () => {} })).toBe(0);
