@@ -28,6 +28,12 @@ describe('the entry-lifecycle demo fixtures (issue 11)', () => {
     expect(entry && holds(entry), JSON.stringify(entry)).toBe(true);
   });
 
+  it('says 信用修复申请审核中 on the public subject page of a pending repair', async () => {
+    const page = await call(platform, 'GET', `/subjects/${fixtureCode('repair-pending')}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('信用修复申请审核中');
+  });
+
   it('hides the future listing from anonymous callers until its day', async () => {
     expect(await entries('future-listing')).toEqual([]);
   });
