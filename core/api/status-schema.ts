@@ -13,6 +13,11 @@ export const StatusRequestSchema = z.strictObject({
   context: z.optional(CheckContextSchema),
   /** Why the query is made (recorded in the audit log), e.g. an approval item number. */
   purpose: z.optional(LineSchema),
+  /**
+   * The department's case the check is made in (as feedback names it): recorded in the audit log,
+   * so the credit office can see whether a hit in this case got feedback (issue 19).
+   */
+  caseReference: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
 });
 export type StatusRequest = z.infer<typeof StatusRequestSchema>;
 

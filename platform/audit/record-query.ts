@@ -1,11 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { VerdictCounts } from '../../core/api/stats-schema.ts';
 import type { Caller } from '../auth/caller.ts';
+import type { AuditHit } from '../db/audit-repository.ts';
 import type { PlatformContext } from '../server/platform-context.ts';
 
 /**
  * Registers a query of credit information in the audit log (section (二十七)): who, which codes,
- * why, from where — and, for checks, how many codes of each verdict it found, for statistics.
+ * why, from where — and, for checks, how many codes of each verdict it found, for statistics, and
+ * (`followUp`) the case and the codes found on an active black or red list, for the credit office.
  */
 export function recordQuery(
   ctx: PlatformContext,
@@ -15,6 +17,7 @@ export function recordQuery(
   codes: string[],
   purpose: string | null,
   verdicts: Partial<VerdictCounts> | null = null,
+  followUp: { caseReference: string | null; hits: readonly AuditHit[] } | null = null,
 ): void {
   ctx.repos.audit.record({
     at: new Date().toISOString(),
@@ -25,5 +28,7 @@ export function recordQuery(
     purpose,
     ip: request.ip ?? null,
     verdicts,
+    caseReference: followUp?.caseReference ?? null,
+    hits: followUp?.hits ?? null,
   });
 }

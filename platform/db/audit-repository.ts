@@ -13,10 +13,30 @@ export interface AuditRecord {
   ip: string | null;
   /** How many codes of each verdict kind the query found, when the endpoint computes verdicts (status, record). */
   verdicts?: Partial<VerdictCounts> | null;
+  /** The case the check was made in, when the caller named one (check records, status queries with `caseReference`). */
+  caseReference?: string | null;
+  /** The codes the check found on an active black or red list, judged at query time (the credit office's follow-up). */
+  hits?: readonly AuditHit[] | null;
+}
+
+/** A code a check found with an active black (punishment) or red (incentive) entry. */
+export interface AuditHit {
+  code: string;
+  kind: 'black' | 'red';
+}
+
+/** One check that found hits, as the follow-up reads it. */
+export interface AuditHitRow {
+  at: string;
+  department: string | null;
+  endpoint: string;
+  caseReference: string | null;
+  hits: AuditHit[];
 }
 
 /** One check query as statistics count it. */
 export interface AuditCheckRow {
+  at: string;
   department: string | null;
   endpoint: string;
   codes: number;
@@ -27,21 +47,27 @@ type Row = { id: number; at: string; token_id: string | null; department: string
 
 /** The audit log of status and subject queries. */
 export class AuditRepository {
-  readonly #insert: Statement<[string, string | null, string | null, string, string, string | null, string | null, string | null]>;
+  readonly #insert: Statement<[string, string | null, string | null, string, string, string | null, string | null, string | null, string | null, string | null]>;
   readonly #latest: Statement<[number], Row>;
-  readonly #checks: Statement<{ from: string; to: string; department: string | null }, { department: string | null; endpoint: string; n: number; verdicts: string | null }>;
+  readonly #checks: Statement<{ from: string; to: string; department: string | null }, { at: string; department: string | null; endpoint: string; n: number; verdicts: string | null }>;
+  readonly #hits: Statement<{ from: string; to: string; department: string | null }, { at: string; department: string | null; endpoint: string; case_reference: string | null; hits: string }>;
 
   constructor(db: Database) {
-    this.#insert = db.prepare('INSERT INTO audit_log (at, token_id, department, endpoint, codes, purpose, ip, verdicts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.#insert = db.prepare('INSERT INTO audit_log (at, token_id, department, endpoint, codes, purpose, ip, verdicts, case_reference, hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.#latest = db.prepare('SELECT id, at, token_id, department, endpoint, codes, purpose, ip FROM audit_log ORDER BY id DESC LIMIT ?');
     this.#checks = db.prepare(
-      `SELECT department, endpoint, json_array_length(codes) AS n, verdicts FROM audit_log
+      `SELECT at, department, endpoint, json_array_length(codes) AS n, verdicts FROM audit_log
        WHERE at >= @from AND at < @to AND endpoint IN ('status', 'record') AND (@department IS NULL OR department = @department)`,
+    );
+    this.#hits = db.prepare(
+      `SELECT at, department, endpoint, case_reference, hits FROM audit_log
+       WHERE at >= @from AND at < @to AND endpoint IN ('status', 'record') AND hits IS NOT NULL AND (@department IS NULL OR department = @department)
+       ORDER BY at, id`,
     );
   }
 
   record(entry: Omit<AuditRecord, 'id'>): void {
-    this.#insert.run(entry.at, entry.tokenId, entry.department, entry.endpoint, JSON.stringify(entry.codes), entry.purpose, entry.ip, entry.verdicts ? JSON.stringify(entry.verdicts) : null);
+    this.#insert.run(entry.at, entry.tokenId, entry.department, entry.endpoint, JSON.stringify(entry.codes), entry.purpose, entry.ip, entry.verdicts ? JSON.stringify(entry.verdicts) : null, entry.caseReference ?? null, entry.hits?.length ? JSON.stringify(entry.hits) : null);
   }
 
   /** The most recent records, newest first. */
@@ -55,7 +81,14 @@ export class AuditRepository {
   /** Status and record queries with `from <= at < to` (ISO instants), of one department or (null) all. */
   *checks(from: string, to: string, department: string | null): Generator<AuditCheckRow> {
     for (const r of this.#checks.iterate({ from, to, department })) {
-      yield { department: r.department, endpoint: r.endpoint, codes: r.n, verdicts: r.verdicts ? (JSON.parse(r.verdicts) as Partial<VerdictCounts>) : null };
+      yield { at: r.at, department: r.department, endpoint: r.endpoint, codes: r.n, verdicts: r.verdicts ? (JSON.parse(r.verdicts) as Partial<VerdictCounts>) : null };
+    }
+  }
+
+  /** Checks with `from <= at < to` that found hits, oldest first, of one department or (null) all. */
+  *hits(from: string, to: string, department: string | null): Generator<AuditHitRow> {
+    for (const r of this.#hits.iterate({ from, to, department })) {
+      yield { at: r.at, department: r.department, endpoint: r.endpoint, caseReference: r.case_reference, hits: JSON.parse(r.hits) as AuditHit[] };
     }
   }
 }

@@ -147,6 +147,20 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE signing_keys ADD COLUMN compromised_since TEXT;
   `,
+  // 6: the credit office's follow-up (issue 19): the case a check was made in and the codes it
+  // found on an active black or red list (kept at query time, like verdicts), and feedback the
+  // credit office marked as a typical case (section (二十九)).
+  `
+  ALTER TABLE audit_log ADD COLUMN case_reference TEXT;
+  ALTER TABLE audit_log ADD COLUMN hits TEXT;
+  CREATE TABLE typical_cases (
+    feedback_id TEXT PRIMARY KEY REFERENCES feedback(id),
+    kind TEXT NOT NULL CHECK (kind IN ('incentive', 'punishment')),
+    note TEXT NOT NULL,
+    marked_at TEXT NOT NULL,
+    marked_by TEXT
+  );
+  `,
 ];
 
 /** Brings `db` to the latest schema version, each step in its own transaction. Returns the version reached. */

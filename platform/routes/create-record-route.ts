@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { CheckRecordRequestSchema, SignedCheckRecordSchema } from '../../core/api/check-record-schema.ts';
 import { signCheckRecord } from '../../core/record/sign-check-record.ts';
 import { countVerdicts } from '../audit/count-verdicts.ts';
+import { findHits } from '../audit/find-hits.ts';
 import { recordQuery } from '../audit/record-query.ts';
 import { authorize } from '../auth/authorize.ts';
 import { isAnonymous } from '../auth/caller.ts';
@@ -40,7 +41,8 @@ export function registerCreateRecordRoute(app: FastifyInstance, ctx: PlatformCon
     };
     const { record, verdicts } = buildCheckRecord(ctx, body, results, issuer, stamp, nowOnToday(ctx.today()));
     const signed = await signCheckRecord(record, await ctx.currentSigningKey(), platformSubtle);
-    recordQuery(ctx, request, caller, 'record', looked, 'record', countVerdicts(verdicts.map((v) => v.kind)));
+    const hits = findHits(record.items.map((item) => ({ code: item.code, kind: item.verdict })));
+    recordQuery(ctx, request, caller, 'record', looked, 'record', countVerdicts(verdicts.map((v) => v.kind)), { caseReference: record.caseReference, hits });
     return sendValidated(reply, SignedCheckRecordSchema, 201, signed);
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { isStatusErrorResult, StatusRequestSchema, StatusResponseSchema } from '../../core/api/status-schema.ts';
 import { computeVerdict } from '../../core/verdict/compute-verdict.ts';
 import { countVerdicts } from '../audit/count-verdicts.ts';
+import { findHits } from '../audit/find-hits.ts';
 import { recordQuery } from '../audit/record-query.ts';
 import { authorize } from '../auth/authorize.ts';
 import { lookUpCodes } from '../lists/look-up-codes.ts';
@@ -29,8 +30,11 @@ export function registerStatusRoute(app: FastifyInstance, ctx: PlatformContext):
     const stamp = answerStamp(ctx);
     const { results, looked } = lookUpCodes(ctx, body.codes, disclosureFor(caller, body.purpose), stamp);
     const now = nowOnToday(ctx.today());
-    const verdicts = countVerdicts(results.map((result) => (isStatusErrorResult(result) ? 'unknown' : computeVerdict({ result, now, freshnessMs: Number.POSITIVE_INFINITY }).kind)));
-    recordQuery(ctx, request, caller, 'status', looked, body.purpose ?? null, verdicts);
+    const kinds = results.map((result) => (isStatusErrorResult(result) ? 'unknown' : computeVerdict({ result, now, freshnessMs: Number.POSITIVE_INFINITY }).kind));
+    const verdicts = countVerdicts(kinds);
+    // What the credit office follows up (issue 19): the codes found on an active list, and the case.
+    const hits = findHits(results.flatMap((result, i) => (isStatusErrorResult(result) || !result.subject ? [] : [{ code: result.subject.code, kind: kinds[i]! }])));
+    recordQuery(ctx, request, caller, 'status', looked, body.purpose ?? null, verdicts, { caseReference: body.caseReference ?? null, hits });
     return sendValidated(reply, StatusResponseSchema, 200, { results, ...stamp });
   });
 }
