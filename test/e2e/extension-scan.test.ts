@@ -122,9 +122,9 @@ describe('extension on pages', () => {
     await expectKind(page, codes.watch!, 'watch');
     await expectKind(page, codes.clear!, 'clear');
     await expectKind(page, codes['not-in-db']!, 'clear');
-    // Only its check character is wrong: still queried (not on the platform), painted with that
-    // answer under the suspect flag, and the marker says the code is doubtful.
-    await expectKind(page, codes.suspect!, 'clear');
+    // Only its check character is wrong: still queried; the platform does not know it, so it is
+    // invalid (issue 11: a mistyped code is never clear), under the suspect flag, and the marker says so.
+    await expectKind(page, codes.suspect!, 'invalid');
     expect((await highlights(page))['creditlens-suspect']).toEqual([codes.suspect]);
     expect(await (await overlay.element(`.mark[data-code="${codes.suspect}"]`)).getAttribute('aria-label')).toContain('校验位可疑');
     await expectKind(page, codes['red-in-shadow']!, 'red');
@@ -155,8 +155,12 @@ describe('extension on pages', () => {
     const badge = (kind: string) => `.badge[data-kind="${kind}"]`;
     await page.locator('#applicant').pressSequentially(suspectOf(codes.typed!), { delay: 5 });
     await expect.poll(() => overlay.count('.badge[data-suspect]'), { timeout: 5000 }).toBe(1);
-    // Queried all the same; the platform does not know this code, and the badge says it is doubtful.
-    await expect.poll(() => overlay.text(badge('clear')), { timeout: 15_000 }).toBe('✓ 未列入 · 校验位可疑');
+    // Queried all the same; the platform does not know this code: invalid, never clear (issue 11), and the badge says it is doubtful.
+    await expect.poll(() => overlay.text(badge('invalid')), { timeout: 15_000 }).toBe('⚠ 代码无效 · 校验位可疑');
+    expect(await overlay.count(badge('clear'))).toBe(0);
+    await overlay.openCard(badge('invalid'));
+    await expect.poll(() => overlay.text('.card'), { timeout: 5_000 }).toContain('校验位错误，平台无此代码，请核对');
+    await page.keyboard.press('Escape');
     await page.locator('#applicant').fill('');
     await page.locator('#applicant').pressSequentially(codes.typed!, { delay: 5 });
     await expect.poll(() => overlay.count(badge('black')), { timeout: 15_000 }).toBe(1);
