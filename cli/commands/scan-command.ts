@@ -34,7 +34,10 @@ export function scanContent(content: string, html: boolean): ScanResult[] {
     let line = 0;
     for (let lo = 0, hi = lineStarts.length - 1; lo <= hi; ) {
       const mid = (lo + hi) >> 1;
-      if ((lineStarts[mid] as number) <= start) (line = mid), (lo = mid + 1);
+      if ((lineStarts[mid] as number) <= start) {
+        line = mid;
+        lo = mid + 1;
+      }
       else hi = mid - 1;
     }
     return {

@@ -166,7 +166,7 @@ function fromLine(root: Document | Element, anchor: Element, at: Element | Range
 
 /** "…申请单位武汉某某有限公司（统一社会信用代码：" → "武汉某某有限公司". */
 export function nameBefore(text: string): string | null {
-  const trimmed = text.replace(/[\s（(【\[]*(?:统一社会信用代码|社会信用代码|信用代码|代码|USCC)?\s*[:：]?\s*$/i, '').replace(/\s+$/, '');
+  const trimmed = text.replace(/[\s（(【[]*(?:统一社会信用代码|社会信用代码|信用代码|代码|USCC)?\s*[:：]?\s*$/i, '').replace(/\s+$/, '');
   const segment = trimmed.split(SEPARATORS).pop() ?? '';
   return nameIn(segment);
 }

@@ -51,7 +51,7 @@ export async function call(platform: RunningPlatform<DemoTokens | undefined>, me
   }
   const response = await fetch(platform.url + path, { method, headers, body });
   const text = await response.text();
-  let json: unknown = undefined;
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
