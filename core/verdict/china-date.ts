@@ -1,6 +1,2 @@
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The calendar date in China (UTC+8, no daylight saving) as `YYYY-MM-DD`: list dates are China dates. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** The calendar date in China as `YYYY-MM-DD` (list dates are China dates): core/time/china-time.ts, one China-time module. */
+export { chinaDate } from '../time/china-time.ts';

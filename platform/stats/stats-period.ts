@@ -1,3 +1,4 @@
+import { chinaInstant } from '../../core/time/china-time.ts';
 import { ApiError } from '../server/api-error.ts';
 import { daysFrom } from '../time/days-from.ts';
 
@@ -12,7 +13,7 @@ export interface StatsPeriod {
 /** Days in the default period (the last 30 days, today included). */
 export const DEFAULT_STATS_DAYS = 30;
 
-const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+const chinaMidnight = (date: string) => chinaInstant(date).toISOString();
 
 /** The period asked for; missing ends default to the last 30 days up to today. */
 export function statsPeriod(query: { from?: string; to?: string }, today: string): StatsPeriod {

@@ -1,4 +1,4 @@
-import { chinaDate } from '../../core/verdict/china-date.ts';
+import { chinaDate, chinaInstant } from '../../core/time/china-time.ts';
 
 /**
  * The instant verdicts are judged at: now, unless the platform's "today" is fixed to another China
@@ -6,5 +6,5 @@ import { chinaDate } from '../../core/verdict/china-date.ts';
  * states it answers.
  */
 export function nowOnToday(today: string, now: Date = new Date()): Date {
-  return chinaDate(now) === today ? now : new Date(`${today}T12:00:00+08:00`);
+  return chinaDate(now) === today ? now : chinaInstant(today, '12:00:00');
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CHECK_CONTEXTS, type CheckContext } from '../../../core/api/check-context-schema.ts';
+import { chinaDateTimeSeconds } from '../../../core/time/china-time.ts';
 import type { StoredRecord } from '../../messaging/closing-the-loop-schemas.ts';
 import type { sendChecked } from '../../messaging/send-checked.ts';
 import { errorKindText, t } from '../../locale/translate.ts';
@@ -130,5 +131,5 @@ export function RecordSection({ tabId, send, openTab }: RecordSectionProps) {
 
 /** An instant as Beijing time, the way the printed record shows it. */
 function beijingTime(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return Number.isNaN(Date.parse(iso)) ? iso : chinaDateTimeSeconds(new Date(iso));
 }
