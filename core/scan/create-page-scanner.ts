@@ -134,7 +134,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     painter,
     kindOf,
     pageKindOf,
-    found: (occ) => askWhenShown(occ.code, occ.validity, occ.node.parentElement, () => rangeRect(occ)),
+    found: (occ) => askWhenShown(occ.code, occ.validity, occ.node, () => rangeRect(occ)),
   });
   const layer = createMarkerLayer({
     document,
@@ -167,9 +167,10 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     toAsk.push(code);
   }
 
-  /** `ask` now, or (with `askWhenShown`) once `element` holding an occurrence of the code is shown. */
-  function askWhenShown(code: string, validity: UsccValidity, element: Element | null, measure?: () => DOMRect | null): void {
+  /** `ask` now, or (with `askWhenShown`) once the element holding this occurrence of the code is shown. */
+  function askWhenShown(code: string, validity: UsccValidity, at: Node, measure?: () => DOMRect | null): void {
     if (validity === 'invalid' || asked.has(code)) return;
+    const element = gate ? (at.nodeType === 1 ? (at as Element) : boxedAncestor(at)) : null;
     if (!gate || !element) return ask(code, validity);
     waitingToAsk.add(code);
     gate.whenShown(element, () => {
@@ -177,6 +178,13 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
       ask(code, validity);
       flushAsks();
     }, measure);
+  }
+
+  /** The nearest element around `node` that has a box of its own (`display: contents` has none). */
+  function boxedAncestor(node: Node): Element | null {
+    let el = node.parentElement;
+    while (el && view.getComputedStyle?.(el).display === 'contents') el = el.parentElement;
+    return el;
   }
 
   const scratch = document.createRange();

@@ -35,7 +35,10 @@ export function isShown(element: Element, measure?: () => DOMRect | null): boole
   const check = (element as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
   if (check && !check.call(element, { checkVisibilityCSS: true, visibilityProperty: true, opacityProperty: true, contentVisibilityAuto: true })) return false;
   if (element.closest('[aria-hidden="true"]')) return false;
-  const rect = measure?.() ?? element.getBoundingClientRect();
+  // Both the element's box (a zero-sized, overflow-hidden container hides its text) and the code's own.
+  const box = element.getBoundingClientRect();
+  if (box.width <= 0 || box.height <= 0) return false;
+  const rect = measure ? measure() : box;
   return rect !== null && rect.width > 0 && rect.height > 0;
 }
 
