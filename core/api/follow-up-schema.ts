@@ -16,7 +16,7 @@ export const FollowUpQueryShape = {
   to: z.optional(IsoDateSchema),
   department: z.optional(LineSchema),
   /** A query string, so digits: 1–60 working days. */
-  workingDays: z.optional(z.string().check(z.regex(/^[1-9]\d?$/))),
+  workingDays: z.optional(z.string().check(z.regex(/^(?:[1-9]|[1-5]\d|60)$/))),
 };
 
 export const FollowUpQuerySchema = z.strictObject({

@@ -4,6 +4,7 @@ import type { FeedbackRecord } from '../../core/api/feedback-schema.ts';
 /** Feedback records (section (二十四)), unique by idempotency key. */
 export class FeedbackRepository {
   readonly #byKey: Statement<[string], { body_hash: string; record: string }>;
+  readonly #byId: Statement<[string], { record: string }>;
   readonly #insert: Statement<[string, string, string, string]>;
   readonly #count: Statement<[], { n: number }>;
   readonly #byCode: Statement<{ code: string; caseReference: string | null; department: string | null; limit: number }, { record: string }>;
@@ -11,6 +12,7 @@ export class FeedbackRepository {
 
   constructor(db: Database) {
     this.#byKey = db.prepare('SELECT body_hash, record FROM feedback WHERE idempotency_key = ?');
+    this.#byId = db.prepare('SELECT record FROM feedback WHERE id = ?');
     this.#insert = db.prepare('INSERT INTO feedback (id, idempotency_key, body_hash, record) VALUES (?, ?, ?, ?)');
     this.#count = db.prepare('SELECT count(*) AS n FROM feedback');
     this.#byCode = db.prepare(
@@ -29,6 +31,12 @@ export class FeedbackRepository {
   findByKey(key: string): { bodyHash: string; record: FeedbackRecord } | undefined {
     const row = this.#byKey.get(key);
     return row && { bodyHash: row.body_hash, record: JSON.parse(row.record) as FeedbackRecord };
+  }
+
+  /** The record stored under an id. */
+  findById(id: string): FeedbackRecord | undefined {
+    const row = this.#byId.get(id);
+    return row && (JSON.parse(row.record) as FeedbackRecord);
   }
 
   insert(record: FeedbackRecord, bodyHash: string): void {

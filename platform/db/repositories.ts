@@ -5,11 +5,13 @@ import { EntryRepository } from './entry-repository.ts';
 import { EventRepository } from './event-repository.ts';
 import { FeedbackRepository } from './feedback-repository.ts';
 import { MetaRepository } from './meta-repository.ts';
+import { ObjectionOutcomeRepository } from './objection-outcome-repository.ts';
 import { ObjectionRepository } from './objection-repository.ts';
 import { RepairRepository } from './repair-repository.ts';
 import { SigningKeyRepository } from './signing-key-repository.ts';
 import { SubjectRepository } from './subject-repository.ts';
 import { TokenRepository } from './token-repository.ts';
+import { TypicalCaseRepository } from './typical-case-repository.ts';
 
 /** Every repository over one database, with their statements prepared once. */
 export interface Repositories {
@@ -25,6 +27,8 @@ export interface Repositories {
   audit: AuditRepository;
   meta: MetaRepository;
   signingKeys: SigningKeyRepository;
+  typicalCases: TypicalCaseRepository;
+  objectionOutcomes: ObjectionOutcomeRepository;
 }
 
 /** Prepares every repository over `db` (already migrated). */
@@ -42,5 +46,7 @@ export function createRepositories(db: Database): Repositories {
     audit: new AuditRepository(db),
     meta: new MetaRepository(db),
     signingKeys: new SigningKeyRepository(db),
+    typicalCases: new TypicalCaseRepository(db),
+    objectionOutcomes: new ObjectionOutcomeRepository(db),
   };
 }

@@ -11,6 +11,8 @@ import { registerVerifyRecordPage } from '../pages/verify-record-page.ts';
 import { createRateLimiter } from '../rate-limit/create-rate-limiter.ts';
 import { limitApiRate } from '../rate-limit/limit-api-rate.ts';
 import { registerAdminAuditRoute } from '../routes/admin-audit-route.ts';
+import { registerAssessmentRoutes } from '../routes/assessment-routes.ts';
+import { registerTypicalCaseRoutes } from '../routes/typical-case-routes.ts';
 import { registerAdminEntryRoutes } from '../routes/admin-entry-routes.ts';
 import { registerAdminTokenRoute } from '../routes/admin-token-route.ts';
 import { registerChangesRoute } from '../routes/changes-route.ts';
@@ -102,6 +104,8 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
   registerRecordCsvRoute(app, ctx);
   registerFeedbackListRoute(app, ctx);
   registerStatsRoutes(app, ctx);
+  registerAssessmentRoutes(app, ctx);
+  registerTypicalCaseRoutes(app, ctx);
   registerIndexPage(app, ctx, options.staticDirs.map((s) => s.prefix));
   registerSubjectPage(app, ctx);
   registerPageScripts(app);

@@ -1,0 +1,22 @@
+import type { AssessmentResponse } from '../../core/api/assessment-schema.ts';
+import { csvCell } from '../stats/csv-cell.ts';
+import { ASSESSMENT_COLUMNS, assessmentCaption, assessmentRows } from './assessment-columns.ts';
+
+const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
+
+/**
+ * The league table as CSV for spreadsheets (UTF-8 with BOM, CRLF): a caption line, the Chinese
+ * headers, one row per department and a 合计 row. Cells are formula-safe (csv-cell.ts): department
+ * names are not ours to trust. Missing figures (no hits) are left empty.
+ */
+export function assessmentToCsv(a: AssessmentResponse): string {
+  const rows: (string | number)[][] = [
+    [assessmentCaption(a)],
+    ASSESSMENT_COLUMNS.map((c) => c.header),
+    ...assessmentRows(a).map((row) => ASSESSMENT_COLUMNS.map((c) => {
+      const v = c.value(row);
+      return v === null ? '' : c.rate && typeof v === 'number' ? percent(v) : v;
+    })),
+  ];
+  return '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
