@@ -1,9 +1,11 @@
 import type { CallerStatedField, SignedCheckRecord } from '../api/check-record-schema.ts';
+import { formulaSafe } from '../text/formula-safe.ts';
 
 /**
  * The check record as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads the
  * Chinese correctly), one row per code, cells that a spreadsheet would run as formulas
- * (`=`, `+`, `-`, `@`) prefixed with an apostrophe, since platform and page text is not ours.
+ * (`=`, `+`, `-`, `@`, tab, CR) prefixed with an apostrophe (core/text/formula-safe.ts, the rule the
+ * platform's csv-stringify exports share), since platform and page text is not ours.
  * Columns holding what the caller stated (record `callerStated`) say so in their header.
  */
 export function recordToCsv(signed: SignedCheckRecord): string {
@@ -35,7 +37,10 @@ export function recordToCsv(signed: SignedCheckRecord): string {
   return '\ufeff' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
+// Not csv-stringify: the extension and the widget bundle this file, and csv-stringify/sync reads
+// Node's global Buffer as it loads; its browser build carries a Buffer polyfill of 10 KB gzip
+// (over a quarter of the widget's 35 KB budget) for quoting that is one line here.
 function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = formulaSafe(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

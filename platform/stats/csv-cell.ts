@@ -1,10 +1,12 @@
+import { stringify } from 'csv-stringify/sync';
+import { formulaSafe } from '../../core/text/formula-safe.ts';
+
 /**
- * One CSV cell: quoted when it holds a comma, quote or line break, and prefixed with an apostrophe
- * when a spreadsheet would run it as a formula (`=`, `+`, `-`, `@`, tab, CR) — department and
- * measure names are not ours to trust.
+ * One CSV cell, written by csv-stringify with the formula-safe cast: quoted when it holds a comma,
+ * quote or line break, text starting like a formula prefixed with an apostrophe.
+ * @deprecated Write whole tables with platform/csv/spreadsheet-csv.ts (`spreadsheetCsv(rows)`);
+ * this stays only until the assessment exports use it, then goes.
  */
 export function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return stringify([[value]], { eof: false, cast: { string: formulaSafe } });
 }

@@ -1,16 +1,16 @@
 import { VERDICT_KINDS } from '../../core/api/check-record-schema.ts';
 import type { OutcomeCounts, StatsResponse } from '../../core/api/stats-schema.ts';
 import { verdictLabel } from '../../core/verdict/verdict-labels.ts';
-import { csvCell } from './csv-cell.ts';
+import { spreadsheetCsv, type SpreadsheetCell } from '../csv/spreadsheet-csv.ts';
 
 const outcomes = (c: OutcomeCounts) => [c.total, c.applied, c['not-applicable'], c.exempted];
 
 /**
- * The statistics as one CSV table for spreadsheets (UTF-8 with BOM for Excel): one row per figure,
+ * The statistics as one CSV table for spreadsheets (spreadsheet-csv.ts: BOM, CRLF, formula-safe): one row per figure,
  * columns 分类 / 项目 / 名称 / values, so sections of different shapes share one sheet.
  */
 export function statsToCsv(stats: StatsResponse): string {
-  const rows: (string | number)[][] = [
+  const rows: SpreadsheetCell[][] = [
     ['分类 section', '项目 item', '名称 name', '数量 count', '已实施 applied', '不适用 not applicable', '豁免 exempted'],
     ['期间 period', '起止 from–to', `${stats.from} — ${stats.to}`],
     ['范围 scope', '部门 department', stats.department ?? '全部 all'],
@@ -27,5 +27,5 @@ export function statsToCsv(stats: StatsResponse): string {
     ['异议 objections', '成立 upheld', '', stats.objections.upheld],
     ['异议 objections', '不成立 rejected', '', stats.objections.rejected],
   ];
-  return '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return spreadsheetCsv(rows);
 }
