@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_REQUEST_BYTES } from '../../core/api/api-limits.ts';
+import { registerDashboardPage } from '../pages/dashboard-page.ts';
 import { registerIndexPage } from '../pages/index-page.ts';
 import { registerObjectionQueuePage } from '../pages/objection-queue-page.ts';
 import { registerPageScripts } from '../pages/page-scripts.ts';
@@ -8,7 +9,6 @@ import { registerPrintRecordPage } from '../pages/print-record-page.ts';
 import { registerStatsPage } from '../pages/stats-page.ts';
 import { registerSubjectPage } from '../pages/subject-page.ts';
 import { registerVerifyRecordPage } from '../pages/verify-record-page.ts';
-import { createRateLimiter } from '../rate-limit/create-rate-limiter.ts';
 import { limitApiRate } from '../rate-limit/limit-api-rate.ts';
 import { registerAdminAuditRoute } from '../routes/admin-audit-route.ts';
 import { registerAssessmentRoutes } from '../routes/assessment-routes.ts';
@@ -44,7 +44,7 @@ export interface ServerOptions {
   corsOrigins: readonly string[] | '*';
   staticDirs: readonly { prefix: string; dir: string }[];
   log: boolean;
-  /** Requests per minute each caller may make to `/api/v1/*` and form posts (a token bucket of that size); false: no limit. */
+  /** Requests per minute each caller may make to `/api/v1/*` and form posts (@fastify/rate-limit over a token bucket of that size); false: no limit. */
   rateLimit: number | false;
   /** Null while the database file is the one opened and writable, else why not (see watch-database-file.ts); default: never a problem. */
   databaseProblem?: () => string | null;
@@ -84,7 +84,7 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
     maxAge: 600,
   });
   if (options.databaseProblem) guardDatabaseFile(app, options.databaseProblem);
-  if (options.rateLimit !== false) limitApiRate(app, ctx, createRateLimiter(options.rateLimit));
+  if (options.rateLimit !== false) await limitApiRate(app, ctx, options.rateLimit);
 
   registerHealthRoute(app, ctx);
   registerStatusRoute(app, ctx);
@@ -112,6 +112,7 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
   registerVerifyRecordPage(app, ctx);
   registerPrintRecordPage(app, ctx);
   registerStatsPage(app, ctx);
+  registerDashboardPage(app, ctx);
   registerObjectionQueuePage(app, ctx);
   for (const { prefix, dir } of options.staticDirs) serveStaticDir(app, prefix, dir);
   return app;

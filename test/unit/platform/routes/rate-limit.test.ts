@@ -68,6 +68,23 @@ describe('rate limiting of /api/v1/*', () => {
     expect((await status(platform)).status).toBe(429);
   });
 
+  it('rejects unknown API paths and posts to pages from the same allowance, so they cannot be used to flood either', async () => {
+    const platform = await platformWith({ rateLimit: 2 });
+    expect((await call(platform, 'GET', '/api/v1/no-such-endpoint')).status).toBe(404);
+    expect((await call(platform, 'POST', '/no-such-page', { raw: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(404);
+    const over = await call(platform, 'GET', '/api/v1/no-such-endpoint');
+    expect([over.status, envelopeCode(over.json), over.headers.get('retry-after')]).toEqual([429, 'rate_limited', '30']);
+    expect((await status(platform)).status).toBe(429);
+  });
+
+  it('returns only Retry-After among rate headers, on the 429 alone', async () => {
+    const platform = await platformWith({ rateLimit: 1 });
+    const allowed = await status(platform);
+    const over = await status(platform);
+    expect([...allowed.headers.keys()].filter((h) => /ratelimit|retry-after/i.test(h))).toEqual([]);
+    expect([...over.headers.keys()].filter((h) => /ratelimit|retry-after/i.test(h))).toEqual(['retry-after']);
+  });
+
   it('returns every answer when the limit is off, whatever RATE_LIMIT says', async () => {
     vi.stubEnv('RATE_LIMIT', '1');
     const platform = await platformWith({ rateLimit: false });
