@@ -114,6 +114,6 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
   registerStatsPage(app, ctx);
   registerDashboardPage(app, ctx);
   registerObjectionQueuePage(app, ctx);
-  for (const { prefix, dir } of options.staticDirs) serveStaticDir(app, prefix, dir);
+  for (const { prefix, dir } of options.staticDirs) await serveStaticDir(app, prefix, dir);
   return app;
 }

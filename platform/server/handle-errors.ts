@@ -43,7 +43,7 @@ export function handleErrors(app: FastifyInstance): void {
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
     const allowed = new Set(routes.filter((r) => r.pattern.test(path)).flatMap((r) => r.methods));
-    if (allowed.size > 0) {
+    if (allowed.size > 0 && !allowed.has(request.method)) {
       reply.header('Allow', [...allowed].sort().join(', '));
       return sendError(reply, 405, 'method_not_allowed', `${request.method} is not allowed here`);
     }
