@@ -4,40 +4,31 @@ import { describeReason, formatAge, verdictLabel } from '../../core/verdict/verd
 import { checkCodes, type CodeCheck } from '../check/check-codes.ts';
 import { readCheckCodes } from '../check/read-check-codes.ts';
 import { EXIT_USAGE, type CliCommand, type CliIo } from '../cli-command.ts';
+import { parseOptions } from '../parse-options.ts';
 import { DEFAULT_PLATFORM_URL } from './verify-command.ts';
 
 interface CheckArgs { inputs: string[]; files: string[]; platform: string; token: string | null; context: CheckContext; column: string | undefined; json: boolean }
 
-const VALUE_FLAGS = ['--platform', '--token', '--context', '--column'] as const;
+const OPTIONS = {
+  platform: { type: 'string' },
+  token: { type: 'string' },
+  context: { type: 'string' },
+  column: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
 const FILE = /\.(csv|xlsx|txt)$/i;
 
 function parseArgs(args: string[], env: Record<string, string | undefined>): CheckArgs | string {
-  const values = new Map<string, string>();
-  let json = false;
-  const positional: string[] = [];
-  let flagsDone = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (flagsDone || !arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      flagsDone = true;
-      continue;
-    }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--json' && inline === undefined) json = true;
-    else if ((VALUE_FLAGS as readonly string[]).includes(flag)) {
-      const value = inline ?? args[++i];
-      if (value === undefined || value === '') return `${flag} 需要一个值 needs a value`;
-      values.set(flag, value);
-    } else return `未知选项 unknown option: ${arg}`;
-  }
+  // Many codes and files as positionals; a repeated option keeps its last value.
+  const parsed = parseOptions(args, OPTIONS);
+  if (!parsed.ok) return parsed.error;
+  const { values, positionals: positional } = parsed;
+  for (const name of ['platform', 'token', 'context', 'column'] as const) if (values[name] === '') return `--${name} 需要一个值 needs a value`;
+  const json = values.json === true;
   if (positional.length === 0) return '需要代码或 .csv/.xlsx 文件 expected codes or a .csv/.xlsx file';
-  const context = values.get('--context') ?? 'general';
+  const context = values.context ?? 'general';
   if (!CheckContextSchema.safeParse(context).success) return `--context 应为 must be one of ${CHECK_CONTEXTS.join(', ')}`;
-  const platform = values.get('--platform') ?? DEFAULT_PLATFORM_URL;
+  const platform = values.platform ?? DEFAULT_PLATFORM_URL;
   try {
     new URL(platform);
   } catch {
@@ -47,9 +38,9 @@ function parseArgs(args: string[], env: Record<string, string | undefined>): Che
     inputs: positional.filter((p) => !FILE.test(p)),
     files: positional.filter((p) => FILE.test(p)),
     platform,
-    token: values.get('--token') ?? env.CREDITLENS_TOKEN ?? null,
+    token: values.token ?? env.CREDITLENS_TOKEN ?? null,
     context: context as CheckContext,
-    column: values.get('--column'),
+    column: values.column,
     json,
   };
 }

@@ -3,7 +3,7 @@ import { matchCodes } from '../../core/scan/match-codes.ts';
 import { EXIT_USAGE, type CliCommand } from '../cli-command.ts';
 import { formatTable } from '../format-table.ts';
 import { htmlToText } from '../html-to-text.ts';
-import { splitFlags } from '../split-flags.ts';
+import { parseOptions } from '../parse-options.ts';
 import { REASON_LABELS, VALIDITY_LABELS } from '../validity-labels.ts';
 
 /** One code found by `scan`, with offsets (UTF-16 code units, end exclusive) into the original file. */
@@ -58,13 +58,14 @@ export const scanCommand: CliCommand = {
   usage: 'scan [--json] [--html|--text] <file>',
   summary: '扫描文件中的代码 Find codes in a text or HTML file (offsets into the original file)',
   async run(args, io) {
-    const { flags, positional, unknown } = splitFlags(args, ['--json', '--html', '--text']);
-    if (unknown.length > 0 || positional.length !== 1) {
-      io.err(unknown.length > 0 ? `未知选项 unknown option: ${unknown.join(' ')}\n` : '需要一个文件 expected one file\n');
+    const parsed = parseOptions(args, { json: { type: 'boolean' }, html: { type: 'boolean' }, text: { type: 'boolean' } });
+    if (!parsed.ok || parsed.positionals.length !== 1) {
+      io.err(!parsed.ok ? `${parsed.error}\n` : '需要一个文件 expected one file\n');
       io.err(`usage: ${this.usage}\n`);
       return EXIT_USAGE;
     }
-    const path = positional[0] as string;
+    const { values: flags, positionals } = parsed;
+    const path = positionals[0] as string;
     let content: string;
     try {
       content = await readFile(path, 'utf8');
@@ -72,9 +73,9 @@ export const scanCommand: CliCommand = {
       io.err(`无法读取 cannot read ${path}: ${(error as Error).message}\n`);
       return EXIT_USAGE;
     }
-    const html = flags.has('--html') || (!flags.has('--text') && looksLikeHtml(path, content));
+    const html = flags.html === true || (flags.text !== true && looksLikeHtml(path, content));
     const results = scanContent(content, html);
-    if (flags.has('--json')) {
+    if (flags.json === true) {
       io.out(JSON.stringify(results, null, 2) + '\n');
       return 0;
     }

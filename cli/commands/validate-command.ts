@@ -3,7 +3,7 @@ import { describeRegion } from '../../core/uscc/describe-region.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { EXIT_USAGE, type CliCommand } from '../cli-command.ts';
 import { formatTable } from '../format-table.ts';
-import { splitFlags } from '../split-flags.ts';
+import { parseOptions } from '../parse-options.ts';
 import { REASON_LABELS, VALIDITY_LABELS } from '../validity-labels.ts';
 
 /** One validated code as printed by `validate --json`. */
@@ -62,14 +62,14 @@ export const validateCommand: CliCommand = {
   usage: 'validate [--json] <code…>',
   summary: '校验统一社会信用代码 Validate and decode unified social credit codes (exit 1 if any is not valid)',
   async run(args, io) {
-    const { flags, positional, unknown } = splitFlags(args, ['--json']);
-    if (unknown.length > 0 || positional.length === 0) {
-      io.err(unknown.length > 0 ? `未知选项 unknown option: ${unknown.join(' ')}\n` : '缺少代码 missing code\n');
+    const parsed = parseOptions(args, { json: { type: 'boolean' } });
+    if (!parsed.ok || parsed.positionals.length === 0) {
+      io.err(!parsed.ok ? `${parsed.error}\n` : '缺少代码 missing code\n');
       io.err(`usage: ${this.usage}\n`);
       return EXIT_USAGE;
     }
-    const results = await Promise.all(positional.map(validateOne));
-    io.out(flags.has('--json') ? JSON.stringify(results, null, 2) + '\n' : results.map(describe).join('\n'));
+    const results = await Promise.all(parsed.positionals.map(validateOne));
+    io.out(parsed.values.json === true ? JSON.stringify(results, null, 2) + '\n' : results.map(describe).join('\n'));
     return results.every((r) => r.valid) ? 0 : 1;
   },
 };

@@ -5,6 +5,7 @@ import { keyFingerprint } from '../../core/record/key-fingerprint.ts';
 import { verifyCheckRecord, type RecordKeyTrust } from '../../core/record/verify-check-record.ts';
 import { EXIT_USAGE, type CliCommand, type CliIo } from '../cli-command.ts';
 import { formatTable } from '../format-table.ts';
+import { parseOptions } from '../parse-options.ts';
 
 /** Where `verify` fetches the key when neither `--platform` nor `--key` is given (`npm start`'s platform). */
 export const DEFAULT_PLATFORM_URL = 'http://127.0.0.1:8787';
@@ -14,25 +15,13 @@ const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 interface VerifyArgs { file: string; platform: string; keyFile: string | null; json: boolean }
 
 function parseArgs(args: string[]): VerifyArgs | string {
-  let platform: string | null = null;
-  let keyFile: string | null = null;
-  let json = false;
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--json') json = true;
-    else if (flag === '--platform' || flag === '--key') {
-      const value = inline ?? args[++i];
-      if (!value) return `${flag} 需要一个值 needs a value`;
-      if (flag === '--platform') platform = value;
-      else keyFile = value;
-    } else if (arg.startsWith('--')) return `未知选项 unknown option: ${arg}`;
-    else positional.push(arg);
-  }
-  if (positional.length !== 1) return '需要一个记录文件 expected one record file';
-  if (platform !== null && keyFile !== null) return '--platform 与 --key 只能选一个 use either --platform or --key';
-  return { file: positional[0] as string, platform: platform ?? DEFAULT_PLATFORM_URL, keyFile, json };
+  const parsed = parseOptions(args, { json: { type: 'boolean' }, platform: { type: 'string' }, key: { type: 'string' } });
+  if (!parsed.ok) return parsed.error;
+  const { values, positionals } = parsed;
+  for (const name of ['platform', 'key'] as const) if (values[name] === '') return `--${name} 需要一个值 needs a value`;
+  if (positionals.length !== 1) return '需要一个记录文件 expected one record file';
+  if (values.platform !== undefined && values.key !== undefined) return '--platform 与 --key 只能选一个 use either --platform or --key';
+  return { file: positionals[0] as string, platform: values.platform ?? DEFAULT_PLATFORM_URL, keyFile: values.key ?? null, json: values.json === true };
 }
 
 /**
