@@ -1,6 +1,7 @@
 import type { Change } from '../../core/api/changes-schema.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { StoredEntry } from '../db/stored-records.ts';
+import { seedCheckHistory } from '../assessment/seed-check-history.ts';
 import { generateDemoData, type DemoDataOptions, type DemoSubjectExpectation } from './generate-demo-data.ts';
 
 const CHANGE_KIND: Record<StoredEntry['state'], Change['kind']> = {
@@ -52,6 +53,8 @@ export function seedDatabase(
       report.entries += record.entries.length;
       if (options.onProgress && report.subjects % 100_000 === 0) options.onProgress(report.subjects);
     }
+    // The credit office's dashboard needs checks and feedback to draw (issue 19; default seed only).
+    seedCheckHistory(repos, options.today);
     repos.meta.set('seededOn', options.today);
     repos.meta.set('seed', String(options.seed ?? ''));
     repos.meta.set('seededSubjects', String(report.subjects));
