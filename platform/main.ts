@@ -33,7 +33,12 @@ Usage: npm run platform -- <command>
 Database: DB_PATH (default data/platform.sqlite).`;
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, flags } = parseArgs(argv, ['dry-run', 'write-list', 'help', 'create', 'demo']);
+  const parsed = parseArgs(argv);
+  if ('error' in parsed) {
+    console.error(`${parsed.error}\n\n${HELP}`);
+    return 2;
+  }
+  const { positionals, flags } = parsed;
   const [command, ...rest] = positionals;
   switch (command) {
     case 'serve':
