@@ -27,7 +27,7 @@ form.dash label { display: flex; flex-direction: column; font-size: .9rem; }
 .overdue { color: #b42318; font-weight: 600; }
 #message:empty { display: none; }
 @media print {
-  form.dash, .actions, #message { display: none !important; }
+  form.dash, .actions, #message, #typical-status { display: none !important; }
   body { max-width: none; margin: 0; font-size: 10pt; }
   .charts { grid-template-columns: 1fr 1fr; }
   .chart { height: 260px; }
@@ -74,8 +74,20 @@ function page(ctx: PlatformContext): string {
 <table id="hits"></table>
 <p class="muted" id="as-of"></p>
 </section>
+<section id="typical-cases" hidden>
+<h2>典型案例 <span class="muted">Typical cases（第二十九条，管理员）</span></h2>
+<form id="typical-form" class="dash">
+<label>已反馈的命中 Feedback <select id="typical-feedback" required></select></label>
+<label>类型 Kind <select id="typical-kind"><option value="punishment">失信惩戒</option><option value="incentive">守信激励</option></select></label>
+<label>说明 Note <input id="typical-note" maxlength="2000" required></label>
+<button type="submit">标为典型案例 / Mark</button>
+</form>
+<p id="typical-status" role="status"></p>
+<table id="typical-list"></table>
+</section>
 <script src="/assets/echarts.min.js"></script>
-<script src="/assets/dashboard.js"></script>`,
+<script src="/assets/dashboard.js"></script>
+<script src="/assets/dashboard-typical-cases.js"></script>`,
   );
 }
 
@@ -92,5 +104,6 @@ export function registerDashboardPage(app: FastifyInstance, ctx: PlatformContext
     reply.header('Cache-Control', 'no-cache').type('text/javascript; charset=utf-8').send(source);
   app.get('/assets/echarts.min.js', asset(echarts));
   app.get('/assets/dashboard.js', asset(script));
+  app.get('/assets/dashboard-typical-cases.js', asset(readFileSync(new URL('./scripts/dashboard-typical-cases.js', import.meta.url), 'utf8')));
   app.get('/dashboard', async (_request, reply) => sendPage(reply, page(ctx)));
 }

@@ -16,6 +16,7 @@ export function registerIndexPage(app: FastifyInstance, ctx: PlatformContext, st
 <li><a href="/api/v1/changes">名单变更 / changes feed</a> — <code>GET /api/v1/changes?since=0</code></li>
 <li><a href="/records/verify">信用查询记录验证 / verify a check record</a> — <code>POST /api/v1/records/verify</code></li>
 <li><a href="/stats">跟踪评估统计 / statistics</a> — <code>GET /api/v1/stats</code></li>
+<li><a href="/dashboard">信用联合奖惩落实情况 / credit office dashboard</a> — <code>GET /api/v1/assessment</code>, <code>GET /api/v1/follow-up</code></li>
 <li><a href="/admin/objections">待核实异议 / pending objections</a>（管理员 / admin） — <code>GET /api/v1/admin/objections</code></li>
 ${statics}
 </ul>

@@ -108,6 +108,29 @@ describe('credit office dashboard', () => {
     await page.close();
   });
 
+  it('lets the admin mark the feedback of a closed hit as a typical case, and hides that from a department', async () => {
+    const { page, problems } = await openDashboard(platform.tokens.admin);
+    await page.waitForSelector('#typical-cases[data-count="0"]');
+    const choices = await page.$$eval('#typical-feedback option', (os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent!, kind: o.getAttribute('data-kind') })));
+    expect(choices).toHaveLength(46); // the closed hits
+    const black = choices.find((c) => c.kind === 'punishment')!;
+    expect(black.text).toMatch(/ · 惩戒$/);
+    await page.selectOption('#typical-feedback', black.value);
+    expect(await page.inputValue('#typical-kind')).toBe('punishment');
+    await page.fill('#typical-note', '投标前核查发现失信，依法限制参与');
+    await page.click('#typical-form button[type=submit]');
+    await page.waitForSelector('#typical-cases[data-count="1"]');
+    expect(await page.textContent('#typical-list')).toContain('投标前核查发现失信，依法限制参与');
+    expect(problems).toEqual([]);
+    await page.close();
+
+    const department = await openDashboard(platform.tokens.department);
+    await department.page.waitForFunction(() => document.getElementById('typical-feedback')!.childElementCount > 0);
+    expect(await department.page.isVisible('#typical-cases')).toBe(false);
+    expect(department.problems).toEqual([]);
+    await department.page.close();
+  });
+
   it('says why when the token is wrong', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${platform.url}/dashboard`);

@@ -163,6 +163,7 @@
       drawHits(f);
       document.getElementById('as-of').textContent = '数据时间 ' + a.asOf + '。核查结论和命中在查询当时记录；匿名查询不属于任何部门，不计入。';
       report.setAttribute('data-state', 'ready');
+      document.dispatchEvent(new CustomEvent('creditlens:dashboard-report', { detail: { token: token(), assessment: a, followUp: f } }));
     } catch (error) {
       report.setAttribute('data-state', 'error');
       message.textContent = error.message;
