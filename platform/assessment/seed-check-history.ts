@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FeedbackRecord } from '../../core/api/feedback-schema.ts';
+import { chinaInstant } from '../../core/time/china-time.ts';
 import type { Repositories } from '../db/repositories.ts';
 import { daysFrom } from '../time/days-from.ts';
 
@@ -10,7 +11,7 @@ export const HISTORY_DAYS = 28;
 
 interface DemoExpectation { role?: string; code: string; expectedVerdict: string; inDatabase?: false }
 
-const china = (date: string, hour: number) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`).toISOString();
+const china = (date: string, hour: number) => chinaInstant(date, `${String(hour).padStart(2, '0')}:00:00`).toISOString();
 
 /**
  * A deterministic history of department checks and feedback for the demo (issue 19), so the

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import type { QueuedObjection } from '../../core/api/objection-schema.ts';
+import { chinaDateTime } from '../../core/time/china-time.ts';
 import { admit, callerOf } from '../auth/authorize.ts';
 import { objectionQueue } from '../lists/objection-queue.ts';
 import { ApiError } from '../server/api-error.ts';
@@ -28,7 +29,7 @@ function table(objections: readonly QueuedObjection[]): string {
   if (objections.length === 0) return '<p>没有待核实的异议。<span class="muted">No pending objections.</span></p>';
   const head = ['已等待 age', '提出时间 filed', '主体 subject', '名单 entry', '提出部门 department', '理由 reason', '联系方式 contact', '文书号/依据 reference', '编号 id'];
   const rows = objections.map((o) => `<tr>${[
-    ageText(o.ageSeconds), o.filedAt.slice(0, 16).replace('T', ' '), `${o.subjectName ?? ''} ${o.code}`, `${o.list === 'red' ? '红名单' : '黑名单'}：${o.category}（${o.entryState}）`,
+    ageText(o.ageSeconds), chinaDateTime(new Date(o.filedAt)), `${o.subjectName ?? ''} ${o.code}`, `${o.list === 'red' ? '红名单' : '黑名单'}：${o.category}（${o.entryState}）`,
     o.department, o.reason, o.contact, [o.documentNumber, o.reference].filter(Boolean).join('；') || null, o.id,
   ].map(cell).join('')}</tr>`);
   return `<p>${objections.length} 件待核实，最早的已等待 ${escapeHtml(ageText(objections[0]!.ageSeconds))}。</p>

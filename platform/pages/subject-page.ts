@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ListEntry } from '../../core/api/list-entry-schema.ts';
+import { chinaDate } from '../../core/time/china-time.ts';
 import { effectiveState } from '../../core/verdict/effective-state.ts';
 import { recordQuery } from '../audit/record-query.ts';
 import type { Caller } from '../auth/caller.ts';
@@ -24,7 +25,7 @@ function entryTable(e: ListEntry, today: string): string {
 ${row('状态', STATE_LABELS[effectiveState(e, today)])}${row('失信/守信事实', e.facts)}${row('认定依据', e.legalBasis)}${row('文书号', e.documentNumber)}
 ${row('认定部门', e.department)}${row('列入日期', e.listedOn)}${row('有效期至', e.validUntil ?? '长期')}${row('可否信用修复', e.repairable ? '可修复' : '不可修复')}
 ${row('退出', e.exit ? `${e.exit.date} ${e.exit.reason}（${e.exit.department}）` : null)}${row('重点监测', monitoring)}
-${e.repair?.status === 'pending' ? row('信用修复', `信用修复申请审核中（${e.repair.filedAt.slice(0, 10)} 提交）`) : ''}${e.objection?.status === 'pending' && e.state !== 'disputed' ? row('异议', '异议核实中') : ''}
+${e.repair?.status === 'pending' ? row('信用修复', `信用修复申请审核中（${chinaDate(new Date(e.repair.filedAt))} 提交）`) : ''}${e.objection?.status === 'pending' && e.state !== 'disputed' ? row('异议', '异议核实中') : ''}
 ${e.persons.map((p) => row(p.role, `${p.name}${p.idNumber ? ` ${p.idNumber}` : ''}`)).join('')}</table>`;
 }
 
@@ -60,7 +61,7 @@ export function registerSubjectPage(app: FastifyInstance, ctx: PlatformContext):
 <h2>红黑名单记录（公开信息）</h2>
 ${details.entries.length === 0 ? '<p>无公开的红黑名单记录。</p>' : details.entries.map((e) => entryTable(e, today)).join('\n')}
 <h2>历史</h2>
-<ul>${details.history.map((h) => `<li>${escapeHtml(h.at.slice(0, 10))} ${escapeHtml(h.note)}</li>`).join('') || '<li>—</li>'}</ul>
+<ul>${details.history.map((h) => `<li>${escapeHtml(chinaDate(new Date(h.at)))} ${escapeHtml(h.note)}</li>`).join('') || '<li>—</li>'}</ul>
 <p class="muted">数据版本 ${details.dataVersion}，查询时间 ${escapeHtml(details.asOf)}。个人信息已脱敏。</p>`;
     return reply.send(pageLayout(`${s.name ?? s.code} · 信用透镜`, body));
   });

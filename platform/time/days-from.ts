@@ -1,3 +1,5 @@
+import { chinaInstant } from '../../core/time/china-time.ts';
+
 /** The calendar date `days` after (or before, when negative) `isoDate` (YYYY-MM-DD). */
 export function daysFrom(isoDate: string, days: number): string {
   const t = Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000;
@@ -6,5 +8,5 @@ export function daysFrom(isoDate: string, days: number): string {
 
 /** An ISO instant for 09:00 China time on `isoDate`: dated events happen during office hours. */
 export function officeHoursInstant(isoDate: string): string {
-  return `${isoDate}T01:00:00.000Z`;
+  return chinaInstant(isoDate, '09:00:00').toISOString();
 }
