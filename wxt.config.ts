@@ -1,18 +1,31 @@
 import { defineConfig } from 'wxt';
 
 // The extension's sources live in extension/; core/ is imported from there.
+//
+// Two builds (docs/deploy.md):
+// - `wxt build` (store / personal install): host access is optional and asked for per site on the
+//   options page, so installing it asks for nothing beyond the loopback demo platform.
+// - `wxt build --mode enterprise` (→ .output/chrome-mv3-enterprise, packed into the CRX by
+//   `npm run package`): declares http/https host access, which a browser grants without a prompt
+//   when the extension is force-installed by policy, so sites set by policy are checked at once.
+//   It still scans only the sites configured (by policy or the person): content scripts are
+//   registered per configured site (background/register-site-scripts.ts). CREDITLENS_UPDATE_URL,
+//   when set, becomes the manifest's update_url (where the browser looks for later versions).
+const ENTERPRISE_HOSTS = ['http://*/*', 'https://*/*'];
+
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
   publicDir: 'extension/public',
   manifestVersion: 3,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     optional_host_permissions: ['<all_urls>'],
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    host_permissions: mode === 'enterprise' ? ENTERPRISE_HOSTS : ['http://127.0.0.1/*', 'http://localhost/*'],
+    ...(mode === 'enterprise' && process.env.CREDITLENS_UPDATE_URL ? { update_url: process.env.CREDITLENS_UPDATE_URL } : {}),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // Enterprise policy (Chrome/Edge): an IT department sets platform, token and sites; see extension/settings/managed-policy.ts.
