@@ -24,7 +24,7 @@ import { localVerdict } from '../../core/verdict/local-verdict.ts';
 import { pageReadableKind } from '../../core/verdict/page-readable-kind.ts';
 
 /** A card opened again within this time does not ask again for its stale answer. */
-const REASK_MS = 5_000;
+const REASK_MS = 1_000;
 
 // The page's scripts read CSS.highlights: a verdict resting on internal-only entries is painted as
 // `pending` there and drawn for real only in the closed overlay (core/verdict/page-readable-kind.ts).
@@ -85,10 +85,9 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
       void sendChecked('reportFindings', { url: document.location.href, context, findings: named });
     },
     renderCard(container, request) {
-      // Opening a card shows the answer again: one past the freshness window is asked again
-      // (the background re-asks only what is stale), at most once per code every few seconds.
-      const verdict = request.verdict?.view.verdict;
-      if (verdict?.stale && !verdict.reason.errorKind && Date.now() - (reasked.get(request.code) ?? 0) > REASK_MS) {
+      // Opening a card shows the answer again: the background asks again for it when it is past
+      // the freshness window (only the background knows), at most once per code a second (its answer re-renders the card).
+      if (request.verdict && request.validity !== 'invalid' && Date.now() - (reasked.get(request.code) ?? 0) > REASK_MS) {
         reasked.set(request.code, Date.now());
         void lookup([request.code]);
       }
