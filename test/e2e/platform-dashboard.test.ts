@@ -4,7 +4,7 @@
  * today−k, department d checks when (k + d) is a multiple of 3, with a red subject too when it
  * is a multiple of 6) drawn by ECharts under the page CSP, read back from the chart instances.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +129,16 @@ describe('credit office dashboard', () => {
     expect(await department.page.isVisible('#typical-cases')).toBe(false);
     expect(department.problems).toEqual([]);
     await department.page.close();
+  });
+
+  it('downloads the league table as .xlsx and CSV with the bearer token', async () => {
+    const { page } = await openDashboard(platform.tokens.admin);
+    for (const [button, name] of [['#export-xlsx', 'creditlens-assessment-2026-10-22-2026-11-20.xlsx'], ['#export-csv', 'creditlens-assessment-2026-10-22-2026-11-20.csv']] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      expect(download.suggestedFilename()).toBe(name);
+      expect((await readFile((await download.path())!)).length).toBeGreaterThan(200);
+    }
+    await page.close();
   });
 
   it('says why when the token is wrong', async () => {
