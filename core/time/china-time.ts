@@ -30,7 +30,14 @@ interface WallClock {
 function wallClock(date: Date): WallClock {
   const clock: Record<string, string> = {};
   for (const part of formatter.formatToParts(date)) clock[part.type] = part.value;
-  return { year: (clock.year ?? '').padStart(4, '0'), month: clock.month ?? '', day: clock.day ?? '', hour: clock.hour ?? '', minute: clock.minute ?? '', second: clock.second ?? '' };
+  return {
+    year: (clock.year ?? '').padStart(4, '0'),
+    month: clock.month ?? '',
+    day: clock.day ?? '',
+    hour: clock.hour ?? '',
+    minute: clock.minute ?? '',
+    second: clock.second ?? '',
+  };
 }
 
 /** The calendar date in China as `YYYY-MM-DD`: list dates are China dates. */

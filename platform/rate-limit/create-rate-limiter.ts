@@ -15,7 +15,8 @@ export interface RateLimiter {
  * minute), so memory follows the callers active in the last minute, not every address ever seen.
  */
 export function createRateLimiter(perMinute: number, now: () => number = Date.now): RateLimiter {
-  if (!(perMinute >= 1) || !Number.isFinite(perMinute)) throw new Error(`rate limit must be a positive number of requests per minute (at least 1), not ${perMinute}`);
+  if (!(perMinute >= 1) || !Number.isFinite(perMinute))
+    throw new Error(`rate limit must be a positive number of requests per minute (at least 1), not ${perMinute}`);
   const capacity = perMinute;
   const perMs = perMinute / 60_000;
   const buckets = new Map<string, { tokens: number; at: number }>();

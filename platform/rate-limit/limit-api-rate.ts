@@ -24,7 +24,12 @@ export function isRateLimited(method: string, url: string): boolean {
  * `Retry-After` in seconds (which core/api's client honours). Register after CORS, so a browser
  * page can read the 429 too.
  */
-export async function limitApiRate(app: FastifyInstance, ctx: PlatformContext, perMinute: number, store: FastifyRateLimitStoreCtor = tokenBucketStore(createRateLimiter(perMinute))): Promise<void> {
+export async function limitApiRate(
+  app: FastifyInstance,
+  ctx: PlatformContext,
+  perMinute: number,
+  store: FastifyRateLimitStoreCtor = tokenBucketStore(createRateLimiter(perMinute)),
+): Promise<void> {
   await app.register(rateLimit, { global: false, max: perMinute, timeWindow: 60_000, store, keyGenerator: (request) => rateLimitKey(ctx, request) });
   const spend = app.createRateLimit();
   app.addHook('onRequest', async (request, reply) => {

@@ -6,7 +6,9 @@ const OPTIONS = { json: { type: 'boolean' }, token: { type: 'string' }, column: 
 describe('parseOptions', () => {
   it('returns many positionals in order around the options, and the last value of a repeated option', () => {
     expect(parseOptions(['a', '--token', 't1', 'b.csv', '--json', 'c', '--token=t2'], OPTIONS)).toEqual({
-      ok: true, values: { token: 't2', json: true }, positionals: ['a', 'b.csv', 'c'],
+      ok: true,
+      values: { token: 't2', json: true },
+      positionals: ['a', 'b.csv', 'c'],
     });
   });
 

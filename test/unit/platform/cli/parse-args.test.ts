@@ -8,11 +8,19 @@ const ROOT = resolve(import.meta.dirname, '../../../..');
 describe('parseArgs', () => {
   it.each([
     [['serve', '--create', '--demo'], ['serve'], { create: true, demo: true }],
-    [['import', 'list.csv', '--dry-run', '--mapping', 'm.json', '--department=市场监管局'], ['import', 'list.csv'], { 'dry-run': true, mapping: 'm.json', department: '市场监管局' }],
+    [
+      ['import', 'list.csv', '--dry-run', '--mapping', 'm.json', '--department=市场监管局'],
+      ['import', 'list.csv'],
+      { 'dry-run': true, mapping: 'm.json', department: '市场监管局' },
+    ],
     [['token', 'create', '--department', 'D', '--role', 'viewer', '--label', 'L'], ['token', 'create'], { department: 'D', role: 'viewer', label: 'L' }],
     [['token', 'revoke', '7'], ['token', 'revoke', '7'], {}],
     [['seed', '--subjects', '40', '--seed', '7', '--write-list'], ['seed'], { subjects: '40', seed: '7', 'write-list': true }],
-    [['rotate-record-key', '--compromised', '--since', '2026-11-01T00:00:00Z', '--key', 'k1'], ['rotate-record-key'], { compromised: true, since: '2026-11-01T00:00:00Z', key: 'k1' }],
+    [
+      ['rotate-record-key', '--compromised', '--since', '2026-11-01T00:00:00Z', '--key', 'k1'],
+      ['rotate-record-key'],
+      { compromised: true, since: '2026-11-01T00:00:00Z', key: 'k1' },
+    ],
     [['import', '--', '--odd-name.csv'], ['import', '--odd-name.csv'], {}],
   ])('returns %j as the words %j and the options %j', (argv, positionals, flags) => {
     expect(parseArgs(argv)).toEqual({ positionals, flags: new Map(Object.entries(flags)) });

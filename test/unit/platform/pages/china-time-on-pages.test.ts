@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 describe('platform pages in China time', () => {
-  it('returns the subject page with a repair\'s filing day and the history\'s days as China dates', async () => {
+  it("returns the subject page with a repair's filing day and the history's days as China dates", async () => {
     const code = fixtureCode('repair-pending');
     platform.db.prepare('UPDATE repairs SET filed_at = ? WHERE code = ?').run(LATE_EVENING_UTC, code);
     platform.db.prepare('UPDATE events SET at = ? WHERE code = ?').run(LATE_EVENING_UTC, code);

@@ -4,10 +4,15 @@ import { tokenBucketStore } from '../../../../platform/rate-limit/token-bucket-s
 
 function incr(store: InstanceType<ReturnType<typeof tokenBucketStore>>, key: string, max: number): { current: number; ttl: number } {
   let result: { current: number; ttl: number } | undefined;
-  store.incr(key, (error, r) => {
-    if (error) throw error;
-    result = r;
-  }, 60_000, max);
+  store.incr(
+    key,
+    (error, r) => {
+      if (error) throw error;
+      result = r;
+    },
+    60_000,
+    max,
+  );
   if (!result) throw new Error('incr answered nothing');
   return result;
 }

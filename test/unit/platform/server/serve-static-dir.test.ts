@@ -23,7 +23,12 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'outside', 'secret.txt'), 'secret');
   symlinkSync(join(dir, 'outside'), join(dir, 'site', 'linked-dir'));
   symlinkSync(join(dir, 'site', 'app.js'), join(dir, 'site', 'inside-link.js'));
-  platform = await startTestPlatform({ staticDirs: [{ prefix: '/site/', dir: join(dir, 'site') }, { prefix: '/later/', dir: join(dir, 'later') }] });
+  platform = await startTestPlatform({
+    staticDirs: [
+      { prefix: '/site/', dir: join(dir, 'site') },
+      { prefix: '/later/', dir: join(dir, 'later') },
+    ],
+  });
 });
 afterAll(async () => {
   await platform.close();
@@ -31,7 +36,10 @@ afterAll(async () => {
 });
 
 /** A GET with the path sent exactly as written (fetch would resolve `..` before sending). */
-function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+function rawGet(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
   const { hostname, port } = new URL(platform.url);
   return new Promise((done, fail) => {
     const req = request({ hostname, port, path, method: 'GET', headers }, (res) => {
@@ -70,7 +78,7 @@ describe('serveStaticDir', () => {
     expect([res.status, res.headers.location]).toEqual([301, location]);
   });
 
-  it('returns a sub-folder\'s index.html', async () => {
+  it("returns a sub-folder's index.html", async () => {
     expect((await rawGet('/site/sub/')).text).toBe('<h1>sub</h1>');
   });
 
