@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { sendChecked } from '../../messaging/send-checked.ts';
 import { loadLocaleOverride, t, uiLocale } from '../../locale/translate.ts';
+import { readManagedPolicyReport } from '../../settings/managed-policy.ts';
+import { loadPolicyView } from './policy-notice.tsx';
 import { PopupApp } from './popup-app.tsx';
 import { resolveTabId } from './resolve-tab-id.ts';
 import './popup.css';
@@ -13,7 +15,7 @@ async function main(): Promise<void> {
   document.title = t('extName');
   const tabId = await resolveTabId(location.search);
   render(
-    <PopupApp tabId={tabId} send={sendChecked} locale={locale} openOptions={() => void browser.runtime.openOptionsPage()} openTab={(url) => void browser.tabs.create({ url })} />,
+    <PopupApp tabId={tabId} send={sendChecked} locale={locale} openOptions={() => void browser.runtime.openOptionsPage()} openTab={(url) => void browser.tabs.create({ url })} loadPolicy={() => loadPolicyView(sendChecked, readManagedPolicyReport)} />,
     document.getElementById('app')!,
   );
 }

@@ -9,6 +9,7 @@ import { BatchCheck } from './batch-check.tsx';
 import { FindingsSummary } from './findings-summary.tsx';
 import { FindingsTable } from './findings-table.tsx';
 import { NameMismatches } from './name-mismatches.tsx';
+import { PolicyNotice, type PolicyView } from './policy-notice.tsx';
 import { RecordSection } from './record-section.tsx';
 
 export interface PopupAppProps {
@@ -21,10 +22,12 @@ export interface PopupAppProps {
   pollMs?: number;
   /** Opens a URL in a new tab (the record's print page). */
   openTab?: (url: string) => void;
+  /** Who manages the extension and what in its policy did not apply (see policy-notice.tsx); none: nothing is said. */
+  loadPolicy?: () => Promise<PolicyView | null>;
 }
 
 /** The popup: what was found on the current tab, re-check, and a batch check of pasted codes. */
-export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, openTab = (url) => void window.open(url, '_blank') }: PopupAppProps) {
+export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, openTab = (url) => void window.open(url, '_blank'), loadPolicy }: PopupAppProps) {
   const [findings, setFindings] = useState<TabFindings | null>(null);
   const [error, setError] = useState<MessageError | null>(null);
   const [status, setStatus] = useState('');
@@ -69,6 +72,7 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, open
         </button>
       </header>
       <main>
+        {loadPolicy && <PolicyNotice load={loadPolicy} />}
         {tabId === null ? (
           <p>{t('noTab')}</p>
         ) : error !== null && findings === null ? (
