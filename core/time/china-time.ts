@@ -2,20 +2,22 @@
  * China time (Asia/Shanghai): the lists' dates, "today" and every date or time CreditLens shows are
  * China dates and times, whatever zone the computer running it is set to. Intl.DateTimeFormat does
  * the zone arithmetic (no hand-rolled +8 h); its formatter is expensive to create, so one is made
- * once and reused.
+ * on first use (not as the widget's script loads) and reused.
  */
 export const CHINA_TIME_ZONE = 'Asia/Shanghai';
 
-const formatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: CHINA_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+let formatter: Intl.DateTimeFormat | undefined;
+const chinaFormatter = (): Intl.DateTimeFormat =>
+  (formatter ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: CHINA_TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }));
 
 interface WallClock {
   year: string;
@@ -29,7 +31,7 @@ interface WallClock {
 /** The China wall clock at `date`; a Date that is not a time throws a RangeError (as toISOString does). */
 function wallClock(date: Date): WallClock {
   const clock: Record<string, string> = {};
-  for (const part of formatter.formatToParts(date)) clock[part.type] = part.value;
+  for (const part of chinaFormatter().formatToParts(date)) clock[part.type] = part.value;
   return {
     year: (clock.year ?? '').padStart(4, '0'),
     month: clock.month ?? '',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chinaDate, chinaDateTime, chinaDateTimeSeconds, chinaInstant } from '../../../../core/time/china-time.ts';
 
 describe('chinaDate', () => {
@@ -52,5 +52,31 @@ describe('chinaInstant', () => {
 
   it('throws a RangeError for text that is not a date', () => {
     expect(() => chinaInstant('not-a-date')).toThrow(RangeError);
+  });
+});
+
+describe('china-time formatter', () => {
+  it('returns every date and time from one Intl.DateTimeFormat, made on first use', async () => {
+    const Real = Intl.DateTimeFormat;
+    let made = 0;
+    Intl.DateTimeFormat = class extends Real {
+      constructor(...args: ConstructorParameters<typeof Real>) {
+        super(...args);
+        made++;
+      }
+    } as typeof Real;
+    try {
+      vi.resetModules();
+      const fresh = await import('../../../../core/time/china-time.ts');
+      expect(made).toBe(0);
+      for (let i = 0; i < 50; i++) {
+        expect(fresh.chinaDate(new Date(Date.UTC(2026, 0, 1, i)))).toMatch(/^2026-01-0[1-3]$/);
+        fresh.chinaDateTime(new Date(i * 3_600_000));
+        fresh.chinaInstant('2026-03-01');
+      }
+      expect(made).toBe(1);
+    } finally {
+      Intl.DateTimeFormat = Real;
+    }
   });
 });
