@@ -1,16 +1,16 @@
 import type { AssessmentResponse } from '../../core/api/assessment-schema.ts';
-import { csvCell } from '../stats/csv-cell.ts';
+import { spreadsheetCsv, type SpreadsheetCell } from '../csv/spreadsheet-csv.ts';
 import { ASSESSMENT_COLUMNS, assessmentCaption, assessmentRows } from './assessment-columns.ts';
 
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
 
 /**
- * The league table as CSV for spreadsheets (UTF-8 with BOM, CRLF): a caption line, the Chinese
- * headers, one row per department and a 合计 row. Cells are formula-safe (csv-cell.ts): department
- * names are not ours to trust. Missing figures (no hits) are left empty.
+ * The league table as CSV for spreadsheets (csv/spreadsheet-csv.ts: UTF-8 with BOM, CRLF,
+ * formula-safe text — department names are not ours to trust): a caption line, the Chinese
+ * headers, one row per department and a 合计 row. Missing figures (no hits) are left empty.
  */
 export function assessmentToCsv(a: AssessmentResponse): string {
-  const rows: (string | number)[][] = [
+  const rows: SpreadsheetCell[][] = [
     [assessmentCaption(a)],
     ASSESSMENT_COLUMNS.map((c) => c.header),
     ...assessmentRows(a).map((row) => ASSESSMENT_COLUMNS.map((c) => {
@@ -18,5 +18,5 @@ export function assessmentToCsv(a: AssessmentResponse): string {
       return v === null ? '' : c.rate && typeof v === 'number' ? percent(v) : v;
     })),
   ];
-  return '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return spreadsheetCsv(rows);
 }

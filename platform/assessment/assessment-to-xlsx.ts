@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { AssessmentResponse } from '../../core/api/assessment-schema.ts';
 import { ASSESSMENT_COLUMNS, assessmentCaption, assessmentRows } from './assessment-columns.ts';
-import { safeSheetText } from './safe-sheet-text.ts';
+import { formulaSafe } from '../../core/text/formula-safe.ts';
 
 /**
  * The league table as an .xlsx workbook (sheet 部门考核): the caption, bold Chinese headers, one
  * row per department and a 合计 row; rates as percentages. Text is written as text (never a
- * formula), with a leading apostrophe where a spreadsheet would otherwise run it when re-typed.
+ * formula), with a leading apostrophe where a spreadsheet would otherwise run it when re-typed
+ * (core/text/formula-safe.ts, the one rule of every CSV and XLSX).
  */
 export async function assessmentToXlsx(a: AssessmentResponse): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -18,7 +19,7 @@ export async function assessmentToXlsx(a: AssessmentResponse): Promise<Buffer> {
   for (const row of assessmentRows(a)) {
     sheet.addRow(ASSESSMENT_COLUMNS.map((c) => {
       const v = c.value(row);
-      return typeof v === 'string' ? safeSheetText(v) : v;
+      return typeof v === 'string' ? formulaSafe(v) : v;
     }));
   }
   ASSESSMENT_COLUMNS.forEach((c, i) => {

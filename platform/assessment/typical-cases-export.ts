@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { TypicalCase } from '../../core/api/typical-case-schema.ts';
-import { csvCell } from '../stats/csv-cell.ts';
-import { safeSheetText } from './safe-sheet-text.ts';
+import { formulaSafe } from '../../core/text/formula-safe.ts';
+import { spreadsheetCsv } from '../csv/spreadsheet-csv.ts';
 import { TYPICAL_CASE_COLUMNS } from './typical-case-columns.ts';
 
-/** Typical cases as CSV (UTF-8 with BOM, CRLF, formula-safe cells), Chinese headers. */
+/** Typical cases as CSV (csv/spreadsheet-csv.ts: BOM, CRLF, formula-safe text), Chinese headers. */
 export function typicalCasesToCsv(cases: readonly TypicalCase[]): string {
   const rows = [TYPICAL_CASE_COLUMNS.map((c) => c.header), ...cases.map((t) => TYPICAL_CASE_COLUMNS.map((c) => c.value(t)))];
-  return '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return spreadsheetCsv(rows);
 }
 
 /** Typical cases as an .xlsx workbook (sheet 典型案例), text written as text. */
@@ -16,7 +16,7 @@ export async function typicalCasesToXlsx(cases: readonly TypicalCase[]): Promise
   workbook.creator = '信用透镜 CreditLens';
   const sheet = workbook.addWorksheet('典型案例');
   sheet.addRow(TYPICAL_CASE_COLUMNS.map((c) => c.header)).font = { bold: true };
-  for (const t of cases) sheet.addRow(TYPICAL_CASE_COLUMNS.map((c) => safeSheetText(c.value(t))));
+  for (const t of cases) sheet.addRow(TYPICAL_CASE_COLUMNS.map((c) => formulaSafe(c.value(t))));
   TYPICAL_CASE_COLUMNS.forEach((c, i) => (sheet.getColumn(i + 1).width = Math.max(12, c.header.length * 2 + 4)));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

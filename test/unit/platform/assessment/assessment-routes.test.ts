@@ -113,10 +113,11 @@ describe('credit office routes', () => {
   });
 
   it('returns a hit of yesterday as open, and says the 2027 calendar is not covered', async () => {
-    const a = await assessment('from=2027-06-14&to=2027-06-15');
+    // Scoped to A: the demo's own check history also lies in these days.
+    const a = await assessment(`from=2027-06-14&to=2027-06-15&department=${encodeURIComponent(A)}`);
     expect(a.totals).toMatchObject({ hits: 1, open: 1, overdue: 0, closed: 0, feedbackRate: 0 });
     expect(a.calendar).toEqual({ coveredYears: [2025, 2026], covered: false });
-    expect(assessmentCsvCaption(await get('/api/v1/assessment.csv?from=2027-06-14&to=2027-06-15'))).toContain('未收录节假日安排的年份');
+    expect(assessmentCsvCaption(await get(`/api/v1/assessment.csv?from=2027-06-14&to=2027-06-15&department=${encodeURIComponent(A)}`))).toContain('未收录节假日安排的年份');
   });
 
   it('returns fewer overdue hits when the deadline is longer', async () => {
