@@ -42,6 +42,8 @@ export interface StartPlatformOptions {
   /** Allowed CORS origins; default: the platform's own origin, http://localhost:* and http://127.0.0.1:*. */
   corsOrigins?: string[] | '*';
   staticDirs?: { prefix: string; dir: string }[];
+  /** Where the enterprise CRX and its release file are (served at /extension/updates.xml); default EXTENSION_DIR, else .output/. */
+  extensionDir?: string;
   /** One line per request to stdout (default false). */
   log?: boolean;
   /**
@@ -143,7 +145,7 @@ async function startOn(db: Database, dbPath: string, host: string, opts: StartPl
   const corsOrigins: string[] | '*' = opts.corsOrigins === '*' ? '*' : [...(opts.corsOrigins ?? ['http://localhost:*', 'http://127.0.0.1:*'])];
   const app = await createServer(ctx, {
     corsOrigins, staticDirs: opts.staticDirs ?? [], log: opts.log ?? false, rateLimit: opts.rateLimit ?? parseRateLimit(process.env.RATE_LIMIT) ?? DEFAULT_RATE_LIMIT,
-    databaseProblem, ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
+    databaseProblem, ...(opts.timeouts ? { timeouts: opts.timeouts } : {}), ...(opts.extensionDir ? { extensionDir: opts.extensionDir } : {}),
   });
   try {
     await app.listen({ port: opts.port ?? 0, host });

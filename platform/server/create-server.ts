@@ -16,6 +16,7 @@ import { registerTypicalCaseRoutes } from '../routes/typical-case-routes.ts';
 import { registerAdminEntryRoutes } from '../routes/admin-entry-routes.ts';
 import { registerAdminTokenRoute } from '../routes/admin-token-route.ts';
 import { registerChangesRoute } from '../routes/changes-route.ts';
+import { registerExtensionUpdatesRoute } from '../routes/extension-updates-route.ts';
 import { registerCreateRecordRoute } from '../routes/create-record-route.ts';
 import { registerFeedbackListRoute } from '../routes/feedback-list-route.ts';
 import { registerRecordCsvRoute } from '../routes/record-csv-route.ts';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   databaseProblem?: () => string | null;
   /** Default DEFAULT_SERVER_TIMEOUTS. */
   timeouts?: Partial<ServerTimeouts>;
+  /** Where `npm run package` put the enterprise CRX served at /extension/ (default: EXTENSION_DIR, else .output/). */
+  extensionDir?: string;
 }
 
 /**
@@ -104,6 +107,7 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
   registerRecordCsvRoute(app, ctx);
   registerFeedbackListRoute(app, ctx);
   registerStatsRoutes(app, ctx);
+  registerExtensionUpdatesRoute(app, options.extensionDir);
   registerAssessmentRoutes(app, ctx);
   registerTypicalCaseRoutes(app, ctx);
   registerIndexPage(app, ctx, options.staticDirs.map((s) => s.prefix));
