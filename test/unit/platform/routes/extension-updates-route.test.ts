@@ -29,8 +29,8 @@ describe('defaultExtensionDir', () => {
 describe('GET /extension/updates.xml and /extension/credit-lens.crx', () => {
   let dir: string;
   let empty: string;
-  let platform: RunningPlatform<unknown>;
-  let unpackaged: RunningPlatform<unknown>;
+  let platform: RunningPlatform;
+  let unpackaged: RunningPlatform;
   const CRX = Buffer.from('Cr24\x03\x00\x00\x00fake crx bytes', 'latin1');
 
   beforeAll(async () => {
@@ -49,7 +49,7 @@ describe('GET /extension/updates.xml and /extension/credit-lens.crx', () => {
   });
 
   it('returns the update manifest pointing at the CRX on the address the browser asked on', async () => {
-    const res = await call(platform as never, 'GET', '/extension/updates.xml?x=id%3Dabc');
+    const res = await call(platform, 'GET', '/extension/updates.xml?x=id%3Dabc');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     expect(res.text).toContain(`<app appid="${ID}">`);
@@ -64,7 +64,7 @@ describe('GET /extension/updates.xml and /extension/credit-lens.crx', () => {
   });
 
   it.each(['/extension/updates.xml', '/extension/credit-lens.crx'])('returns 404 not_found for %s when nothing was packaged', async (path) => {
-    const res = await call(unpackaged as never, 'GET', path);
+    const res = await call(unpackaged, 'GET', path);
     expect(res.status).toBe(404);
     expect(res.json.error.code).toBe('not_found');
     expect(res.json.error.message).toContain('npm run package');
