@@ -18,6 +18,8 @@ export default defineConfig({
   outDir: '.output',
   publicDir: 'extension/public',
   manifestVersion: 3,
+  // The sources zip AMO asks for: the code only, never test output, databases or a signing key.
+  zip: { excludeSources: ['test-results/**', 'data/**', 'dist/**', '**/*.pem', '**/*.sqlite*', '.env*'] },
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
