@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { spreadsheetCsv } from '../../../../platform/csv/spreadsheet-csv.ts';
-import { csvCell } from '../../../../platform/stats/csv-cell.ts';
 
 describe('spreadsheetCsv', () => {
   it('returns a byte-order mark, CRLF after every row and rows of any length', () => {
@@ -17,18 +16,5 @@ describe('spreadsheetCsv', () => {
     const csv = spreadsheetCsv([cells]);
     expect(csv).toBe('\ufeff"a,b","say ""hi""","two\nlines","cr\rlf","\'=HYPERLINK(""http://x"")"\r\n');
     expect(parse(csv, { bom: true })).toEqual([[...cells.slice(0, 4), `'${cells[4]}`]]);
-  });
-});
-
-describe('csvCell', () => {
-  it.each([
-    ['plain', 'plain'],
-    [7, '7'],
-    [-7, '-7'],
-    ['-7', "'-7"],
-    ['a,"b"', '"a,""b"""'],
-    ['=x,y', `"'=x,y"`],
-  ])('returns %j as the cell %j', (value, cell) => {
-    expect(csvCell(value)).toBe(cell);
   });
 });
