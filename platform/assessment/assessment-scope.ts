@@ -1,10 +1,11 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { DEFAULT_FOLLOW_UP_WORKING_DAYS, FollowUpQueryShape } from '../../core/api/follow-up-schema.ts';
 import type { Caller } from '../auth/caller.ts';
 import { ApiError } from '../server/api-error.ts';
 import { statsPeriod, type StatsPeriod } from '../stats/stats-period.ts';
 
-const ScopeQuerySchema = z.object(FollowUpQueryShape);
+/** The query fields every credit-office endpoint shares. */
+type ScopeQuery = { [K in keyof typeof FollowUpQueryShape]?: z.infer<(typeof FollowUpQueryShape)[K]> };
 
 /** What the credit office's figures cover: a period, one department or (null) all, and the feedback deadline. */
 export interface AssessmentScope {
@@ -20,7 +21,7 @@ export interface AssessmentScope {
  * `department=`; anyone else their own department only (403 for another). The default period is
  * the 30 days up to the platform's today, which is also the day hits are judged on.
  */
-export function assessmentScope(caller: Caller, query: z.infer<typeof ScopeQuerySchema>, today: string): AssessmentScope {
+export function assessmentScope(caller: Caller, query: ScopeQuery, today: string): AssessmentScope {
   let department: string | null;
   if (caller.role === 'admin') department = query.department ?? null;
   else {
