@@ -1,7 +1,7 @@
 import type { StatusResult } from '../core/api/status-schema.ts';
 import { compareNames } from '../core/names/compare-names.ts';
 import type { Verdict, VerdictKind } from '../core/verdict/verdict-types.ts';
-import { resultWithoutPersonalData, verdictWithoutPersonalData } from './without-personal-data.ts';
+import { withoutPersonalData } from './without-personal-data.ts';
 
 /** Fired whenever a code's verdict becomes known or changes (never for `pending`). */
 export const VERDICT_EVENT = 'creditlens:verdict';
@@ -39,7 +39,7 @@ declare global {
 /** The `creditlens:verdict` event for `detail`, without personal data (page scripts read it: without-personal-data.ts). */
 export function verdictEvent(detail: VerdictEventDetail): CustomEvent<VerdictEventDetail> {
   return new CustomEvent(VERDICT_EVENT, {
-    detail: { ...detail, verdict: verdictWithoutPersonalData(detail.verdict), result: resultWithoutPersonalData(detail.result) },
+    detail: { ...detail, verdict: withoutPersonalData(detail.verdict), result: withoutPersonalData(detail.result) },
   });
 }
 

@@ -3,7 +3,6 @@ import { ChangesResponseSchema, type ChangesResponse } from './changes-schema.ts
 import type { CheckContext } from './check-context-schema.ts';
 import { createCreditTransport, type CallOptions, type CreditClientOptions, type CreditTransport } from './create-credit-transport.ts';
 import { CreditError } from './credit-error.ts';
-import { stripControls } from '../text/strip-controls.ts';
 import { HealthResponseSchema, type HealthResponse } from './health-schema.ts';
 import { StatusResponseSchema, type StatusResponse } from './status-schema.ts';
 
@@ -48,7 +47,7 @@ export function createStatusClient(options: CreditClientOptions | CreditTranspor
             schema: StatusResponseSchema,
             retry: true,
             signal: opts.signal,
-          }).then((answer) => withoutControls(checkStatusAnswer(chunk, answer, now()))),
+          }).then((answer) => checkStatusAnswer(chunk, answer, now())),
         ),
       );
       return mergeStatus(answers);
@@ -82,20 +81,6 @@ function checkStatusAnswer(asked: readonly string[], answer: StatusResponse, now
     if (Date.parse(asOf) - nowMs > MAX_CLOCK_SKEW_MS) throw new CreditError('schema', `the answer is dated in the future (${asOf})`);
   }
   return answer;
-}
-
-/**
- * Platform data is text to show: bidi overrides and zero-width characters in it (a U+202E once
- * showed a masked ID number reversed) are dropped from every string of the answer before it is
- * cached, shown or announced (core/text/strip-controls.ts).
- */
-function withoutControls<T>(value: T): T {
-  if (typeof value === 'string') return stripControls(value) as T;
-  if (Array.isArray(value)) return value.map(withoutControls) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControls(v)])) as T;
-  }
-  return value;
 }
 
 function mergeStatus(answers: StatusResponse[]): StatusResponse {

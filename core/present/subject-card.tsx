@@ -7,6 +7,7 @@ import { chinaDate } from '../verdict/china-date.ts';
 import { entryStanding } from '../verdict/effective-state.ts';
 import { describeReason, formatAge } from '../verdict/verdict-labels.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
+import { stripControlsDeep } from '../text/strip-controls.ts';
 import { EntryItem } from './entry-item.tsx';
 import { formatInstant } from './format-instant.ts';
 import { MeasureList } from './measure-list.tsx';
@@ -45,7 +46,10 @@ export interface SubjectCardProps {
  * given. Shared by the extension's card and the widget. Platform text is rendered as text only.
  */
 export function SubjectCard(props: SubjectCardProps) {
-  const { code, verdict, result, measures, context, locale, platformUrl, now, id, pageName, entryActions, children } = props;
+  const { code, context, locale, platformUrl, now, id, pageName, entryActions, children } = props;
+  // Platform data is text to show: bidi overrides and zero-width characters in it are dropped
+  // (a U+202E once showed a masked ID number reversed).
+  const { verdict, result, measures } = stripControlsDeep({ verdict: props.verdict, result: props.result, measures: props.measures });
   const t = presentText(locale);
   const name = result?.subject?.name ?? null;
   const href = subjectLink(platformUrl, code);

@@ -12,6 +12,7 @@ import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { applicableMeasures } from '../../core/verdict/applicable-measures.ts';
 import { DEFAULT_FRESHNESS_MS } from '../../core/verdict/compute-verdict.ts';
 import { suspectVerdict } from '../../core/verdict/suspect-verdict.ts';
+import { stripControlsDeep } from '../../core/text/strip-controls.ts';
 import { pendingVerdict } from '../../core/verdict/local-verdict.ts';
 import type { CodeView } from '../messaging/protocol.ts';
 
@@ -25,7 +26,8 @@ export function toCodeView(
   freshnessMs: number = DEFAULT_FRESHNESS_MS,
 ): CodeView {
   const validity = parseUscc(code).validity;
-  const { result = null, ...stored } = verdict ?? { ...pendingVerdict(), result: null };
+  // Platform data is text to show: bidi and zero-width controls are dropped before it reaches a card or the popup.
+  const { result = null, ...stored } = stripControlsDeep(verdict ?? { ...pendingVerdict(), result: null });
   const plain = validity === 'suspect' ? suspectVerdict(stored, result, new Date(), freshnessMs) : stored;
   return {
     code,

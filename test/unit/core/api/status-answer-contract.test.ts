@@ -51,14 +51,3 @@ describe('createCreditClient status answers', () => {
   });
 });
 
-describe('createCreditClient status answers with invisible controls', () => {
-  it('returns the text without bidi overrides and zero-width characters', async () => {
-    const entry = makeEntry({ facts: '拒不\u200b履行', persons: [{ role: '法定代表人', name: '张\u202e三', idNumber: '4201\u202e**********1234' }] });
-    const body: StatusResponse = { results: [makeStatusResult({ code: SAMPLE_CODE, entries: [entry], asOf: at(0), subject: { code: SAMPLE_CODE, name: '甲\u2066公司\u2069', regionCode: null, legalRepresentative: null } })], asOf: at(0), dataVersion: 7 };
-    const res = await ask(body);
-    const result = res.results[0]! as (typeof body.results)[number] & { entries: typeof entry[] };
-    expect(result.entries[0]!.facts).toBe('拒不履行');
-    expect(result.entries[0]!.persons[0]).toEqual({ role: '法定代表人', name: '张三', idNumber: '4201**********1234' });
-    expect((result as { subject: { name: string } }).subject.name).toBe('甲公司');
-  });
-});

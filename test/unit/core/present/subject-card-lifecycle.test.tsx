@@ -61,4 +61,11 @@ describe('SubjectCard over the life of an entry', () => {
     expect(c.querySelector('.cl-reason')!.textContent).toContain('暂停适用激励措施');
     expect(c.querySelector('.cl-entries-disputed .cl-entry')!.textContent).toContain('守信激励');
   });
+
+  it('returns platform text without bidi overrides and zero-width characters', () => {
+    const c = card([makeEntry({ facts: '拒不\u200b履行', persons: [{ role: '法定代表人', name: '张\u202e*', idNumber: '4201\u202e**********1234' }] })]);
+    expect(c.textContent).toContain('拒不履行');
+    expect(c.textContent).toContain('法定代表人：张*（4201**********1234）');
+    expect(c.textContent).not.toMatch(/[\u200b\u202e]/);
+  });
 });
