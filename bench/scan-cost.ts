@@ -111,7 +111,7 @@ export async function run(): Promise<void> {
             if (painted >= expected) done(performance.now() - t0);
             else requestAnimationFrame(finish);
           };
-          const scanner = (window as unknown as { createPageScanner: (opts: unknown) => unknown }).createPageScanner({
+          const scanner = (window as unknown as { createPageScanner: (opts: unknown) => { setVerdicts(verdicts: [string, { kind: string }][]): void } }).createPageScanner({
             document,
             signal: controller.signal,
             onCodes: (codes: string[]) => queueMicrotask(() => scanner.setVerdicts(codes.map((c) => [c, { kind: 'clear' }]))),
