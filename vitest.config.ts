@@ -18,6 +18,19 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // Run on its own, after these (npm test): its policy file would reach every Chromium on the machine.
+          exclude: ['test/e2e/extension-enterprise-policy.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // Enterprise deployment (issue 18): writes a machine policy in /etc/chromium/policies/managed/, so root only.
+          name: 'e2e-enterprise',
+          include: ['test/e2e/extension-enterprise-policy.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
