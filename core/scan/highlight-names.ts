@@ -4,8 +4,6 @@
  */
 import type { VerdictKind } from '../verdict/verdict-types.ts';
 
-export const VERDICT_KINDS = ['black', 'disputed', 'red', 'watch', 'clear', 'unknown', 'invalid', 'pending'] as const satisfies readonly VerdictKind[];
-
 /** `creditlens-<kind>`. */
 export function highlightName(kind: VerdictKind): string {
   return `creditlens-${kind}`;

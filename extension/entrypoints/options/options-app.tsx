@@ -4,7 +4,7 @@ import type { MessageError } from '../../messaging/result.ts';
 import type { sendChecked } from '../../messaging/send-checked.ts';
 import { errorKindText, t } from '../../locale/translate.ts';
 import type { ManagedKey } from '../../settings/managed-policy.ts';
-import type { SettingsView } from '../../settings/settings-schema.ts';
+import { DEFAULT_MAX_CODES_PER_MINUTE, type SettingsView } from '../../settings/settings-schema.ts';
 import { originPatternOf } from '../../settings/to-match-pattern.ts';
 import { LockedNote } from './locked-note.tsx';
 import { PlatformSection } from './platform-section.tsx';
@@ -66,6 +66,7 @@ export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, rem
   }
 
   const freshnessLocked = locked.includes('freshnessMinutes');
+  const maxCodesLocked = locked.includes('maxCodesPerMinute');
   return (
     <Shell>
       {locked.length > 0 && (
@@ -105,6 +106,19 @@ export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, rem
             onInput={(e) => change({ freshnessMinutes: e.currentTarget.value })}
           />
           {freshnessLocked ? <LockedNote id="freshness-locked" /> : <p class="hint" id="freshness-hint">{t('freshnessHint')}</p>}
+          <label for="max-codes">{t('maxCodesLabel')}</label>
+          <input
+            id="max-codes"
+            type="number"
+            min="10"
+            max="100000"
+            step="1"
+            value={form.maxCodesPerMinute ?? String(view.maxCodesPerMinute ?? DEFAULT_MAX_CODES_PER_MINUTE)}
+            disabled={maxCodesLocked}
+            aria-describedby={maxCodesLocked ? 'max-codes-locked' : 'max-codes-hint'}
+            onInput={(e) => change({ maxCodesPerMinute: e.currentTarget.value })}
+          />
+          {maxCodesLocked ? <LockedNote id="max-codes-locked" /> : <p class="hint" id="max-codes-hint">{t('maxCodesHint')}</p>}
         </fieldset>
         <div class="row">
           <button type="submit" disabled={save.kind === 'saving'}>

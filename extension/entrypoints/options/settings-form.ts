@@ -14,13 +14,23 @@ export interface SettingsForm {
   freshnessMinutes: string;
   /** Who reports feedback and asks for records (the department comes from the token). */
   operator?: string;
+  /** Distinct new codes a tab may look up in a minute before it is paused (issue 10, finding 3). */
+  maxCodesPerMinute?: string;
 }
 
-export type FormProblem = 'platformUrl' | 'freshnessMinutes';
+export type FormProblem = 'platformUrl' | 'freshnessMinutes' | 'maxCodesPerMinute';
 
 /** A form filled from the saved settings. */
 export function formFromView(view: SettingsView): SettingsForm {
-  return { platformUrl: view.platformUrl, token: '', clearToken: false, sites: view.sites, freshnessMinutes: String(view.freshnessMinutes), operator: view.operator ?? '' };
+  return {
+    platformUrl: view.platformUrl,
+    token: '',
+    clearToken: false,
+    sites: view.sites,
+    freshnessMinutes: String(view.freshnessMinutes),
+    operator: view.operator ?? '',
+    ...(view.maxCodesPerMinute !== undefined && { maxCodesPerMinute: String(view.maxCodesPerMinute) }),
+  };
 }
 
 /** The patch for `save`, or the first field that is wrong. */
@@ -44,6 +54,11 @@ export function patchFromForm(form: SettingsForm, locked: ManagedKey[]): { ok: t
     patch.freshnessMinutes = minutes;
   }
   if (form.operator !== undefined) patch.operator = form.operator.trim();
+  if (form.maxCodesPerMinute !== undefined && !locked.includes('maxCodesPerMinute')) {
+    const limit = Number(form.maxCodesPerMinute);
+    if (!Number.isInteger(limit) || limit < 10 || limit > 100_000) return { ok: false, problem: 'maxCodesPerMinute' };
+    patch.maxCodesPerMinute = limit;
+  }
   return { ok: true, patch };
 }
 

@@ -41,3 +41,19 @@ describe('patchFromForm', () => {
     expect(patchFromForm({ ...form, platformUrl, freshnessMinutes }, [])).toEqual({ ok: false, problem });
   });
 });
+
+describe('patchFromForm with the per-minute limit', () => {
+  it.each([
+    ['800', { ok: true, patch: { platformUrl: 'http://127.0.0.1:8787', sites: form.sites, freshnessMinutes: 5, maxCodesPerMinute: 800 } }],
+    ['5', { ok: false, problem: 'maxCodesPerMinute' }],
+    ['12.5', { ok: false, problem: 'maxCodesPerMinute' }],
+    ['', { ok: false, problem: 'maxCodesPerMinute' }],
+  ])('returns %j as %j', (maxCodesPerMinute, expected) => {
+    expect(patchFromForm({ ...form, maxCodesPerMinute }, [])).toEqual(expected);
+  });
+
+  it('leaves a policy-set limit out of the patch', () => {
+    const result = patchFromForm({ ...form, maxCodesPerMinute: '800' }, ['maxCodesPerMinute']);
+    expect(result.ok && result.patch.maxCodesPerMinute).toBeUndefined();
+  });
+});
