@@ -5,9 +5,7 @@
  * platform; what the platform was asked is read from its audit log. The page's own world is played
  * by `page.evaluate` (it runs where the page's scripts run).
  */
-import { join } from 'node:path';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../core/uscc/uscc-check-char.ts';
