@@ -93,7 +93,7 @@ describe('extension on pages', () => {
       changing: pick('clear', 0),
     });
     dbDir = await mkdtemp(join(tmpdir(), 'creditlens-e2e-db-'));
-    pagesDir = await renderPages(codes);
+    pagesDir = await renderPages(codes, ['verdicts.html', 'frame.html']);
     platform = await start(0);
     port = platform.port;
     await mkdir(SHOTS, { recursive: true });
