@@ -18,6 +18,9 @@ export default defineConfig({
   outDir: '.output',
   publicDir: 'extension/public',
   manifestVersion: 3,
+  // `wxt/browser` is Mozilla's webextension-polyfill (promise-based `browser.*` on every Chromium
+  // core, including the older ones in 360, QQ and 信创 builds), not the bare `chrome` global.
+  modules: ['@wxt-dev/webextension-polyfill'],
   // The sources zip AMO asks for: the code only, never test output, databases or a signing key.
   zip: { excludeSources: ['test-results/**', 'data/**', 'dist/**', '**/*.pem', '**/*.sqlite*', '.env*'] },
   manifest: ({ browser, mode }) => ({

@@ -1,6 +1,6 @@
 /**
  * Widget size and start-up: builds the widget, prints the script-tag IIFE (raw and gzip -9; the
- * budget is 25 KB gzip with Preact, zod/mini and the query layer), what it imports on the first
+ * budget is 35 KB gzip with Preact, zod/mini and @tanstack/query-core) and each library's share, what it imports on the first
  * card, scan or record, and the ESM entry; then opens a generated page with 100 `<credit-status>` badges in Debian Chromium
  * against the real reference platform and times, from inserting the script tag, the first
  * badge drawn, the first verdict shown and all 100 verdicts shown (median of a few runs).
@@ -15,7 +15,7 @@ import type { Metafile } from 'esbuild';
 import { buildWidget } from '../widget/build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BUDGET_GZIP = 25 * 1024;
+const BUDGET_GZIP = 35 * 1024;
 const RUNS = 5;
 const CODES = 100;
 
@@ -45,7 +45,7 @@ async function sizes(): Promise<void> {
   const line = (label: string, size: { raw: number; gzip: number }, note = ''): void =>
     console.log(`${label.padEnd(40)} raw ${kb(size.raw).padStart(9)}   gzip ${kb(size.gzip).padStart(8)}${note}`);
   const tag = await gz(iife);
-  line('credit-lens.js (script tag, IIFE)', tag, tag.gzip <= BUDGET_GZIP ? '  within the 25 KB budget' : `  OVER the 25 KB budget by ${kb(tag.gzip - BUDGET_GZIP)}`);
+  line('credit-lens.js (script tag, IIFE)', tag, tag.gzip <= BUDGET_GZIP ? '  within the 35 KB budget' : `  OVER the 35 KB budget by ${kb(tag.gzip - BUDGET_GZIP)}`);
   const sum = async (files: string[]) => {
     const all = await Promise.all(files.map((f) => gz(resolve(ROOT, f))));
     return { raw: all.reduce((n, s) => n + s.raw, 0), gzip: all.reduce((n, s) => n + s.gzip, 0) };
@@ -64,6 +64,15 @@ async function sizes(): Promise<void> {
   }
   const top = [...parts].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`);
   console.log(`script tag by source (minified): ${top.join(', ')}`);
+  // Each library's share: its bytes in the minified output (esbuild's metafile, exact); its gzip
+  // share is an estimate — the same fraction of the gzipped file (gzip compresses across module
+  // boundaries, so a package has no gzip size of its own).
+  const minified = [...parts.values()].reduce((n, v) => n + v, 0);
+  for (const pkg of ['@tanstack/query-core', 'preact', 'zod']) {
+    const bytes = parts.get(pkg) ?? 0;
+    const share = bytes / minified;
+    console.log(`  ${pkg.padEnd(22)} minified ${kb(bytes).padStart(8)} (${(share * 100).toFixed(0).padStart(2)} %)   gzip ≈ ${kb(share * tag.gzip)}`);
+  }
 }
 
 function pageHtml(codes: string[]): string {

@@ -4,7 +4,9 @@ import type { CheckContext } from '../core/api/check-context-schema.ts';
 import type { Measure } from '../core/api/measure-schema.ts';
 import type { StatusResult } from '../core/api/status-schema.ts';
 import { createChangesFollower, type ChangesFollower } from '../core/query/create-changes-follower.ts';
+import { createStatusQueryClient } from '../core/query/create-status-query-client.ts';
 import { createStatusStore, type CodeVerdict, type StatusStore } from '../core/query/create-status-store.ts';
+import { tokenFingerprint } from '../core/query/token-fingerprint.ts';
 import { parseUscc } from '../core/uscc/parse-uscc.ts';
 import { suspectVerdict } from '../core/verdict/suspect-verdict.ts';
 import type { Verdict } from '../core/verdict/verdict-types.ts';
@@ -78,6 +80,21 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   let caseReference = '';
   const catalogues = new Map<CheckContext, Promise<Measure[] | null>>();
   const watches = new Set<Watch>();
+  // The page's one query client, with query-core's page defaults: refocus and reconnect resume
+  // retries paused while the tab was hidden.
+  const queryClient = createStatusQueryClient();
+  queryClient.mount();
+  const providerIds = new WeakMap<object, number>();
+  let providers = 0;
+
+  /** Tells credentials apart in the cache's keys: a token's fingerprint, an id per token provider, or anonymous. */
+  function credentials(): string {
+    const provider = config.tokenProvider;
+    if (!provider) return tokenFingerprint(config.token);
+    let id = providerIds.get(provider);
+    if (id === undefined) providerIds.set(provider, (id = ++providers));
+    return `provider:${id}`;
+  }
 
   function rebuild(): void {
     follower?.stop();
@@ -88,6 +105,7 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     announcer.reset();
     const platform = config.platform;
     client = null;
+    store?.clear();
     if (!platform) {
       clientOptions = null;
       store = null;
@@ -99,7 +117,14 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       getToken: async () => (config.tokenProvider ? ((await config.tokenProvider()) ?? null) : config.token),
     };
     const statusClient = createStatusClient(clientOptions);
-    store = createStatusStore({ client: statusClient, freshnessMs: config.freshness, context: config.context, now });
+    store = createStatusStore({
+      queryClient,
+      source: { platform, tokenFingerprint: credentials() },
+      client: statusClient,
+      freshnessMs: config.freshness,
+      context: config.context,
+      now,
+    });
     // Feedback left waiting by an earlier visit is sent again without waiting for a card to open.
     if (hasQueuedFeedback(platform)) void withMore().then(feedback, () => undefined);
     const current = store;

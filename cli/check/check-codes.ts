@@ -1,7 +1,9 @@
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
 import { createCreditClient } from '../../core/api/create-credit-client.ts';
 import type { Measure } from '../../core/api/measure-schema.ts';
+import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
 import { createStatusStore } from '../../core/query/create-status-store.ts';
+import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { applicableMeasures, type ApplicableMeasure } from '../../core/verdict/applicable-measures.ts';
 import { DEFAULT_FRESHNESS_MS } from '../../core/verdict/compute-verdict.ts';
@@ -42,32 +44,41 @@ export async function checkCodes(inputs: readonly string[], opts: CheckCodesOpti
   const now = opts.now ?? (() => new Date());
   // One retry each, in the transport and the store: a command line should not wait half a minute for an outage.
   const client = createCreditClient({ baseUrl: opts.platform, token: opts.token, retries: 1, ...(opts.fetch && { fetch: opts.fetch }) });
-  const store = createStatusStore({ client, context: opts.context, now, retries: 1, setTimeout: keepAliveOnlyShort, clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>) });
-  const catalogue: Promise<Measure[] | null> = client.measures({ context: opts.context }).then((m) => m.measures, () => null);
-  return Promise.all(
-    inputs.map(async (input): Promise<CodeCheck> => {
-      const parsed = parseUscc(input);
-      if (parsed.validity === 'invalid') {
-        return { input, code: parsed.code, validity: 'invalid', verdict: localVerdict('invalid', { code: 'invalid-code' }), name: null, measures: [] };
-      }
-      const { result, ...stored } = await store.get(parsed.code);
-      const verdict = parsed.validity === 'suspect' ? suspectVerdict(stored, result, now(), DEFAULT_FRESHNESS_MS) : stored;
-      const measures = await catalogue;
-      return {
-        input,
-        code: parsed.code,
-        validity: parsed.validity,
-        verdict,
-        name: result?.subject?.name ?? null,
-        measures: measures && applicableMeasures(verdict, measures, opts.context),
-      };
-    }),
+  // One query client for this command; cleared when done, as its clean-up timers would keep the process alive.
+  const queryClient = createStatusQueryClient();
+  const store = createStatusStore({
+    queryClient,
+    source: { platform: opts.platform, tokenFingerprint: tokenFingerprint(opts.token) },
+    client,
+    context: opts.context,
+    now,
+    retries: 1,
+  });
+  const catalogue: Promise<Measure[] | null> = client.measures({ context: opts.context }).then(
+    (m) => m.measures,
+    () => null,
   );
-}
-
-/** Retry delays (≤ 30 s) keep the process alive; the cache's half-hour clean-up timers must not keep a finished command waiting. */
-function keepAliveOnlyShort(fn: () => void, ms: number): unknown {
-  const timer = setTimeout(fn, ms);
-  if (ms >= 60_000) timer.unref();
-  return timer;
+  try {
+    return await Promise.all(
+      inputs.map(async (input): Promise<CodeCheck> => {
+        const parsed = parseUscc(input);
+        if (parsed.validity === 'invalid') {
+          return { input, code: parsed.code, validity: 'invalid', verdict: localVerdict('invalid', { code: 'invalid-code' }), name: null, measures: [] };
+        }
+        const { result, ...stored } = await store.get(parsed.code);
+        const verdict = parsed.validity === 'suspect' ? suspectVerdict(stored, result, now(), DEFAULT_FRESHNESS_MS) : stored;
+        const measures = await catalogue;
+        return {
+          input,
+          code: parsed.code,
+          validity: parsed.validity,
+          verdict,
+          name: result?.subject?.name ?? null,
+          measures: measures && applicableMeasures(verdict, measures, opts.context),
+        };
+      }),
+    );
+  } finally {
+    queryClient.clear();
+  }
 }

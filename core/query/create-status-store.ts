@@ -1,16 +1,22 @@
+import { hashKey, type Query, type QueryClient, type QueryObserver, type QueryState } from '@tanstack/query-core';
 import type { CheckContext } from '../api/check-context-schema.ts';
 import type { StatusClient } from '../api/create-status-client.ts';
-import { isCreditError, type CreditError } from '../api/credit-error.ts';
+import type { CreditError } from '../api/credit-error.ts';
 import type { StatusResult } from '../api/status-schema.ts';
 import { computeVerdict, DEFAULT_FRESHNESS_MS } from '../verdict/compute-verdict.ts';
 import { pendingVerdict } from '../verdict/local-verdict.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
-import { createAnswerCache, type AnswerState } from './create-answer-cache.ts';
-import { createStatusBatcher } from './create-status-batcher.ts';
+import { createStatusBatcher, type StatusBatcher } from './create-status-batcher.ts';
+import { statusQueryKey, statusQueryPrefix, type StatusSource } from './status-query-key.ts';
+import { statusRetry, statusRetryDelay } from './status-retry-policy.ts';
 
 export type CodeVerdict = Verdict & { result: StatusResult | null };
 
 export interface StatusStoreOptions {
+  /** The runtime's one query client (created by the caller, never at import time). */
+  queryClient: QueryClient;
+  /** The platform and credentials the answers come from: the prefix of every key. */
+  source: StatusSource;
   /** Only `status` is used; the full `CreditClient` is one too. */
   client: StatusClient;
   /** Answers younger than this are not fetched again, and older ones are shown as stale. Default 5 min. */
@@ -24,6 +30,7 @@ export interface StatusStoreOptions {
   /** Passed to the batcher. */
   maxBatch?: number;
   windowMs?: number;
+  /** The batcher's and the recovery timer's (query-core's own timers are the global ones). */
   setTimeout?: (fn: () => void, ms: number) => unknown;
   clearTimeout?: (id: unknown) => void;
 }
@@ -40,138 +47,211 @@ export interface StatusStore {
    * older than the freshness window (or invalidated) are asked again now, unless already being asked.
    */
   refreshStale(codes: Iterable<string>): void;
-  /** Marks codes as changed (from the changes feed): watched ones refetch now, others on next `get`. */
+  /** Marks codes as changed (from the changes feed), in every context: watched ones refetch now, others on next `get`. */
   invalidate(codes: string[]): Promise<void>;
-  /** Refetches every code that has an answer or a failure. */
+  /** Refetches every code of this context that has an answer or a failure. */
   refreshAll(): Promise<void>;
   /** The context this store answers for. */
   readonly context: CheckContext;
-  /** Every answered code with its answer and when it was given (persisted by persisted-status-query.ts). */
-  answers(): StoredAnswer[];
-  /** Puts earlier answers back; an answer that is newer in the store is kept. */
-  restore(answers: readonly StoredAnswer[]): void;
+  readonly source: StatusSource;
+  /** Forgets every answer of this source (the platform or the token changed). */
+  clear(): void;
 }
 
-/** One answer as kept across service-worker restarts. */
-export interface StoredAnswer {
-  code: string;
-  data: StatusResult;
-  updatedAt: number;
-}
+type StatusQuery = Query<StatusResult, unknown, StatusResult, readonly unknown[]>;
+
+const noop = (): void => undefined;
 
 /**
- * The cache between pages and the platform: one answer per code (per store, and a store serves
- * one context), fetched through the batcher, fresh for `freshnessMs`, and turned into verdicts on
- * the way out so a failure is never mistaken for a clear answer.
+ * The cache between pages and the platform, on TanStack query-core: one query per code and
+ * context, keyed `['status', platform, tokenFingerprint, code, context]`, fetched through the
+ * batcher (the query function), fresh for `freshnessMs`, retried by query-core, and turned into
+ * verdicts on the way out so a failure is never mistaken for a clear answer.
  */
 export function createStatusStore(opts: StatusStoreOptions): StatusStore {
+  const { queryClient, source } = opts;
+  const cache = queryClient.getQueryCache();
   const freshnessMs = opts.freshnessMs ?? DEFAULT_FRESHNESS_MS;
   const context = opts.context ?? 'general';
   const now = opts.now ?? (() => new Date());
   const recoveryMs = opts.recoveryIntervalMs ?? 30_000;
   const schedule = opts.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
   const cancel = opts.clearTimeout ?? ((id) => clearTimeout(id as ReturnType<typeof setTimeout>));
-  const batcher = createStatusBatcher({
-    fetchBatch: (codes) => opts.client.status(codes, { context }),
-    ...(opts.maxBatch !== undefined && { maxBatch: opts.maxBatch }),
-    ...(opts.windowMs !== undefined && { windowMs: opts.windowMs }),
-    setTimeout: schedule,
-    clearTimeout: cancel,
-  });
-  const cache = createAnswerCache<StatusResult>({
-    load: (code) => batcher.load(code),
-    staleMs: freshnessMs,
-    gcMs: Math.max(30 * 60_000, freshnessMs),
-    retries: opts.retries ?? 3,
-    shouldRetry: (error) => isCreditError(error) && error.retryable,
-    setTimeout: schedule,
-    clearTimeout: cancel,
+  const prefix = statusQueryPrefix(source);
+  // One batcher per context: a request carries one context. The defaults are per source, so the
+  // query function serves every context of it; a later store of the same source replaces them
+  // (same platform, same credentials: its client answers the same).
+  const batchers = new Map<string, StatusBatcher>();
+  const batcher = (ctx: CheckContext): StatusBatcher => {
+    let b = batchers.get(ctx);
+    if (!b) {
+      b = createStatusBatcher({
+        fetchBatch: (codes) => opts.client.status(codes, { context: ctx }),
+        ...(opts.maxBatch !== undefined && { maxBatch: opts.maxBatch }),
+        ...(opts.windowMs !== undefined && { windowMs: opts.windowMs }),
+        setTimeout: schedule,
+        clearTimeout: cancel,
+      });
+      batchers.set(ctx, b);
+    }
+    return b;
+  };
+  queryClient.setQueryDefaults(prefix, {
+    // Only `queryKey` is read: reading `signal` would make query-core cancel a fetch nobody watches.
+    queryFn: ({ queryKey }) => batcher(queryKey[4] as CheckContext).load(queryKey[3] as string),
+    staleTime: freshnessMs,
+    gcTime: Math.max(30 * 60_000, freshnessMs),
+    // Offline is an answer (`unknown`), never a fetch paused until the network returns.
+    networkMode: 'always',
+    retry: statusRetry(opts.retries ?? 3),
+    retryDelay: statusRetryDelay,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
 
-  function toVerdict(state: AnswerState<StatusResult> | undefined): CodeVerdict {
+  const keyOf = (code: string) => statusQueryKey(source, code, context);
+  const optionsOf = (code: string) => queryClient.defaultQueryOptions({ queryKey: keyOf(code) });
+  const find = (code: string): StatusQuery | undefined => cache.get(hashKey(keyOf(code)));
+  const build = (code: string): StatusQuery => cache.build(queryClient, optionsOf(code)) as unknown as StatusQuery;
+
+  /** Fetches unless the answer is fresh; a fetch in flight is shared (and followed if it is replaced). */
+  function fetchIfStale(code: string): Promise<unknown> {
+    return queryClient.fetchQuery({ queryKey: keyOf(code) }).catch(noop);
+  }
+
+  /** Fetches now. query-core would hand back a first fetch still in flight, whose answer may predate the reason to refetch: it is replaced, and its waiters follow the new one. */
+  function refetch(query: StatusQuery): Promise<unknown> {
+    if (query.state.fetchStatus !== 'idle') void query.cancel({ silent: true });
+    return query.fetch(queryClient.defaultQueryOptions({ queryKey: query.queryKey })).catch(noop);
+  }
+
+  function toVerdict(state: QueryState<StatusResult, unknown> | undefined): CodeVerdict {
     const result = state?.data ?? null;
-    // A failed first attempt already shows `unknown` while the cache retries in the background —
-    // also for an answer past the freshness window: it may not pass for current while retries run.
-    const expired = state !== undefined && result !== null && (state.invalidated || Date.now() >= state.updatedAt + freshnessMs);
-    const error = state?.error ?? (result && !expired ? null : state?.failure) ?? null;
+    // A failed first attempt already shows `unknown` while query-core retries (`fetchFailureReason`
+    // of the `failed` action) — also for an answer past the freshness window: it may not pass for
+    // current while retries run.
+    const expired = state !== undefined && result !== null && (state.isInvalidated || Date.now() >= state.dataUpdatedAt + freshnessMs);
+    const error = state?.error ?? (result && !expired ? null : state?.fetchFailureReason) ?? null;
     if (!result && !error) return { ...pendingVerdict(), result: null };
     // computeVerdict also copes with a non-CreditError (a bug): it is `unknown` all the same.
     const verdict = computeVerdict({ result, error: error as CreditError | null, now: now(), freshnessMs });
     // An answer the changes feed has invalidated is no longer "just now", however young: stale until the refetch lands.
-    if (result && state?.invalidated && !verdict.stale) return { ...verdict, stale: true, result };
+    if (result && state?.isInvalidated && !verdict.stale) return { ...verdict, stale: true, result };
     return { ...verdict, result };
   }
 
-  let subscriptions = 0;
+  // Listeners per query hash, called synchronously from the query cache's `updated` events
+  // (observers would be called through notifyManager's setTimeout(0)).
+  const listeners = new Map<string, Set<() => void>>();
+  let unsubscribeCache: (() => void) | null = null;
   let recoveryTimer: unknown = null;
 
-  /** Starts the recovery timer when `code` is watched and failing; each round refetches every such code. */
-  function scheduleRecovery(code: string): void {
-    if (recoveryTimer !== null || cache.state(code)?.error == null) return;
+  function notify(hash: string): void {
+    const set = listeners.get(hash);
+    if (!set) return;
+    // Over a copy, as listeners may subscribe while we go through them; one unsubscribed meanwhile is skipped.
+    for (const listener of [...set]) {
+      if (!set.has(listener)) continue;
+      try {
+        listener();
+      } catch (error) {
+        // One broken listener must not stop the others or the fetch: report it as unhandled.
+        void Promise.reject(error);
+      }
+    }
+  }
+
+  /** Starts the recovery timer when `query` is watched and failing; each round refetches every such query. */
+  function scheduleRecovery(query: StatusQuery): void {
+    if (recoveryTimer !== null || query.state.error == null) return;
     recoveryTimer = schedule(() => {
       recoveryTimer = null;
-      // A code already being fetched (retrying) is left to finish. Every settled fetch notifies its
+      // A query already being fetched (retrying) is left to finish. Every settled fetch notifies its
       // subscribers, which starts the next round while the code still fails.
-      for (const c of cache.keys()) {
-        const state = cache.state(c);
-        if (state?.watched && state.error != null && !state.fetching) void cache.refetch(c);
+      for (const hash of listeners.keys()) {
+        const q = cache.get(hash) as StatusQuery | undefined;
+        if (q && q.state.error != null && q.state.fetchStatus === 'idle') void refetch(q);
       }
     }, recoveryMs);
   }
 
   return {
     async get(code) {
-      await cache.fetch(code);
-      return toVerdict(cache.state(code));
+      await fetchIfStale(code);
+      return toVerdict(find(code)?.state);
     },
     subscribe(code, listener) {
+      const query = build(code);
+      // A stand-in observer: it keeps the query from being collected while watched and asks for
+      // no refetch on focus or reconnect (query-core's QueryObserver would notify a tick late).
+      const watcher = {
+        options: {},
+        onQueryUpdate: noop,
+        getCurrentResult: () => ({ isStale: query.isStaleByTime(freshnessMs) }),
+        shouldFetchOnWindowFocus: () => false,
+        shouldFetchOnReconnect: () => false,
+      } as unknown as QueryObserver;
+      query.addObserver(watcher);
       // Fetch first: a code that failed before is `pending` again, not its old failure.
-      void cache.fetch(code);
-      const unsubscribe = cache.subscribe(code, () => {
-        listener(toVerdict(cache.state(code)));
-        scheduleRecovery(code);
+      void fetchIfStale(code);
+      const call = (): void => {
+        const current = cache.get(query.queryHash) as StatusQuery | undefined;
+        listener(toVerdict(current?.state));
+        if (current) scheduleRecovery(current);
+      };
+      let set = listeners.get(query.queryHash);
+      if (!set) listeners.set(query.queryHash, (set = new Set()));
+      set.add(call);
+      unsubscribeCache ??= cache.subscribe((event) => {
+        if (event.type === 'updated') notify(event.query.queryHash);
       });
-      subscriptions += 1;
-      listener(toVerdict(cache.state(code)));
-      scheduleRecovery(code);
+      call();
       let subscribed = true;
       return () => {
         if (!subscribed) return;
         subscribed = false;
-        unsubscribe();
-        subscriptions -= 1;
-        if (subscriptions === 0 && recoveryTimer !== null) {
-          cancel(recoveryTimer);
+        query.removeObserver(watcher);
+        // The last observer leaving stops query-core's retries; a fetch nobody watches still finishes them.
+        if (query.state.fetchStatus !== 'idle' && cache.get(query.queryHash) === query) void query.fetch().catch(noop);
+        set.delete(call);
+        if (set.size === 0) listeners.delete(query.queryHash);
+        if (listeners.size === 0) {
+          unsubscribeCache?.();
+          unsubscribeCache = null;
+          if (recoveryTimer !== null) cancel(recoveryTimer);
           recoveryTimer = null;
         }
       };
     },
     refreshStale(codes) {
-      for (const code of codes) void cache.fetch(code);
+      for (const code of codes) void fetchIfStale(code);
     },
     peek(code) {
-      const state = cache.state(code);
-      return state ? toVerdict(state) : null;
+      const query = find(code);
+      return query ? toVerdict(query.state) : null;
     },
     async invalidate(codes) {
-      await Promise.all(codes.map((code) => cache.invalidate(code)));
+      await Promise.all(
+        codes.map(async (code) => {
+          const filters = { queryKey: [...prefix, code] };
+          // Marked stale in every context (listeners hear it at once); the refetch below is ours.
+          await queryClient.invalidateQueries({ ...filters, refetchType: 'none' });
+          // Refetched at once: watched queries, and one in flight whose answer may predate the change.
+          const due = cache.findAll(filters).filter((q) => q.getObserversCount() > 0 || q.state.fetchStatus !== 'idle');
+          await Promise.all(due.map((q) => refetch(q as unknown as StatusQuery)));
+        }),
+      );
     },
     async refreshAll() {
-      const answered = cache.keys().filter((code) => {
-        const state = cache.state(code);
-        return state?.data !== undefined || state?.error != null;
-      });
-      await Promise.all(answered.map((code) => cache.refetch(code)));
+      const answered = cache
+        .findAll({ queryKey: [...prefix] })
+        .filter((q) => q.queryKey[4] === context && (q.state.data !== undefined || q.state.error != null));
+      await Promise.all(answered.map((q) => refetch(q as unknown as StatusQuery)));
     },
     context,
-    answers() {
-      return cache.keys().flatMap((code) => {
-        const state = cache.state(code);
-        return state?.data ? [{ code, data: state.data, updatedAt: state.updatedAt }] : [];
-      });
-    },
-    restore(answers) {
-      for (const { code, data, updatedAt } of answers) cache.set(code, data, updatedAt);
+    source,
+    clear() {
+      queryClient.removeQueries({ queryKey: [...prefix] });
     },
   };
 }

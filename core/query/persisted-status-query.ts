@@ -1,64 +1,98 @@
 /**
- * How one cached answer is persisted across service-worker restarts. The shape is the one TanStack
- * query-core's `dehydrate()` wrote while the store was built on it, so caches saved by earlier
- * versions restore, and the other state fields are those of an idle, answered query. Errors are
- * never persisted: they do not serialize.
+ * The status cache across service-worker restarts: query-core's `dehydrate`/`hydrate`, with
+ * every entry checked on the way in. Kept apart from the store so a page that never persists
+ * (the widget) does not carry hydration or this schema.
  */
+import { dehydrate, hashKey, hydrate, type DehydratedState, type QueryClient } from '@tanstack/query-core';
 import * as z from 'zod/mini';
-import { StatusResultSchema, type StatusResult } from '../api/status-schema.ts';
-import type { StatusStore, StoredAnswer } from './create-status-store.ts';
+import { CheckContextSchema } from '../api/check-context-schema.ts';
+import { StatusResultSchema } from '../api/status-schema.ts';
+import { statusQueryKey, statusQueryPrefix, type StatusSource } from './status-query-key.ts';
 
-const ROOT = 'credit-status';
+const StateSchema = z.object({ data: StatusResultSchema, dataUpdatedAt: z.number(), isInvalidated: z.optional(z.boolean()) });
 
-export const PersistedQuerySchema = z.object({
-  queryKey: z.tuple([z.literal(ROOT), z.string(), z.string()]),
+/** An entry as this version writes it. */
+const PersistedQuerySchema = z.object({
+  queryKey: z.tuple([z.literal('status'), z.string(), z.string(), z.string(), CheckContextSchema]),
+  state: StateSchema,
+});
+
+/** An entry as the previous version wrote it (`['credit-status', context, code]`, saved only for the same source). */
+const PreviousQuerySchema = z.object({
+  queryKey: z.tuple([z.literal('credit-status'), CheckContextSchema, z.string()]),
   queryHash: z.string(),
-  state: z.object({ data: StatusResultSchema, dataUpdatedAt: z.number() }),
+  state: StateSchema,
 });
 
 /**
- * A store's answers as plain data, for persisting across service-worker restarts. Kept apart
- * from the store so a page that never persists (the widget) does not carry this schema.
+ * The answered status queries of `source` as plain, JSON-safe data. A query whose last refresh
+ * failed keeps its answer (marked invalidated, so it is not current after a restart); errors are
+ * dropped, they do not serialize.
  */
-export function dehydrateStatusStore(store: StatusStore): { queries: ReturnType<typeof persistStatusQuery>[] } {
-  return { queries: store.answers().map((a) => persistStatusQuery(store.context, a.code, a.data, a.updatedAt)) };
-}
-
-/** Restores `dehydrateStatusStore` output; entries that fail the schema, or belong to another context, are dropped. */
-export function hydrateStatusStore(store: StatusStore, state: unknown): void {
-  store.restore(readPersistedStatusQueries(state, store.context));
-}
-
-/** The persisted form of one answer. */
-export function persistStatusQuery(context: string, code: string, data: StatusResult, updatedAt: number) {
-  const queryKey = [ROOT, context, code];
+export function dehydrateStatusQueries(queryClient: QueryClient, source: StatusSource): DehydratedState {
+  const [root, platform, fingerprint] = statusQueryPrefix(source);
+  const state = dehydrate(queryClient, {
+    shouldDehydrateQuery: (q) => q.state.data !== undefined && q.queryKey[0] === root && q.queryKey[1] === platform && q.queryKey[2] === fingerprint,
+    shouldDehydrateMutation: () => false,
+  });
   return {
-    queryKey,
-    queryHash: JSON.stringify(queryKey),
-    state: {
-      data,
-      dataUpdateCount: 1,
-      dataUpdatedAt: updatedAt,
-      error: null,
-      errorUpdateCount: 0,
-      errorUpdatedAt: 0,
-      fetchFailureCount: 0,
-      fetchFailureReason: null,
-      fetchMeta: null,
-      isInvalidated: false,
-      status: 'success',
-      fetchStatus: 'idle',
-    },
+    mutations: [],
+    queries: state.queries.map(({ queryKey, queryHash, state: s, dehydratedAt }) => ({
+      queryKey,
+      queryHash,
+      state: { ...s, error: null, fetchFailureReason: null, fetchFailureCount: 0, fetchMeta: null, status: 'success', fetchStatus: 'idle' },
+      dehydratedAt,
+    })),
   };
 }
 
-/** The answers of `context` in a persisted `{ queries }` state; entries that fail the schema are dropped. */
-export function readPersistedStatusQueries(state: unknown, context: string): StoredAnswer[] {
-  const queries = (state as { queries?: unknown } | null)?.queries;
+/**
+ * Restores `dehydrateStatusQueries` output for `source`. Every entry is checked against the status
+ * schema first; entries of the previous version's key move to the new key, anything else (another
+ * source, a broken entry, not a state at all) is dropped. An answer already newer in the client is kept.
+ */
+export function hydrateStatusQueries(queryClient: QueryClient, source: StatusSource, saved: unknown): void {
+  const queries = readPersistedStatusQueries(saved, source);
+  if (queries.length > 0) hydrate(queryClient, { mutations: [], queries } as unknown as DehydratedState);
+}
+
+/** The valid entries of `source` in a persisted state, keyed the current way. */
+export function readPersistedStatusQueries(saved: unknown, source: StatusSource) {
+  const queries = (saved as { queries?: unknown } | null)?.queries;
   if (!Array.isArray(queries)) return [];
+  const [, platform, fingerprint] = statusQueryPrefix(source);
   return queries.flatMap((q: unknown) => {
-    const parsed = z.safeParse(PersistedQuerySchema, q);
-    if (!parsed.success || parsed.data.queryKey[1] !== context) return [];
-    return [{ code: parsed.data.queryKey[2], data: parsed.data.state.data, updatedAt: parsed.data.state.dataUpdatedAt }];
+    const current = z.safeParse(PersistedQuerySchema, q);
+    let queryKey: readonly unknown[];
+    let state: z.infer<typeof StateSchema>;
+    if (current.success) {
+      if (current.data.queryKey[1] !== platform || current.data.queryKey[2] !== fingerprint) return [];
+      ({ queryKey, state } = current.data);
+    } else {
+      const previous = z.safeParse(PreviousQuerySchema, q);
+      if (!previous.success) return [];
+      queryKey = statusQueryKey(source, previous.data.queryKey[2], previous.data.queryKey[1]);
+      state = previous.data.state;
+    }
+    return [
+      {
+        queryKey,
+        queryHash: hashKey(queryKey),
+        state: {
+          data: state.data,
+          dataUpdatedAt: state.dataUpdatedAt,
+          dataUpdateCount: 1,
+          error: null,
+          errorUpdateCount: 0,
+          errorUpdatedAt: 0,
+          fetchFailureCount: 0,
+          fetchFailureReason: null,
+          fetchMeta: null,
+          isInvalidated: state.isInvalidated ?? false,
+          status: 'success' as const,
+          fetchStatus: 'idle' as const,
+        },
+      },
+    ];
   });
 }

@@ -1,6 +1,6 @@
 /**
- * The background's one connection to the platform: one client, one status store (core/query's
- * own cache, batching up to 100 codes per request), the changes feed, and the measures catalogue.
+ * The background's one connection to the platform: one client, one status store (core/query on
+ * the runtime's query-core client, batching up to 100 codes per request), the changes feed, and the measures catalogue.
  * Codes are watched while some frame shows them; every change of a watched code's verdict is
  * reported through `onVerdict`. Rebuilt when the platform URL changes (a different platform's
  * answers must not be mixed in).
@@ -9,8 +9,11 @@ import { createCreditClient } from '../../core/api/create-credit-client.ts';
 import type { Measure } from '../../core/api/measure-schema.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusStore, type CodeVerdict, type StatusStore } from '../../core/query/create-status-store.ts';
-import { dehydrateStatusStore, hydrateStatusStore } from '../../core/query/persisted-status-query.ts';
+import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
+import { dehydrateStatusQueries, hydrateStatusQueries } from '../../core/query/persisted-status-query.ts';
+import type { QueryClient } from '@tanstack/query-core';
 import type { Settings } from '../settings/settings-schema.ts';
+import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
 import { answerSource } from './answer-source.ts';
 
 export interface VerdictServiceOptions {
@@ -21,6 +24,8 @@ export interface VerdictServiceOptions {
   fetch?: typeof fetch;
   /** Restored state from a previous service-worker life. */
   saved?: { cache?: unknown; cursor?: number | null; platformUrl?: string; source?: string } | undefined;
+  /** The background's one query client (start-background.ts); a service of its own when not given (tests). */
+  queryClient?: QueryClient;
 }
 
 export interface VerdictService {
@@ -48,6 +53,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
   const settings = o.settings();
   const platformUrl = settings.platformUrl;
   const source = answerSource(settings);
+  const queryClient = o.queryClient ?? createStatusQueryClient();
   const pollMs = settings.changesPollSeconds * 1000;
   const client = createCreditClient({
     baseUrl: platformUrl,
@@ -57,6 +63,8 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     ...(o.fetch && { fetch: o.fetch }),
   });
   const store: StatusStore = createStatusStore({
+    queryClient,
+    source: { platform: platformUrl, tokenFingerprint: tokenFingerprint(settings.token) },
     client,
     freshnessMs: settings.freshnessMinutes * 60_000,
     recoveryIntervalMs: Math.min(30_000, pollMs),
@@ -64,7 +72,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     maxBatch: 100,
   });
   const sameSource = o.saved?.source === source;
-  if (sameSource && o.saved?.cache) hydrateStatusStore(store, o.saved.cache);
+  if (sameSource && o.saved?.cache) hydrateStatusQueries(queryClient, store.source, o.saved.cache);
   let cursor: number | null = sameSource ? (o.saved?.cursor ?? null) : null;
 
   const subscriptions = new Map<string, () => void>();
@@ -142,11 +150,13 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
       lastPoll = Date.now();
       await follower.pollNow();
     },
-    snapshot: () => ({ cache: dehydrateStatusStore(store), cursor, platformUrl, source }),
+    snapshot: () => ({ cache: dehydrateStatusQueries(queryClient, store.source), cursor, platformUrl, source }),
     dispose() {
       follower.stop();
       for (const unsubscribe of subscriptions.values()) unsubscribe();
       subscriptions.clear();
+      // Answers of another platform or token must not linger in the runtime's client.
+      store.clear();
     },
   };
 }

@@ -4,6 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
+import { attachWorkerManagers } from '../../core/query/attach-worker-managers.ts';
+import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
 import type { CodeVerdict } from '../../core/query/create-status-store.ts';
 import { sendMessage, type CodeView } from '../messaging/protocol.ts';
 import { readEffectiveSettings, watchEffectiveSettings } from '../settings/effective-settings.ts';
@@ -28,6 +30,13 @@ export function startBackground(): void {
   let settings: Settings = parseStoredSettings({});
   let frames: FrameRegistry = createFrameRegistry();
   let service: VerdictService | null = null;
+  // The worker's one query client; query-core attaches no listeners in a worker, so online/offline is wired here.
+  attachWorkerManagers({
+    addEventListener: (type, listener) => globalThis.addEventListener?.(type, listener),
+    removeEventListener: (type, listener) => globalThis.removeEventListener?.(type, listener),
+    isOnline: () => globalThis.navigator?.onLine ?? true,
+  });
+  const queryClient = createStatusQueryClient();
 
   const save = createStateSaver(() => ({ ...(service?.snapshot() ?? {}), frames: frames.toJSON() }));
   const view = (code: string, verdict: CodeVerdict | null, context: CheckContext): CodeView =>
@@ -40,7 +49,7 @@ export function startBackground(): void {
 
   function buildService(saved?: Parameters<typeof createVerdictService>[0]['saved']): void {
     service?.dispose();
-    service = createVerdictService({ settings: () => settings, onVerdict: push, onDirty: save, saved });
+    service = createVerdictService({ settings: () => settings, onVerdict: push, onDirty: save, saved, queryClient });
     service.watch(frames.allCodes());
     void browser.alarms.create(ALARM, { periodInMinutes: Math.max(0.5, settings.changesPollSeconds / 60) });
   }

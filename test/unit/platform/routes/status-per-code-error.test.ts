@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStatusClient } from '../../../../core/api/create-status-client.ts';
 import { StatusResponseSchema } from '../../../../core/api/status-schema.ts';
+import { createStatusQueryClient } from '../../../../core/query/create-status-query-client.ts';
 import { createStatusStore } from '../../../../core/query/create-status-store.ts';
 import { createRepositories } from '../../../../platform/db/repositories.ts';
 import type { StoredEntry } from '../../../../platform/db/stored-records.ts';
@@ -41,8 +42,11 @@ describe('POST /api/v1/status with one code whose stored data is off-contract', 
   });
 
   it('returns unknown for the broken codes and the real verdicts for the rest through core\'s client and store', async () => {
-    const store = createStatusStore({ client: createStatusClient({ baseUrl: platform.url, getToken: async () => platform.tokens.viewer }), retries: 0 });
+    const queryClient = createStatusQueryClient();
+    const source = { platform: platform.url, tokenFingerprint: 'viewer' };
+    const store = createStatusStore({ queryClient, source, client: createStatusClient({ baseUrl: platform.url, getToken: async () => platform.tokens.viewer }), retries: 0 });
     const verdicts = await Promise.all([healthyBlack, longId, manyEntries, healthyClear].map((code) => store.get(code)));
+    queryClient.clear();
     expect(verdicts.map((v) => v.kind)).toEqual(['black', 'unknown', 'unknown', 'clear']);
     expect(verdicts[1]!.reason).toMatchObject({ code: 'error', errorKind: 'schema' });
   });
