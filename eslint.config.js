@@ -9,7 +9,19 @@ import tseslint from 'typescript-eslint';
 const ENVIRONMENT_GLOBALS = [
   ...['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate'],
   ...['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB', 'chrome', 'browser'],
-  ...['Node', 'Element', 'HTMLElement', 'MutationObserver', 'IntersectionObserver', 'ResizeObserver', 'CSS', 'Highlight', 'customElements', 'getComputedStyle', 'requestAnimationFrame'],
+  ...[
+    'Node',
+    'Element',
+    'HTMLElement',
+    'MutationObserver',
+    'IntersectionObserver',
+    'ResizeObserver',
+    'CSS',
+    'Highlight',
+    'customElements',
+    'getComputedStyle',
+    'requestAnimationFrame',
+  ],
 ].map((name) => ({ name, message: 'core/ is environment-agnostic: pass the environment in (STYLE.md); DOM code belongs in core/scan or core/present' }));
 
 /** Each zone: files under `target` may not import from `from`. */
@@ -31,7 +43,16 @@ export default tseslint.config(
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] } } },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: IMPORT_DIRECTION }],
-      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "use 'zod/mini': full zod calls Function(), which strict CSP forbids" }, { name: 'zod/v4', message: "use 'zod/mini'" }, { name: 'zod/v3', message: "use 'zod/mini'" }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: "use 'zod/mini': full zod calls Function(), which strict CSP forbids" },
+            { name: 'zod/v4', message: "use 'zod/mini'" },
+            { name: 'zod/v3', message: "use 'zod/mini'" },
+          ],
+        },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -47,7 +68,10 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'zod', message: "use 'zod/mini'" }],
-          patterns: [{ regex: '^node:', message: 'core/ is free of Node built-ins' }, { group: ['fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process'], message: 'core/ is free of Node built-ins' }],
+          patterns: [
+            { regex: '^node:', message: 'core/ is free of Node built-ins' },
+            { group: ['fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process'], message: 'core/ is free of Node built-ins' },
+          ],
         },
       ],
     },
@@ -55,7 +79,10 @@ export default tseslint.config(
   {
     files: ['core/scan/**', 'core/present/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "use 'zod/mini'" }], patterns: [{ regex: '^node:', message: 'core/ is free of Node built-ins' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: "use 'zod/mini'" }], patterns: [{ regex: '^node:', message: 'core/ is free of Node built-ins' }] },
+      ],
     },
   },
   {

@@ -51,8 +51,15 @@ function ensureDatabase(): string[] {
     if (!fresh) throw new Error(`${dbPath} is not a complete ${SUBJECTS}-subject database; delete it and run again`);
     console.log(`seeding ${SUBJECTS.toLocaleString()} subjects into ${dbPath} (once; cached)…`);
     ensureDemoTokens(repos);
-    const report = seedDatabase(repos, { subjects: SUBJECTS, today: chinaDate(new Date()), keepExpectations: false, onProgress: (n) => process.stdout.write(`  ${n.toLocaleString()}…\r`) });
-    console.log(`seeded ${report.subjects.toLocaleString()} subjects, ${report.entries.toLocaleString()} entries in ${(report.milliseconds / 1000).toFixed(1)} s`);
+    const report = seedDatabase(repos, {
+      subjects: SUBJECTS,
+      today: chinaDate(new Date()),
+      keepExpectations: false,
+      onProgress: (n) => process.stdout.write(`  ${n.toLocaleString()}…\r`),
+    });
+    console.log(
+      `seeded ${report.subjects.toLocaleString()} subjects, ${report.entries.toLocaleString()} entries in ${(report.milliseconds / 1000).toFixed(1)} s`,
+    );
   } else console.log(`reusing ${dbPath}`);
   const codes = (db.prepare('SELECT code FROM subjects ORDER BY random() LIMIT 20000').all() as { code: string }[]).map((r) => r.code);
   db.close();
@@ -80,7 +87,9 @@ function rawLookupRate(codes: string[]): number {
 async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'platform/main.ts'), 'serve'], {
     // One token drives every connection: the per-caller rate limit would measure itself, not the platform.
-    cwd: root, env: { ...process.env, DB_PATH: dbPath, PORT: '0', LOG_REQUESTS: '0', RATE_LIMIT: 'off' }, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: root,
+    env: { ...process.env, DB_PATH: dbPath, PORT: '0', LOG_REQUESTS: '0', RATE_LIMIT: 'off' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
@@ -93,10 +102,11 @@ async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
   });
   return {
     url,
-    stop: () => new Promise<void>((done) => {
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -113,11 +123,13 @@ export async function run(): Promise<void> {
       url: `${server.url}/api/v1/status`,
       connections: CONNECTIONS,
       duration: DURATION_S,
-      requests: [{
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.viewer}` },
-        setupRequest: (request) => ({ ...request, body: bodies[b++ % bodies.length] }),
-      }],
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.viewer}` },
+          setupRequest: (request) => ({ ...request, body: bodies[b++ % bodies.length] }),
+        },
+      ],
     });
     const ok = result['2xx'];
     const seconds = result.duration;
@@ -126,7 +138,7 @@ platform throughput — ${SUBJECTS.toLocaleString()} subjects, POST /api/v1/stat
   codes answered/s        ${Math.round((ok * BATCH) / seconds).toLocaleString()}   (${(ok / seconds).toFixed(0)} requests/s; ${ok.toLocaleString()} ok, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)
   latency per request     p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms
   raw SQLite lookups/s    ${Math.round(raw).toLocaleString()}   (ceiling: same prepared statements, no HTTP/JSON/validation/audit)
-  HTTP / raw              ${((ok * BATCH) / seconds / raw * 100).toFixed(0)} %`);
+  HTTP / raw              ${(((ok * BATCH) / seconds / raw) * 100).toFixed(0)} %`);
   } finally {
     await server.stop();
   }

@@ -14,12 +14,15 @@ import type { Page } from 'playwright-core';
 import { usccCheckChar } from '../core/uscc/uscc-check-char.ts';
 import { launchChromium } from '../test/e2e/fixtures/launch-chromium.ts';
 
-const CASES = process.env.SCAN_CASE === 'empty' ? [{ nodes: 100_000, codes: 0 }] : [
-  { nodes: 1_000, codes: 10 },
-  { nodes: 10_000, codes: 1_000 },
-  { nodes: 100_000, codes: 5_000 },
-  { nodes: 100_000, codes: 0 },
-];
+const CASES =
+  process.env.SCAN_CASE === 'empty'
+    ? [{ nodes: 100_000, codes: 0 }]
+    : [
+        { nodes: 1_000, codes: 10 },
+        { nodes: 10_000, codes: 1_000 },
+        { nodes: 100_000, codes: 5_000 },
+        { nodes: 100_000, codes: 0 },
+      ];
 const RUNS = 3;
 const CODE_RE = '[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}';
 
@@ -94,42 +97,60 @@ export async function run(): Promise<void> {
       const mark: number[] = [];
       for (let r = 0; r < RUNS; r++) {
         await setUp(page, nodes, codes, []);
-        floor.push(await page.evaluate(() => {
-          const t0 = performance.now();
-          const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          let n = 0;
-          for (let node = w.nextNode(); node; node = w.nextNode()) n += (node as Text).data.length;
-          return performance.now() - t0 + (n < 0 ? 1 : 0);
-        }));
+        floor.push(
+          await page.evaluate(() => {
+            const t0 = performance.now();
+            const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            let n = 0;
+            for (let node = w.nextNode(); node; node = w.nextNode()) n += (node as Text).data.length;
+            return performance.now() - t0 + (n < 0 ? 1 : 0);
+          }),
+        );
         await setUp(page, nodes, codes, [scanner]);
-        ours.push(await page.evaluate((expected) => new Promise<number>((done) => {
-          const t0 = performance.now();
-          const controller = new AbortController();
-          const count = () => [...CSS.highlights.values()].reduce((s, h) => s + h.size, 0);
-          const finish = () => {
-            const painted = [...CSS.highlights].filter(([name]) => name === 'creditlens-clear').reduce((s, [, h]) => s + h.size, 0);
-            if (painted >= expected) done(performance.now() - t0);
-            else requestAnimationFrame(finish);
-          };
-          const scanner = (window as unknown as { createPageScanner: (opts: unknown) => { setVerdicts(verdicts: [string, { kind: string }][]): void } }).createPageScanner({
-            document,
-            signal: controller.signal,
-            onCodes: (codes: string[]) => queueMicrotask(() => scanner.setVerdicts(codes.map((c) => [c, { kind: 'clear' }]))),
-          });
-          if (expected === 0) done(performance.now() - t0 + (count() < 0 ? 1 : 0));
-          else queueMicrotask(finish);
-        }), count));
+        ours.push(
+          await page.evaluate(
+            (expected) =>
+              new Promise<number>((done) => {
+                const t0 = performance.now();
+                const controller = new AbortController();
+                const count = () => [...CSS.highlights.values()].reduce((s, h) => s + h.size, 0);
+                const finish = () => {
+                  const painted = [...CSS.highlights].filter(([name]) => name === 'creditlens-clear').reduce((s, [, h]) => s + h.size, 0);
+                  if (painted >= expected) done(performance.now() - t0);
+                  else requestAnimationFrame(finish);
+                };
+                const scanner = (
+                  window as unknown as { createPageScanner: (opts: unknown) => { setVerdicts(verdicts: [string, { kind: string }][]): void } }
+                ).createPageScanner({
+                  document,
+                  signal: controller.signal,
+                  onCodes: (codes: string[]) => queueMicrotask(() => scanner.setVerdicts(codes.map((c) => [c, { kind: 'clear' }]))),
+                });
+                if (expected === 0) done(performance.now() - t0 + (count() < 0 ? 1 : 0));
+                else queueMicrotask(finish);
+              }),
+            count,
+          ),
+        );
         if (count > 0) {
           await setUp(page, nodes, codes, [markjs]);
-          mark.push(await page.evaluate((re) => new Promise<number>((done) => {
-            const t0 = performance.now();
-            const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, o: object): void } }).Mark;
-            new Mark(document.body).markRegExp(new RegExp(re, 'g'), { done: () => done(performance.now() - t0) });
-          }), CODE_RE));
+          mark.push(
+            await page.evaluate(
+              (re) =>
+                new Promise<number>((done) => {
+                  const t0 = performance.now();
+                  const Mark = (window as unknown as { Mark: new (el: Element) => { markRegExp(re: RegExp, o: object): void } }).Mark;
+                  new Mark(document.body).markRegExp(new RegExp(re, 'g'), { done: () => done(performance.now() - t0) });
+                }),
+              CODE_RE,
+            ),
+          );
         }
       }
       const fmt = (xs: number[]) => (xs.length ? `${median(xs).toFixed(1)} ms` : '—');
-      console.log(`${String(nodes).padStart(10)}  ${String(count).padStart(5)}  ${fmt(floor).padStart(16)}  ${fmt(ours).padStart(25)}  ${fmt(mark).padStart(21)}`);
+      console.log(
+        `${String(nodes).padStart(10)}  ${String(count).padStart(5)}  ${fmt(floor).padStart(16)}  ${fmt(ours).padStart(25)}  ${fmt(mark).padStart(21)}`,
+      );
     }
   } finally {
     await chromium.close();

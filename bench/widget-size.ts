@@ -45,7 +45,11 @@ async function sizes(): Promise<void> {
   const line = (label: string, size: { raw: number; gzip: number }, note = ''): void =>
     console.log(`${label.padEnd(40)} raw ${kb(size.raw).padStart(9)}   gzip ${kb(size.gzip).padStart(8)}${note}`);
   const tag = await gz(iife);
-  line('credit-lens.js (script tag, IIFE)', tag, tag.gzip <= BUDGET_GZIP ? '  within the 35 KB budget' : `  OVER the 35 KB budget by ${kb(tag.gzip - BUDGET_GZIP)}`);
+  line(
+    'credit-lens.js (script tag, IIFE)',
+    tag,
+    tag.gzip <= BUDGET_GZIP ? '  within the 35 KB budget' : `  OVER the 35 KB budget by ${kb(tag.gzip - BUDGET_GZIP)}`,
+  );
   const sum = async (files: string[]) => {
     const all = await Promise.all(files.map((f) => gz(resolve(ROOT, f))));
     return { raw: all.reduce((n, s) => n + s.raw, 0), gzip: all.reduce((n, s) => n + s.gzip, 0) };
@@ -135,7 +139,12 @@ async function startup(): Promise<void> {
       runs.push(times);
       await page.close();
     }
-    const row = (key: string, label: string) => console.log(`${label.padEnd(44)} ${median(runs.map((r) => r[key]!)).toFixed(0).padStart(5)} ms`);
+    const row = (key: string, label: string) =>
+      console.log(
+        `${label.padEnd(44)} ${median(runs.map((r) => r[key]!))
+          .toFixed(0)
+          .padStart(5)} ms`,
+      );
     console.log(`page with ${CODES} <credit-status> badges, median of ${RUNS} runs (Chromium, reference platform on loopback):`);
     row('loaded', 'script tag inserted → script loaded');
     row('firstBadge', 'script tag inserted → first badge drawn');

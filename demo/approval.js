@@ -11,7 +11,7 @@ document.getElementById('save-draft').addEventListener('click', () => {
 
 document.getElementById('add-applicant').addEventListener('click', (event) => {
   const row = document.createElement('tr');
-  const cells = [String(tbody.rows.length + 1), "武汉市汉阳区月湖印务有限公司", '91420105MA4KE5M02Y', '施工许可', '待审查'];
+  const cells = [String(tbody.rows.length + 1), '武汉市汉阳区月湖印务有限公司', '91420105MA4KE5M02Y', '施工许可', '待审查'];
   cells.forEach((text, i) => {
     const td = document.createElement('td');
     td.textContent = text;

@@ -72,7 +72,10 @@ whenReady((lens) => {
       const info = document.createElement('p');
       info.textContent = `记录编号 ${record.recordId}，${record.items.length} 个代码，数据版本 ${record.dataVersion}，部门 ${record.department}${mismatches.length ? `；名称与代码不符：${mismatches.join('、')}` : ''}`;
       recordResult.append(line, info);
-      for (const [id, format] of [['record-json', 'json'], ['record-csv', 'csv']]) {
+      for (const [id, format] of [
+        ['record-json', 'json'],
+        ['record-csv', 'csv'],
+      ]) {
         const link = document.getElementById(id);
         if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
         link.href = URL.createObjectURL(lens.exportRecord(lastRecord, format));

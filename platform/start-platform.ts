@@ -115,7 +115,10 @@ function demoTokensOf(repos: ReturnType<typeof createRepositories>, dbPath: stri
       return ensureDemoTokens(repos);
     }
     if (isDemoDatabase(repos)) return ensureDemoTokens(repos);
-    throw new StartRefusedError('not-a-demo-database', `${dbPath} holds data that was not seeded as the demo; the demo (its data set and published tokens) needs a database of its own`);
+    throw new StartRefusedError(
+      'not-a-demo-database',
+      `${dbPath} holds data that was not seeded as the demo; the demo (its data set and published tokens) needs a database of its own`,
+    );
   }
   return isDemoDatabase(repos) && demoTokensPresent(repos).length > 0 ? DEMO_TOKENS : undefined;
 }
@@ -126,7 +129,10 @@ async function startOn(db: Database, dbPath: string, host: string, opts: StartPl
   const tokens = demoTokensOf(repos, dbPath, opts, today());
   const present = demoTokensPresent(repos);
   if (opts.allowDemoTokens === false && present.length > 0) {
-    throw new StartRefusedError('demo-tokens', `${dbPath} holds the published demo tokens (${present.join(', ')}), which would open it to anyone; start it with --demo if it is a demo, else revoke them (npm run platform -- token revoke <id>)`);
+    throw new StartRefusedError(
+      'demo-tokens',
+      `${dbPath} holds the published demo tokens (${present.join(', ')}), which would open it to anyone; start it with --demo if it is a demo, else revoke them (npm run platform -- token revoke <id>)`,
+    );
   }
   const databaseProblem = watchDatabaseFile(dbPath);
   announceExpiries(repos, today());
@@ -144,8 +150,13 @@ async function startOn(db: Database, dbPath: string, host: string, opts: StartPl
   // The platform's own origin is only known once it listens: the list is filled in then.
   const corsOrigins: string[] | '*' = opts.corsOrigins === '*' ? '*' : [...(opts.corsOrigins ?? ['http://localhost:*', 'http://127.0.0.1:*'])];
   const app = await createServer(ctx, {
-    corsOrigins, staticDirs: opts.staticDirs ?? [], log: opts.log ?? false, rateLimit: opts.rateLimit ?? parseRateLimit(process.env.RATE_LIMIT) ?? DEFAULT_RATE_LIMIT,
-    databaseProblem, ...(opts.timeouts ? { timeouts: opts.timeouts } : {}), ...(opts.extensionDir ? { extensionDir: opts.extensionDir } : {}),
+    corsOrigins,
+    staticDirs: opts.staticDirs ?? [],
+    log: opts.log ?? false,
+    rateLimit: opts.rateLimit ?? parseRateLimit(process.env.RATE_LIMIT) ?? DEFAULT_RATE_LIMIT,
+    databaseProblem,
+    ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
+    ...(opts.extensionDir ? { extensionDir: opts.extensionDir } : {}),
   });
   try {
     await app.listen({ port: opts.port ?? 0, host });

@@ -10,7 +10,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasCjkFont = existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc');
 if (!existsSync(path) || (isDebian && isRoot && !hasCjkFont)) {
   if (!existsSync(path) && (!isDebian || !isRoot)) {
-    console.error(`Chromium not found at ${path}: install Debian's package with 'sudo apt-get install -y chromium' (or set CHROMIUM_PATH), then run npm test again.`);
+    console.error(
+      `Chromium not found at ${path}: install Debian's package with 'sudo apt-get install -y chromium' (or set CHROMIUM_PATH), then run npm test again.`,
+    );
     process.exit(1);
   }
   console.log('Installing Debian chromium for the end-to-end tests…');

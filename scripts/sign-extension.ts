@@ -22,7 +22,10 @@ export function defaultKeyPath(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The extension ID Chromium derives from a public key: sha256 of its DER SubjectPublicKeyInfo, first 32 hex digits written a–p. */
 export function extensionIdOf(publicKey: KeyObject): string {
-  const hash = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 32);
+  const hash = createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 32);
   return [...hash].map((h) => String.fromCharCode(97 + parseInt(h, 16))).join('');
 }
 

@@ -93,7 +93,10 @@ export async function buildWidget(outDir = WIDGET_OUT_DIR): Promise<WidgetBuild>
   });
   // The script asks for the rest with its content hash (`?v=`), so a cache between host and
   // platform never pairs a script with the rest of another build.
-  const moreVersion = createHash('sha256').update(await readFile(resolve(outDir, MORE_FILE))).digest('hex').slice(0, 12);
+  const moreVersion = createHash('sha256')
+    .update(await readFile(resolve(outDir, MORE_FILE)))
+    .digest('hex')
+    .slice(0, 12);
   const iifeBuild = await build({
     ...common,
     define: { ...common.define, __CREDIT_LENS_MORE_VERSION__: JSON.stringify(moreVersion) },
@@ -114,7 +117,12 @@ async function removeStaleChunks(outDir: string, meta: Metafile): Promise<void> 
   const chunks = resolve(outDir, 'chunks');
   const fresh = new Set(Object.keys(meta.outputs).map((p) => resolve(ROOT, p)));
   const names = await readdir(chunks).catch(() => [] as string[]);
-  await Promise.all(names.map((n) => resolve(chunks, n)).filter((p) => !fresh.has(p)).map((p) => rm(p, { force: true })));
+  await Promise.all(
+    names
+      .map((n) => resolve(chunks, n))
+      .filter((p) => !fresh.has(p))
+      .map((p) => rm(p, { force: true })),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('widget/build.ts')) {

@@ -27,17 +27,15 @@ export async function createCheckRecord(core: CreditLensCore, scannedCodes: () =
   const client = core.client();
   if (!client) throw new CreditError('offline', 'CreditLens.record: no platform is configured');
   const root = options.root ?? globalThis.document ?? null;
-  const found = options.codes ?? [
-    ...scannedCodes(),
-    ...(root ? [...root.querySelectorAll('credit-status')].map((el) => el.getAttribute('code') ?? '') : []),
-  ];
+  const found = options.codes ?? [...scannedCodes(), ...(root ? [...root.querySelectorAll('credit-status')].map((el) => el.getAttribute('code') ?? '') : [])];
   const codes = [...new Set(found.map((c) => parseUscc(c).code).filter((c) => c.length > 0))];
   if (codes.length === 0) throw new RangeError('CreditLens.record: no codes to record');
   if (codes.length > MAX_CODES_PER_STATUS_REQUEST) throw new RangeError(`CreditLens.record: at most ${MAX_CODES_PER_STATUS_REQUEST} codes per record`);
   const pageNames: Record<string, string> = {};
   for (const code of codes) {
     const at = root ? locateCode(root, code) : null;
-    const shown = (at && 'getAttribute' in at ? at.getAttribute('name')?.trim() : null) || (root && at ? findAdjacentName(root, at) : null) || core.pageName(code);
+    const shown =
+      (at && 'getAttribute' in at ? at.getAttribute('name')?.trim() : null) || (root && at ? findAdjacentName(root, at) : null) || core.pageName(code);
     if (shown) pageNames[code] = shown.slice(0, 500);
   }
   const config = core.config();

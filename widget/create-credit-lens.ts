@@ -52,13 +52,28 @@ export function createCreditLens(options: CreditLensOptions = {}, env: CreditLen
     scan(root, scanOptions) {
       const target = root ?? globalThis.document?.body;
       if (!target) return Promise.reject(new TypeError('CreditLens.scan: no container to scan'));
-      return core.more().then((more) => more.scanContainer(core, target, scanOptions)).then((handle) => {
-        scans.add(handle);
-        return { ...handle, stop: () => (scans.delete(handle), handle.stop()) };
-      });
+      return core
+        .more()
+        .then((more) => more.scanContainer(core, target, scanOptions))
+        .then((handle) => {
+          scans.add(handle);
+          return { ...handle, stop: () => (scans.delete(handle), handle.stop()) };
+        });
     },
     record: (recordOptions) =>
-      core.more().then((more) => more.createCheckRecord(core, () => [...scans].flatMap((h) => h.current().filter((f) => f.validity === 'valid').map((f) => f.code)), recordOptions)),
+      core.more().then((more) =>
+        more.createCheckRecord(
+          core,
+          () =>
+            [...scans].flatMap((h) =>
+              h
+                .current()
+                .filter((f) => f.validity === 'valid')
+                .map((f) => f.code),
+            ),
+          recordOptions,
+        ),
+      ),
     exportRecord(signed, format) {
       const more = core.loadedMore();
       if (!more) throw new Error('CreditLens.exportRecord: the record tools load with record(); call it once record() has resolved');

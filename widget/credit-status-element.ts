@@ -124,7 +124,9 @@ export function createCreditStatusElement(watcher: CodeWatcher, Base: typeof HTM
       this.#announced = signature;
       const name = state.result?.subject?.name ?? null;
       const pageName = this.#pageName();
-      this.dispatchEvent(verdictEvent({ code: state.code, verdict: state.verdict, previous, name, result: state.result, pageName, nameMatches: nameMatchesOf(pageName, name) }));
+      this.dispatchEvent(
+        verdictEvent({ code: state.code, verdict: state.verdict, previous, name, result: state.result, pageName, nameMatches: nameMatchesOf(pageName, name) }),
+      );
     }
 
     #pageName(): string | null {

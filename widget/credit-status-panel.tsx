@@ -81,11 +81,14 @@ export function createCreditStatusPanel(watcher: CodeWatcher, container: HTMLEle
   function loadGiven(code: string, caseReference: string): void {
     givenFor = caseReference;
     given = null;
-    void watcher.feedback()?.given(code, caseReference).then((answer) => {
-      if (givenFor !== caseReference) return;
-      given = answer;
-      draw();
-    });
+    void watcher
+      .feedback()
+      ?.given(code, caseReference)
+      .then((answer) => {
+        if (givenFor !== caseReference) return;
+        given = answer;
+        draw();
+      });
   }
 
   /** Feedback and objections, when an identity (operator + token) is configured. */
@@ -171,7 +174,16 @@ function PanelContent({ state, context, locale, platformUrl, now, panelId, pageN
         pageName={pageName}
         entryActions={
           loop
-            ? (entry) => <ObjectionForm code={state.code} entry={entry} locale={locale} onSubmit={loop.objection} onAccepted={loop.onObjectionAccepted} idPrefix={`${panelId}-o-${entry.id}`} />
+            ? (entry) => (
+                <ObjectionForm
+                  code={state.code}
+                  entry={entry}
+                  locale={locale}
+                  onSubmit={loop.objection}
+                  onAccepted={loop.onObjectionAccepted}
+                  idPrefix={`${panelId}-o-${entry.id}`}
+                />
+              )
             : undefined
         }
       >

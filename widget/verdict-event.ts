@@ -63,7 +63,9 @@ export function createVerdictAnnouncer(target: () => EventTarget | null, pageNam
       last.set(code, { signature, kind: verdict.kind });
       const name = result?.subject?.name ?? null;
       const pageName = pageNameOf(code);
-      target()?.dispatchEvent(verdictEvent({ code, verdict, previous: before?.kind ?? null, name, result, pageName, nameMatches: nameMatchesOf(pageName, name) }));
+      target()?.dispatchEvent(
+        verdictEvent({ code, verdict, previous: before?.kind ?? null, name, result, pageName, nameMatches: nameMatchesOf(pageName, name) }),
+      );
     },
     /** Forgets what was announced (another platform: every verdict is news again). */
     reset(): void {

@@ -6,7 +6,12 @@ import { readTableFile, type Table } from '../../platform/import/read-table-file
 /** The codes of a spreadsheet column, or why they could not be read. */
 export type CheckCodesFromFile = { ok: true; codes: string[]; column: string } | { ok: false; message: string };
 
-const simplify = (text: string) => text.replace(/^\uFEFF/, '').replace(/[\s_]+/g, ' ').trim().toLowerCase();
+const simplify = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s_]+/g, ' ')
+    .trim()
+    .toLowerCase();
 const looksLikeCode = (cell: string) => cell.trim() !== '' && parseUscc(cell).validity !== 'invalid';
 
 /**
@@ -47,7 +52,13 @@ export async function readCheckCodes(file: string, column?: string): Promise<Che
   }
   const found = findCodeColumn(table, column);
   if (!found) {
-    return { ok: false, message: column === undefined ? `未找到统一社会信用代码列 no column of codes found in ${file} (name it with --column)` : `没有列 no column "${column}" in ${file}` };
+    return {
+      ok: false,
+      message:
+        column === undefined
+          ? `未找到统一社会信用代码列 no column of codes found in ${file} (name it with --column)`
+          : `没有列 no column "${column}" in ${file}`,
+    };
   }
   const rows = found.headerIsData ? [table.headers, ...table.rows] : table.rows;
   const codes = rows.map((row) => (row[found.index] ?? '').trim()).filter((cell) => cell !== '');

@@ -7,7 +7,15 @@ import { EXIT_USAGE, type CliCommand, type CliIo } from '../cli-command.ts';
 import { parseOptions } from '../parse-options.ts';
 import { DEFAULT_PLATFORM_URL } from './verify-command.ts';
 
-interface CheckArgs { inputs: string[]; files: string[]; platform: string; token: string | null; context: CheckContext; column: string | undefined; json: boolean }
+interface CheckArgs {
+  inputs: string[];
+  files: string[];
+  platform: string;
+  token: string | null;
+  context: CheckContext;
+  column: string | undefined;
+  json: boolean;
+}
 
 const OPTIONS = {
   platform: { type: 'string' },
@@ -74,7 +82,9 @@ function report(io: CliIo, checks: CodeCheck[], a: CheckArgs): void {
     ];
     for (const [title, entries] of groups) for (const e of entries) lines.push(`  ${title}: ${entryLine(e)}`);
     if (c.measures === null) lines.push('  适用措施 Measures: 未能取得措施清单 the measures catalogue could not be fetched');
-    else for (const m of c.measures) lines.push(`  适用措施 Measure (${a.context}): ${m.measure.id} ${m.measure.item}${m.suspended ? '（暂停适用 suspended）' : ''}`);
+    else
+      for (const m of c.measures)
+        lines.push(`  适用措施 Measure (${a.context}): ${m.measure.id} ${m.measure.item}${m.suspended ? '（暂停适用 suspended）' : ''}`);
     lines.push(`  数据时间 Answer: ${ageText(c)}`);
     return lines.join('\n');
   });
@@ -82,32 +92,48 @@ function report(io: CliIo, checks: CodeCheck[], a: CheckArgs): void {
   for (const c of checks) counts.set(c.verdict.kind, (counts.get(c.verdict.kind) ?? 0) + 1);
   const summary = [...counts].map(([kind, n]) => `${kind} ${n}`).join(', ');
   const bad = checks.filter(failing).length;
-  io.out(`${blocks.join('\n\n')}\n\n${checks.length} 个代码 codes (${summary}) · 平台 ${a.platform} · 场景 context ${a.context}\n${bad > 0 ? `✖ ${bad} 个代码为黑名单、未能核查或代码有误 black, unknown or invalid: exit 1` : '✓ 无黑名单、无未能核查或有误的代码 no black, unknown or invalid code'}\n`);
+  io.out(
+    `${blocks.join('\n\n')}\n\n${checks.length} 个代码 codes (${summary}) · 平台 ${a.platform} · 场景 context ${a.context}\n${bad > 0 ? `✖ ${bad} 个代码为黑名单、未能核查或代码有误 black, unknown or invalid: exit 1` : '✓ 无黑名单、无未能核查或有误的代码 no black, unknown or invalid code'}\n`,
+  );
 }
 
 function asJson(checks: CodeCheck[], a: CheckArgs, exitCode: number): string {
-  return JSON.stringify({
-    platform: a.platform,
-    context: a.context,
-    exitCode,
-    codes: checks.map((c) => ({
-      input: c.input,
-      code: c.code,
-      validity: c.validity,
-      name: c.name,
-      kind: c.verdict.kind,
-      reason: c.verdict.reason,
-      reasonText: { 'zh-CN': describeReason(c.verdict, 'zh-CN'), en: describeReason(c.verdict, 'en') },
-      entriesInForce: c.verdict.activeEntries,
-      disputedEntries: c.verdict.disputedEntries,
-      watchEntries: c.verdict.watchEntries,
-      measures: c.measures?.map((m) => ({ id: m.measure.id, item: m.measure.item, kind: m.measure.kind, basis: m.measure.basis, suspended: m.suspended, entryId: m.entry.id })) ?? null,
-      asOf: c.verdict.asOf,
-      ageMs: c.verdict.ageMs,
-      stale: c.verdict.stale,
-      ...(c.verdict.lastKnown && { lastKnown: c.verdict.lastKnown }),
-    })),
-  }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        platform: a.platform,
+        context: a.context,
+        exitCode,
+        codes: checks.map((c) => ({
+          input: c.input,
+          code: c.code,
+          validity: c.validity,
+          name: c.name,
+          kind: c.verdict.kind,
+          reason: c.verdict.reason,
+          reasonText: { 'zh-CN': describeReason(c.verdict, 'zh-CN'), en: describeReason(c.verdict, 'en') },
+          entriesInForce: c.verdict.activeEntries,
+          disputedEntries: c.verdict.disputedEntries,
+          watchEntries: c.verdict.watchEntries,
+          measures:
+            c.measures?.map((m) => ({
+              id: m.measure.id,
+              item: m.measure.item,
+              kind: m.measure.kind,
+              basis: m.measure.basis,
+              suspended: m.suspended,
+              entryId: m.entry.id,
+            })) ?? null,
+          asOf: c.verdict.asOf,
+          ageMs: c.verdict.ageMs,
+          stale: c.verdict.stale,
+          ...(c.verdict.lastKnown && { lastKnown: c.verdict.lastKnown }),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /**

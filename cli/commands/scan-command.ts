@@ -32,13 +32,12 @@ export function scanContent(content: string, html: boolean): ScanResult[] {
     const start = mapped ? (mapped.starts[m.start] as number) : m.start;
     const end = mapped ? (mapped.ends[m.end - 1] as number) : m.end;
     let line = 0;
-    for (let lo = 0, hi = lineStarts.length - 1; lo <= hi; ) {
+    for (let lo = 0, hi = lineStarts.length - 1; lo <= hi;) {
       const mid = (lo + hi) >> 1;
       if ((lineStarts[mid] as number) <= start) {
         line = mid;
         lo = mid + 1;
-      }
-      else hi = mid - 1;
+      } else hi = mid - 1;
     }
     return {
       start,

@@ -12,7 +12,12 @@ export const DEFAULT_PLATFORM_URL = 'http://127.0.0.1:8787';
 const KEY_PATH = '/.well-known/creditlens-record-key';
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 
-interface VerifyArgs { file: string; platform: string; keyFile: string | null; json: boolean }
+interface VerifyArgs {
+  file: string;
+  platform: string;
+  keyFile: string | null;
+  json: boolean;
+}
 
 function parseArgs(args: string[]): VerifyArgs | string {
   const parsed = parseOptions(args, { json: { type: 'boolean' }, platform: { type: 'string' }, key: { type: 'string' } });
@@ -133,11 +138,13 @@ export const verifyCommand: CliCommand = {
       io.err(`${key}\n`);
       return EXIT_USAGE;
     }
-    const verification = input === undefined
-      ? { valid: false, reason: 'malformed' as const, message: `文件不是 JSON / ${a.file} is not JSON`, keyId: null, recordId: null, issuedAt: null }
-      : await verifyCheckRecord(text, key, subtle);
+    const verification =
+      input === undefined
+        ? { valid: false, reason: 'malformed' as const, message: `文件不是 JSON / ${a.file} is not JSON`, keyId: null, recordId: null, issuedAt: null }
+        : await verifyCheckRecord(text, key, subtle);
     const signed = input as { signature?: { value?: unknown }; record?: { items?: unknown } } | undefined;
-    const fingerprint = verification.reason !== 'malformed' && typeof signed?.signature?.value === 'string' ? await keyFingerprint(signed.signature.value, subtle) : null;
+    const fingerprint =
+      verification.reason !== 'malformed' && typeof signed?.signature?.value === 'string' ? await keyFingerprint(signed.signature.value, subtle) : null;
     const codes = Array.isArray(signed?.record?.items) ? signed.record.items.length : null;
     if (a.json) io.out(JSON.stringify({ ...verification, fingerprint, codes, keySource: key.source }, null, 2) + '\n');
     else report(io, verification, fingerprint, codes, key.source);

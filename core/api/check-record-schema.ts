@@ -23,9 +23,7 @@ export const RecordItemSchema = z.strictObject({
   verdict: z.enum(VERDICT_KINDS),
   reason: TextSchema,
   entries: z.array(ListEntrySchema),
-  measures: z.array(
-    z.strictObject({ id: LineSchema, item: LineSchema, kind: z.enum(['reward', 'punishment']), basis: TextSchema, suspended: z.boolean() }),
-  ),
+  measures: z.array(z.strictObject({ id: LineSchema, item: LineSchema, kind: z.enum(['reward', 'punishment']), basis: TextSchema, suspended: z.boolean() })),
 });
 export type RecordItem = z.infer<typeof RecordItemSchema>;
 
@@ -74,9 +72,7 @@ export type SignedCheckRecord = z.infer<typeof SignedCheckRecordSchema>;
 
 /** `POST /api/v1/records`: the platform checks the codes itself and signs what it answered. */
 export const CheckRecordRequestSchema = z.strictObject({
-  codes: z
-    .array(z.string().check(z.minLength(1), z.maxLength(64)))
-    .check(z.minLength(1), z.maxLength(MAX_CODES_PER_STATUS_REQUEST)),
+  codes: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(MAX_CODES_PER_STATUS_REQUEST)),
   context: CheckContextSchema,
   caseReference: z.optional(z.nullable(LineSchema)),
   operator: z.optional(z.nullable(LineSchema)),

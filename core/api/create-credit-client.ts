@@ -1,16 +1,17 @@
-import { type CheckRecordRequest, type RecordVerification, type SignedCheckRecord, RecordVerificationSchema, SignedCheckRecordSchema } from './check-record-schema.ts';
+import {
+  type CheckRecordRequest,
+  type RecordVerification,
+  type SignedCheckRecord,
+  RecordVerificationSchema,
+  SignedCheckRecordSchema,
+} from './check-record-schema.ts';
 import type { CheckContext } from './check-context-schema.ts';
 import { createCreditTransport, type CallOptions, type CreditClientOptions } from './create-credit-transport.ts';
 import { createStatusClient, type StatusClient } from './create-status-client.ts';
 import { FeedbackListResponseSchema, type FeedbackListResponse } from './feedback-list-schema.ts';
 import { FeedbackResponseSchema, type FeedbackRequest, type FeedbackResponse } from './feedback-schema.ts';
 import { MeasuresResponseSchema, type MeasuresResponse } from './measure-schema.ts';
-import {
-  ObjectionResponseSchema,
-  type ObjectionRequest,
-  type ObjectionResolution,
-  type ObjectionResponse,
-} from './objection-schema.ts';
+import { ObjectionResponseSchema, type ObjectionRequest, type ObjectionResolution, type ObjectionResponse } from './objection-schema.ts';
 import { SubjectDetailsSchema, type SubjectDetails } from './subject-details-schema.ts';
 
 export type { CallOptions, CreditClientOptions } from './create-credit-transport.ts';
@@ -39,14 +40,8 @@ export function createCreditClient(options: CreditClientOptions): CreditClient {
   const { call, get } = transport;
   return {
     ...createStatusClient(transport, options.now),
-    subject: (code, opts = {}) =>
-      get(`/api/v1/subjects/${encodeURIComponent(code)}`, SubjectDetailsSchema, opts.signal),
-    measures: (opts = {}) =>
-      get(
-        `/api/v1/measures${opts.context ? `?context=${encodeURIComponent(opts.context)}` : ''}`,
-        MeasuresResponseSchema,
-        opts.signal,
-      ),
+    subject: (code, opts = {}) => get(`/api/v1/subjects/${encodeURIComponent(code)}`, SubjectDetailsSchema, opts.signal),
+    measures: (opts = {}) => get(`/api/v1/measures${opts.context ? `?context=${encodeURIComponent(opts.context)}` : ''}`, MeasuresResponseSchema, opts.signal),
     feedback: (req, opts = {}) =>
       call({ method: 'POST', path: '/api/v1/feedback', body: req, schema: FeedbackResponseSchema, retry: true, signal: opts.signal }),
     objection: (req, opts = {}) =>
@@ -71,4 +66,3 @@ export function createCreditClient(options: CreditClientOptions): CreditClient {
       }),
   };
 }
-

@@ -110,8 +110,7 @@ export function createCreditTransport(options: CreditClientOptions): CreditTrans
     }
   }
 
-  const get = <T>(path: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> =>
-    call({ method: 'GET', path, schema, retry: true, signal });
+  const get = <T>(path: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> => call({ method: 'GET', path, schema, retry: true, signal });
 
   return { call, get };
 }

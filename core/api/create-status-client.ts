@@ -52,8 +52,7 @@ export function createStatusClient(options: CreditClientOptions | CreditTranspor
       );
       return mergeStatus(answers);
     },
-    changes: (since, opts = {}) =>
-      get(`/api/v1/changes?since=${encodeURIComponent(String(since))}`, ChangesResponseSchema, opts.signal),
+    changes: (since, opts = {}) => get(`/api/v1/changes?since=${encodeURIComponent(String(since))}`, ChangesResponseSchema, opts.signal),
     health: (opts = {}) => get('/api/v1/health', HealthResponseSchema, opts.signal),
   };
 }
@@ -95,4 +94,3 @@ function mergeStatus(answers: StatusResponse[]): StatusResponse {
     first,
   );
 }
-

@@ -38,6 +38,9 @@ export class CreditError extends Error {
 export function isCreditError(value: unknown): value is CreditError {
   return (
     value instanceof CreditError ||
-    (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'CreditError' && typeof (value as { kind?: unknown }).kind === 'string')
+    (typeof value === 'object' &&
+      value !== null &&
+      (value as { name?: unknown }).name === 'CreditError' &&
+      typeof (value as { kind?: unknown }).kind === 'string')
   );
 }

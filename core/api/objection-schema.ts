@@ -27,7 +27,9 @@ export const ObjectionRequestSchema = z
     entryId: LineSchema,
     reason: z.string().check(
       z.maxLength(2000),
-      z.refine((s) => nonSpace(s) >= MIN_OBJECTION_REASON_CHARS, { error: `the reason needs at least ${MIN_OBJECTION_REASON_CHARS} characters besides spaces` }),
+      z.refine((s) => nonSpace(s) >= MIN_OBJECTION_REASON_CHARS, {
+        error: `the reason needs at least ${MIN_OBJECTION_REASON_CHARS} characters besides spaces`,
+      }),
     ),
     contact: z.string().check(z.maxLength(200), z.refine(looksLikeContact, { error: 'the contact must hold a phone number or an email address' })),
     /** The entry's document number (文书号), as the answer gave it. */

@@ -8,9 +8,9 @@ const DATE =
 /** A calendar date, `YYYY-MM-DD` (dates in the lists are local dates in China, UTC+8). */
 export const IsoDateSchema = z.string().check(z.regex(new RegExp(`^${DATE}$`)));
 /** An instant with `Z` or an offset, e.g. `2026-11-26T10:00:00.000Z` (seconds required, any fraction). */
-export const IsoDateTimeSchema = z.string().check(
-  z.regex(new RegExp(`^${DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`)),
-);
+export const IsoDateTimeSchema = z
+  .string()
+  .check(z.regex(new RegExp(`^${DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`)));
 /** An 18-character unified social credit code as the platform stores it (normalized, uppercase). */
 export const UsccSchema = z.string().check(z.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/));
 /** A short single-line text from the platform (names, departments). Always rendered as text, never HTML. */

@@ -7,9 +7,7 @@ import { SubjectSchema } from './subject-schema.ts';
 
 /** `POST /api/v1/status`: a batch of codes (POST, so codes never sit in URLs and logs). */
 export const StatusRequestSchema = z.strictObject({
-  codes: z
-    .array(z.string().check(z.minLength(1), z.maxLength(MAX_CODE_INPUT_LENGTH)))
-    .check(z.minLength(1), z.maxLength(MAX_CODES_PER_STATUS_REQUEST)),
+  codes: z.array(z.string().check(z.minLength(1), z.maxLength(MAX_CODE_INPUT_LENGTH))).check(z.minLength(1), z.maxLength(MAX_CODES_PER_STATUS_REQUEST)),
   context: z.optional(CheckContextSchema),
   /** Why the query is made (recorded in the audit log), e.g. an approval item number. */
   purpose: z.optional(LineSchema),

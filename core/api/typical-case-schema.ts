@@ -10,7 +10,11 @@ export type TypicalCaseKind = z.infer<typeof TypicalCaseKindSchema>;
 export const TypicalCaseRequestSchema = z.strictObject({
   feedbackId: z.string().check(z.minLength(1), z.maxLength(200)),
   kind: TypicalCaseKindSchema,
-  note: z.string().check(z.minLength(1), z.maxLength(2000), z.refine((s) => s.trim().length > 0, { message: 'a note is required' })),
+  note: z.string().check(
+    z.minLength(1),
+    z.maxLength(2000),
+    z.refine((s) => s.trim().length > 0, { message: 'a note is required' }),
+  ),
 });
 export type TypicalCaseRequest = z.infer<typeof TypicalCaseRequestSchema>;
 

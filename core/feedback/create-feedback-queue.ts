@@ -96,10 +96,13 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
     if (stopped) return;
     const due = items.filter((i) => i.status === 'pending' && i.nextAttemptAt !== null).map((i) => i.nextAttemptAt!);
     if (due.length === 0) return;
-    timer = setTimer(() => {
-      timer = null;
-      void sendDue(false);
-    }, Math.max(0, Math.min(...due) - now()));
+    timer = setTimer(
+      () => {
+        timer = null;
+        void sendDue(false);
+      },
+      Math.max(0, Math.min(...due) - now()),
+    );
   }
 
   async function send(item: QueuedFeedback): Promise<void> {

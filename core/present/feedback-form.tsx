@@ -117,13 +117,7 @@ export function FeedbackForm(props: FeedbackFormProps) {
               <legend>{measure.item}</legend>
               {(['applied', 'not-applicable', 'exempted', 'skip'] as const).map((value) => (
                 <label key={value} class="cl-radio">
-                  <input
-                    type="radio"
-                    name={group}
-                    value={value}
-                    checked={choice === value}
-                    onChange={() => setChoices({ ...choices, [measure.id]: value })}
-                  />
+                  <input type="radio" name={group} value={value} checked={choice === value} onChange={() => setChoices({ ...choices, [measure.id]: value })} />
                   {value === 'skip' ? t.skip : t.outcome[value]}
                 </label>
               ))}
@@ -150,7 +144,15 @@ export function FeedbackForm(props: FeedbackFormProps) {
         <label class="cl-field" for={id('note')}>
           {t.note}
         </label>
-        <textarea id={id('note')} class="cl-input" name="note" maxLength={2000} rows={2} value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+        <textarea
+          id={id('note')}
+          class="cl-input"
+          name="note"
+          maxLength={2000}
+          rows={2}
+          value={note}
+          onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
+        />
         <div class="cl-actions">
           <button type="submit" class="cl-button" disabled={busy}>
             {t.submitFeedback}

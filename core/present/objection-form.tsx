@@ -71,11 +71,29 @@ export function ObjectionForm({ code, entry, locale, onSubmit, onAccepted, idPre
       <label class="cl-field" for={id('reason')}>
         {t.objectionReason}
       </label>
-      <textarea id={id('reason')} class="cl-input" name="reason" required maxLength={2000} rows={3} value={reason} onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)} />
+      <textarea
+        id={id('reason')}
+        class="cl-input"
+        name="reason"
+        required
+        maxLength={2000}
+        rows={3}
+        value={reason}
+        onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)}
+      />
       <label class="cl-field" for={id('contact')}>
         {t.contact}
       </label>
-      <input id={id('contact')} class="cl-input" type="text" name="contact" required maxLength={200} value={contact} onInput={(e) => setContact((e.currentTarget as HTMLInputElement).value)} />
+      <input
+        id={id('contact')}
+        class="cl-input"
+        type="text"
+        name="contact"
+        required
+        maxLength={200}
+        value={contact}
+        onInput={(e) => setContact((e.currentTarget as HTMLInputElement).value)}
+      />
       <div class="cl-actions">
         <button type="submit" class="cl-button" disabled={phase === 'sending'}>
           {t.submitObjection}

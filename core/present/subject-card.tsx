@@ -56,7 +56,8 @@ export function SubjectCard(props: SubjectCardProps) {
   const asOf = verdict.asOf ?? result?.asOf ?? null;
   const ageMs = asOf === null ? null : Math.max(0, now.getTime() - Date.parse(asOf));
   // Listed for a date to come: not in force, so the verdict ignores them, but staff should know.
-  const upcoming = verdict.kind === 'unknown' || verdict.kind === 'pending' ? [] : (result?.entries ?? []).filter((e) => entryStanding(e, chinaDate(now)) === 'upcoming');
+  const upcoming =
+    verdict.kind === 'unknown' || verdict.kind === 'pending' ? [] : (result?.entries ?? []).filter((e) => entryStanding(e, chinaDate(now)) === 'upcoming');
   const showMeasures = measures !== null && (verdict.kind === 'black' || verdict.kind === 'disputed' || verdict.kind === 'red');
   return (
     <article class={`cl-card cl-card-${verdict.kind}`} part="card" id={id} lang={locale} data-verdict={verdict.kind}>
@@ -94,7 +95,13 @@ export function SubjectCard(props: SubjectCardProps) {
   );
 }
 
-function EntrySection(props: { title: string; entries: ListEntry[]; locale: PresentLocale; kind: string; actions?: ((entry: ListEntry) => ComponentChildren) | undefined }) {
+function EntrySection(props: {
+  title: string;
+  entries: ListEntry[];
+  locale: PresentLocale;
+  kind: string;
+  actions?: ((entry: ListEntry) => ComponentChildren) | undefined;
+}) {
   const upcoming = props.kind === 'upcoming';
   if (props.entries.length === 0) return null;
   return (

@@ -56,7 +56,8 @@ export function createStatusBatcher(opts: StatusBatcherOptions): StatusBatcher {
     for (const [code, waiter] of batch) {
       const result = byCode.get(code) ?? byCode.get(code.trim().toUpperCase());
       // A per-code error (the platform could not answer this code within the contract) is a failed check: unknown.
-      if (result && isStatusErrorResult(result)) waiter.reject(new CreditError('schema', `the platform could not answer code ${code}: ${result.error.message}`));
+      if (result && isStatusErrorResult(result))
+        waiter.reject(new CreditError('schema', `the platform could not answer code ${code}: ${result.error.message}`));
       else if (result) waiter.resolve(result);
       else waiter.reject(new CreditError('schema', `the platform's answer left out code ${code}`));
     }

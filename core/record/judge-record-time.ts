@@ -33,11 +33,17 @@ export function judgeRecordTime(
   const issued = Date.parse(issuedAt);
   if (Number.isNaN(issued)) return { reason: 'malformed', message: `出具时间无效 ${issuedAt} / issuedAt is not a time` };
   if (issued > now.getTime() + RECORD_CLOCK_SKEW_MS) {
-    return { reason: 'not-yet-valid', message: `记录的出具时间 ${issuedAt} 在未来，不可信 / The record says it was issued at ${issuedAt}, in the future: not trusted` };
+    return {
+      reason: 'not-yet-valid',
+      message: `记录的出具时间 ${issuedAt} 在未来，不可信 / The record says it was issued at ${issuedAt}, in the future: not trusted`,
+    };
   }
   const created = key.createdAt ? Date.parse(key.createdAt) : Number.NaN;
   if (!Number.isNaN(created) && issued < created - RECORD_CLOCK_SKEW_MS) {
-    return { reason: 'not-yet-valid', message: `记录的出具时间 ${issuedAt} 早于签名密钥 ${key.keyId} 的生成时间 ${key.createdAt}，不可信 / Issued at ${issuedAt}, before key ${key.keyId} existed (${key.createdAt}): not trusted` };
+    return {
+      reason: 'not-yet-valid',
+      message: `记录的出具时间 ${issuedAt} 早于签名密钥 ${key.keyId} 的生成时间 ${key.createdAt}，不可信 / Issued at ${issuedAt}, before key ${key.keyId} existed (${key.createdAt}): not trusted`,
+    };
   }
   const compromised = key.compromisedSince ? Date.parse(key.compromisedSince) : Number.NaN;
   if (!Number.isNaN(compromised) && issued >= compromised) {

@@ -1,7 +1,5 @@
 /** A JSON text parsed strictly, or why it is not one. */
-export type StrictJsonResult =
-  | { ok: true; value: unknown }
-  | { ok: false; error: { kind: 'syntax' | 'duplicate-key'; message: string } };
+export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; error: { kind: 'syntax' | 'duplicate-key'; message: string } };
 
 /**
  * Parses JSON text (RFC 8259) like `JSON.parse`, but refuses an object that names a key twice.
@@ -42,7 +40,10 @@ export function parseStrictJson(text: string): StrictJsonResult {
       const out: Record<string, unknown> = {};
       const seen = new Set<string>();
       ws();
-      if (text[i] === '}') { i++; return out; }
+      if (text[i] === '}') {
+        i++;
+        return out;
+      }
       for (;;) {
         ws();
         if (text[i] !== '"') fail('syntax', `expected a key at ${i}`);
@@ -55,8 +56,14 @@ export function parseStrictJson(text: string): StrictJsonResult {
         i++;
         Object.defineProperty(out, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
         ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return out; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return out;
+        }
         fail('syntax', `expected ',' or '}' at ${i}`);
       }
     }
@@ -64,12 +71,21 @@ export function parseStrictJson(text: string): StrictJsonResult {
       i++;
       const out: unknown[] = [];
       ws();
-      if (text[i] === ']') { i++; return out; }
+      if (text[i] === ']') {
+        i++;
+        return out;
+      }
       for (;;) {
         out.push(value(depth + 1));
         ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return out; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return out;
+        }
         fail('syntax', `expected ',' or ']' at ${i}`);
       }
     }
@@ -91,7 +107,10 @@ export function parseStrictJson(text: string): StrictJsonResult {
 }
 
 class StrictJsonError extends Error {
-  constructor(readonly kind: 'syntax' | 'duplicate-key', message: string) {
+  constructor(
+    readonly kind: 'syntax' | 'duplicate-key',
+    message: string,
+  ) {
     super(message);
   }
 }

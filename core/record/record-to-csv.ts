@@ -11,10 +11,24 @@ import { formulaSafe } from '../text/formula-safe.ts';
 export function recordToCsv(signed: SignedCheckRecord): string {
   const { record, signature } = signed;
   // What the caller stated is marked in its header (records from before `callerStated`: all of it).
-  const stated = (field: CallerStatedField, name: string) => (record.callerStated?.includes(field) ?? true ? `${name}（调用方填写，平台未核实）` : name);
+  const stated = (field: CallerStatedField, name: string) => ((record.callerStated?.includes(field) ?? true) ? `${name}（调用方填写，平台未核实）` : name);
   const header = [
-    '序号', '统一社会信用代码', '登记名称', stated('pageNames', '页面显示名称'), '名称一致', '核查结论', '原因',
-    '有效名单条目', '适用措施', '数据时间', '数据版本', stated('operator', '查询人'), '部门', stated('caseReference', '业务编号'), '记录编号', '签名',
+    '序号',
+    '统一社会信用代码',
+    '登记名称',
+    stated('pageNames', '页面显示名称'),
+    '名称一致',
+    '核查结论',
+    '原因',
+    '有效名单条目',
+    '适用措施',
+    '数据时间',
+    '数据版本',
+    stated('operator', '查询人'),
+    '部门',
+    stated('caseReference', '业务编号'),
+    '记录编号',
+    '签名',
   ];
   const rows = record.items.map((item, i) => [
     String(i + 1),

@@ -14,17 +14,17 @@ export type { RecordKeyTrust } from './judge-record-time.ts';
  * against the key's life (judge-record-time.ts): issued in the future, before the key existed,
  * after its retirement, or since it was marked compromised → not valid, with the reason.
  */
-export async function verifyCheckRecord(
-  input: unknown,
-  key: RecordKeyTrust,
-  subtle: SubtleCrypto,
-  options: { now?: Date } = {},
-): Promise<RecordVerification> {
+export async function verifyCheckRecord(input: unknown, key: RecordKeyTrust, subtle: SubtleCrypto, options: { now?: Date } = {}): Promise<RecordVerification> {
   if (typeof input === 'string') {
     const parsedText = parseStrictJson(input);
     if (!parsedText.ok) {
       return parsedText.error.kind === 'duplicate-key'
-        ? fail('duplicate-keys', `记录中有重复的字段，无法确定其含义（${parsedText.error.message}） / The record names a field twice (${parsedText.error.message})`, null, null)
+        ? fail(
+            'duplicate-keys',
+            `记录中有重复的字段，无法确定其含义（${parsedText.error.message}） / The record names a field twice (${parsedText.error.message})`,
+            null,
+            null,
+          )
         : fail('malformed', `记录不是有效的 JSON（${parsedText.error.message}） / The record is not JSON (${parsedText.error.message})`, null, null);
     }
     input = parsedText.value;
@@ -37,7 +37,12 @@ export async function verifyCheckRecord(
   }
   const { record, signature } = parsed.data;
   if (signature.keyId !== key.keyId) {
-    return fail('unknown-key', `签名密钥 ${signature.keyId} 不是本平台的密钥 / Signed with key ${signature.keyId}, not this platform's key`, signature.keyId, record);
+    return fail(
+      'unknown-key',
+      `签名密钥 ${signature.keyId} 不是本平台的密钥 / Signed with key ${signature.keyId}, not this platform's key`,
+      signature.keyId,
+      record,
+    );
   }
   const publicKeyBytes = base64ToBytes(key.publicKey);
   const signatureBytes = base64ToBytes(signature.value);

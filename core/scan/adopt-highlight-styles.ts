@@ -38,7 +38,11 @@ export function adoptHighlightStyles(document: Document, signal: AbortSignal): v
   }
   // Prepend, so the page's own ::highlight(creditlens-*) rules (adopted or in <style>) win.
   document.adoptedStyleSheets = [sheet, ...document.adoptedStyleSheets];
-  signal.addEventListener('abort', () => {
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    },
+    { once: true },
+  );
 }

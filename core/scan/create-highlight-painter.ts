@@ -46,12 +46,16 @@ export function createHighlightPainter(view: Window & typeof globalThis, signal:
     highlight.delete(range);
     if (highlight.size === 0) registry.delete(name);
   };
-  signal.addEventListener('abort', () => {
-    for (const [range, kind] of ours) remove(range, highlightName(kind));
-    for (const range of flagged) remove(range, SUSPECT_HIGHLIGHT);
-    ours.clear();
-    flagged.clear();
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      for (const [range, kind] of ours) remove(range, highlightName(kind));
+      for (const range of flagged) remove(range, SUSPECT_HIGHLIGHT);
+      ours.clear();
+      flagged.clear();
+    },
+    { once: true },
+  );
   return {
     supported: true,
     paint(range, kind) {

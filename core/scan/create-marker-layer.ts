@@ -95,10 +95,14 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
       b.addEventListener('blur', () => scheduleClose(), { signal });
       b.addEventListener('pointerenter', () => openCard(b!, 'hover'), { signal });
       b.addEventListener('pointerleave', () => scheduleClose(), { signal });
-      b.addEventListener('keydown', (e) => {
-        if ((e as KeyboardEvent).key === 'Escape') closeCard();
-        if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') openCard(b!, 'focus');
-      }, { signal });
+      b.addEventListener(
+        'keydown',
+        (e) => {
+          if ((e as KeyboardEvent).key === 'Escape') closeCard();
+          if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') openCard(b!, 'focus');
+        },
+        { signal },
+      );
       pool[i] = b;
       overlay.layer.append(b);
     }
@@ -242,18 +246,26 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
   overlay.card.addEventListener('pointerenter', cancelClose, { signal });
   overlay.card.addEventListener('pointerleave', scheduleClose, { signal });
   overlay.card.addEventListener('focusout', scheduleClose, { signal });
-  overlay.card.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key !== 'Escape') return;
-    const anchor = cardAnchor;
-    closeCard();
-    anchor?.focus();
-  }, { signal });
+  overlay.card.addEventListener(
+    'keydown',
+    (e) => {
+      if ((e as KeyboardEvent).key !== 'Escape') return;
+      const anchor = cardAnchor;
+      closeCard();
+      anchor?.focus();
+    },
+    { signal },
+  );
   listen(view, 'scroll', schedule);
   listen(view, 'resize', schedule);
-  signal.addEventListener('abort', () => {
-    cancelClose();
-    if (frame && view.cancelAnimationFrame) view.cancelAnimationFrame(frame);
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      cancelClose();
+      if (frame && view.cancelAnimationFrame) view.cancelAnimationFrame(frame);
+    },
+    { once: true },
+  );
 
   return {
     schedule,

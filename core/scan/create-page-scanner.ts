@@ -119,8 +119,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   const overlay = options.overlay ?? createOverlay(document, signal);
   const isOurs = (node: Node): boolean => node === overlay.host || overlay.host.contains(node) || node.getRootNode() === overlay.shadow;
 
-  const kindOf = (code: string, validity: UsccValidity): VerdictKind =>
-    validity === 'invalid' ? 'invalid' : (verdicts.get(code)?.kind ?? 'pending');
+  const kindOf = (code: string, validity: UsccValidity): VerdictKind => (validity === 'invalid' ? 'invalid' : (verdicts.get(code)?.kind ?? 'pending'));
   const pageKindOf = (code: string, validity: UsccValidity): VerdictKind => {
     const verdict = validity === 'invalid' ? undefined : verdicts.get(code);
     return verdict?.pageKind ?? kindOf(code, validity);
@@ -173,11 +172,15 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     const element = gate ? (at.nodeType === 1 ? (at as Element) : boxedAncestor(at)) : null;
     if (!gate || !element) return ask(code, validity);
     waitingToAsk.add(code);
-    gate.whenShown(element, () => {
-      if (asked.has(code)) return;
-      ask(code, validity);
-      flushAsks();
-    }, measure);
+    gate.whenShown(
+      element,
+      () => {
+        if (asked.has(code)) return;
+        ask(code, validity);
+        flushAsks();
+      },
+      measure,
+    );
   }
 
   /** The nearest element around `node` that has a box of its own (`display: contents` has none). */
@@ -248,10 +251,14 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
       if (isCodeField(node)) updateField(node);
       return;
     }
-    texts.scan(node, (shadow) => {
-      watch.observe(shadow);
-      for (const field of findFormFields(shadow)) updateField(field);
-    }, signal);
+    texts.scan(
+      node,
+      (shadow) => {
+        watch.observe(shadow);
+        for (const field of findFormFields(shadow)) updateField(field);
+      },
+      signal,
+    );
     if (node.nodeType !== 3) for (const field of findFormFields(node)) updateField(field);
   }
 
@@ -289,9 +296,13 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   };
   document.addEventListener('input', onInput, { capture: true, passive: true, signal });
   document.addEventListener('change', onInput, { capture: true, passive: true, signal });
-  signal.addEventListener('abort', () => {
-    if (findingsTimer !== null) clearTimeout(findingsTimer);
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      if (findingsTimer !== null) clearTimeout(findingsTimer);
+    },
+    { once: true },
+  );
 
   scan(root);
   flushAsks();
@@ -316,7 +327,10 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
       layer.refreshCard(touched);
       changed();
     },
-    codes: () => findings().filter((f) => f.validity !== 'invalid').map((f) => f.code),
+    codes: () =>
+      findings()
+        .filter((f) => f.validity !== 'invalid')
+        .map((f) => f.code),
     findings,
     rescan() {
       prune();

@@ -66,7 +66,8 @@ export function createTextCodes(o: TextCodesOptions): TextCodes {
 
   // Static ranges cost nothing when the page mutates; live ones are the fallback (happy-dom).
   const makeRange = (node: Text, start: number, endNode: Text, end: number): AbstractRange => {
-    if (typeof view?.StaticRange === 'function') return new view.StaticRange({ startContainer: node, startOffset: start, endContainer: endNode, endOffset: end });
+    if (typeof view?.StaticRange === 'function')
+      return new view.StaticRange({ startContainer: node, startOffset: start, endContainer: endNode, endOffset: end });
     const range = document.createRange();
     range.setStart(node, start);
     range.setEnd(endNode, end);
@@ -103,7 +104,19 @@ export function createTextCodes(o: TextCodesOptions): TextCodes {
       const suspect = m.validity === 'suspect';
       const kind = o.kindOf(m.code, m.validity);
       const pageKind = o.pageKindOf?.(m.code, m.validity) ?? kind;
-      const occ: TextOcc = { code: m.code, validity: m.validity, reasons: m.reasons, kind, suspect, veiled: pageKind !== kind, node, start, endNode, end, range };
+      const occ: TextOcc = {
+        code: m.code,
+        validity: m.validity,
+        reasons: m.reasons,
+        kind,
+        suspect,
+        veiled: pageKind !== kind,
+        node,
+        start,
+        endNode,
+        end,
+        range,
+      };
       run.occs.push(occ);
       painter.paint(range, pageKind);
       if (suspect) painter.flagSuspect(range, true);

@@ -51,15 +51,19 @@ export function createVisibilityGate(o: VisibilityGateOptions): VisibilityGate {
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const Observer = view.IntersectionObserver;
-  const observer = typeof Observer === 'function'
-    ? new Observer((entries) => {
-      for (const entry of entries) {
-        if (entry.isIntersecting) near.add(entry.target);
-        else near.delete(entry.target);
-      }
-      release();
-    }, { rootMargin: '100% 100% 100% 100%' })
-    : null;
+  const observer =
+    typeof Observer === 'function'
+      ? new Observer(
+          (entries) => {
+            for (const entry of entries) {
+              if (entry.isIntersecting) near.add(entry.target);
+              else near.delete(entry.target);
+            }
+            release();
+          },
+          { rootMargin: '100% 100% 100% 100%' },
+        )
+      : null;
 
   function fire(element: Element): void {
     const list = waiters.get(element) ?? [];
@@ -89,12 +93,16 @@ export function createVisibilityGate(o: VisibilityGateOptions): VisibilityGate {
     }
   }
 
-  signal.addEventListener('abort', () => {
-    observer?.disconnect();
-    if (timer !== null) clearTimeout(timer);
-    waiters.clear();
-    near.clear();
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer?.disconnect();
+      if (timer !== null) clearTimeout(timer);
+      waiters.clear();
+      near.clear();
+    },
+    { once: true },
+  );
 
   return {
     whenShown(element, shown, measure) {

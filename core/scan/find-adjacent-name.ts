@@ -16,7 +16,29 @@ const NOT_NAME_HEADER = /代码|编号|号码|证号|日期|时间|金额|状态
 const LEAD_LABELS = /^.*?(?:联合申报单位|申报单位|申请单位|申请人|投标人|供应商|中标人|当事人|单位名称|企业名称|公司名称|名称|经审查)[：:为是]?/;
 const SEPARATORS = /[，。；;,、\n\r\t：:]|\s{2,}/;
 const CODE_LIKE = /[0-9A-Z]{15,}/;
-const BLOCK_TAGS = new Set(['P', 'LI', 'DIV', 'TD', 'TH', 'DD', 'DT', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'BODY', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LABEL', 'FORM', 'FIELDSET']);
+const BLOCK_TAGS = new Set([
+  'P',
+  'LI',
+  'DIV',
+  'TD',
+  'TH',
+  'DD',
+  'DT',
+  'SECTION',
+  'ARTICLE',
+  'BLOCKQUOTE',
+  'BODY',
+  'MAIN',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LABEL',
+  'FORM',
+  'FIELDSET',
+]);
 const FIELD_SELECTOR = 'input:not([type]),input[type=text],input[type=search],textarea,select,output';
 
 /**
@@ -116,7 +138,11 @@ function labelOf(field: Element): string {
   const aria = field.getAttribute('aria-label');
   if (aria) return aria;
   const by = field.getAttribute('aria-labelledby');
-  if (by) return by.split(/\s+/).map((id) => field.ownerDocument.getElementById(id)?.textContent ?? '').join(' ');
+  if (by)
+    return by
+      .split(/\s+/)
+      .map((id) => field.ownerDocument.getElementById(id)?.textContent ?? '')
+      .join(' ');
   const wrapping = field.closest('label');
   if (wrapping) return wrapping.textContent ?? '';
   const previous = field.previousElementSibling ?? field.parentElement?.previousElementSibling;

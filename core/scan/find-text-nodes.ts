@@ -17,7 +17,7 @@ export function isSkippedElement(element: Element): boolean {
 
 /** True when `node` sits inside a skipped element (script, style, our overlay…), crossing shadow roots. */
 export function isInsideSkipped(node: Node): boolean {
-  for (let n: Node | null = node; n; ) {
+  for (let n: Node | null = node; n;) {
     if (n.nodeType === 1 && isSkippedElement(n as Element)) return true;
     n = n.parentNode ?? (n as ShadowRoot).host ?? null;
   }
@@ -50,7 +50,10 @@ export function findTextNodes(
     const parent = node.parentNode;
     if (parent !== lastParent) {
       lastParent = parent;
-      lastSkipped = parent !== null && parent.nodeType === 1 && (isSkippedElement(parent as Element) || (parent as Element).namespaceURI === SVG_NS || hasSkippedAncestor(parent as Element));
+      lastSkipped =
+        parent !== null &&
+        parent.nodeType === 1 &&
+        (isSkippedElement(parent as Element) || (parent as Element).namespaceURI === SVG_NS || hasSkippedAncestor(parent as Element));
     }
     if (!lastSkipped) visitText(node as Text);
   }

@@ -68,19 +68,24 @@ export function findTextRuns(
   let run: Text[] = [];
   let length = 0;
   let tail = NONE;
-  findTextNodes(root, (node) => {
-    const data = node.data;
-    if (data.length === 0) return;
-    if (tail !== NONE && seamMayJoin(tail, headOf(data)) && flowsInline(run[run.length - 1]!, node)) {
-      run.push(node);
-      length += data.length;
-    } else {
-      if (run.length > 0) visitRun(run, length);
-      run = [node];
-      length = data.length;
-    }
-    tail = tailOf(data);
-  }, visitShadow, signal);
+  findTextNodes(
+    root,
+    (node) => {
+      const data = node.data;
+      if (data.length === 0) return;
+      if (tail !== NONE && seamMayJoin(tail, headOf(data)) && flowsInline(run[run.length - 1]!, node)) {
+        run.push(node);
+        length += data.length;
+      } else {
+        if (run.length > 0) visitRun(run, length);
+        run = [node];
+        length = data.length;
+      }
+      tail = tailOf(data);
+    },
+    visitShadow,
+    signal,
+  );
   if (run.length > 0) visitRun(run, length);
 }
 

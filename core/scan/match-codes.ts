@@ -153,9 +153,7 @@ function collect(text: string, words: number, out: CodeMatch[]): void {
       if (f >= 0) code += String.fromCharCode(f);
     }
     const parsed = parseNormalizedUscc(code);
-    const reportable =
-      parsed.validity === 'valid' ||
-      (!hasResidentIdShape(code) && (parsed.validity === 'suspect' || isPlausibleTypo(parsed.reasons)));
+    const reportable = parsed.validity === 'valid' || (!hasResidentIdShape(code) && (parsed.validity === 'suspect' || isPlausibleTypo(parsed.reasons)));
     if (reportable) {
       found.push({ code, start, end, raw: text.slice(start, end), validity: parsed.validity, reasons: parsed.reasons });
     }

@@ -57,9 +57,13 @@ export function watchMutations(root: Node, options: WatchOptions): MutationWatch
     if (timer === null && (changed.size > 0 || gaps.length > 0)) timer = setTimeout(flush, delayMs);
   });
   observer.observe(root, OPTIONS);
-  options.signal.addEventListener('abort', () => {
-    observer.disconnect();
-    if (timer !== null) clearTimeout(timer);
-  }, { once: true });
+  options.signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      if (timer !== null) clearTimeout(timer);
+    },
+    { once: true },
+  );
   return { observe: (other) => observer.observe(other, OPTIONS) };
 }

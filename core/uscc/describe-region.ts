@@ -30,9 +30,7 @@ function loadTables(): Promise<Map<string, string>> {
  * Names of the province (first 2 digits), city (first 4) and county (all 6) of a division code;
  * null where unknown. `100000` (national registration) gives province 国家.
  */
-export async function describeRegion(
-  regionCode: string,
-): Promise<{ province: string | null; city: string | null; county: string | null }> {
+export async function describeRegion(regionCode: string): Promise<{ province: string | null; city: string | null; county: string | null }> {
   if (regionCode === NATIONAL_REGION) return { province: '国家', city: null, county: null };
   if (!/^\d{6}$/.test(regionCode)) return { province: null, city: null, county: null };
   const names = await loadTables();

@@ -5,9 +5,7 @@ import { foldCodeChar, OTHER, SEPARATOR } from './fold-code-char.ts';
 // a highlight can be drawn over the original text.
 
 /** Brackets, quotes and punctuation (ASCII and Chinese) that may surround a code. */
-const SURROUNDING = new Set(
-  Array.from('()[]{}<>"\'`:;,.!?（）［］｛｝＜＞【】〔〕〖〗《》〈〉「」『』“”‘’«»：；，。、！？．·…'),
-);
+const SURROUNDING = new Set(Array.from('()[]{}<>"\'`:;,.!?（）［］｛｝＜＞【】〔〕〖〗《》〈〉「」『』“”‘’«»：；，。、！？．·…'));
 
 /**
  * Normalizes what a person typed or pasted as a code: surrounding whitespace and punctuation are

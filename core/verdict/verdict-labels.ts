@@ -64,14 +64,16 @@ const REASONS: Record<VerdictLocale, Record<Verdict['reason']['code'], string>> 
     'red-disputed': 'A red-list entry of this subject is under objection; its incentives are held while it is verified.',
     monitoring: 'This subject has left the black list and is under key monitoring.',
     'nothing-active': 'This subject has no active red- or black-list entry.',
-    'nothing-active-public': 'No active entry in the published lists; checked without department credentials, so internally shared information is not included.',
+    'nothing-active-public':
+      'No active entry in the published lists; checked without department credentials, so internally shared information is not included.',
     'not-found': 'The credit platform holds no subject and no entry for this code.',
     'invalid-code': 'This is not a valid unified social credit code; please check it.',
     'suspect-code': 'No active entry was found, but the code looks unusual; check it was typed correctly.',
     'suspect-not-found': 'The check character is wrong and the platform holds no such code; please check it.',
     error: 'No reliable answer came from the credit platform; do not treat this subject as clear.',
     checking: 'Asking the credit platform.',
-    paused: 'This page asked for too many codes within a minute, so checking is paused (a page script may be probing the lists); click “Continue checking” in the CreditLens popup.',
+    paused:
+      'This page asked for too many codes within a minute, so checking is paused (a page script may be probing the lists); click “Continue checking” in the CreditLens popup.',
   },
 };
 

@@ -36,33 +36,50 @@ export function registerBatchHandlers(d: BatchHandlerDeps): () => void {
 
   return ((): (() => void) => {
     const removers = [
-      onValidMessage('checkCodes', async ({ text, context }, origin) => {
-        await d.ready;
-        if (!origin.extensionPage) return fail('permission', 'checkCodes is for extension pages');
-        const seen = new Set<string>();
-        const codes = matchCodes(text).map((m) => m.code).filter((code) => !seen.has(code) && seen.add(code)).slice(0, MAX_CODES);
-        const batchId = `b${Date.now().toString(36)}${(seq++).toString(36)}`;
-        const state: BatchState = { batchId, total: codes.length, done: 0, finished: codes.length === 0, views: codes.map((code) => d.toView(code, null, context)) };
-        batches.set(batchId, state);
-        while (batches.size > (d.keep ?? 5)) batches.delete(batches.keys().next().value!);
-        const service = d.service();
-        codes.forEach((code, i) => {
-          const view = state.views[i]!;
-          const answered = view.validity !== 'invalid' ? service.get(code) : Promise.resolve(null);
-          void answered.then((verdict) => {
-            if (verdict) state.views[i] = d.toView(code, verdict, context);
-            else state.views[i] = { ...view, verdict: { ...view.verdict, kind: 'invalid', reason: { code: 'invalid-code' } } };
-            state.done++;
-            state.finished = state.done === state.total;
-            announce(state);
+      onValidMessage(
+        'checkCodes',
+        async ({ text, context }, origin) => {
+          await d.ready;
+          if (!origin.extensionPage) return fail('permission', 'checkCodes is for extension pages');
+          const seen = new Set<string>();
+          const codes = matchCodes(text)
+            .map((m) => m.code)
+            .filter((code) => !seen.has(code) && seen.add(code))
+            .slice(0, MAX_CODES);
+          const batchId = `b${Date.now().toString(36)}${(seq++).toString(36)}`;
+          const state: BatchState = {
+            batchId,
+            total: codes.length,
+            done: 0,
+            finished: codes.length === 0,
+            views: codes.map((code) => d.toView(code, null, context)),
+          };
+          batches.set(batchId, state);
+          while (batches.size > (d.keep ?? 5)) batches.delete(batches.keys().next().value!);
+          const service = d.service();
+          codes.forEach((code, i) => {
+            const view = state.views[i]!;
+            const answered = view.validity !== 'invalid' ? service.get(code) : Promise.resolve(null);
+            void answered.then((verdict) => {
+              if (verdict) state.views[i] = d.toView(code, verdict, context);
+              else state.views[i] = { ...view, verdict: { ...view.verdict, kind: 'invalid', reason: { code: 'invalid-code' } } };
+              state.done++;
+              state.finished = state.done === state.total;
+              announce(state);
+            });
           });
-        });
-        return ok(state);
-      }, d.messenger),
-      onValidMessage('getBatch', ({ batchId }) => {
-        const state = batches.get(batchId);
-        return state ? ok(state) : fail('not-found', 'no such batch (the background may have restarted)');
-      }, d.messenger),
+          return ok(state);
+        },
+        d.messenger,
+      ),
+      onValidMessage(
+        'getBatch',
+        ({ batchId }) => {
+          const state = batches.get(batchId);
+          return state ? ok(state) : fail('not-found', 'no such batch (the background may have restarted)');
+        },
+        d.messenger,
+      ),
     ];
     return () => removers.forEach((remove) => remove());
   })();

@@ -94,7 +94,11 @@ export function registerPageHandlers(d: PageHandlerDeps): () => void {
         d.service().watch(codes);
         count += codes.length;
         // Answers arrive by push as they come; this tells the frame they are being asked now.
-        d.push?.(tabId, frameId, codes.map((code) => d.view(code, frame.context)));
+        d.push?.(
+          tabId,
+          frameId,
+          codes.map((code) => d.view(code, frame.context)),
+        );
       }
       return ok({ codes: count });
     }),

@@ -13,10 +13,7 @@ interface PermissionEvent {
 }
 
 /** Calls `onChange` whenever origins are granted or withdrawn; returns the function that stops. */
-export function watchHostAccess(
-  permissions: { onAdded?: PermissionEvent; onRemoved?: PermissionEvent } | undefined,
-  onChange: () => void,
-): () => void {
+export function watchHostAccess(permissions: { onAdded?: PermissionEvent; onRemoved?: PermissionEvent } | undefined, onChange: () => void): () => void {
   // Granting an API permission alone (no origins) changes nothing for the content scripts.
   const listener = (p: Permissions): void => {
     if ((p.origins?.length ?? 0) > 0) onChange();

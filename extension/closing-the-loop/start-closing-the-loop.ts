@@ -44,7 +44,14 @@ export function startClosingTheLoop(): void {
   registerFeedbackHandlers({ ready, service: feedback, cases });
   registerObjectionHandler({ ready, client: () => platform.client() });
   registerNameHandlers(names);
-  registerRecordHandlers({ ready, client: () => platform.client(), operator, names, caseReference: (tabId) => cases.get(tabId), last: createLastRecordStore() });
+  registerRecordHandlers({
+    ready,
+    client: () => platform.client(),
+    operator,
+    names,
+    caseReference: (tabId) => cases.get(tabId),
+    last: createLastRecordStore(),
+  });
 
   void browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
   browser.alarms.onAlarm.addListener((alarm) => {

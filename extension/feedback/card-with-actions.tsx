@@ -30,7 +30,13 @@ export function CardWithActions(props: CardWithActionsProps) {
   const offered = actionable ? (card.measures ?? []).filter((m) => !m.suspended) : [];
   const entryActions = actionable
     ? (entry: ListEntry) => (
-        <ObjectionForm code={card.code} entry={entry} locale={card.locale} idPrefix={`${idPrefix}-obj-${entry.id}`} onSubmit={(req) => submitObjection(send, req)} />
+        <ObjectionForm
+          code={card.code}
+          entry={entry}
+          locale={card.locale}
+          idPrefix={`${idPrefix}-obj-${entry.id}`}
+          onSubmit={(req) => submitObjection(send, req)}
+        />
       )
     : undefined;
   return (
@@ -59,7 +65,14 @@ function FeedbackSection({ code, measures, locale, context, send, idPrefix }: Ca
   async function load(reference: string | null): Promise<void> {
     const answer = await send('getFeedback', { code, caseReference: reference });
     if (answer.ok) setView(answer.value);
-    else setView((before) => ({ code, reporter: before?.reporter ?? null, caseReference: reference ?? before?.caseReference ?? '', queued: before?.queued ?? [], given: 'unavailable' }));
+    else
+      setView((before) => ({
+        code,
+        reporter: before?.reporter ?? null,
+        caseReference: reference ?? before?.caseReference ?? '',
+        queued: before?.queued ?? [],
+        given: 'unavailable',
+      }));
   }
 
   useEffect(() => void load(caseReference), [code]);

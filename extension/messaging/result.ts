@@ -32,8 +32,5 @@ export const fail = (kind: MessageErrorKind, message: string): Result<never> => 
 
 /** A zod/mini schema for `Result<T>` given the schema of `T`. */
 export function resultSchema<T extends z.ZodMiniType>(value: T) {
-  return z.union([
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: MessageErrorSchema }),
-  ]);
+  return z.union([z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: MessageErrorSchema })]);
 }

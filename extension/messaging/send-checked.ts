@@ -15,13 +15,7 @@ import {
   type ProtocolMap,
 } from './protocol.ts';
 import { fail, resultSchema, type Result } from './result.ts';
-import {
-  CaseReferenceViewSchema,
-  FeedbackViewSchema,
-  ObjectionOutcomeSchema,
-  StoredRecordSchema,
-  TabNamesSchema,
-} from './closing-the-loop-schemas.ts';
+import { CaseReferenceViewSchema, FeedbackViewSchema, ObjectionOutcomeSchema, StoredRecordSchema, TabNamesSchema } from './closing-the-loop-schemas.ts';
 
 /** Answer schemas by message (a `Result` of each), checked on arrival by `sendChecked`. */
 export const RESPONSE_SCHEMAS = {

@@ -36,9 +36,13 @@ export function createMismatchFlags(overlay: ShadowRoot, signal: AbortSignal, la
       const sheet = new view.CSSStyleSheet();
       sheet.replaceSync(`::highlight(${MISMATCH_HIGHLIGHT}) { text-decoration: overline wavy #e65100 2px; }`);
       document.adoptedStyleSheets = [sheet, ...document.adoptedStyleSheets];
-      signal.addEventListener('abort', () => {
-        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-      }, { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+        },
+        { once: true },
+      );
     } catch {
       // No constructable sheets: the tags alone flag the code.
     }
@@ -51,10 +55,14 @@ export function createMismatchFlags(overlay: ShadowRoot, signal: AbortSignal, la
     box = document.createElement('div');
     box.className = 'name-flags';
     overlay.append(style, box);
-    signal.addEventListener('abort', () => {
-      style.remove();
-      box?.remove();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        style.remove();
+        box?.remove();
+      },
+      { once: true },
+    );
     return box;
   }
 

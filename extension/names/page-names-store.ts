@@ -45,8 +45,7 @@ export function createPageNamesStore(o: { persist?: boolean } = {}): PageNamesSt
         })
         .catch(() => undefined)
     : Promise.resolve();
-  const ofTab = (tabId: number): FrameNames[] =>
-    [...frames.values()].filter((f) => f.tabId === tabId).sort((a, b) => a.frameId - b.frameId);
+  const ofTab = (tabId: number): FrameNames[] => [...frames.values()].filter((f) => f.tabId === tabId).sort((a, b) => a.frameId - b.frameId);
 
   return {
     ready,

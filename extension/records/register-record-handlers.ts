@@ -26,7 +26,10 @@ export interface RecordHandlerDeps {
 }
 
 /** What to send for `req`, and how many codes did not fit; null when there is no code at all. */
-export async function recordRequest(req: CreateRecordRequest, d: Pick<RecordHandlerDeps, 'names' | 'operator' | 'caseReference'>): Promise<{ request: CheckRecordRequest; omitted: number; source: StoredRecord['source'] } | null> {
+export async function recordRequest(
+  req: CreateRecordRequest,
+  d: Pick<RecordHandlerDeps, 'names' | 'operator' | 'caseReference'>,
+): Promise<{ request: CheckRecordRequest; omitted: number; source: StoredRecord['source'] } | null> {
   let codes: string[];
   let pageNames: Record<string, string> = {};
   let request: Pick<CheckRecordRequest, 'context' | 'source'>;

@@ -12,15 +12,9 @@ export function registerSettingsHandlers(messenger?: Parameters<typeof onValidMe
   const on: typeof onValidMessage = (type, handler) => onValidMessage(type, handler, messenger);
   const removers = [
     // Pages we run in have no business with the settings (site rules, operator name): extension pages only.
-    on('getSettings', (_request, origin) =>
-      origin.extensionPage ? getSettingsView() : fail('permission', 'only extension pages may read settings'),
-    ),
-    on('saveSettings', (patch, origin) =>
-      origin.extensionPage ? saveSettings(patch) : fail('permission', 'only extension pages may change settings'),
-    ),
-    on('testConnection', (req, origin) =>
-      origin.extensionPage ? testConnection(req) : fail('permission', 'only extension pages may test the connection'),
-    ),
+    on('getSettings', (_request, origin) => (origin.extensionPage ? getSettingsView() : fail('permission', 'only extension pages may read settings'))),
+    on('saveSettings', (patch, origin) => (origin.extensionPage ? saveSettings(patch) : fail('permission', 'only extension pages may change settings'))),
+    on('testConnection', (req, origin) => (origin.extensionPage ? testConnection(req) : fail('permission', 'only extension pages may test the connection'))),
   ];
   return () => removers.forEach((remove) => remove());
 }

@@ -3,9 +3,7 @@
  * "*.example.gov.cn") into a match pattern the permissions API and content-script registration
  * accept, or says why it cannot.
  */
-export type MatchPatternResult =
-  | { ok: true; pattern: string }
-  | { ok: false; error: { kind: 'empty' | 'scheme' | 'host' } };
+export type MatchPatternResult = { ok: true; pattern: string } | { ok: false; error: { kind: 'empty' | 'scheme' | 'host' } };
 
 const HOST = /^(\*|(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i;
 

@@ -34,7 +34,9 @@ export const ASSESSMENT_COLUMNS: readonly AssessmentColumn[] = [
 /** The line above the table: what it covers and under which rule. */
 export function assessmentCaption(a: AssessmentResponse): string {
   const scope = a.department ?? '全部部门';
-  const calendar = a.calendar.covered ? '' : `；注意：期间涉及未收录节假日安排的年份（已收录 ${a.calendar.coveredYears.join('、')} 年），按周一至周五计算工作日`;
+  const calendar = a.calendar.covered
+    ? ''
+    : `；注意：期间涉及未收录节假日安排的年份（已收录 ${a.calendar.coveredYears.join('、')} 年），按周一至周五计算工作日`;
   return `信用透镜 · 部门信用联合奖惩落实情况考核（${scope}）：${a.from} 至 ${a.to}；反馈时限 ${a.workingDays} 个工作日；截至 ${a.judgedOn}${calendar}`;
 }
 

@@ -26,7 +26,8 @@ export function assessmentScope(caller: Caller, query: ScopeQuery, today: string
   if (caller.role === 'admin') department = query.department ?? null;
   else {
     department = caller.department ?? '';
-    if (query.department !== undefined && query.department !== department) throw new ApiError(403, 'forbidden', 'only an admin may see the follow-up of another department');
+    if (query.department !== undefined && query.department !== department)
+      throw new ApiError(403, 'forbidden', 'only an admin may see the follow-up of another department');
   }
   const workingDays = query.workingDays === undefined ? DEFAULT_FOLLOW_UP_WORKING_DAYS : Number(query.workingDays);
   return { period: statsPeriod(query, today), department, workingDays, judgedOn: today };

@@ -13,10 +13,12 @@ export function assessmentToCsv(a: AssessmentResponse): string {
   const rows: SpreadsheetCell[][] = [
     [assessmentCaption(a)],
     ASSESSMENT_COLUMNS.map((c) => c.header),
-    ...assessmentRows(a).map((row) => ASSESSMENT_COLUMNS.map((c) => {
-      const v = c.value(row);
-      return v === null ? '' : c.rate && typeof v === 'number' ? percent(v) : v;
-    })),
+    ...assessmentRows(a).map((row) =>
+      ASSESSMENT_COLUMNS.map((c) => {
+        const v = c.value(row);
+        return v === null ? '' : c.rate && typeof v === 'number' ? percent(v) : v;
+      }),
+    ),
   ];
   return spreadsheetCsv(rows);
 }

@@ -17,10 +17,12 @@ export async function assessmentToXlsx(a: AssessmentResponse): Promise<Buffer> {
   const head = sheet.addRow(ASSESSMENT_COLUMNS.map((c) => c.header));
   head.font = { bold: true };
   for (const row of assessmentRows(a)) {
-    sheet.addRow(ASSESSMENT_COLUMNS.map((c) => {
-      const v = c.value(row);
-      return typeof v === 'string' ? formulaSafe(v) : v;
-    }));
+    sheet.addRow(
+      ASSESSMENT_COLUMNS.map((c) => {
+        const v = c.value(row);
+        return typeof v === 'string' ? formulaSafe(v) : v;
+      }),
+    );
   }
   ASSESSMENT_COLUMNS.forEach((c, i) => {
     const column = sheet.getColumn(i + 1);

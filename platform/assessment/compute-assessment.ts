@@ -14,8 +14,22 @@ import { rankDepartments } from './rank-departments.ts';
 type Figures = AssessmentResponse['totals'];
 
 const emptyFigures = (): Figures => ({
-  checks: 0, codes: 0, hits: 0, blackHits: 0, redHits: 0, closed: 0, open: 0, overdue: 0, closedLate: 0, feedbackRate: null,
-  medianDaysToFeedback: null, objectionsFiled: 0, objectionsPending: 0, objectionsUpheld: 0, objectionsRejected: 0, typicalCases: 0,
+  checks: 0,
+  codes: 0,
+  hits: 0,
+  blackHits: 0,
+  redHits: 0,
+  closed: 0,
+  open: 0,
+  overdue: 0,
+  closedLate: 0,
+  feedbackRate: null,
+  medianDaysToFeedback: null,
+  objectionsFiled: 0,
+  objectionsPending: 0,
+  objectionsUpheld: 0,
+  objectionsRejected: 0,
+  typicalCases: 0,
 });
 
 function addHits(f: Figures, hits: readonly FollowUpHit[]): void {

@@ -23,7 +23,8 @@ export interface FollowUpRules {
 
 const DAY_MS = 86_400_000;
 
-const hitKey = (c: HitCheck) => [c.department, c.code, c.caseReference === null ? `day:${chinaDate(new Date(c.at))}` : `case:${c.caseReference}`].join('\u0000');
+const hitKey = (c: HitCheck) =>
+  [c.department, c.code, c.caseReference === null ? `day:${chinaDate(new Date(c.at))}` : `case:${c.caseReference}`].join('\u0000');
 
 /**
  * The follow-up rules of the credit office (issue 19; sections (二十四), (二十八)): every code a

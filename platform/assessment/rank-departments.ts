@@ -2,8 +2,7 @@ import type { DepartmentAssessment } from '../../core/api/assessment-schema.ts';
 
 type Unranked = Omit<DepartmentAssessment, 'rank'>;
 
-const order = (a: Unranked, b: Unranked) =>
-  (b.feedbackRate ?? 0) - (a.feedbackRate ?? 0) || a.overdue - b.overdue || b.hits - a.hits;
+const order = (a: Unranked, b: Unranked) => (b.feedbackRate ?? 0) - (a.feedbackRate ?? 0) || a.overdue - b.overdue || b.hits - a.hits;
 
 /**
  * The league table: departments with hits by feedback rate (higher first), then overdue hits

@@ -9,7 +9,12 @@ export const HISTORY_DEPARTMENTS = ['区住房和城市更新局', '区财政局
 /** Days of history before the seed day (the seed day itself has none: its checks would lie ahead of the clock). */
 export const HISTORY_DAYS = 28;
 
-interface DemoExpectation { role?: string; code: string; expectedVerdict: string; inDatabase?: false }
+interface DemoExpectation {
+  role?: string;
+  code: string;
+  expectedVerdict: string;
+  inDatabase?: false;
+}
 
 const china = (date: string, hour: number) => chinaInstant(date, `${String(hour).padStart(2, '0')}:00:00`).toISOString();
 
@@ -33,7 +38,24 @@ export function seedCheckHistory(repos: Repositories, today: string): number {
   let n = 0;
   const feedback = (department: string, code: string, caseReference: string, measureId: string, receivedAt: string, context: FeedbackRecord['context']) => {
     const id = `fb-demo-${String(++n).padStart(4, '0')}`;
-    repos.feedback.insert({ id, idempotencyKey: `demo-history-${id}`, code, entryId: null, measureId, outcome: 'applied', reason: null, caseReference, note: null, operator: null, department, context, receivedAt }, `demo-history-${id}`);
+    repos.feedback.insert(
+      {
+        id,
+        idempotencyKey: `demo-history-${id}`,
+        code,
+        entryId: null,
+        measureId,
+        outcome: 'applied',
+        reason: null,
+        caseReference,
+        note: null,
+        operator: null,
+        department,
+        context,
+        receivedAt,
+      },
+      `demo-history-${id}`,
+    );
   };
   for (let k = HISTORY_DAYS; k >= 1; k--) {
     const date = daysFrom(today, -k);
@@ -46,9 +68,21 @@ export function seedCheckHistory(repos: Repositories, today: string): number {
       const at = china(date, 9 + d);
       const codes = red ? [black, clear, red] : [black, clear];
       repos.audit.record({
-        at, tokenId: null, department, endpoint: 'status', codes, purpose: '演示数据 demo history', ip: null,
-        verdicts: red ? { black: 1, clear: 1, red: 1 } : { black: 1, clear: 1 }, caseReference,
-        hits: red ? [{ code: black, kind: 'black' }, { code: red, kind: 'red' }] : [{ code: black, kind: 'black' }],
+        at,
+        tokenId: null,
+        department,
+        endpoint: 'status',
+        codes,
+        purpose: '演示数据 demo history',
+        ip: null,
+        verdicts: red ? { black: 1, clear: 1, red: 1 } : { black: 1, clear: 1 },
+        caseReference,
+        hits: red
+          ? [
+              { code: black, kind: 'black' },
+              { code: red, kind: 'red' },
+            ]
+          : [{ code: black, kind: 'black' }],
       });
       written++;
       const delay = k % 3;

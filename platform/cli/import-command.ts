@@ -41,8 +41,11 @@ export async function importCommand(dbPath: string, file: string | undefined, fl
   }
   for (const w of report.warnings) console.log(`warning row ${w.row} ${w.code}: ${w.message}`);
   for (const r of report.rejected) console.log(`rejected row ${r.row} ${r.code}: ${r.reason}`);
-  for (const k of report.kept) console.log(`kept row ${k.row} ${k.code} (entry ${k.entryId}): ${k.reason}${k.fields.length > 0 ? `; updated ${k.fields.join(', ')}` : ''}`);
+  for (const k of report.kept)
+    console.log(`kept row ${k.row} ${k.code} (entry ${k.entryId}): ${k.reason}${k.fields.length > 0 ? `; updated ${k.fields.join(', ')}` : ''}`);
   const verb = report.dryRun ? 'would import' : 'imported';
-  console.log(`${report.dryRun ? '[dry run] ' : ''}${report.rows} rows: ${verb} ${report.imported} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.kept.length} kept because decided, ${report.exited} exits, ${report.rejected.length} rejected, ${report.warnings.length} warnings (${((performance.now() - started) / 1000).toFixed(2)} s)`);
+  console.log(
+    `${report.dryRun ? '[dry run] ' : ''}${report.rows} rows: ${verb} ${report.imported} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.kept.length} kept because decided, ${report.exited} exits, ${report.rejected.length} rejected, ${report.warnings.length} warnings (${((performance.now() - started) / 1000).toFixed(2)} s)`,
+  );
   return report.rejected.length > 0 ? 1 : 0;
 }

@@ -28,9 +28,16 @@ export function initCommand(dbPath: string, flags: Map<string, string | true>, o
     let id = '';
     db.transaction(() => {
       leaveDemo(repos);
-      ({ id, token } = createToken(repos, typeof department === 'string' ? department : DEFAULT_ADMIN_DEPARTMENT, 'admin', typeof label === 'string' ? label : 'first admin'));
+      ({ id, token } = createToken(
+        repos,
+        typeof department === 'string' ? department : DEFAULT_ADMIN_DEPARTMENT,
+        'admin',
+        typeof label === 'string' ? label : 'first admin',
+      ));
     })();
-    out.log(`platform database ${dbPath} is ready; its first admin token (${id}):\n${token}\n(stored hashed; this is the only time it is shown — issue department tokens with it or with token create)`);
+    out.log(
+      `platform database ${dbPath} is ready; its first admin token (${id}):\n${token}\n(stored hashed; this is the only time it is shown — issue department tokens with it or with token create)`,
+    );
     return 0;
   } finally {
     db.close();

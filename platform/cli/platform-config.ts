@@ -25,6 +25,13 @@ export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformCo
     anonymousReads: !/^(0|false|off|no)$/i.test(env.ANONYMOUS_READS ?? ''),
     logRequests: !/^(0|false|off|no)$/i.test(env.LOG_REQUESTS ?? ''),
     rateLimit: parseRateLimit(env.RATE_LIMIT),
-    corsOrigins: !cors ? undefined : cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: !cors
+      ? undefined
+      : cors === '*'
+        ? '*'
+        : cors
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
   };
 }

@@ -25,7 +25,9 @@ export async function rotateRecordKeyCommand(
     return 2;
   }
   if (compromised !== undefined && (compromised !== true || typeof since !== 'string' || (key !== undefined && typeof key !== 'string'))) {
-    write('rotate-record-key --compromised needs --since <ISO time>, the earliest time the private key may have been copied (e.g. --since 2026-11-01T00:00:00Z)');
+    write(
+      'rotate-record-key --compromised needs --since <ISO time>, the earliest time the private key may have been copied (e.g. --since 2026-11-01T00:00:00Z)',
+    );
     return 2;
   }
   const db = openDatabase(dbPath);
@@ -51,8 +53,10 @@ export async function rotateRecordKeyCommand(
 
 function report(write: (line: string) => void, dbPath: string, { current, retired }: Awaited<ReturnType<typeof rotateSigningKey>>): void {
   write(`record signing key ${current.keyId} created in ${dbPath}; records are signed with it from now on`);
-  write(retired.length > 0
-    ? `retired ${retired.join(', ')}: kept for verifying the records it signed before now (public key only; its private key is erased)`
-    : 'there was no key before it');
+  write(
+    retired.length > 0
+      ? `retired ${retired.join(', ')}: kept for verifying the records it signed before now (public key only; its private key is erased)`
+      : 'there was no key before it',
+  );
   write(`public key ${current.publicRaw}`);
 }

@@ -41,7 +41,10 @@ export function seedCommand(dbPath: string, flags: Map<string, string | true>): 
     return 1;
   }
   const report = seedDatabase(repos, {
-    subjects, seed, today: chinaDate(new Date()), keepExpectations: false,
+    subjects,
+    seed,
+    today: chinaDate(new Date()),
+    keepExpectations: false,
     onProgress: (n) => process.stderr.write(`  ${n} subjects…\n`),
   });
   // A demo database: the published demo tokens open it, and `serve` wants --demo for it.

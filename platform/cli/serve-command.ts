@@ -20,13 +20,23 @@ export function untilSignalled(): Promise<void> {
  * not come back as an empty platform that answers "not found"), and to run with a published demo
  * token in the database unless `--demo`.
  */
-export async function serveCommand(config: PlatformConfig, flags: Map<string, string | true>, until: () => Promise<void> = untilSignalled, out: CommandOutput = console): Promise<number> {
+export async function serveCommand(
+  config: PlatformConfig,
+  flags: Map<string, string | true>,
+  until: () => Promise<void> = untilSignalled,
+  out: CommandOutput = console,
+): Promise<number> {
   const demo = flags.has('demo');
   let platform;
   try {
     platform = await startPlatform({
-      port: config.port, host: config.host, dbPath: config.dbPath, anonymousReads: config.anonymousReads, log: config.logRequests,
-      createDatabase: flags.has('create'), allowDemoTokens: demo,
+      port: config.port,
+      host: config.host,
+      dbPath: config.dbPath,
+      anonymousReads: config.anonymousReads,
+      log: config.logRequests,
+      createDatabase: flags.has('create'),
+      allowDemoTokens: demo,
       ...(config.corsOrigins ? { corsOrigins: config.corsOrigins } : {}),
       ...(config.rateLimit !== undefined ? { rateLimit: config.rateLimit } : {}),
     });
@@ -36,10 +46,14 @@ export async function serveCommand(config: PlatformConfig, flags: Map<string, st
     return 1;
   }
   const rateLimit = config.rateLimit ?? DEFAULT_RATE_LIMIT;
-  out.log(`platform listening on ${platform.url} (database ${config.dbPath}, anonymous reads ${config.anonymousReads ? 'on' : 'off'}, rate limit ${rateLimit === false ? 'off' : `${rateLimit}/min per caller`})`);
-  if (platform.tokens) out.log(`demo (--demo): published demo tokens viewer ${DEMO_TOKENS.viewer}, department ${DEMO_TOKENS.department}, admin ${DEMO_TOKENS.admin}`);
+  out.log(
+    `platform listening on ${platform.url} (database ${config.dbPath}, anonymous reads ${config.anonymousReads ? 'on' : 'off'}, rate limit ${rateLimit === false ? 'off' : `${rateLimit}/min per caller`})`,
+  );
+  if (platform.tokens)
+    out.log(`demo (--demo): published demo tokens viewer ${DEMO_TOKENS.viewer}, department ${DEMO_TOKENS.department}, admin ${DEMO_TOKENS.admin}`);
   const repos = createRepositories(platform.db);
-  if (!repos.tokens.list().some((t) => t.role === 'admin' && t.revokedAt === null)) out.log('no admin token yet: create the first one with npm run platform -- init');
+  if (!repos.tokens.list().some((t) => t.role === 'admin' && t.revokedAt === null))
+    out.log('no admin token yet: create the first one with npm run platform -- init');
   if (!repos.subjects.any()) out.log('no list data yet: status answers unknown (no_data) until you import a list (npm run platform -- import <file>)');
   await until();
   out.log('shutting down…');

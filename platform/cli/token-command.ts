@@ -55,13 +55,20 @@ function create(repos: Repositories, flags: Map<string, string | true>, out: Com
 }
 
 /** Columns a text takes in a terminal: Chinese characters (and other wide ones) take two. */
-const columns = (text: string): number => [...text].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+const columns = (text: string): number =>
+  [...text].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
 
 function list(repos: Repositories, out: CommandOutput): number {
   const rows = repos.tokens.list().map((t) => [t.id, t.department, t.role, t.label ?? '-', t.createdAt, t.revokedAt ?? '-']);
   const table = [['id', 'department', 'role', 'label', 'created', 'revoked'], ...rows];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => columns(r[i] as string))));
-  for (const row of table) out.log(row.map((cell, i) => cell + ' '.repeat((widths[i] as number) - columns(cell))).join('  ').trimEnd());
+  for (const row of table)
+    out.log(
+      row
+        .map((cell, i) => cell + ' '.repeat((widths[i] as number) - columns(cell)))
+        .join('  ')
+        .trimEnd(),
+    );
   if (rows.length === 0) out.log('(no tokens: create the first admin token with npm run platform -- init)');
   return 0;
 }

@@ -43,17 +43,36 @@ export interface AuditCheckRow {
   verdicts: Partial<VerdictCounts> | null;
 }
 
-type Row = { id: number; at: string; token_id: string | null; department: string | null; endpoint: string; codes: string; purpose: string | null; ip: string | null };
+type Row = {
+  id: number;
+  at: string;
+  token_id: string | null;
+  department: string | null;
+  endpoint: string;
+  codes: string;
+  purpose: string | null;
+  ip: string | null;
+};
 
 /** The audit log of status and subject queries. */
 export class AuditRepository {
-  readonly #insert: Statement<[string, string | null, string | null, string, string, string | null, string | null, string | null, string | null, string | null]>;
+  readonly #insert: Statement<
+    [string, string | null, string | null, string, string, string | null, string | null, string | null, string | null, string | null]
+  >;
   readonly #latest: Statement<[number], Row>;
-  readonly #checks: Statement<{ from: string; to: string; department: string | null }, { at: string; department: string | null; endpoint: string; n: number; verdicts: string | null }>;
-  readonly #hits: Statement<{ from: string; to: string; department: string | null }, { at: string; department: string | null; endpoint: string; case_reference: string | null; hits: string }>;
+  readonly #checks: Statement<
+    { from: string; to: string; department: string | null },
+    { at: string; department: string | null; endpoint: string; n: number; verdicts: string | null }
+  >;
+  readonly #hits: Statement<
+    { from: string; to: string; department: string | null },
+    { at: string; department: string | null; endpoint: string; case_reference: string | null; hits: string }
+  >;
 
   constructor(db: Database) {
-    this.#insert = db.prepare('INSERT INTO audit_log (at, token_id, department, endpoint, codes, purpose, ip, verdicts, case_reference, hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.#insert = db.prepare(
+      'INSERT INTO audit_log (at, token_id, department, endpoint, codes, purpose, ip, verdicts, case_reference, hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     this.#latest = db.prepare('SELECT id, at, token_id, department, endpoint, codes, purpose, ip FROM audit_log ORDER BY id DESC LIMIT ?');
     this.#checks = db.prepare(
       `SELECT at, department, endpoint, json_array_length(codes) AS n, verdicts FROM audit_log
@@ -67,21 +86,44 @@ export class AuditRepository {
   }
 
   record(entry: Omit<AuditRecord, 'id'>): void {
-    this.#insert.run(entry.at, entry.tokenId, entry.department, entry.endpoint, JSON.stringify(entry.codes), entry.purpose, entry.ip, entry.verdicts ? JSON.stringify(entry.verdicts) : null, entry.caseReference ?? null, entry.hits?.length ? JSON.stringify(entry.hits) : null);
+    this.#insert.run(
+      entry.at,
+      entry.tokenId,
+      entry.department,
+      entry.endpoint,
+      JSON.stringify(entry.codes),
+      entry.purpose,
+      entry.ip,
+      entry.verdicts ? JSON.stringify(entry.verdicts) : null,
+      entry.caseReference ?? null,
+      entry.hits?.length ? JSON.stringify(entry.hits) : null,
+    );
   }
 
   /** The most recent records, newest first. */
   latest(limit: number): AuditRecord[] {
     return this.#latest.all(limit).map((r) => ({
-      id: r.id, at: r.at, tokenId: r.token_id, department: r.department, endpoint: r.endpoint,
-      codes: JSON.parse(r.codes) as string[], purpose: r.purpose, ip: r.ip,
+      id: r.id,
+      at: r.at,
+      tokenId: r.token_id,
+      department: r.department,
+      endpoint: r.endpoint,
+      codes: JSON.parse(r.codes) as string[],
+      purpose: r.purpose,
+      ip: r.ip,
     }));
   }
 
   /** Status and record queries with `from <= at < to` (ISO instants), of one department or (null) all. */
   *checks(from: string, to: string, department: string | null): Generator<AuditCheckRow> {
     for (const r of this.#checks.iterate({ from, to, department })) {
-      yield { at: r.at, department: r.department, endpoint: r.endpoint, codes: r.n, verdicts: r.verdicts ? (JSON.parse(r.verdicts) as Partial<VerdictCounts>) : null };
+      yield {
+        at: r.at,
+        department: r.department,
+        endpoint: r.endpoint,
+        codes: r.n,
+        verdicts: r.verdicts ? (JSON.parse(r.verdicts) as Partial<VerdictCounts>) : null,
+      };
     }
   }
 

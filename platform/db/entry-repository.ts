@@ -22,24 +22,52 @@ interface EntryRow {
   persons: string;
 }
 
-const COLUMNS = 'id, code, list, category, facts, legal_basis, document_number, department, listed_on, valid_until, state, exit_date, exit_reason, exit_department, repairable, monitoring_until, visibility, persons';
+const COLUMNS =
+  'id, code, list, category, facts, legal_basis, document_number, department, listed_on, valid_until, state, exit_date, exit_reason, exit_department, repairable, monitoring_until, visibility, persons';
 
 function fromRow(row: EntryRow): StoredEntry {
   return {
-    id: row.id, code: row.code, list: row.list, category: row.category, facts: row.facts, legalBasis: row.legal_basis,
-    documentNumber: row.document_number, department: row.department, listedOn: row.listed_on, validUntil: row.valid_until,
-    state: row.state, exitDate: row.exit_date, exitReason: row.exit_reason, exitDepartment: row.exit_department,
-    repairable: row.repairable === 1, monitoringUntil: row.monitoring_until, visibility: row.visibility,
+    id: row.id,
+    code: row.code,
+    list: row.list,
+    category: row.category,
+    facts: row.facts,
+    legalBasis: row.legal_basis,
+    documentNumber: row.document_number,
+    department: row.department,
+    listedOn: row.listed_on,
+    validUntil: row.valid_until,
+    state: row.state,
+    exitDate: row.exit_date,
+    exitReason: row.exit_reason,
+    exitDepartment: row.exit_department,
+    repairable: row.repairable === 1,
+    monitoringUntil: row.monitoring_until,
+    visibility: row.visibility,
     persons: JSON.parse(row.persons) as StoredEntry['persons'],
   };
 }
 
 function toRow(e: StoredEntry): EntryRow {
   return {
-    id: e.id, code: e.code, list: e.list, category: e.category, facts: e.facts, legal_basis: e.legalBasis,
-    document_number: e.documentNumber, department: e.department, listed_on: e.listedOn, valid_until: e.validUntil,
-    state: e.state, exit_date: e.exitDate, exit_reason: e.exitReason, exit_department: e.exitDepartment,
-    repairable: e.repairable ? 1 : 0, monitoring_until: e.monitoringUntil, visibility: e.visibility, persons: JSON.stringify(e.persons),
+    id: e.id,
+    code: e.code,
+    list: e.list,
+    category: e.category,
+    facts: e.facts,
+    legal_basis: e.legalBasis,
+    document_number: e.documentNumber,
+    department: e.department,
+    listed_on: e.listedOn,
+    valid_until: e.validUntil,
+    state: e.state,
+    exit_date: e.exitDate,
+    exit_reason: e.exitReason,
+    exit_department: e.exitDepartment,
+    repairable: e.repairable ? 1 : 0,
+    monitoring_until: e.monitoringUntil,
+    visibility: e.visibility,
+    persons: JSON.stringify(e.persons),
   };
 }
 
@@ -54,8 +82,17 @@ export class EntryRepository {
   constructor(db: Database) {
     this.#byCode = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE code = ? ORDER BY listed_on, id`);
     this.#get = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE id = ?`);
-    this.#insert = db.prepare(`INSERT INTO entries (${COLUMNS}) VALUES (${COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`);
-    this.#update = db.prepare(`UPDATE entries SET ${COLUMNS.split(', ').slice(1).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+    this.#insert = db.prepare(
+      `INSERT INTO entries (${COLUMNS}) VALUES (${COLUMNS.split(', ')
+        .map((c) => `@${c}`)
+        .join(', ')})`,
+    );
+    this.#update = db.prepare(
+      `UPDATE entries SET ${COLUMNS.split(', ')
+        .slice(1)
+        .map((c) => `${c} = @${c}`)
+        .join(', ')} WHERE id = @id`,
+    );
     this.#findSame = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE code = ? AND list = ? AND category = ? AND document_number = ?`);
   }
 

@@ -21,17 +21,37 @@ const COLUMNS = 'id, code, entry_id, status, reason, contact, filed_at, resolved
 
 function fromRow(r: ObjectionRow): StoredObjection {
   return {
-    id: r.id, code: r.code, entryId: r.entry_id, status: r.status, reason: r.reason, contact: r.contact, filedAt: r.filed_at,
-    resolvedAt: r.resolved_at, resolutionNote: r.resolution_note, department: r.department, previousState: r.previous_state,
-    documentNumber: r.document_number, reference: r.reference,
+    id: r.id,
+    code: r.code,
+    entryId: r.entry_id,
+    status: r.status,
+    reason: r.reason,
+    contact: r.contact,
+    filedAt: r.filed_at,
+    resolvedAt: r.resolved_at,
+    resolutionNote: r.resolution_note,
+    department: r.department,
+    previousState: r.previous_state,
+    documentNumber: r.document_number,
+    reference: r.reference,
   };
 }
 
 function toRow(o: StoredObjection): ObjectionRow {
   return {
-    id: o.id, code: o.code, entry_id: o.entryId, status: o.status, reason: o.reason, contact: o.contact, filed_at: o.filedAt,
-    resolved_at: o.resolvedAt, resolution_note: o.resolutionNote, department: o.department, previous_state: o.previousState,
-    document_number: o.documentNumber, reference: o.reference,
+    id: o.id,
+    code: o.code,
+    entry_id: o.entryId,
+    status: o.status,
+    reason: o.reason,
+    contact: o.contact,
+    filed_at: o.filedAt,
+    resolved_at: o.resolvedAt,
+    resolution_note: o.resolutionNote,
+    department: o.department,
+    previous_state: o.previousState,
+    document_number: o.documentNumber,
+    reference: o.reference,
   };
 }
 
@@ -55,7 +75,11 @@ export class ObjectionRepository {
       `SELECT count(*) AS n FROM objections WHERE filed_at >= @since
        AND (@department IS NULL OR department = @department) AND (@code IS NULL OR code = @code)`,
     );
-    this.#insert = db.prepare(`INSERT INTO objections (${COLUMNS}) VALUES (${COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`);
+    this.#insert = db.prepare(
+      `INSERT INTO objections (${COLUMNS}) VALUES (${COLUMNS.split(', ')
+        .map((c) => `@${c}`)
+        .join(', ')})`,
+    );
     this.#resolve = db.prepare('UPDATE objections SET status = @status, resolved_at = @resolved_at, resolution_note = @resolution_note WHERE id = @id');
     const inPeriod = (column: string) => `${column} >= @from AND ${column} < @to`;
     this.#counts = db.prepare(

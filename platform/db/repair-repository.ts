@@ -19,15 +19,33 @@ const COLUMNS = 'id, code, entry_id, status, materials, reference, department, f
 
 function fromRow(r: RepairRow): StoredRepair {
   return {
-    id: r.id, code: r.code, entryId: r.entry_id, status: r.status, materials: r.materials, reference: r.reference, department: r.department,
-    filedAt: r.filed_at, decidedAt: r.decided_at, decisionNote: r.decision_note, decidedBy: r.decided_by,
+    id: r.id,
+    code: r.code,
+    entryId: r.entry_id,
+    status: r.status,
+    materials: r.materials,
+    reference: r.reference,
+    department: r.department,
+    filedAt: r.filed_at,
+    decidedAt: r.decided_at,
+    decisionNote: r.decision_note,
+    decidedBy: r.decided_by,
   };
 }
 
 function toRow(r: StoredRepair): RepairRow {
   return {
-    id: r.id, code: r.code, entry_id: r.entryId, status: r.status, materials: r.materials, reference: r.reference, department: r.department,
-    filed_at: r.filedAt, decided_at: r.decidedAt, decision_note: r.decisionNote, decided_by: r.decidedBy,
+    id: r.id,
+    code: r.code,
+    entry_id: r.entryId,
+    status: r.status,
+    materials: r.materials,
+    reference: r.reference,
+    department: r.department,
+    filed_at: r.filedAt,
+    decided_at: r.decidedAt,
+    decision_note: r.decisionNote,
+    decided_by: r.decidedBy,
   };
 }
 
@@ -41,8 +59,14 @@ export class RepairRepository {
   constructor(db: Database) {
     this.#get = db.prepare(`SELECT ${COLUMNS} FROM repairs WHERE id = ?`);
     this.#latestForEntry = db.prepare(`SELECT ${COLUMNS} FROM repairs WHERE entry_id = ? ORDER BY filed_at DESC, rowid DESC LIMIT 1`);
-    this.#insert = db.prepare(`INSERT INTO repairs (${COLUMNS}) VALUES (${COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`);
-    this.#decide = db.prepare('UPDATE repairs SET status = @status, decided_at = @decided_at, decision_note = @decision_note, decided_by = @decided_by WHERE id = @id');
+    this.#insert = db.prepare(
+      `INSERT INTO repairs (${COLUMNS}) VALUES (${COLUMNS.split(', ')
+        .map((c) => `@${c}`)
+        .join(', ')})`,
+    );
+    this.#decide = db.prepare(
+      'UPDATE repairs SET status = @status, decided_at = @decided_at, decision_note = @decision_note, decided_by = @decided_by WHERE id = @id',
+    );
   }
 
   get(id: string): StoredRepair | undefined {

@@ -14,10 +14,22 @@ export interface StoredSigningKey {
   compromisedSince?: string | null;
 }
 
-interface KeyRow { key_id: string; public_raw: string; private_pkcs8: string; created_at: string; retired_at: string | null; compromised_since: string | null }
+interface KeyRow {
+  key_id: string;
+  public_raw: string;
+  private_pkcs8: string;
+  created_at: string;
+  retired_at: string | null;
+  compromised_since: string | null;
+}
 
 const fromRow = (r: KeyRow): StoredSigningKey => ({
-  keyId: r.key_id, publicRaw: r.public_raw, privatePkcs8: r.private_pkcs8, createdAt: r.created_at, retiredAt: r.retired_at, compromisedSince: r.compromised_since,
+  keyId: r.key_id,
+  publicRaw: r.public_raw,
+  privatePkcs8: r.private_pkcs8,
+  createdAt: r.created_at,
+  retiredAt: r.retired_at,
+  compromisedSince: r.compromised_since,
 });
 
 const COLUMNS = 'key_id, public_raw, private_pkcs8, created_at, retired_at, compromised_since';
@@ -39,7 +51,9 @@ export class SigningKeyRepository {
     this.#current = db.prepare(`SELECT ${COLUMNS} FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1`);
     this.#find = db.prepare(`SELECT ${COLUMNS} FROM signing_keys WHERE key_id = ?`);
     this.#insert = db.prepare('INSERT INTO signing_keys (key_id, public_raw, private_pkcs8, created_at) VALUES (?, ?, ?, ?)');
-    const retire = db.prepare<[string], { key_id: string }>("UPDATE signing_keys SET retired_at = ?, private_pkcs8 = '' WHERE retired_at IS NULL RETURNING key_id");
+    const retire = db.prepare<[string], { key_id: string }>(
+      "UPDATE signing_keys SET retired_at = ?, private_pkcs8 = '' WHERE retired_at IS NULL RETURNING key_id",
+    );
     // The retirement time is taken inside the transaction, so no record signed before the commit is dated after it.
     this.#rotate = db.transaction((next: StoredSigningKey, at: () => string) => {
       const retired = retire.all(at()).map((r) => r.key_id);
@@ -47,7 +61,9 @@ export class SigningKeyRepository {
       return retired;
     });
     // An earlier compromise time is kept: marking again never narrows what is untrusted.
-    this.#compromise = db.prepare('UPDATE signing_keys SET compromised_since = CASE WHEN compromised_since IS NULL OR compromised_since > ? THEN ? ELSE compromised_since END WHERE key_id = ?');
+    this.#compromise = db.prepare(
+      'UPDATE signing_keys SET compromised_since = CASE WHEN compromised_since IS NULL OR compromised_since > ? THEN ? ELSE compromised_since END WHERE key_id = ?',
+    );
   }
 
   /** Every key, newest first. */

@@ -20,7 +20,14 @@ interface TokenRow {
   revoked_at: string | null;
 }
 
-const toToken = (r: TokenRow): StoredToken => ({ id: r.id, department: r.department, role: r.role, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at });
+const toToken = (r: TokenRow): StoredToken => ({
+  id: r.id,
+  department: r.department,
+  role: r.role,
+  label: r.label,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
 
 /** API tokens, looked up by hash. */
 export class TokenRepository {

@@ -13,7 +13,13 @@ export interface StoredTypicalCase {
 
 type Row = { kind: TypicalCaseKind; note: string; marked_at: string; marked_by: string | null; record: string };
 
-const fromRow = (r: Row): StoredTypicalCase => ({ kind: r.kind, note: r.note, markedAt: r.marked_at, markedBy: r.marked_by, feedback: JSON.parse(r.record) as FeedbackRecord });
+const fromRow = (r: Row): StoredTypicalCase => ({
+  kind: r.kind,
+  note: r.note,
+  markedAt: r.marked_at,
+  markedBy: r.marked_by,
+  feedback: JSON.parse(r.record) as FeedbackRecord,
+});
 
 /** Typical cases of incentive and punishment, one per feedback. */
 export class TypicalCaseRepository {

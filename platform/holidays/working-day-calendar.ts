@@ -38,7 +38,7 @@ export function workingDayCalendar(notices: readonly HolidayNotice[] = CHINA_HOL
     addWorkingDays(date, n) {
       if (!Number.isInteger(n) || n < 1) throw new RangeError(`addWorkingDays needs n >= 1, got ${n}`);
       let d = date;
-      for (let left = n; left > 0; ) {
+      for (let left = n; left > 0;) {
         d = daysFrom(d, 1);
         if (isWorkingDay(d)) left--;
       }

@@ -30,7 +30,9 @@ export function decodeTableText(bytes: Uint8Array): DecodedText {
     gb18030 = new TextDecoder('gb18030', { fatal: true });
   } catch {
     // A Node built without full ICU has no GB18030 decoder.
-    throw new TableEncodingError('文件不是 UTF-8 编码，且本机 Node 不支持 GBK/GB18030 解码，请另存为“CSV UTF-8（逗号分隔）” / the file is not UTF-8 and this Node has no GB18030 decoder (small ICU): save it as "CSV UTF-8"');
+    throw new TableEncodingError(
+      '文件不是 UTF-8 编码，且本机 Node 不支持 GBK/GB18030 解码，请另存为“CSV UTF-8（逗号分隔）” / the file is not UTF-8 and this Node has no GB18030 decoder (small ICU): save it as "CSV UTF-8"',
+    );
   }
   try {
     return { text: gb18030.decode(bytes), encoding: 'gb18030' };

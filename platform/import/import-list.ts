@@ -43,7 +43,18 @@ export function importList(
   table: Table,
   options: { dryRun?: boolean; mapping?: Record<string, string>; onProgress?: (done: number, total: number) => void; progressEvery?: number } = {},
 ): ImportReport {
-  const report: ImportReport = { dryRun: options.dryRun ?? false, rows: table.rows.length, imported: 0, updated: 0, unchanged: 0, kept: [], exited: 0, rejected: [], warnings: [], fatal: null };
+  const report: ImportReport = {
+    dryRun: options.dryRun ?? false,
+    rows: table.rows.length,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    kept: [],
+    exited: 0,
+    rejected: [],
+    warnings: [],
+    fatal: null,
+  };
   const columns = mapColumns(table.headers, options.mapping);
   const missing = REQUIRED_FIELDS.filter((f) => !columns.has(f));
   if (missing.length > 0) {

@@ -3,9 +3,24 @@
 
 /** Fields an imported row can fill. */
 export type ListField =
-  | 'name' | 'code' | 'list' | 'category' | 'facts' | 'legalBasis' | 'documentNumber' | 'department'
-  | 'listedOn' | 'validUntil' | 'legalRepresentative' | 'legalRepresentativeId' | 'visibility' | 'repairable'
-  | 'exitDate' | 'exitReason' | 'exitDepartment' | 'monitoringUntil';
+  | 'name'
+  | 'code'
+  | 'list'
+  | 'category'
+  | 'facts'
+  | 'legalBasis'
+  | 'documentNumber'
+  | 'department'
+  | 'listedOn'
+  | 'validUntil'
+  | 'legalRepresentative'
+  | 'legalRepresentativeId'
+  | 'visibility'
+  | 'repairable'
+  | 'exitDate'
+  | 'exitReason'
+  | 'exitDepartment'
+  | 'monitoringUntil';
 
 /** Headers accepted for each field; the first is the standard one. */
 export const LIST_COLUMNS: Readonly<Record<ListField, readonly string[]>> = {
@@ -33,7 +48,12 @@ export const LIST_COLUMNS: Readonly<Record<ListField, readonly string[]>> = {
 /** Columns without which no row can be imported. */
 export const REQUIRED_FIELDS: readonly ListField[] = ['code', 'list', 'category', 'department', 'listedOn'];
 
-const simplify = (header: string) => header.replace(/^\uFEFF/, '').replace(/[\s_]+/g, ' ').trim().toLowerCase();
+const simplify = (header: string) =>
+  header
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s_]+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /**
  * Maps each header of a file to a field. `mapping` renames file headers first (to a standard header

@@ -19,13 +19,16 @@ export function parseListExit(cells: readonly string[], columns: ReadonlyMap<Lis
   };
   const dateText = get('exitDate');
   if (NONE.has(dateText.toLowerCase())) {
-    return get('monitoringUntil') === '' ? { ok: true, exit: null } : { ok: false, reason: '有重点监测截止日期但无退出日期 (monitoring end without an exit date)' };
+    return get('monitoringUntil') === ''
+      ? { ok: true, exit: null }
+      : { ok: false, reason: '有重点监测截止日期但无退出日期 (monitoring end without an exit date)' };
   }
   const date = parseListDate(dateText);
   if (!date) return { ok: false, reason: `退出日期无效 (bad exit date: "${dateText}")` };
   const monitoringText = get('monitoringUntil');
   const monitoringUntil = NONE.has(monitoringText.toLowerCase()) ? null : parseListDate(monitoringText);
-  if (monitoringUntil === null && !NONE.has(monitoringText.toLowerCase())) return { ok: false, reason: `重点监测截止日期无效 (bad monitoring end: "${monitoringText}")` };
+  if (monitoringUntil === null && !NONE.has(monitoringText.toLowerCase()))
+    return { ok: false, reason: `重点监测截止日期无效 (bad monitoring end: "${monitoringText}")` };
   for (const field of ['exitReason', 'exitDepartment'] as const) {
     if (get(field).length > 500) return { ok: false, reason: `${field} 过长 (longer than 500 characters)` };
   }

@@ -9,9 +9,7 @@ import { LIST_COLUMNS, type ListField } from './list-columns.ts';
 import { parseListDate } from './parse-list-date.ts';
 
 /** One row turned into a subject and an entry, or the reason it cannot be imported. */
-export type ParsedRow =
-  | { ok: true; subject: StoredSubject; entry: NewEntry; warnings: string[] }
-  | { ok: false; reason: string };
+export type ParsedRow = { ok: true; subject: StoredSubject; entry: NewEntry; warnings: string[] } | { ok: false; reason: string };
 
 const LISTS: Record<string, 'red' | 'black'> = { 红名单: 'red', 红: 'red', red: 'red', 黑名单: 'black', 黑: 'black', black: 'black' };
 const OPEN_ENDED = new Set(['', '长期', '无', '-', '—', 'none']);
@@ -21,9 +19,19 @@ const LIMIT = 10_000;
 
 /** Where in an answered entry or subject each imported field lands, to name the column a contract failure comes from. */
 const FIELD_OF_PATH: Readonly<Record<string, ListField>> = {
-  category: 'category', facts: 'facts', legalBasis: 'legalBasis', documentNumber: 'documentNumber', department: 'department',
-  listedOn: 'listedOn', validUntil: 'validUntil', 'persons.0.name': 'legalRepresentative', 'persons.0.idNumber': 'legalRepresentativeId',
-  name: 'name', legalRepresentative: 'legalRepresentative', code: 'code', regionCode: 'code',
+  category: 'category',
+  facts: 'facts',
+  legalBasis: 'legalBasis',
+  documentNumber: 'documentNumber',
+  department: 'department',
+  listedOn: 'listedOn',
+  validUntil: 'validUntil',
+  'persons.0.name': 'legalRepresentative',
+  'persons.0.idNumber': 'legalRepresentativeId',
+  name: 'name',
+  legalRepresentative: 'legalRepresentative',
+  code: 'code',
+  regionCode: 'code',
 };
 
 /**
@@ -62,11 +70,28 @@ export function parseListRow(cells: readonly string[], columns: ReadonlyMap<List
   const representative = get('legalRepresentative') || null;
   const representativeId = get('legalRepresentativeId') || null;
   const row = {
-    subject: { code: parsed.code, name: get('name') || null, regionCode: /^\d{6}$/.test(parsed.code.slice(2, 8)) ? parsed.code.slice(2, 8) : null, legalRepresentative: representative },
+    subject: {
+      code: parsed.code,
+      name: get('name') || null,
+      regionCode: /^\d{6}$/.test(parsed.code.slice(2, 8)) ? parsed.code.slice(2, 8) : null,
+      legalRepresentative: representative,
+    },
     entry: {
-      code: parsed.code, list, category: get('category'), facts: get('facts'), legalBasis: get('legalBasis'),
-      documentNumber: get('documentNumber') || null, department: get('department'), listedOn, validUntil, state: 'active',
-      exitDate: null, exitReason: null, exitDepartment: null, repairable: !NO.has(get('repairable').toLowerCase()), monitoringUntil: null,
+      code: parsed.code,
+      list,
+      category: get('category'),
+      facts: get('facts'),
+      legalBasis: get('legalBasis'),
+      documentNumber: get('documentNumber') || null,
+      department: get('department'),
+      listedOn,
+      validUntil,
+      state: 'active',
+      exitDate: null,
+      exitReason: null,
+      exitDepartment: null,
+      repairable: !NO.has(get('repairable').toLowerCase()),
+      monitoringUntil: null,
       visibility: INTERNAL.has(get('visibility').toLowerCase()) ? 'internal' : 'public',
       persons: list === 'black' && representative ? [{ role: '法定代表人', name: representative, idNumber: representativeId }] : [],
     } satisfies NewEntry,
@@ -78,9 +103,22 @@ export function parseListRow(cells: readonly string[], columns: ReadonlyMap<List
 /** Why the subject or the entry, as the API would answer them, would not pass the answer's schema; null when they would. */
 function contractFailure(subject: StoredSubject, entry: NewEntry): string | null {
   const answered: ListEntry = {
-    id: 'x-00000000-0000-0000-0000-000000000000', list: entry.list, category: entry.category, facts: entry.facts, legalBasis: entry.legalBasis,
-    documentNumber: entry.documentNumber, department: entry.department, listedOn: entry.listedOn, validUntil: entry.validUntil, state: entry.state,
-    exit: null, objection: null, repairable: entry.repairable, monitoringUntil: entry.monitoringUntil, visibility: entry.visibility, persons: entry.persons,
+    id: 'x-00000000-0000-0000-0000-000000000000',
+    list: entry.list,
+    category: entry.category,
+    facts: entry.facts,
+    legalBasis: entry.legalBasis,
+    documentNumber: entry.documentNumber,
+    department: entry.department,
+    listedOn: entry.listedOn,
+    validUntil: entry.validUntil,
+    state: entry.state,
+    exit: null,
+    objection: null,
+    repairable: entry.repairable,
+    monitoringUntil: entry.monitoringUntil,
+    visibility: entry.visibility,
+    persons: entry.persons,
   };
   for (const result of [SubjectSchema.safeParse(subject), ListEntrySchema.safeParse(answered)]) {
     if (result.success) continue;

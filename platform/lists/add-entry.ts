@@ -23,7 +23,10 @@ export function addEntry(repos: Repositories, subject: StoredSubject, input: New
     const listedAt = officeHoursInstant(entry.listedOn);
     for (const kind of TRANSITIONS.list.events) {
       repos.events.record({
-        code: entry.code, entryId: entry.id, at: listedAt < at ? listedAt : at, kind,
+        code: entry.code,
+        entryId: entry.id,
+        at: listedAt < at ? listedAt : at,
+        kind,
         note: `${entry.department}认定列入${entry.list === 'red' ? '红' : '黑'}名单：${entry.category}`,
       });
     }

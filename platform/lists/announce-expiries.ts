@@ -28,7 +28,11 @@ export function announceExpiries(repos: Repositories, today: string, now: Date =
       const entry = repos.entries.get(id);
       if (!entry) continue;
       const repair = repos.repairs.pendingForEntry(id);
-      transitionEntry(repos, entry, { name: 'expire', at, notes: [`有效期届满（${entry.validUntil}），自动移出名单${repair ? '；信用修复申请随之终止' : ''}`] });
+      transitionEntry(repos, entry, {
+        name: 'expire',
+        at,
+        notes: [`有效期届满（${entry.validUntil}），自动移出名单${repair ? '；信用修复申请随之终止' : ''}`],
+      });
       if (repair) repos.repairs.decide(repair.id, 'lapsed', at, '名单有效期届满', null);
     }
     const monitoringEnded = repos.db

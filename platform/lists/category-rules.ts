@@ -19,12 +19,33 @@ const REPAIR = '实施方案（二十六）：除法律法规规定不可修复�
 /** Rules of the black-list categories of section (八) that differ from the plan's defaults, or that name their own basis. */
 export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
-    list: 'black', category: '失信被执行人', monitoringOnExit: false, repairable: true,
+    list: 'black',
+    category: '失信被执行人',
+    monitoringOnExit: false,
+    repairable: true,
     basis: '《最高人民法院关于公布失信被执行人名单信息的若干规定》（法释〔2017〕7号）第十条：履行义务等情形下由人民法院删除失信信息，不另设监测期',
   },
-  { list: 'black', category: '政府采购严重违法失信行为记录', monitoringOnExit: true, repairable: false, basis: `${MONITORING}；《政府采购法》第七十七条：禁止期限届满前不得修复` },
-  { list: 'black', category: '食品药品安全严重失信', monitoringOnExit: true, repairable: false, basis: `${MONITORING}；发改财金〔2016〕1962号：吊销许可证的严重失信不予修复` },
-  { list: 'black', category: '非法集资', monitoringOnExit: true, repairable: false, basis: `${MONITORING}；《处置非法集资条例》：涉嫌犯罪的非法集资不予信用修复` },
+  {
+    list: 'black',
+    category: '政府采购严重违法失信行为记录',
+    monitoringOnExit: true,
+    repairable: false,
+    basis: `${MONITORING}；《政府采购法》第七十七条：禁止期限届满前不得修复`,
+  },
+  {
+    list: 'black',
+    category: '食品药品安全严重失信',
+    monitoringOnExit: true,
+    repairable: false,
+    basis: `${MONITORING}；发改财金〔2016〕1962号：吊销许可证的严重失信不予修复`,
+  },
+  {
+    list: 'black',
+    category: '非法集资',
+    monitoringOnExit: true,
+    repairable: false,
+    basis: `${MONITORING}；《处置非法集资条例》：涉嫌犯罪的非法集资不予信用修复`,
+  },
   { list: 'black', category: '社会组织严重违法失信', monitoringOnExit: true, repairable: false, basis: `${MONITORING}；民政部令第60号：被撤销登记的不予修复` },
 ];
 

@@ -16,7 +16,13 @@ export interface RepairDecider {
  * (the `approve-repair` transition; `monitoringUntil` as the category's rule requires); refused →
  * it stays listed. Only the department that identified the entry, or an admin, may decide.
  */
-export function decideRepair(repos: Repositories, id: string, decision: RepairDecision, decider: RepairDecider, today: string): { repair: StoredRepair; entry: StoredEntry } {
+export function decideRepair(
+  repos: Repositories,
+  id: string,
+  decision: RepairDecision,
+  decider: RepairDecider,
+  today: string,
+): { repair: StoredRepair; entry: StoredEntry } {
   return repos.db.transaction(() => {
     const repair = repos.repairs.get(id);
     if (!repair) throw new ApiError(404, 'not_found', 'no repair application with this id');
@@ -32,14 +38,23 @@ export function decideRepair(repos: Repositories, id: string, decision: RepairDe
     if (decision.outcome === 'approved') {
       assertTransition(repos, entry, 'approve-repair');
       const patch = exitPatch(entry, {
-        date: decision.exitDate ?? today, reason: `信用修复申请审核通过${note}`, department: decider.department, monitoringUntil: decision.monitoringUntil ?? null,
+        date: decision.exitDate ?? today,
+        reason: `信用修复申请审核通过${note}`,
+        department: decider.department,
+        monitoringUntil: decision.monitoringUntil ?? null,
       });
       updated = transitionEntry(repos, entry, { name: 'approve-repair', at, patch, notes: [`信用修复申请审核通过${note}`, exitNote(entry, patch)] });
     } else {
       updated = transitionEntry(repos, entry, { name: 'refuse-repair', at, notes: [`信用修复申请未通过${note}`] });
     }
     const status: StoredRepair['status'] = decision.outcome === 'approved' ? 'approved' : 'refused';
-    repos.repairs.decide(id, decision.outcome, at, decision.note ?? null, decider.admin ? `admin${decider.department ? `：${decider.department}` : ''}` : decider.department);
+    repos.repairs.decide(
+      id,
+      decision.outcome,
+      at,
+      decision.note ?? null,
+      decider.admin ? `admin${decider.department ? `：${decider.department}` : ''}` : decider.department,
+    );
     return { repair: { ...repair, status, decidedAt: at, decisionNote: decision.note ?? null, decidedBy: decider.department }, entry: updated };
   })();
 }

@@ -27,8 +27,17 @@ export interface EntryPosition {
 }
 
 export const TRANSITION_NAMES = [
-  'list', 'update', 'dispute', 'uphold-objection', 'reject-objection', 'exit',
-  'file-repair', 'approve-repair', 'refuse-repair', 'expire', 'end-monitoring',
+  'list',
+  'update',
+  'dispute',
+  'uphold-objection',
+  'reject-objection',
+  'exit',
+  'file-repair',
+  'approve-repair',
+  'refuse-repair',
+  'expire',
+  'end-monitoring',
 ] as const;
 export type TransitionName = (typeof TRANSITION_NAMES)[number];
 
@@ -56,15 +65,58 @@ export const TRANSITIONS: Readonly<Record<TransitionName, Transition>> = {
   // Descriptive fields only (facts, basis, names; dates while listed): never the state or what is pending.
   // A revoked entry is not updated: it was wrong, and it stays removed.
   update: { from: ['listed', 'exited', 'expired'], to: 'same', events: ['updated'], change: 'updated', verb: 'update the entry' },
-  dispute: { from: ['listed', 'exited'], objection: false, repair: false, to: 'same', objectionAfter: true, events: ['disputed'], change: 'disputed', verb: 'file an objection' },
+  dispute: {
+    from: ['listed', 'exited'],
+    objection: false,
+    repair: false,
+    to: 'same',
+    objectionAfter: true,
+    events: ['disputed'],
+    change: 'disputed',
+    verb: 'file an objection',
+  },
   // Upheld: the entry was wrong. Revoked, never monitored, whatever it had become meanwhile.
-  'uphold-objection': { from: ['listed', 'exited', 'expired'], objection: true, to: 'revoked', objectionAfter: false, repairAfter: false, events: ['objection-upheld', 'revoked'], change: 'revoked', verb: 'uphold the objection' },
+  'uphold-objection': {
+    from: ['listed', 'exited', 'expired'],
+    objection: true,
+    to: 'revoked',
+    objectionAfter: false,
+    repairAfter: false,
+    events: ['objection-upheld', 'revoked'],
+    change: 'revoked',
+    verb: 'uphold the objection',
+  },
   // Rejected: the entry is where it would be without the objection now (listed, or still exited/expired).
-  'reject-objection': { from: ['listed', 'exited', 'expired'], objection: true, to: 'same', objectionAfter: false, events: ['objection-rejected'], change: 'resolved', verb: 'reject the objection' },
+  'reject-objection': {
+    from: ['listed', 'exited', 'expired'],
+    objection: true,
+    to: 'same',
+    objectionAfter: false,
+    events: ['objection-rejected'],
+    change: 'resolved',
+    verb: 'reject the objection',
+  },
   // An exit while an objection is pending keeps the objection pending: it is still decided later.
   exit: { from: ['listed'], repair: false, to: 'exited', events: ['exited'], change: 'exited', verb: 'exit the entry' },
-  'file-repair': { from: ['listed'], objection: false, repair: false, to: 'same', repairAfter: true, events: ['repair-filed'], change: 'updated', verb: 'file a repair application' },
-  'approve-repair': { from: ['listed'], repair: true, to: 'exited', repairAfter: false, events: ['repair-approved', 'exited'], change: 'exited', verb: 'approve the repair' },
+  'file-repair': {
+    from: ['listed'],
+    objection: false,
+    repair: false,
+    to: 'same',
+    repairAfter: true,
+    events: ['repair-filed'],
+    change: 'updated',
+    verb: 'file a repair application',
+  },
+  'approve-repair': {
+    from: ['listed'],
+    repair: true,
+    to: 'exited',
+    repairAfter: false,
+    events: ['repair-approved', 'exited'],
+    change: 'exited',
+    verb: 'approve the repair',
+  },
   'refuse-repair': { from: ['listed'], repair: true, to: 'same', repairAfter: false, events: ['repair-refused'], change: 'updated', verb: 'refuse the repair' },
   // By date (the sweep): a pending repair lapses; a pending objection stays to be decided.
   expire: { from: ['listed'], to: 'expired', repairAfter: false, events: ['expired'], change: 'expired', verb: 'expire the entry' },

@@ -24,10 +24,14 @@ export function exitPatch(entry: StoredEntry, exit: EntryExit): Pick<StoredEntry
   const rule = categoryRule(entry.list, entry.category);
   if (exit.date < entry.listedOn) throw bad('date', `the exit date ${exit.date} is before the listing date ${entry.listedOn}`);
   if (entry.list === 'black' && rule.monitoringOnExit && !exit.monitoringUntil) {
-    throw bad('monitoringUntil', `leaving the black list starts key monitoring (重点监测): give monitoringUntil, the end of the monitoring period — rule for ${entry.category}: ${rule.basis}`);
+    throw bad(
+      'monitoringUntil',
+      `leaving the black list starts key monitoring (重点监测): give monitoringUntil, the end of the monitoring period — rule for ${entry.category}: ${rule.basis}`,
+    );
   }
   const monitoringUntil = entry.list === 'black' ? exit.monitoringUntil : null;
-  if (monitoringUntil !== null && monitoringUntil < exit.date) throw bad('monitoringUntil', `the monitoring period cannot end (${monitoringUntil}) before the exit (${exit.date})`);
+  if (monitoringUntil !== null && monitoringUntil < exit.date)
+    throw bad('monitoringUntil', `the monitoring period cannot end (${monitoringUntil}) before the exit (${exit.date})`);
   return { exitDate: exit.date, exitReason: exit.reason, exitDepartment: exit.department ?? entry.department, monitoringUntil };
 }
 

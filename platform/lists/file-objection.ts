@@ -40,13 +40,24 @@ export function fileObjection(
     const at = now.toISOString();
     const listed = entry.state === 'active';
     const disputed = transitionEntry(repos, entry, {
-      name: 'dispute', at,
+      name: 'dispute',
+      at,
       notes: [`${department}提出异议，${listed ? '核实期间暂停惩戒措施' : '核实中'}`],
     });
     const objection: StoredObjection = {
-      id: `obj-${randomUUID()}`, code: entry.code, entryId: entry.id, status: 'pending', reason: request.reason.trim(), contact: request.contact.trim(),
-      filedAt: at, resolvedAt: null, resolutionNote: null, department, previousState: entry.state,
-      documentNumber: request.documentNumber?.trim() ?? null, reference: request.reference?.trim() || null,
+      id: `obj-${randomUUID()}`,
+      code: entry.code,
+      entryId: entry.id,
+      status: 'pending',
+      reason: request.reason.trim(),
+      contact: request.contact.trim(),
+      filedAt: at,
+      resolvedAt: null,
+      resolutionNote: null,
+      department,
+      previousState: entry.state,
+      documentNumber: request.documentNumber?.trim() ?? null,
+      reference: request.reference?.trim() || null,
     };
     repos.objections.insert(objection);
     return { objection, entry: disputed };

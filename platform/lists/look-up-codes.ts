@@ -34,15 +34,17 @@ export function lookUpCodes(
     }
     looked.push(parsed.code);
     const subject = ctx.repos.subjects.get(parsed.code);
-    results.push(checked({
-      code: input,
-      found: subject !== undefined,
-      invalid: false,
-      subject: subject ? toSubject(subject, disclosure) : null,
-      entries: subject ? visibleEntries(ctx.repos, parsed.code, today, disclosure) : [],
-      scope: disclosure.scope,
-      ...stamp,
-    }));
+    results.push(
+      checked({
+        code: input,
+        found: subject !== undefined,
+        invalid: false,
+        subject: subject ? toSubject(subject, disclosure) : null,
+        entries: subject ? visibleEntries(ctx.repos, parsed.code, today, disclosure) : [],
+        scope: disclosure.scope,
+        ...stamp,
+      }),
+    );
   }
   return { results, looked };
 }
@@ -57,7 +59,10 @@ function checked(raw: StatusResult): StatusResult | StatusErrorResult {
   const result = { ...stripControlsDeep(raw), code: raw.code };
   const parsed = StatusResultSchema.safeParse(result);
   if (parsed.success) return result;
-  console.error(`[platform] the data of code ${result.code} does not pass the answer schema; answered as unavailable:`, JSON.stringify(schemaIssues(parsed.error.issues).slice(0, 3)));
+  console.error(
+    `[platform] the data of code ${result.code} does not pass the answer schema; answered as unavailable:`,
+    JSON.stringify(schemaIssues(parsed.error.issues).slice(0, 3)),
+  );
   return {
     code: result.code,
     error: { kind: 'unavailable', message: '平台存储的该代码数据不符合接口约定，暂无法提供 / the platform cannot answer this code within the contract' },

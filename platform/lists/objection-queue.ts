@@ -10,11 +10,25 @@ export function objectionQueue(repos: Repositories, status: StoredObjection['sta
   return repos.objections.listByStatus(status, MAX_QUEUED_OBJECTIONS).flatMap((o) => {
     const entry = repos.entries.get(o.entryId);
     if (!entry) return [];
-    return [{
-      id: o.id, code: o.code, entryId: o.entryId, status: o.status, reason: o.reason, filedAt: o.filedAt, resolvedAt: o.resolvedAt, department: o.department,
-      contact: o.contact, documentNumber: o.documentNumber, reference: o.reference,
-      subjectName: repos.subjects.get(o.code)?.name ?? null, list: entry.list, category: entry.category, entryState: entry.state,
-      ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(o.filedAt)) / 1000)),
-    }];
+    return [
+      {
+        id: o.id,
+        code: o.code,
+        entryId: o.entryId,
+        status: o.status,
+        reason: o.reason,
+        filedAt: o.filedAt,
+        resolvedAt: o.resolvedAt,
+        department: o.department,
+        contact: o.contact,
+        documentNumber: o.documentNumber,
+        reference: o.reference,
+        subjectName: repos.subjects.get(o.code)?.name ?? null,
+        list: entry.list,
+        category: entry.category,
+        entryState: entry.state,
+        ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(o.filedAt)) / 1000)),
+      },
+    ];
   });
 }

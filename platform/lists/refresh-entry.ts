@@ -5,10 +5,12 @@ import { positionOf, transitionEntry } from './transition-entry.ts';
 
 /** What describing an existing entry again did. `kept`: a decision stands, and why. */
 export type RefreshOutcome =
-  | { outcome: 'updated' | 'unchanged'; entry: StoredEntry; fields: string[] }
-  | { outcome: 'kept'; entry: StoredEntry; fields: string[]; reason: string };
+  { outcome: 'updated' | 'unchanged'; entry: StoredEntry; fields: string[] } | { outcome: 'kept'; entry: StoredEntry; fields: string[]; reason: string };
 
-type Field = keyof Omit<StoredEntry, 'id' | 'code' | 'state' | 'list' | 'category' | 'documentNumber' | 'exitDate' | 'exitReason' | 'exitDepartment' | 'monitoringUntil'>;
+type Field = keyof Omit<
+  StoredEntry,
+  'id' | 'code' | 'state' | 'list' | 'category' | 'documentNumber' | 'exitDate' | 'exitReason' | 'exitDepartment' | 'monitoringUntil'
+>;
 
 /** Descriptive fields: updated whatever the entry's state (except a revoked one, which was wrong). */
 const DESCRIPTIVE: readonly Field[] = ['facts', 'legalBasis', 'persons'];
@@ -42,7 +44,11 @@ export function refreshEntry(repos: Repositories, existing: StoredEntry, input: 
   let entry = existing;
   if (fields.length > 0) {
     const patch = Object.fromEntries(fields.map((f) => [f, input[f]])) as Partial<StoredEntry>;
-    entry = transitionEntry(repos, existing, { name: 'update', patch, notes: [`${input.department}更新名单信息：${existing.category}（${fields.join('、')}）`] });
+    entry = transitionEntry(repos, existing, {
+      name: 'update',
+      patch,
+      notes: [`${input.department}更新名单信息：${existing.category}（${fields.join('、')}）`],
+    });
   }
   if (decided) return { outcome: 'kept', entry, fields, reason: decided };
   return { outcome: fields.length > 0 ? 'updated' : 'unchanged', entry, fields };

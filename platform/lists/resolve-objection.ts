@@ -21,7 +21,8 @@ export function resolveObjection(repos: Repositories, id: string, resolution: Ob
     const upheld = resolution.outcome === 'upheld';
     const note = resolution.note ? `：${resolution.note}` : '';
     const updated = transitionEntry(repos, entry, {
-      name: upheld ? 'uphold-objection' : 'reject-objection', at,
+      name: upheld ? 'uphold-objection' : 'reject-objection',
+      at,
       notes: upheld ? [`异议成立${note}`, '撤销该条名单信息并恢复信誉'] : [`异议不成立${note}`],
     });
     repos.objections.resolve(id, resolution.outcome, at, resolution.note ?? null);

@@ -11,7 +11,8 @@ import { toSubject, visibleEntries } from './to-list-entry.ts';
  */
 export function subjectDetails(ctx: PlatformContext, input: string, disclosure: Disclosure): SubjectDetails | ApiError {
   const parsed = parseUscc(input.slice(0, 64));
-  if (parsed.validity === 'invalid') return new ApiError(400, 'bad_request', 'not a valid unified social credit code', [{ path: 'code', message: parsed.reasons.join(', ') || 'invalid' }]);
+  if (parsed.validity === 'invalid')
+    return new ApiError(400, 'bad_request', 'not a valid unified social credit code', [{ path: 'code', message: parsed.reasons.join(', ') || 'invalid' }]);
   const subject = ctx.repos.subjects.get(parsed.code);
   if (!subject) return new ApiError(404, 'not_found', 'the platform holds no subject with this code');
   const entries = visibleEntries(ctx.repos, parsed.code, ctx.today(), disclosure);

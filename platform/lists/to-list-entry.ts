@@ -49,7 +49,8 @@ export function toSubject(stored: StoredSubject, disclosure: Disclosure): Subjec
     code: stored.code,
     name: stored.name,
     regionCode: stored.regionCode,
-    legalRepresentative: stored.legalRepresentative === null ? null : disclosure.names === 'masked' ? maskName(stored.legalRepresentative) : stored.legalRepresentative,
+    legalRepresentative:
+      stored.legalRepresentative === null ? null : disclosure.names === 'masked' ? maskName(stored.legalRepresentative) : stored.legalRepresentative,
   };
 }
 

@@ -95,8 +95,10 @@ export function registerFormPages(app: FastifyInstance, register: (scope: Fastif
   const shared = posts;
   app.register(async (scope) => {
     scope.addHook('onRequest', async (request, reply) => admit(shared, request, reply));
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: MAX_PLAIN_FORM_BYTES }, async (_request: FastifyRequest, body: string | Buffer) =>
-      shared.turns.run(() => parseFormFields(body as string)),
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: MAX_PLAIN_FORM_BYTES },
+      async (_request: FastifyRequest, body: string | Buffer) => shared.turns.run(() => parseFormFields(body as string)),
     );
     scope.addHook('preHandler', async (_request, reply) => {
       const turn = shared.turns.acquire();

@@ -27,11 +27,33 @@ const cell = (value: string | null) => `<td>${escapeHtml(value ?? '—')}</td>`;
 
 function table(objections: readonly QueuedObjection[]): string {
   if (objections.length === 0) return '<p>没有待核实的异议。<span class="muted">No pending objections.</span></p>';
-  const head = ['已等待 age', '提出时间 filed', '主体 subject', '名单 entry', '提出部门 department', '理由 reason', '联系方式 contact', '文书号/依据 reference', '编号 id'];
-  const rows = objections.map((o) => `<tr>${[
-    ageText(o.ageSeconds), chinaDateTime(new Date(o.filedAt)), `${o.subjectName ?? ''} ${o.code}`, `${o.list === 'red' ? '红名单' : '黑名单'}：${o.category}（${o.entryState}）`,
-    o.department, o.reason, o.contact, [o.documentNumber, o.reference].filter(Boolean).join('；') || null, o.id,
-  ].map(cell).join('')}</tr>`);
+  const head = [
+    '已等待 age',
+    '提出时间 filed',
+    '主体 subject',
+    '名单 entry',
+    '提出部门 department',
+    '理由 reason',
+    '联系方式 contact',
+    '文书号/依据 reference',
+    '编号 id',
+  ];
+  const rows = objections.map(
+    (o) =>
+      `<tr>${[
+        ageText(o.ageSeconds),
+        chinaDateTime(new Date(o.filedAt)),
+        `${o.subjectName ?? ''} ${o.code}`,
+        `${o.list === 'red' ? '红名单' : '黑名单'}：${o.category}（${o.entryState}）`,
+        o.department,
+        o.reason,
+        o.contact,
+        [o.documentNumber, o.reference].filter(Boolean).join('；') || null,
+        o.id,
+      ]
+        .map(cell)
+        .join('')}</tr>`,
+  );
   return `<p>${objections.length} 件待核实，最早的已等待 ${escapeHtml(ageText(objections[0]!.ageSeconds))}。</p>
 <table><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>${rows.join('\n')}</table>
 <p class="muted">核实后以 <code>POST /api/v1/objections/{id}/resolve</code> 办结（成立：撤销并恢复信誉；不成立：恢复原状态）。</p>`;

@@ -7,7 +7,8 @@ import { escapeHtml } from './escape-html.ts';
 const STATE = { active: '有效', disputed: '异议中', exited: '已退出', expired: '已过期', revoked: '已撤销' } as const;
 
 /** CJK fonts in the order they are found on Linux, Windows and macOS. */
-export const CJK_FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif';
+export const CJK_FONT_STACK =
+  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif';
 
 function printCss(fingerprint: string): string {
   // The fingerprint is hex digits and spaces computed here, so it is safe inside a CSS string.
@@ -47,8 +48,11 @@ function isStated(record: SignedCheckRecord['record'], field: CallerStatedField)
 
 function itemRow(item: RecordItem, index: number): string {
   const label = verdictLabel(item.verdict, 'zh-CN');
-  const pageName = item.pageName === null ? '—' : `${escapeHtml(item.pageName)}${item.nameMatches === false ? ' <span class="mismatch">（与登记名称不一致）</span>' : ''}`;
-  const entries = item.entries.map((e) => `${e.list === 'black' ? '黑名单' : '红名单'}｜${e.category}｜${e.department}｜${e.listedOn} 至 ${e.validUntil ?? '长期'}｜${STATE[e.state]}`);
+  const pageName =
+    item.pageName === null ? '—' : `${escapeHtml(item.pageName)}${item.nameMatches === false ? ' <span class="mismatch">（与登记名称不一致）</span>' : ''}`;
+  const entries = item.entries.map(
+    (e) => `${e.list === 'black' ? '黑名单' : '红名单'}｜${e.category}｜${e.department}｜${e.listedOn} 至 ${e.validUntil ?? '长期'}｜${STATE[e.state]}`,
+  );
   const measures = item.measures.map((m) => `${m.id} ${m.item}${m.suspended ? '（暂停适用）' : ''}`);
   return `<tr><td class="n">${index + 1}</td><td class="code">${escapeHtml(item.code)}</td><td>${escapeHtml(item.registeredName ?? (item.invalid ? '（代码无效）' : '（平台未收录）'))}</td>
 <td>${pageName}</td><td class="v-${item.verdict}">${escapeHtml(`${label.symbol} ${label.short}`)}<span class="reason">${escapeHtml(item.reason)}</span></td><td>${list(entries)}</td><td>${list(measures)}</td></tr>`;
@@ -72,7 +76,11 @@ export function renderPrintRecord(signed: SignedCheckRecord, verification: Recor
     ['业务编号 Case reference', record.caseReference === null ? '—' : `${record.caseReference}${isStated(record, 'caseReference') ? STATED : ''}`],
     ['核查场景 Context', CONTEXT_LABELS[record.context]],
     ['出具平台 Platform', record.platform],
-    ['来源页面 Source page', [record.source.title, record.source.url].filter(Boolean).join(' ') + (record.source.title || record.source.url ? (isStated(record, 'source') ? STATED : '') : '—')],
+    [
+      '来源页面 Source page',
+      [record.source.title, record.source.url].filter(Boolean).join(' ') +
+        (record.source.title || record.source.url ? (isStated(record, 'source') ? STATED : '') : '—'),
+    ],
   ];
   const status = verification.valid
     ? `<div class="status ok">✓ 签名有效：本记录与平台出具的内容一致。<span class="muted">Signature valid: this is exactly what the platform answered.</span></div>`

@@ -53,7 +53,10 @@ function tables(s: StatsResponse): string {
 <table>${cells(['查询次数 queries', '查询代码数 codes', '出具记录 records'], 'th')}${cells([s.checks.queries, s.checks.codes, s.checks.records])}</table>
 <table>${cells(['部门 department', '查询次数 queries', '代码数 codes'], 'th')}${s.checks.byDepartment.map((d) => cells([d.department, d.queries, d.codes])).join('')}</table>
 <h2>核查结论 <span class="muted">Verdicts found</span></h2>
-<table>${cells(VERDICT_KINDS.map((k) => verdictLabel(k, 'zh-CN').short), 'th')}${cells(VERDICT_KINDS.map((k) => s.verdicts[k]))}</table>
+<table>${cells(
+    VERDICT_KINDS.map((k) => verdictLabel(k, 'zh-CN').short),
+    'th',
+  )}${cells(VERDICT_KINDS.map((k) => s.verdicts[k]))}</table>
 <h2>措施反馈 <span class="muted">Feedback</span></h2>
 <table>${cells(OUTCOME_HEAD, 'th')}${cells(outcomeCells(s.feedback))}</table>
 <h3>按部门 <span class="muted">by department</span></h3>

@@ -13,7 +13,13 @@ import { pageLayout } from './page-layout.ts';
 
 const ANONYMOUS: Caller = { role: null, tokenId: null, department: null };
 
-const STATE_LABELS: Record<ListEntry['state'], string> = { active: '有效', disputed: '异议核实中（暂停惩戒）', exited: '已退出', expired: '已过期', revoked: '已撤销' };
+const STATE_LABELS: Record<ListEntry['state'], string> = {
+  active: '有效',
+  disputed: '异议核实中（暂停惩戒）',
+  exited: '已退出',
+  expired: '已过期',
+  revoked: '已撤销',
+};
 
 function row(label: string, value: string | null): string {
   return `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value ?? '—')}</td></tr>`;
@@ -51,7 +57,11 @@ export function registerSubjectPage(app: FastifyInstance, ctx: PlatformContext):
     const details = subjectDetails(ctx, request.params.code, disclosureFor(ANONYMOUS, null));
     recordQuery(ctx, request, ANONYMOUS, 'subject-page', [details instanceof ApiError ? request.params.code.slice(0, 64) : details.subject.code], null);
     if (details instanceof ApiError) {
-      return reply.code(details.status).send(errorPage(details.status, details.status === 404 ? '平台未收录该主体。No subject with this code.' : '不是有效的统一社会信用代码。Not a valid code.'));
+      return reply
+        .code(details.status)
+        .send(
+          errorPage(details.status, details.status === 404 ? '平台未收录该主体。No subject with this code.' : '不是有效的统一社会信用代码。Not a valid code.'),
+        );
     }
     const today = ctx.today();
     const s = details.subject;

@@ -58,7 +58,8 @@ export function registerVerifyRecordPage(app: FastifyInstance, ctx: PlatformCont
       }
       const verification = await verifyWithPlatformKeys(ctx, text);
       const signatureValue = (input as { signature?: { value?: unknown } } | undefined)?.signature?.value;
-      const fingerprint = verification.reason !== 'malformed' && typeof signatureValue === 'string' ? await keyFingerprint(signatureValue, platformSubtle) : null;
+      const fingerprint =
+        verification.reason !== 'malformed' && typeof signatureValue === 'string' ? await keyFingerprint(signatureValue, platformSubtle) : null;
       return sendPage(reply, page(ctx, text, resultHtml(verification, fingerprint)));
     });
   });

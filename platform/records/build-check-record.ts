@@ -52,7 +52,11 @@ export function buildCheckRecord(
       reason: describeReason(verdict, 'zh-CN'),
       entries: [...verdict.activeEntries, ...verdict.disputedEntries, ...verdict.watchEntries],
       measures: applicableMeasures(verdict, [...ctx.measures], request.context).map(({ measure, suspended }) => ({
-        id: measure.id, item: measure.item, kind: measure.kind, basis: measure.basis, suspended,
+        id: measure.id,
+        item: measure.item,
+        kind: measure.kind,
+        basis: measure.basis,
+        suspended,
       })),
     };
   });

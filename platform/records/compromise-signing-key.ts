@@ -14,7 +14,11 @@ export type CompromiseOutcome =
  * signs on with a fresh one. Records it signed before `since` stay valid: choose the earliest
  * time the private key may have been read.
  */
-export async function compromiseSigningKey(repos: Repositories, options: { since: string; keyId?: string }, now: Date = new Date()): Promise<CompromiseOutcome> {
+export async function compromiseSigningKey(
+  repos: Repositories,
+  options: { since: string; keyId?: string },
+  now: Date = new Date(),
+): Promise<CompromiseOutcome> {
   const sinceMs = Date.parse(options.since);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(options.since) || Number.isNaN(sinceMs)) {
     return { ok: false, error: { kind: 'bad-time', message: `--since needs an ISO time such as 2026-11-01T00:00:00Z, not "${options.since}"` } };
@@ -24,7 +28,8 @@ export async function compromiseSigningKey(repos: Repositories, options: { since
   const keyId = options.keyId ?? current?.keyId;
   if (!keyId) return { ok: false, error: { kind: 'no-key', message: 'this platform has no signing key yet' } };
   const since = new Date(sinceMs).toISOString();
-  if (!repos.signingKeys.markCompromised(keyId, since)) return { ok: false, error: { kind: 'unknown-key', message: `this platform has no record key ${keyId}` } };
+  if (!repos.signingKeys.markCompromised(keyId, since))
+    return { ok: false, error: { kind: 'unknown-key', message: `this platform has no record key ${keyId}` } };
   const rotated = current?.keyId === keyId ? await rotateSigningKey(repos) : null;
   return { ok: true, keyId, since: repos.signingKeys.find(keyId)?.compromisedSince ?? since, rotated };
 }

@@ -9,7 +9,10 @@ import { generateSigningKey } from './generate-signing-key.ts';
  * moment of the switch (or `now` when given): a record dated after it, signed with a copy of the
  * old private key, does not verify.
  */
-export async function rotateSigningKey(repos: Repositories, now?: Date): Promise<{ current: Omit<StoredSigningKey, 'retiredAt' | 'privatePkcs8'>; retired: string[] }> {
+export async function rotateSigningKey(
+  repos: Repositories,
+  now?: Date,
+): Promise<{ current: Omit<StoredSigningKey, 'retiredAt' | 'privatePkcs8'>; retired: string[] }> {
   const next = await generateSigningKey(now ?? new Date());
   const retired = repos.signingKeys.rotate(next, now ? () => now.toISOString() : () => new Date().toISOString());
   return { current: { keyId: next.keyId, publicRaw: next.publicRaw, createdAt: next.createdAt }, retired };

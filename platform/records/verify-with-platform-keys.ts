@@ -26,7 +26,13 @@ export async function verifyWithPlatformKeys(ctx: PlatformContext, input: unknow
 
 /** A stored key as the verifier judges it: public half and its life. */
 export function keyTrust(stored: StoredSigningKey): RecordKeyTrust {
-  return { keyId: stored.keyId, publicKey: stored.publicRaw, createdAt: stored.createdAt, retiredAt: stored.retiredAt, compromisedSince: stored.compromisedSince ?? null };
+  return {
+    keyId: stored.keyId,
+    publicKey: stored.publicRaw,
+    createdAt: stored.createdAt,
+    retiredAt: stored.retiredAt,
+    compromisedSince: stored.compromisedSince ?? null,
+  };
 }
 
 async function currentTrust(ctx: PlatformContext): Promise<RecordKeyTrust> {

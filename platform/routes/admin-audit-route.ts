@@ -10,16 +10,18 @@ const QuerySchema = z.strictObject({ limit: z.optional(z.string().check(z.regex(
 
 /** `GET /api/v1/admin/audit?limit=`: the latest registered queries, newest first. */
 export const AuditResponseSchema = z.strictObject({
-  records: z.array(z.strictObject({
-    id: z.number(),
-    at: IsoDateTimeSchema,
-    tokenId: z.nullable(LineSchema),
-    department: z.nullable(LineSchema),
-    endpoint: LineSchema,
-    codes: z.array(z.string()),
-    purpose: z.nullable(LineSchema),
-    ip: z.nullable(LineSchema),
-  })),
+  records: z.array(
+    z.strictObject({
+      id: z.number(),
+      at: IsoDateTimeSchema,
+      tokenId: z.nullable(LineSchema),
+      department: z.nullable(LineSchema),
+      endpoint: LineSchema,
+      codes: z.array(z.string()),
+      purpose: z.nullable(LineSchema),
+      ip: z.nullable(LineSchema),
+    }),
+  ),
   ...AnswerStampShape,
 });
 

@@ -58,10 +58,23 @@ export function registerAdminEntryRoutes(app: FastifyInstance, ctx: PlatformCont
         ctx.repos,
         { code: body.code, name: body.subjectName ?? null, regionCode: body.code.slice(2, 8), legalRepresentative: body.legalRepresentative ?? null },
         {
-          code: body.code, list: body.list, category: body.category, facts: body.facts, legalBasis: body.legalBasis,
-          documentNumber: body.documentNumber ?? null, department: body.department ?? caller.department ?? '', listedOn: body.listedOn ?? today,
-          validUntil: body.validUntil ?? null, state: 'active', exitDate: null, exitReason: null, exitDepartment: null,
-          repairable: body.repairable ?? true, monitoringUntil: null, visibility: body.visibility ?? 'public', persons: body.persons ?? [],
+          code: body.code,
+          list: body.list,
+          category: body.category,
+          facts: body.facts,
+          legalBasis: body.legalBasis,
+          documentNumber: body.documentNumber ?? null,
+          department: body.department ?? caller.department ?? '',
+          listedOn: body.listedOn ?? today,
+          validUntil: body.validUntil ?? null,
+          state: 'active',
+          exitDate: null,
+          exitReason: null,
+          exitDepartment: null,
+          repairable: body.repairable ?? true,
+          monitoringUntil: null,
+          visibility: body.visibility ?? 'public',
+          persons: body.persons ?? [],
         },
       ),
     )();
@@ -73,7 +86,10 @@ export function registerAdminEntryRoutes(app: FastifyInstance, ctx: PlatformCont
     const body = parseRequest(AdminExitRequestSchema, request.body);
     const today = ctx.today();
     const entry = exitEntry(ctx.repos, request.params.id, {
-      date: body.date ?? today, reason: body.reason, department: body.department ?? caller.department, monitoringUntil: body.monitoringUntil ?? null,
+      date: body.date ?? today,
+      reason: body.reason,
+      department: body.department ?? caller.department,
+      monitoringUntil: body.monitoringUntil ?? null,
     });
     return sendValidated(reply, AdminEntryResponseSchema, 200, { entry: toListEntry(ctx.repos, entry, today, FULL), ...answerStamp(ctx) });
   });

@@ -22,7 +22,11 @@ export function followUpFor(ctx: PlatformContext, request: FastifyRequest): Foll
   const calendar = workingDayCalendar();
   const all = collectHits(ctx, scope, calendar);
   return {
-    from: scope.period.from, to: scope.period.to, department: scope.department, workingDays: scope.workingDays, judgedOn: scope.judgedOn,
+    from: scope.period.from,
+    to: scope.period.to,
+    department: scope.department,
+    workingDays: scope.workingDays,
+    judgedOn: scope.judgedOn,
     calendar: calendarCoverage(calendar, scope, all),
     hits: query.status ? all.filter((h) => h.status === query.status) : all,
     ...answerStamp(ctx),

@@ -26,8 +26,7 @@ export const ExtensionReleaseSchema = z.object({
 });
 export type ExtensionRelease = z.infer<typeof ExtensionReleaseSchema>;
 
-const escapeXml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** The update manifest (Omaha "gupdate" format) naming one version of the extension and where its CRX is. */
 export function updateManifestXml({ id, version, codebase }: ExtensionRelease & { codebase: string }): string {

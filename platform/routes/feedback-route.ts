@@ -9,7 +9,11 @@ import { sendValidated } from '../server/send-validated.ts';
 
 /** A stable hash of what a feedback request says (keys sorted), to tell a retry from a reuse of its key. */
 function requestHash(department: string, body: Record<string, unknown>): string {
-  const canonical = JSON.stringify(Object.keys(body).sort().map((k) => [k, body[k] ?? null]));
+  const canonical = JSON.stringify(
+    Object.keys(body)
+      .sort()
+      .map((k) => [k, body[k] ?? null]),
+  );
   return createHash('sha256').update(`${department}\n${canonical}`).digest('hex');
 }
 
@@ -51,6 +55,10 @@ export function registerFeedbackRoute(app: FastifyInstance, ctx: PlatformContext
       ctx.repos.feedback.insert(record, hash);
       return { record, duplicate: false };
     })();
-    return sendValidated(reply, FeedbackResponseSchema, outcome.duplicate ? 200 : 201, { feedback: outcome.record, duplicate: outcome.duplicate, ...answerStamp(ctx) });
+    return sendValidated(reply, FeedbackResponseSchema, outcome.duplicate ? 200 : 201, {
+      feedback: outcome.record,
+      duplicate: outcome.duplicate,
+      ...answerStamp(ctx),
+    });
   });
 }

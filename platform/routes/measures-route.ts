@@ -14,9 +14,10 @@ export function registerMeasuresRoute(app: FastifyInstance, ctx: PlatformContext
   app.get('/api/v1/measures', async (request, reply) => {
     authorize(request, ctx, 'read');
     const { context } = parseRequest(QuerySchema, request.query);
-    const measures = context === undefined || context === 'general'
-      ? [...ctx.measures]
-      : ctx.measures.filter((m) => m.contexts.includes(context) || m.contexts.includes('general'));
+    const measures =
+      context === undefined || context === 'general'
+        ? [...ctx.measures]
+        : ctx.measures.filter((m) => m.contexts.includes(context) || m.contexts.includes('general'));
     return sendValidated(reply, MeasuresResponseSchema, 200, { catalogueVersion: ctx.catalogueVersion, measures, ...answerStamp(ctx) });
   });
 }

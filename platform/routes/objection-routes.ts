@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import {
-  ObjectionQueueQuerySchema, ObjectionQueueResponseSchema, ObjectionRequestSchema, ObjectionResolutionSchema, ObjectionResponseSchema,
+  ObjectionQueueQuerySchema,
+  ObjectionQueueResponseSchema,
+  ObjectionRequestSchema,
+  ObjectionResolutionSchema,
+  ObjectionResponseSchema,
   type ObjectionRecord,
 } from '../../core/api/objection-schema.ts';
 import { recordQuery } from '../audit/record-query.ts';
@@ -14,7 +18,16 @@ import { answerStamp, type PlatformContext } from '../server/platform-context.ts
 import { sendValidated } from '../server/send-validated.ts';
 
 function toRecord(o: StoredObjection): ObjectionRecord {
-  return { id: o.id, code: o.code, entryId: o.entryId, status: o.status, reason: o.reason, filedAt: o.filedAt, resolvedAt: o.resolvedAt, department: o.department };
+  return {
+    id: o.id,
+    code: o.code,
+    entryId: o.entryId,
+    status: o.status,
+    reason: o.reason,
+    filedAt: o.filedAt,
+    resolvedAt: o.resolvedAt,
+    department: o.department,
+  };
 }
 
 /**

@@ -23,10 +23,7 @@ export function registerRecordCsvRoute(app: FastifyInstance, ctx: PlatformContex
       const parsed = parseStrictJson(request.body as string);
       const signed = (parsed.ok ? parsed.value : null) as SignedCheckRecord;
       const name = `creditlens-record-${signed.record.recordId.replace(/[^A-Za-z0-9-]/g, '')}.csv`;
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="${name}"`)
-        .send(recordToCsv(signed));
+      return reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}"`).send(recordToCsv(signed));
     });
   });
 }

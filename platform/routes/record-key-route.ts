@@ -28,7 +28,13 @@ export function registerRecordKeyRoute(app: FastifyInstance, ctx: PlatformContex
       const { keyId, publicKey, createdAt } = await ctx.currentSigningKey();
       const current = ctx.repos.signingKeys.find(keyId);
       return sendValidated(reply, RecordKeySchema, 200, {
-        algorithm: 'Ed25519', keyId, publicKey, createdAt, retiredAt: current?.retiredAt ?? null, compromisedSince: current?.compromisedSince ?? null, ...answerStamp(ctx),
+        algorithm: 'Ed25519',
+        keyId,
+        publicKey,
+        createdAt,
+        retiredAt: current?.retiredAt ?? null,
+        compromisedSince: current?.compromisedSince ?? null,
+        ...answerStamp(ctx),
       });
     }
     const stored = ctx.repos.signingKeys.find(wanted);
@@ -36,8 +42,13 @@ export function registerRecordKeyRoute(app: FastifyInstance, ctx: PlatformContex
     // The public key of an id never changes, but its retirement and compromise times do.
     reply.header('Cache-Control', 'public, max-age=300');
     return sendValidated(reply, RecordKeySchema, 200, {
-      algorithm: 'Ed25519', keyId: stored.keyId, publicKey: stored.publicRaw, createdAt: stored.createdAt,
-      retiredAt: stored.retiredAt, compromisedSince: stored.compromisedSince ?? null, ...answerStamp(ctx),
+      algorithm: 'Ed25519',
+      keyId: stored.keyId,
+      publicKey: stored.publicRaw,
+      createdAt: stored.createdAt,
+      retiredAt: stored.retiredAt,
+      compromisedSince: stored.compromisedSince ?? null,
+      ...answerStamp(ctx),
     });
   });
 }

@@ -13,8 +13,16 @@ import { sendValidated } from '../server/send-validated.ts';
 
 function toRecord(r: StoredRepair): RepairRecord {
   return {
-    id: r.id, code: r.code, entryId: r.entryId, status: r.status, materials: r.materials, reference: r.reference, department: r.department,
-    filedAt: r.filedAt, decidedAt: r.decidedAt, decisionNote: r.decisionNote,
+    id: r.id,
+    code: r.code,
+    entryId: r.entryId,
+    status: r.status,
+    materials: r.materials,
+    reference: r.reference,
+    department: r.department,
+    filedAt: r.filedAt,
+    decidedAt: r.decidedAt,
+    decisionNote: r.decisionNote,
   };
 }
 

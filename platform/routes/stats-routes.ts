@@ -21,7 +21,8 @@ export function statsFor(ctx: PlatformContext, caller: Caller, query: unknown): 
   if (caller.role === 'admin') department = q.department ?? null;
   else {
     department = caller.department ?? '';
-    if (q.department !== undefined && q.department !== department) throw new ApiError(403, 'forbidden', 'only an admin may see the statistics of another department');
+    if (q.department !== undefined && q.department !== department)
+      throw new ApiError(403, 'forbidden', 'only an admin may see the statistics of another department');
   }
   // Queries and feedback are stamped with the real time, so the default period ends on the real
   // date, even when the platform's list "today" is fixed for a demo.

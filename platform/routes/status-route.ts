@@ -30,10 +30,14 @@ export function registerStatusRoute(app: FastifyInstance, ctx: PlatformContext):
     const stamp = answerStamp(ctx);
     const { results, looked } = lookUpCodes(ctx, body.codes, disclosureFor(caller, body.purpose), stamp);
     const now = nowOnToday(ctx.today());
-    const kinds = results.map((result) => (isStatusErrorResult(result) ? 'unknown' : computeVerdict({ result, now, freshnessMs: Number.POSITIVE_INFINITY }).kind));
+    const kinds = results.map((result) =>
+      isStatusErrorResult(result) ? 'unknown' : computeVerdict({ result, now, freshnessMs: Number.POSITIVE_INFINITY }).kind,
+    );
     const verdicts = countVerdicts(kinds);
     // What the credit office follows up (issue 19): the codes found on an active list, and the case.
-    const hits = findHits(results.flatMap((result, i) => (isStatusErrorResult(result) || !result.subject ? [] : [{ code: result.subject.code, kind: kinds[i]! }])));
+    const hits = findHits(
+      results.flatMap((result, i) => (isStatusErrorResult(result) || !result.subject ? [] : [{ code: result.subject.code, kind: kinds[i]! }])),
+    );
     recordQuery(ctx, request, caller, 'status', looked, body.purpose ?? null, verdicts, { caseReference: body.caseReference ?? null, hits });
     return sendValidated(reply, StatusResponseSchema, 200, { results, ...stamp });
   });

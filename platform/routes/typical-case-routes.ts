@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as z from 'zod/mini';
-import {
-  TypicalCaseListSchema, TypicalCaseRequestSchema, TypicalCaseResponseSchema, type TypicalCase,
-} from '../../core/api/typical-case-schema.ts';
+import { TypicalCaseListSchema, TypicalCaseRequestSchema, TypicalCaseResponseSchema, type TypicalCase } from '../../core/api/typical-case-schema.ts';
 import { typicalCasesToCsv, typicalCasesToXlsx } from '../assessment/typical-cases-export.ts';
 import { authorize } from '../auth/authorize.ts';
 import type { StoredTypicalCase } from '../db/typical-case-repository.ts';
@@ -41,7 +39,9 @@ export function registerTypicalCaseRoutes(app: FastifyInstance, ctx: PlatformCon
     if (feedback.outcome !== 'applied') throw new ApiError(409, 'conflict', 'only a feedback whose measure was applied can be a typical case');
     const measure = ctx.measures.find((m) => m.id === feedback.measureId);
     if (measure && measure.kind !== MEASURE_KIND[body.kind]) {
-      throw new ApiError(409, 'conflict', `measure ${measure.id} is a ${measure.kind} measure, not one of ${body.kind}`, [{ path: 'kind', message: 'does not match the measure' }]);
+      throw new ApiError(409, 'conflict', `measure ${measure.id} is a ${measure.kind} measure, not one of ${body.kind}`, [
+        { path: 'kind', message: 'does not match the measure' },
+      ]);
     }
     ctx.repos.typicalCases.mark(feedback.id, body.kind, body.note.trim(), new Date().toISOString(), caller.label ?? caller.department ?? null);
     const stored = ctx.repos.typicalCases.get(feedback.id)!;
@@ -52,7 +52,13 @@ export function registerTypicalCaseRoutes(app: FastifyInstance, ctx: PlatformCon
     parseRequest(NoQuerySchema, request.query);
     return ctx.repos.typicalCases.list(MAX_LISTED).map((t) => withItem(ctx, t));
   };
-  app.get('/api/v1/typical-cases', async (request, reply) => sendValidated(reply, TypicalCaseListSchema, 200, { typicalCases: list(request), ...answerStamp(ctx) }));
-  app.get('/api/v1/typical-cases.csv', async (request, reply) => download(reply, 'text/csv; charset=utf-8', 'creditlens-typical-cases.csv', typicalCasesToCsv(list(request))));
-  app.get('/api/v1/typical-cases.xlsx', async (request, reply) => download(reply, XLSX, 'creditlens-typical-cases.xlsx', await typicalCasesToXlsx(list(request))));
+  app.get('/api/v1/typical-cases', async (request, reply) =>
+    sendValidated(reply, TypicalCaseListSchema, 200, { typicalCases: list(request), ...answerStamp(ctx) }),
+  );
+  app.get('/api/v1/typical-cases.csv', async (request, reply) =>
+    download(reply, 'text/csv; charset=utf-8', 'creditlens-typical-cases.csv', typicalCasesToCsv(list(request))),
+  );
+  app.get('/api/v1/typical-cases.xlsx', async (request, reply) =>
+    download(reply, XLSX, 'creditlens-typical-cases.xlsx', await typicalCasesToXlsx(list(request))),
+  );
 }

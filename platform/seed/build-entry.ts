@@ -62,7 +62,13 @@ export function buildEntry(ctx: EntryContext, category: ListCategory, shape: Ent
   let exitDate: string | null = null;
   let monitoringUntil: string | null = null;
   const events: StoredEvent[] = [
-    { code, entryId: id, at: officeHoursInstant(listedOn), kind: 'listed', note: `${category.department}认定列入${category.list === 'red' ? '红' : '黑'}名单：${category.category}` },
+    {
+      code,
+      entryId: id,
+      at: officeHoursInstant(listedOn),
+      kind: 'listed',
+      note: `${category.department}认定列入${category.list === 'red' ? '红' : '黑'}名单：${category.category}`,
+    },
   ];
   let objection: StoredObjection | null = null;
 
@@ -82,11 +88,19 @@ export function buildEntry(ctx: EntryContext, category: ListCategory, shape: Ent
     const filedOn = shape === 'disputed' ? d(-20, -1) : d(-200, -60);
     const resolvedAt = shape === 'revoked' ? officeHoursInstant(daysFrom(filedOn, 20)) : null;
     objection = {
-      id: `obj-${id}`, code, entryId: id, status: shape === 'revoked' ? 'upheld' : 'pending',
+      id: `obj-${id}`,
+      code,
+      entryId: id,
+      status: shape === 'revoked' ? 'upheld' : 'pending',
       reason: shape === 'revoked' ? '列入依据的判决已被再审撤销。' : '相关款项已于列入前结清，列入信息有误。',
-      contact: '企业法务部 027-8484xxxx', filedAt: officeHoursInstant(filedOn), resolvedAt,
+      contact: '企业法务部 027-8484xxxx',
+      filedAt: officeHoursInstant(filedOn),
+      resolvedAt,
       resolutionNote: shape === 'revoked' ? '经核实信息有误，予以撤销。' : null,
-      department: '区信用办', previousState: 'active', documentNumber: null, reference: '（2017）鄂01民再12号',
+      department: '区信用办',
+      previousState: 'active',
+      documentNumber: null,
+      reference: '（2017）鄂01民再12号',
     };
     events.push({ code, entryId: id, at: objection.filedAt, kind: 'disputed', note: '主体提出异议，核实期间暂停惩戒措施' });
     if (resolvedAt) {
@@ -101,9 +115,17 @@ export function buildEntry(ctx: EntryContext, category: ListCategory, shape: Ent
     const filedOn = d(-25, -5);
     const refused = shape === 'repair-refused';
     repair = {
-      id: `rep-${id}`, code, entryId: id, status: refused ? 'refused' : 'pending', materials: '已履行相关义务并作出信用承诺，整改报告及缴款凭证见附件。',
-      reference: `修复申请〔${filedOn.slice(0, 4)}〕${random.int(1, 99)}号`, department: category.department, filedAt: officeHoursInstant(filedOn),
-      decidedAt: refused ? officeHoursInstant(daysFrom(filedOn, 3)) : null, decisionNote: refused ? '整改尚未完成，不予修复。' : null, decidedBy: refused ? category.department : null,
+      id: `rep-${id}`,
+      code,
+      entryId: id,
+      status: refused ? 'refused' : 'pending',
+      materials: '已履行相关义务并作出信用承诺，整改报告及缴款凭证见附件。',
+      reference: `修复申请〔${filedOn.slice(0, 4)}〕${random.int(1, 99)}号`,
+      department: category.department,
+      filedAt: officeHoursInstant(filedOn),
+      decidedAt: refused ? officeHoursInstant(daysFrom(filedOn, 3)) : null,
+      decisionNote: refused ? '整改尚未完成，不予修复。' : null,
+      decidedBy: refused ? category.department : null,
     };
     events.push({ code, entryId: id, at: repair.filedAt, kind: 'repair-filed', note: `${category.department}受理信用修复申请，审核中` });
     if (refused) events.push({ code, entryId: id, at: repair.decidedAt!, kind: 'repair-refused', note: '信用修复申请未通过：整改尚未完成' });
@@ -118,20 +140,41 @@ export function buildEntry(ctx: EntryContext, category: ListCategory, shape: Ent
     events.push({ code, entryId: id, at: officeHoursInstant(exitDate), kind: 'exited', note: `退出黑名单，重点监测至${monitoringUntil}` });
     const filedOn = d(-15, -1);
     objection = {
-      id: `obj-${id}`, code, entryId: id, status: 'pending', reason: '列入所依据的处罚决定已被行政复议撤销，请求撤销该条记录。', contact: '企业法务部 027-84841234',
-      filedAt: officeHoursInstant(filedOn), resolvedAt: null, resolutionNote: null, department: '区信用办', previousState: 'exited',
-      documentNumber: null, reference: `复议决定〔${filedOn.slice(0, 4)}〕${random.int(1, 99)}号`,
+      id: `obj-${id}`,
+      code,
+      entryId: id,
+      status: 'pending',
+      reason: '列入所依据的处罚决定已被行政复议撤销，请求撤销该条记录。',
+      contact: '企业法务部 027-84841234',
+      filedAt: officeHoursInstant(filedOn),
+      resolvedAt: null,
+      resolutionNote: null,
+      department: '区信用办',
+      previousState: 'exited',
+      documentNumber: null,
+      reference: `复议决定〔${filedOn.slice(0, 4)}〕${random.int(1, 99)}号`,
     };
     events.push({ code, entryId: id, at: objection.filedAt, kind: 'disputed', note: '主体提出异议，核实中' });
   }
 
   const entry: StoredEntry = {
-    id, code, list: category.list, category: category.category,
-    facts: category.facts(random, year), legalBasis: category.legalBasis,
-    documentNumber: category.documentNumber(year, random), department: category.department,
-    listedOn: listedOnShown, validUntil, state,
-    exitDate, exitReason: exitDate ? random.pick(EXIT_REASONS) : null, exitDepartment: exitDate ? category.department : null,
-    repairable: category.repairable, monitoringUntil, visibility: ctx.visibility,
+    id,
+    code,
+    list: category.list,
+    category: category.category,
+    facts: category.facts(random, year),
+    legalBasis: category.legalBasis,
+    documentNumber: category.documentNumber(year, random),
+    department: category.department,
+    listedOn: listedOnShown,
+    validUntil,
+    state,
+    exitDate,
+    exitReason: exitDate ? random.pick(EXIT_REASONS) : null,
+    exitDepartment: exitDate ? category.department : null,
+    repairable: category.repairable,
+    monitoringUntil,
+    visibility: ctx.visibility,
     persons: category.list === 'black' ? ctx.persons : [],
   };
   return { entry, objection, repair, events };

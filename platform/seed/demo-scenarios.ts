@@ -29,8 +29,22 @@ export interface Fixture extends Scenario {
  */
 export const FIXTURES: readonly Fixture[] = [
   { role: 'black', kind: 'enterprise', parts: [{ list: 'black', shape: 'active', category: '失信被执行人' }] },
-  { role: 'black-and-red', kind: 'enterprise', parts: [{ list: 'red', shape: 'active', category: '纳税信用A级纳税人' }, { list: 'black', shape: 'active', category: '重大税收违法失信主体' }] },
-  { role: 'red', kind: 'enterprise', parts: [{ list: 'red', shape: 'active', category: '纳税信用A级纳税人' }, { list: 'red', shape: 'active', category: '重合同守信用企业' }] },
+  {
+    role: 'black-and-red',
+    kind: 'enterprise',
+    parts: [
+      { list: 'red', shape: 'active', category: '纳税信用A级纳税人' },
+      { list: 'black', shape: 'active', category: '重大税收违法失信主体' },
+    ],
+  },
+  {
+    role: 'red',
+    kind: 'enterprise',
+    parts: [
+      { list: 'red', shape: 'active', category: '纳税信用A级纳税人' },
+      { list: 'red', shape: 'active', category: '重合同守信用企业' },
+    ],
+  },
   { role: 'disputed', kind: 'enterprise', parts: [{ list: 'black', shape: 'disputed', category: '政府采购严重违法失信行为记录' }] },
   { role: 'watch', kind: 'enterprise', parts: [{ list: 'black', shape: 'monitoring', category: '拖欠农民工工资失信联合惩戒对象' }] },
   { role: 'expired-only', kind: 'enterprise', parts: [{ list: 'black', shape: 'expired', category: '环境保护严重失信' }] },
@@ -41,7 +55,15 @@ export const FIXTURES: readonly Fixture[] = [
   { role: 'red-expired', kind: 'enterprise', parts: [{ list: 'red', shape: 'expired', category: '劳动保障A级诚信单位' }] },
   { role: 'clear', kind: 'enterprise', parts: [] },
   { role: 'black-not-repairable', kind: 'enterprise', parts: [{ list: 'black', shape: 'active', category: '非法集资' }] },
-  { role: 'black-multiple', kind: 'enterprise', parts: [{ list: 'black', shape: 'active', category: '拖欠农民工工资失信联合惩戒对象' }, { list: 'black', shape: 'active', category: '围标串标' }, { list: 'black', shape: 'past-monitoring', category: '失信被执行人' }] },
+  {
+    role: 'black-multiple',
+    kind: 'enterprise',
+    parts: [
+      { list: 'black', shape: 'active', category: '拖欠农民工工资失信联合惩戒对象' },
+      { list: 'black', shape: 'active', category: '围标串标' },
+      { list: 'black', shape: 'past-monitoring', category: '失信被执行人' },
+    ],
+  },
   { role: 'individual-black', kind: 'individual', parts: [{ list: 'black', shape: 'active', category: '食品药品安全严重失信' }] },
   { role: 'association-red', kind: 'association', parts: [{ list: 'red', shape: 'active', category: '5A级社会组织' }] },
   { role: 'cooperative-red', kind: 'cooperative', parts: [{ list: 'red', shape: 'active', category: '食品安全诚信单位' }] },
@@ -63,24 +85,56 @@ export const LIFECYCLE_FIXTURES: readonly Fixture[] = [
 
 /** How often each story appears among the other subjects (weights). */
 export const SCENARIO_WEIGHTS: Readonly<Record<string, number>> = {
-  none: 10, red: 14, redTwo: 6, black: 14, blackTwo: 3, blackWithHistory: 4, blackAndRed: 5,
-  disputed: 5, disputedAndRed: 2, watch: 6, watchAndRed: 2, pastMonitoring: 5, expired: 4,
-  expiredStale: 3, revoked: 4, redExpired: 4, internal: 4,
+  none: 10,
+  red: 14,
+  redTwo: 6,
+  black: 14,
+  blackTwo: 3,
+  blackWithHistory: 4,
+  blackAndRed: 5,
+  disputed: 5,
+  disputedAndRed: 2,
+  watch: 6,
+  watchAndRed: 2,
+  pastMonitoring: 5,
+  expired: 4,
+  expiredStale: 3,
+  revoked: 4,
+  redExpired: 4,
+  internal: 4,
 };
 
 /** The entries of each weighted story; categories are drawn to fit the subject's kind. */
 export const SCENARIO_PARTS: Readonly<Record<string, ScenarioPart[]>> = {
   none: [],
   red: [{ list: 'red', shape: 'active' }],
-  redTwo: [{ list: 'red', shape: 'active' }, { list: 'red', shape: 'active' }],
+  redTwo: [
+    { list: 'red', shape: 'active' },
+    { list: 'red', shape: 'active' },
+  ],
   black: [{ list: 'black', shape: 'active' }],
-  blackTwo: [{ list: 'black', shape: 'active' }, { list: 'black', shape: 'active' }],
-  blackWithHistory: [{ list: 'black', shape: 'active' }, { list: 'black', shape: 'past-monitoring' }],
-  blackAndRed: [{ list: 'red', shape: 'active' }, { list: 'black', shape: 'active' }],
+  blackTwo: [
+    { list: 'black', shape: 'active' },
+    { list: 'black', shape: 'active' },
+  ],
+  blackWithHistory: [
+    { list: 'black', shape: 'active' },
+    { list: 'black', shape: 'past-monitoring' },
+  ],
+  blackAndRed: [
+    { list: 'red', shape: 'active' },
+    { list: 'black', shape: 'active' },
+  ],
   disputed: [{ list: 'black', shape: 'disputed' }],
-  disputedAndRed: [{ list: 'red', shape: 'active' }, { list: 'black', shape: 'disputed' }],
+  disputedAndRed: [
+    { list: 'red', shape: 'active' },
+    { list: 'black', shape: 'disputed' },
+  ],
   watch: [{ list: 'black', shape: 'monitoring' }],
-  watchAndRed: [{ list: 'red', shape: 'active' }, { list: 'black', shape: 'monitoring' }],
+  watchAndRed: [
+    { list: 'red', shape: 'active' },
+    { list: 'black', shape: 'monitoring' },
+  ],
   pastMonitoring: [{ list: 'black', shape: 'past-monitoring' }],
   expired: [{ list: 'black', shape: 'expired' }],
   expiredStale: [{ list: 'black', shape: 'expired-stale' }],
@@ -91,7 +145,11 @@ export const SCENARIO_PARTS: Readonly<Record<string, ScenarioPart[]>> = {
 
 /** Which kind of subject each generated subject is (weights). */
 export const KIND_WEIGHTS: Readonly<Record<SubjectKind, number>> = {
-  enterprise: 75, individual: 10, cooperative: 5, association: 5, institution: 5,
+  enterprise: 75,
+  individual: 10,
+  cooperative: 5,
+  association: 5,
+  institution: 5,
 };
 
 /** Shapes whose entry is in force and not disputed: they count as listed. */

@@ -2,8 +2,15 @@ import type { StoredEntry, StoredEvent, StoredObjection, StoredRepair, StoredSub
 import { buildEntry } from './build-entry.ts';
 import { describePart } from './describe-part.ts';
 import {
-  expectedVerdict, FIXTURES, KIND_WEIGHTS, LIFECYCLE_FIXTURES, SCENARIO_PARTS, SCENARIO_WEIGHTS,
-  type ExpectedVerdict, type Scenario, type ScenarioPart,
+  expectedVerdict,
+  FIXTURES,
+  KIND_WEIGHTS,
+  LIFECYCLE_FIXTURES,
+  SCENARIO_PARTS,
+  SCENARIO_WEIGHTS,
+  type ExpectedVerdict,
+  type Scenario,
+  type ScenarioPart,
 } from './demo-scenarios.ts';
 import { generateResidentId } from './generate-resident-id.ts';
 import { generatePersonName, generateSubject, type GeneratedSubject } from './generate-subject.ts';
@@ -63,7 +70,14 @@ function pickCategory(random: SeedRandom, part: ScenarioPart, kind: string, used
 function buildRecord(random: SeedRandom, index: number, scenario: Scenario & { role?: string }, generated: GeneratedSubject, today: string): GeneratedRecord {
   const { subject, kind, representative } = generated;
   const used = new Set<string>();
-  const record: GeneratedRecord = { subject, entries: [], objections: [], repairs: [], events: [], expectation: { code: subject.code, name: subject.name, expectedVerdict: 'clear', note: '' } };
+  const record: GeneratedRecord = {
+    subject,
+    entries: [],
+    objections: [],
+    repairs: [],
+    events: [],
+    expectation: { code: subject.code, name: subject.name, expectedVerdict: 'clear', note: '' },
+  };
   const notes: string[] = [];
   scenario.parts.forEach((part, k) => {
     const category = pickCategory(random, part, kind, used);
@@ -73,7 +87,11 @@ function buildRecord(random: SeedRandom, index: number, scenario: Scenario & { r
     if (withPersons && kind === 'enterprise' && random.chance(0.3)) {
       persons.push({ role: '主要负责人', name: generatePersonName(random), idNumber: generateResidentId(random, subject.regionCode ?? '420105') });
     }
-    const built = buildEntry({ random, today, code: subject.code, id: `e${String(index + 1).padStart(7, '0')}-${k + 1}`, persons, visibility: part.visibility ?? 'public' }, category, part.shape);
+    const built = buildEntry(
+      { random, today, code: subject.code, id: `e${String(index + 1).padStart(7, '0')}-${k + 1}`, persons, visibility: part.visibility ?? 'public' },
+      category,
+      part.shape,
+    );
     record.entries.push(built.entry);
     if (built.objection) record.objections.push(built.objection);
     if (built.repair) record.repairs.push(built.repair);
@@ -96,8 +114,19 @@ function buildRecord(random: SeedRandom, index: number, scenario: Scenario & { r
 function notInDatabase(random: SeedRandom, taken: Set<string>, role?: string): GeneratedRecord {
   const { subject } = generateSubject(random, 'enterprise', taken);
   return {
-    subject: null, entries: [], objections: [], repairs: [], events: [],
-    expectation: { ...(role ? { role } : {}), code: subject.code, name: null, expectedVerdict: 'clear', inDatabase: false, note: '代码有效，但平台未收录该主体（found: false）' },
+    subject: null,
+    entries: [],
+    objections: [],
+    repairs: [],
+    events: [],
+    expectation: {
+      ...(role ? { role } : {}),
+      code: subject.code,
+      name: null,
+      expectedVerdict: 'clear',
+      inDatabase: false,
+      note: '代码有效，但平台未收录该主体（found: false）',
+    },
   };
 }
 

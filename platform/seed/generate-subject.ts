@@ -2,8 +2,15 @@ import type { StoredPerson, StoredSubject } from '../db/stored-records.ts';
 import { generateCode } from './generate-code.ts';
 import { generateResidentId } from './generate-resident-id.ts';
 import {
-  ASSOCIATION_KINDS, COMPANY_FORMS, COOPERATIVE_KINDS, GIVEN_NAMES, INDUSTRIES, INSTITUTION_KINDS,
-  SHOP_KINDS, SURNAMES, TRADE_NAMES,
+  ASSOCIATION_KINDS,
+  COMPANY_FORMS,
+  COOPERATIVE_KINDS,
+  GIVEN_NAMES,
+  INDUSTRIES,
+  INSTITUTION_KINDS,
+  SHOP_KINDS,
+  SURNAMES,
+  TRADE_NAMES,
 } from './name-words.ts';
 import type { SeedRandom } from './seed-random.ts';
 import { WUHAN_DISTRICTS } from './wuhan-districts.ts';

@@ -5,7 +5,11 @@ import { seedCheckHistory } from '../assessment/seed-check-history.ts';
 import { generateDemoData, type DemoDataOptions, type DemoSubjectExpectation } from './generate-demo-data.ts';
 
 const CHANGE_KIND: Record<StoredEntry['state'], Change['kind']> = {
-  active: 'listed', disputed: 'disputed', exited: 'exited', expired: 'expired', revoked: 'revoked',
+  active: 'listed',
+  disputed: 'disputed',
+  exited: 'exited',
+  expired: 'expired',
+  revoked: 'revoked',
 };
 
 /** What seeding wrote, and how long it took. */

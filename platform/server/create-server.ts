@@ -110,7 +110,11 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
   registerExtensionUpdatesRoute(app, options.extensionDir);
   registerAssessmentRoutes(app, ctx);
   registerTypicalCaseRoutes(app, ctx);
-  registerIndexPage(app, ctx, options.staticDirs.map((s) => s.prefix));
+  registerIndexPage(
+    app,
+    ctx,
+    options.staticDirs.map((s) => s.prefix),
+  );
   registerSubjectPage(app, ctx);
   registerPageScripts(app);
   registerVerifyRecordPage(app, ctx);

@@ -25,7 +25,10 @@ export function errorToReply(error: unknown, reply: FastifyReply): FastifyReply 
 }
 
 function patternToRegExp(url: string): RegExp {
-  const source = url.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\*$/, '.*'))).join('/');
+  const source = url
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\*$/, '.*')))
+    .join('/');
   return new RegExp(`^${source}$`);
 }
 

@@ -26,7 +26,7 @@ function describe(issue: Issue): string {
     case 'invalid_format':
       return 'wrong format';
     default:
-      return issue.message && issue.message !== 'Invalid input' ? issue.message : issue.code ?? 'invalid';
+      return issue.message && issue.message !== 'Invalid input' ? issue.message : (issue.code ?? 'invalid');
   }
 }
 

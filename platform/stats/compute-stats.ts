@@ -44,7 +44,10 @@ export function computeStats(ctx: PlatformContext, period: StatsPeriod, departme
   const feedbackByMeasure = new Map<string, OutcomeCounts>();
   for (const f of ctx.repos.feedback.between(period.fromInstant, period.toInstant, department)) {
     addOutcome(feedback, f.outcome);
-    for (const [map, key] of [[feedbackByDepartment, f.department], [feedbackByMeasure, f.measureId]] as const) {
+    for (const [map, key] of [
+      [feedbackByDepartment, f.department],
+      [feedbackByMeasure, f.measureId],
+    ] as const) {
       const counts = map.get(key) ?? emptyOutcomes();
       addOutcome(counts, f.outcome);
       map.set(key, counts);

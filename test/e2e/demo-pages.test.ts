@@ -59,7 +59,9 @@ async function waitForCodes(frame: Page | Frame, codes: string[], timeout = 10_0
 describe('demo page sources', () => {
   it('use only demo-data codes, or deliberate suspect/invalid variants of one (last character edited)', async () => {
     const files = (await readdir(DEMO)).filter((f) => /\.(html|js|json)$/.test(f) && !f.startsWith('widget-'));
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'approval.html', 'bid-evaluation.html', 'bidders-frame.html', 'late-rows.html', 'hostile.html']));
+    expect(files).toEqual(
+      expect.arrayContaining(['index.html', 'approval.html', 'bid-evaluation.html', 'bidders-frame.html', 'late-rows.html', 'hostile.html']),
+    );
     const strays: string[] = [];
     let seen = 0;
     for (const file of files) {

@@ -56,7 +56,9 @@ async function expectPainted(frame: Page | Frame, expected: Record<string, strin
   const wrong = () => Object.entries(expected).filter(([code, kind]) => seen.kinds[code] !== kind);
   while (wrong().length > 0 && Date.now() < until) {
     // Codes are asked for once they are near the viewport (issue 10, finding 3): read the page as a person would, scrolling down.
-    await frame.evaluate(() => (window.scrollY + window.innerHeight >= document.documentElement.scrollHeight ? window.scrollTo(0, 0) : window.scrollBy(0, window.innerHeight)));
+    await frame.evaluate(() =>
+      window.scrollY + window.innerHeight >= document.documentElement.scrollHeight ? window.scrollTo(0, 0) : window.scrollBy(0, window.innerHeight),
+    );
     await new Promise((r) => setTimeout(r, 200));
     seen = await painted(frame);
   }
@@ -105,7 +107,9 @@ describe('extension on the demo pages', () => {
     for (const s of await demoSubjects()) verdictOf.set(s.code, s.expectedVerdict);
     pages = (JSON.parse(await readFile(resolve(ROOT, 'demo/expected-codes.json'), 'utf8')) as { pages: Record<string, PageExpectations> }).pages;
     const byRole = new Map((await demoSubjects()).filter((s) => s.role).map((s) => [s.role!, s.code]));
-    pagesDir = await renderPages({ black: byRole.get('black')!, red: byRole.get('red')!, clear: byRole.get('clear')!, watch: byRole.get('watch')! }, ['framework.html']);
+    pagesDir = await renderPages({ black: byRole.get('black')!, red: byRole.get('red')!, clear: byRole.get('clear')!, watch: byRole.get('watch')! }, [
+      'framework.html',
+    ]);
     dbDir = await mkdtemp(join(tmpdir(), 'creditlens-e2e-demo-'));
     platform = await startPlatform({
       port: 0,

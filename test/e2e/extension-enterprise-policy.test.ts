@@ -176,13 +176,22 @@ describe('enterprise deployment through managed policy', () => {
 
   it("marks a policy-set site's codes with no click", async () => {
     await waitFor(
-      async () => ((await extPage.evaluate(() => chrome.scripting.getRegisteredContentScripts())).some((s) => s.matches?.includes('http://oa.hanyang.test/*')) ? true : undefined),
+      async () =>
+        (await extPage.evaluate(() => chrome.scripting.getRegisteredContentScripts())).some((s) => s.matches?.includes('http://oa.hanyang.test/*'))
+          ? true
+          : undefined,
       'the content script registered for the policy site',
     );
     const page = await context.newPage();
     await page.goto(`http://${SITE_HOST}:${new URL(platform.url).port}/oa/approval.html`);
     const painted = (code: string) =>
-      page.evaluate((c) => [...CSS.highlights].find(([name, h]) => name !== 'creditlens-suspect' && [...h].some((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset) === c))?.[0] ?? null, code);
+      page.evaluate(
+        (c) =>
+          [...CSS.highlights].find(
+            ([name, h]) => name !== 'creditlens-suspect' && [...h].some((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset) === c),
+          )?.[0] ?? null,
+        code,
+      );
     await expect.poll(() => painted(blackCode), { timeout: 20_000 }).toBe('creditlens-black');
     await expect.poll(() => painted(clearCode), { timeout: 20_000 }).toBe('creditlens-clear');
     await page.screenshot({ path: `${SHOTS}/enterprise-site-marked.png` });
@@ -210,7 +219,9 @@ describe('enterprise deployment through managed policy', () => {
     const text = () =>
       page.evaluate(() => {
         const walk = (n: Node): string =>
-          [n.nodeType === 3 ? (n.textContent ?? '').trim() : '', ...[...((n as Element).shadowRoot?.childNodes ?? []), ...n.childNodes].map(walk)].filter(Boolean).join(' ');
+          [n.nodeType === 3 ? (n.textContent ?? '').trim() : '', ...[...((n as Element).shadowRoot?.childNodes ?? []), ...n.childNodes].map(walk)]
+            .filter(Boolean)
+            .join(' ');
         return walk(document.body);
       });
     await expect.poll(async () => (await text()).includes('changesPollSeconds'), { timeout: 15_000 }).toBe(true);

@@ -40,8 +40,6 @@ describe('feedback and objections from the card', () => {
   const start = (p: number) =>
     startPlatform({ port: p, dbPath: join(dbDir, 'platform.db'), seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
 
-
-
   /** Gives "applied" for the first measure offered, under `caseReference`; returns the measure id. */
   async function giveFeedback(caseReference: string): Promise<string> {
     await expect.poll(() => overlay.isVisible('.card .cl-feedback'), { timeout: 10_000 }).toBe(true);
@@ -63,10 +61,14 @@ describe('feedback and objections from the card', () => {
     platform = await start(0);
     port = platform.port;
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate(
-      (settings) => chrome.storage.local.set({ settings }),
-      { platformUrl: platform.url, token: platform.tokens.department, sites: [], freshnessMinutes: 5, changesPollSeconds: 1, operator: '王立' },
-    );
+    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+      platformUrl: platform.url,
+      token: platform.tokens.department,
+      sites: [],
+      freshnessMinutes: 5,
+      changesPollSeconds: 1,
+      operator: '王立',
+    });
     page = await chromium.context.newPage();
     await page.goto(`${platform.url}/demo/approval.html`);
     overlay = extensionOverlay(page);

@@ -65,10 +65,14 @@ describe('a hostile host page', () => {
   beforeAll(async () => {
     platform = await startPlatform({ port: 0, seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate(
-      (settings) => chrome.storage.local.set({ settings }),
-      { platformUrl: platform.url, token: platform.tokens.department, sites: [], freshnessMinutes: 5, changesPollSeconds: 1, operator: '王立' },
-    );
+    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+      platformUrl: platform.url,
+      token: platform.tokens.department,
+      sites: [],
+      freshnessMinutes: 5,
+      changesPollSeconds: 1,
+      operator: '王立',
+    });
     page = await chromium.context.newPage();
     // A page that tries to catch every shadow root before anyone else can make one.
     await page.addInitScript(() => {
@@ -137,7 +141,10 @@ describe('a hostile host page', () => {
     // with what the person typed: the page's edits never reached the form's state.
     await (await overlay.element('.cl-objection-form button[type=submit]')).press('Enter');
     await expect.poll(() => objections(FIELD_BLACK), { timeout: 10_000 }).toBe(1);
-    expect(platform.db.prepare('SELECT reason, contact FROM objections WHERE code = ?').get(FIELD_BLACK)).toEqual({ reason: '该企业已履行全部义务。', contact: '027-84845678' });
+    expect(platform.db.prepare('SELECT reason, contact FROM objections WHERE code = ?').get(FIELD_BLACK)).toEqual({
+      reason: '该企业已履行全部义务。',
+      contact: '027-84845678',
+    });
     await page.keyboard.press('Escape');
   }, 60_000);
 

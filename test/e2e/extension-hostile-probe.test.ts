@@ -18,10 +18,11 @@ declare const chrome: typeof import('wxt/browser').browser;
 
 const LIMIT = 100;
 /** Valid codes the platform does not know (a district no demo subject is in). */
-const generated = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => {
-  const first17 = `91420115MA${prefix}${String(i).padStart(7 - prefix.length, '0')}`;
-  return first17 + usccCheckChar(first17);
-});
+const generated = (n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => {
+    const first17 = `91420115MA${prefix}${String(i).padStart(7 - prefix.length, '0')}`;
+    return first17 + usccCheckChar(first17);
+  });
 const PLANTED = generated(3000, 'P');
 const FLOOD = generated(150, 'F');
 
@@ -64,10 +65,14 @@ describe('a page probing the lists through CSS.highlights', () => {
     platform = await startPlatform({ port: 0, seed: true, log: false, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
     seededAuditId = (platform.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM audit_log').get() as { id: number }).id;
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate(
-      (settings) => chrome.storage.local.set({ settings }),
-      { platformUrl: platform.url, token: platform.tokens.department, sites: [], freshnessMinutes: 5, changesPollSeconds: 1, maxCodesPerMinute: LIMIT },
-    );
+    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+      platformUrl: platform.url,
+      token: platform.tokens.department,
+      sites: [],
+      freshnessMinutes: 5,
+      changesPollSeconds: 1,
+      maxCodesPerMinute: LIMIT,
+    });
     page = await chromium.context.newPage();
     await page.goto(`${platform.url}/e2e/hostile-probe.html`);
     // The page's script: plant 3,000 codes far off-screen, and read the highlight registry all the time.

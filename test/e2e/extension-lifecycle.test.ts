@@ -60,20 +60,29 @@ describe('list entries over their life, on an open page', () => {
     const code = (r: string) => role.get(r)!.code;
     const name = (r: string) => role.get(r)!.name;
     Object.assign(codes, {
-      disputed: code('disputed'), 'disputed-name': name('disputed'),
-      joining: code('institution-clear'), 'joining-name': name('institution-clear'),
-      mistyped: mistype(code('black')), 'black-name': name('black'),
-      'repair-pending': code('repair-pending'), 'repair-name': name('repair-pending'),
-      'future-listing': code('future-listing'), 'future-name': name('future-listing'),
-      'red-disputed': code('red-disputed'), 'red-disputed-name': name('red-disputed'),
+      disputed: code('disputed'),
+      'disputed-name': name('disputed'),
+      joining: code('institution-clear'),
+      'joining-name': name('institution-clear'),
+      mistyped: mistype(code('black')),
+      'black-name': name('black'),
+      'repair-pending': code('repair-pending'),
+      'repair-name': name('repair-pending'),
+      'future-listing': code('future-listing'),
+      'future-name': name('future-listing'),
+      'red-disputed': code('red-disputed'),
+      'red-disputed-name': name('red-disputed'),
     });
     pagesDir = await renderPages(codes, ['lifecycle.html']);
     platform = await startPlatform({ port: 0, seed: true, log: false, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate(
-      (settings) => chrome.storage.local.set({ settings }),
-      { platformUrl: platform.url, token: platform.tokens.department, sites: [], freshnessMinutes: 5, changesPollSeconds: 1 },
-    );
+    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+      platformUrl: platform.url,
+      token: platform.tokens.department,
+      sites: [],
+      freshnessMinutes: 5,
+      changesPollSeconds: 1,
+    });
     page = await chromium.context.newPage();
     await page.goto(`${platform.url}/e2e/lifecycle.html`);
     overlay = extensionOverlay(page);
@@ -90,19 +99,43 @@ describe('list entries over their life, on an open page', () => {
     await expect.poll(() => kindOf(page, codes.joining!), { timeout: 20_000 }).toBe('clear');
     // The department refreshes the list it published: the disputed entry's row again (same code,
     // list, category, document number), and a new row for a subject on the page.
-    const answer = (await (await fetch(`${platform.url}/api/v1/status`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${platform.tokens.admin}` },
-      body: JSON.stringify({ codes: [codes.disputed] }),
-    })).json()) as StatusResponse;
+    const answer = (await (
+      await fetch(`${platform.url}/api/v1/status`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${platform.tokens.admin}` },
+        body: JSON.stringify({ codes: [codes.disputed] }),
+      })
+    ).json()) as StatusResponse;
     const result = answer.results[0]!;
     if ('error' in result) throw new Error(result.error.message);
     const entry = result.entries.find((e) => e.state === 'disputed')!;
     expect(entry.objection?.status).toBe('pending');
     const headers = ['主体名称', '统一社会信用代码', '名单类型', '列入类别', '列入原因', '认定依据', '文书号', '认定部门', '列入日期', '有效期至'];
     const rows = [
-      [codes['disputed-name']!, codes.disputed!, '黑名单', entry.category, `${entry.facts}（重新发布）`, entry.legalBasis, entry.documentNumber ?? '', entry.department, entry.listedOn, entry.validUntil ?? ''],
-      [codes['joining-name']!, codes.joining!, '黑名单', '失信被执行人', '拒不履行生效判决（e2e）', '实施方案', '（2026）鄂0105执9999号', '区人民法院', '2026-01-05', ''],
+      [
+        codes['disputed-name']!,
+        codes.disputed!,
+        '黑名单',
+        entry.category,
+        `${entry.facts}（重新发布）`,
+        entry.legalBasis,
+        entry.documentNumber ?? '',
+        entry.department,
+        entry.listedOn,
+        entry.validUntil ?? '',
+      ],
+      [
+        codes['joining-name']!,
+        codes.joining!,
+        '黑名单',
+        '失信被执行人',
+        '拒不履行生效判决（e2e）',
+        '实施方案',
+        '（2026）鄂0105执9999号',
+        '区人民法院',
+        '2026-01-05',
+        '',
+      ],
     ];
     const report = importList(createRepositories(platform.db), { headers, rows });
     expect(report.rejected).toEqual([]);
@@ -120,7 +153,9 @@ describe('list entries over their life, on an open page', () => {
 
   it('returns invalid, never clear, for a mistyped code next to its bidder', async () => {
     await expect.poll(() => kindOf(page, codes.mistyped!), { timeout: 20_000 }).toBe('invalid');
-    const flagged = await page.evaluate(() => [...(CSS.highlights.get('creditlens-suspect') ?? [])].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)));
+    const flagged = await page.evaluate(() =>
+      [...(CSS.highlights.get('creditlens-suspect') ?? [])].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)),
+    );
     expect(flagged).toContain(codes.mistyped);
     const text = await card(codes.mistyped!);
     expect(text).toContain('校验位错误，平台无此代码，请核对');

@@ -38,7 +38,8 @@ describe('extension during a platform outage, past the freshness window', () => 
   const codes: Record<string, string> = {};
   let blackName = '';
 
-  const start = (p: number) => startPlatform({ port: p, dbPath: join(dbDir, 'platform.db'), seed: true, log: false, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
+  const start = (p: number) =>
+    startPlatform({ port: p, dbPath: join(dbDir, 'platform.db'), seed: true, log: false, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
   const cardOf = async (code: string) => {
     await overlay.openCard(`.mark[data-code="${code}"]`);
     return (await overlay.text('.card')) ?? '';

@@ -46,10 +46,12 @@ describe('check record and name/code check on the bid-evaluation page', () => {
     platform = await startPlatform({ port: 0, seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
     chromium = await launchChromium({ extension: true });
     const sw = chromium.serviceWorker!;
-    await sw.evaluate(
-      (settings) => chrome.storage.local.set({ settings }),
-      { platformUrl: platform.url, token: platform.tokens.department, operator: '王立', changesPollSeconds: 5 },
-    );
+    await sw.evaluate((settings) => chrome.storage.local.set({ settings }), {
+      platformUrl: platform.url,
+      token: platform.tokens.department,
+      operator: '王立',
+      changesPollSeconds: 5,
+    });
     demo = await chromium.context.newPage();
     const url = `${platform.url}/demo/bid-evaluation.html`;
     await demo.goto(url);
@@ -67,7 +69,9 @@ describe('check record and name/code check on the bid-evaluation page', () => {
 
   it('flags the row whose name is not the code’s registered name, on the page and in the card', async () => {
     const highlighted = () =>
-      frame.evaluate(() => [...(CSS.highlights.get('creditlens-name-mismatch') ?? [])].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)));
+      frame.evaluate(() =>
+        [...(CSS.highlights.get('creditlens-name-mismatch') ?? [])].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)),
+      );
     // Codes are asked for once shown (issue 10, finding 3): the person scrolls to the row.
     await frame.locator('td.code', { hasText: MISMATCH.code }).scrollIntoViewIfNeeded();
     await expect.poll(highlighted, { timeout: 20_000 }).toEqual([MISMATCH.code]);
@@ -75,10 +79,15 @@ describe('check record and name/code check on the bid-evaluation page', () => {
     const tag = `.name-flag[data-code="${MISMATCH.code}"]`;
     await expect.poll(() => overlay.count(tag), { timeout: 5000 }).toBe(1);
     expect(await overlay.text(tag)).toContain('名称与代码不符');
-    await expect.poll(async () => {
-      await overlay.focus(`.mark[data-code="${MISMATCH.code}"]`).catch(() => undefined);
-      return overlay.isVisible('.card');
-    }, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          await overlay.focus(`.mark[data-code="${MISMATCH.code}"]`).catch(() => undefined);
+          return overlay.isVisible('.card');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const notice = '.card .cl-mismatch-notice';
     await expect.poll(() => overlay.text(notice), { timeout: 10_000 }).toContain(MISMATCH.shownName);
     expect(await overlay.text(notice)).toContain(MISMATCH.registeredName);
@@ -112,7 +121,11 @@ describe('check record and name/code check on the bid-evaluation page', () => {
     expect(record).toMatchObject({ context: 'procurement', caseReference: PROJECT, operator: '王立' });
     expect(record.source.url).toBe(`${platform.url}/demo/bid-evaluation.html`);
     expect(record.department).not.toBe('匿名');
-    expect(record.items.find((i) => i.code === MISMATCH.code)).toMatchObject({ pageName: MISMATCH.shownName, registeredName: MISMATCH.registeredName, nameMatches: false });
+    expect(record.items.find((i) => i.code === MISMATCH.code)).toMatchObject({
+      pageName: MISMATCH.shownName,
+      registeredName: MISMATCH.registeredName,
+      nameMatches: false,
+    });
     expect(record.items.filter((i) => i.nameMatches === false)).toHaveLength(1);
 
     expect(await verify(signedText)).toMatchObject({ valid: true, reason: 'ok' });

@@ -34,7 +34,11 @@ const highlights = (frame: Page | Frame) =>
 const kindOf = async (frame: Page | Frame, code: string): Promise<string | null> => {
   const all = await highlights(frame);
   // creditlens-suspect is a flag laid over the verdict, not a verdict.
-  return Object.entries(all).find(([name, codes]) => name !== 'creditlens-suspect' && codes.includes(code))?.[0]?.replace('creditlens-', '') ?? null;
+  return (
+    Object.entries(all)
+      .find(([name, codes]) => name !== 'creditlens-suspect' && codes.includes(code))?.[0]
+      ?.replace('creditlens-', '') ?? null
+  );
 };
 
 /** Waits until `code` is painted as `kind` in `frame`. */
@@ -68,8 +72,7 @@ describe('extension on pages', () => {
   const byRole = new Map<string, DemoSubject>();
   const codes: Record<string, string> = {};
 
-  const start = (p: number) =>
-    startPlatform({ port: p, dbPath: join(dbDir, 'platform.db'), seed: true, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
+  const start = (p: number) => startPlatform({ port: p, dbPath: join(dbDir, 'platform.db'), seed: true, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
 
   beforeAll(async () => {
     const subjects = await demoSubjects();
@@ -98,10 +101,13 @@ describe('extension on pages', () => {
     port = platform.port;
     await mkdir(SHOTS, { recursive: true });
     browser = await launchChromium({ extension: true });
-    await browser.serviceWorker!.evaluate(
-      (settings) => chrome.storage.local.set({ settings }),
-      { platformUrl: platform.url, token: platform.tokens.viewer, sites: [], freshnessMinutes: 5, changesPollSeconds: 1 },
-    );
+    await browser.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+      platformUrl: platform.url,
+      token: platform.tokens.viewer,
+      sites: [],
+      freshnessMinutes: 5,
+      changesPollSeconds: 1,
+    });
     page = await browser.context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error));
     await page.goto(`${platform.url}/e2e/verdicts.html`);
@@ -147,7 +153,14 @@ describe('extension on pages', () => {
     await page.click('#more');
     await expectKind(page, codes.late!, 'black');
     const after = await page.locator('#subjects').innerHTML();
-    expect(after.startsWith(before.replace(/<\/tbody>$/, '').trimEnd().slice(0, 200))).toBe(true);
+    expect(
+      after.startsWith(
+        before
+          .replace(/<\/tbody>$/, '')
+          .trimEnd()
+          .slice(0, 200),
+      ),
+    ).toBe(true);
     expect(await page.locator('#c-black').evaluate((el) => el.childNodes.length)).toBe(1);
   });
 
@@ -252,7 +265,9 @@ describe('extension on pages', () => {
     // workers. Playwright keeps its stale Worker object, so the targets tell stopped and restarted.
     const cdp = await browser.context.newCDPSession(page);
     const workers = async () =>
-      (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+      (await cdp.send('Target.getTargets')).targetInfos.filter(
+        (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`),
+      );
     const [before] = await workers();
     expect((await cdp.send('Target.closeTarget', { targetId: before!.targetId })).success).toBe(true);
     await expect.poll(async () => (await workers()).length, { timeout: 10_000 }).toBe(0);

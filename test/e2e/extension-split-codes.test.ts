@@ -75,10 +75,13 @@ describe('extension on codes split across elements', () => {
     pagesDir = await renderPage(codes);
     platform = await startPlatform({ port: 0, dbPath: join(dbDir, 'platform.db'), seed: true, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
     browser = await launchChromium({ extension: true });
-    await browser.serviceWorker!.evaluate(
-      (settings) => chrome.storage.local.set({ settings }),
-      { platformUrl: platform.url, token: platform.tokens.viewer, sites: [], freshnessMinutes: 5, changesPollSeconds: 1 },
-    );
+    await browser.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+      platformUrl: platform.url,
+      token: platform.tokens.viewer,
+      sites: [],
+      freshnessMinutes: 5,
+      changesPollSeconds: 1,
+    });
     page = await browser.context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error));
     await page.goto(`${platform.url}/e2e/split-codes.html`);
@@ -97,8 +100,15 @@ describe('extension on codes split across elements', () => {
     await expect.poll(() => kinds(page), { timeout: 20_000 }).toEqual(expected);
     const ranges = await painted(page);
     // Every code but the last one is split: its range starts and ends in different text nodes.
-    expect(ranges.filter((r) => r.split).map((r) => r.text.replace(/\s/g, '')).sort()).toEqual([codes.black, codes.red, codes.watch, codes.clear].sort());
-    expect(ranges.map((r) => r.text)).toContain(`${codes.clear!.slice(0, 4)} ${codes.clear!.slice(4, 8)} ${codes.clear!.slice(8, 12)} ${codes.clear!.slice(12, 16)} ${codes.clear!.slice(16)}`);
+    expect(
+      ranges
+        .filter((r) => r.split)
+        .map((r) => r.text.replace(/\s/g, ''))
+        .sort(),
+    ).toEqual([codes.black, codes.red, codes.watch, codes.clear].sort());
+    expect(ranges.map((r) => r.text)).toContain(
+      `${codes.clear!.slice(0, 4)} ${codes.clear!.slice(4, 8)} ${codes.clear!.slice(8, 12)} ${codes.clear!.slice(12, 16)} ${codes.clear!.slice(16)}`,
+    );
     await page.screenshot({ path: `${SHOTS}/extension-split-codes.png`, fullPage: true });
   });
 
@@ -145,7 +155,8 @@ describe('extension on codes split across elements', () => {
     const code = codes['association-red']!;
     await page.click('#mark-hit');
     expect(await page.locator('#c-later').evaluate((el) => el.childNodes.length)).toBe(3);
-    await expect.poll(async () => (await painted(page)).filter((r) => r.text === code).map((r) => [r.name, r.split]), { timeout: 10_000 })
+    await expect
+      .poll(async () => (await painted(page)).filter((r) => r.text === code).map((r) => [r.name, r.split]), { timeout: 10_000 })
       .toEqual([['creditlens-red', true]]);
   });
 });

@@ -36,9 +36,13 @@ async function openDashboard(token: string): Promise<{ page: Page; problems: str
   const page = await browser.context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
   // Any failed request but the browser's own favicon guess (CSP refusals show up as console errors above).
-  page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`);
+  });
   await page.goto(`${platform.url}/dashboard`);
   await page.fill('#token', token);
   await page.click('button[type=submit]');
@@ -55,13 +59,20 @@ describe('credit office dashboard', () => {
     expect(daily.xAxis[0].data).toHaveLength(30);
     expect([daily.xAxis[0].data[0], daily.xAxis[0].data[29]]).toEqual(['10-22', '11-20']);
     // today−29 and today have no checks; from today−28 the pattern is 1, 2, 2 checks (departments d ≡ −k mod 3).
-    expect(daily.series.map((s: any) => [s.name, s.type])).toEqual([['查询次数', 'bar'], ['命中数', 'line']]);
+    expect(daily.series.map((s: any) => [s.name, s.type])).toEqual([
+      ['查询次数', 'bar'],
+      ['命中数', 'line'],
+    ]);
     expect(daily.series[0].data).toEqual([0, 1, 2, 2, 1, 2, 2, 1, 2, 2, 1, 2, 2, 1, 2, 2, 1, 2, 2, 1, 2, 2, 1, 2, 2, 1, 2, 2, 1, 0]);
     // …plus one red hit every day but those with k ≡ 1 mod 6.
     expect(daily.series[1].data).toEqual([0, 2, 3, 3, 1, 3, 3, 2, 3, 3, 1, 3, 3, 2, 3, 3, 1, 3, 3, 2, 3, 3, 1, 3, 3, 2, 3, 3, 1, 0]);
 
     const verdicts = await option(page, 'chart-verdicts');
-    expect(verdicts.series[0].data.map((d: any) => [d.name, d.value])).toEqual([['黑名单', 46], ['红名单', 23], ['未列入', 46]]);
+    expect(verdicts.series[0].data.map((d: any) => [d.name, d.value])).toEqual([
+      ['黑名单', 46],
+      ['红名单', 23],
+      ['未列入', 46],
+    ]);
 
     const feedback = await option(page, 'chart-feedback');
     // e.g. 区人社局 (d = 3): 9 checks, 5 of them with a red subject = 14 hits; feedback on 7 blacks (not k = 6, 18), none on reds (d odd).
@@ -73,7 +84,9 @@ describe('credit office dashboard', () => {
     expect(links).toHaveLength(23);
     expect(links.every((href) => /^\/subjects\/[0-9A-Z]{18}$/.test(href))).toBe(true);
     const overdue = await page.$$eval('#hits .overdue', (s) => s.length);
-    const api = await (await fetch(`${platform.url}/api/v1/follow-up?status=overdue`, { headers: { authorization: `Bearer ${platform.tokens.admin}` } })).json();
+    const api = await (
+      await fetch(`${platform.url}/api/v1/follow-up?status=overdue`, { headers: { authorization: `Bearer ${platform.tokens.admin}` } })
+    ).json();
     expect(overdue).toBe(api.hits.length);
     expect(overdue).toBeGreaterThan(0);
     expect(await page.textContent('#figures')).toContain('66.7%');
@@ -111,7 +124,9 @@ describe('credit office dashboard', () => {
   it('lets the admin mark the feedback of a closed hit as a typical case, and hides that from a department', async () => {
     const { page, problems } = await openDashboard(platform.tokens.admin);
     await page.waitForSelector('#typical-cases[data-count="0"]');
-    const choices = await page.$$eval('#typical-feedback option', (os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent!, kind: o.getAttribute('data-kind') })));
+    const choices = await page.$$eval('#typical-feedback option', (os) =>
+      os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent!, kind: o.getAttribute('data-kind') })),
+    );
     expect(choices).toHaveLength(46); // the closed hits
     const black = choices.find((c) => c.kind === 'punishment')!;
     expect(black.text).toMatch(/ · 惩戒$/);
@@ -133,7 +148,10 @@ describe('credit office dashboard', () => {
 
   it('downloads the league table as .xlsx and CSV with the bearer token', async () => {
     const { page } = await openDashboard(platform.tokens.admin);
-    for (const [button, name] of [['#export-xlsx', 'creditlens-assessment-2026-10-22-2026-11-20.xlsx'], ['#export-csv', 'creditlens-assessment-2026-10-22-2026-11-20.csv']] as const) {
+    for (const [button, name] of [
+      ['#export-xlsx', 'creditlens-assessment-2026-10-22-2026-11-20.xlsx'],
+      ['#export-csv', 'creditlens-assessment-2026-10-22-2026-11-20.csv'],
+    ] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
       expect(download.suggestedFilename()).toBe(name);
       expect((await readFile((await download.path())!)).length).toBeGreaterThan(200);

@@ -47,7 +47,9 @@ describe('widget: feedback, objections, records, name check', () => {
     );
 
   async function feedbackFor(c: string, caseReference: string): Promise<unknown[]> {
-    const answer = await api(`/api/v1/feedback?code=${c}&caseReference=${encodeURIComponent(caseReference)}`, { headers: { Authorization: `Bearer ${DEPARTMENT_TOKEN}` } });
+    const answer = await api(`/api/v1/feedback?code=${c}&caseReference=${encodeURIComponent(caseReference)}`, {
+      headers: { Authorization: `Bearer ${DEPARTMENT_TOKEN}` },
+    });
     return answer.feedback as unknown[];
   }
 
@@ -114,7 +116,11 @@ describe('widget: feedback, objections, records, name check', () => {
     const el = page.locator(`credit-status[code="${code('black')}"]`);
     await el.locator('.cl-queued-item').first().waitFor({ timeout: 15_000 });
     expect(await el.locator('.cl-queued-item').first().textContent()).toContain('等待发送');
-    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('creditlens:feedback-queue')).map((k) => JSON.parse(localStorage.getItem(k)!).length));
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('creditlens:feedback-queue'))
+        .map((k) => JSON.parse(localStorage.getItem(k)!).length),
+    );
     expect(stored).toEqual([1]);
     await page.screenshot({ path: join(SHOTS, 'widget-feedback-pending.png') });
 
@@ -179,7 +185,8 @@ describe('widget: feedback, objections, records, name check', () => {
     expect(item).toMatchObject({ pageName: '武汉市汉阳区马跃汽车修理厂', nameMatches: false });
     expect(signed.record.items.find((i) => i.code === code('black'))).toMatchObject({ nameMatches: true, verdict: 'black' });
     expect(signed.record).toMatchObject({ caseReference: 'E2E-REC-1', operator: '张明', department: '区市场监管局', context: 'approval' });
-    const verify = (body: unknown) => api('/api/v1/records/verify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const verify = (body: unknown) =>
+      api('/api/v1/records/verify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     await expect(verify(signed)).resolves.toMatchObject({ valid: true, reason: 'ok' });
     const edited = structuredClone(signed);
     const target = edited.record.items.find((i) => i.registeredName)!;

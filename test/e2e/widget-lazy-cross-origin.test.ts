@@ -81,7 +81,9 @@ describe('widget embedded from another origin', () => {
     const el = blocked.locator('credit-status').first();
     await el.locator('.cl-badge:not([data-verdict=pending])').waitFor({ timeout: 15_000 });
     await el.locator('button').click();
-    await blocked.waitForFunction(() => document.querySelector('credit-status')?.shadowRoot?.textContent?.includes('详情暂时无法加载'), undefined, { timeout: 10_000 });
+    await blocked.waitForFunction(() => document.querySelector('credit-status')?.shadowRoot?.textContent?.includes('详情暂时无法加载'), undefined, {
+      timeout: 10_000,
+    });
     expect(await el.locator('.cl-badge').getAttribute('data-verdict')).not.toBe('pending');
     expect(errors.some((e) => e.includes('credit-lens-more.mjs') && e.includes('could not be loaded'))).toBe(true);
     await blocked.close();

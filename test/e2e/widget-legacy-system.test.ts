@@ -68,7 +68,12 @@ describe('widget in an old jQuery system with an iframe', () => {
 
   it('returns the page jQuery and AMD loader untouched, and CreditLens as the only new global', async () => {
     const state = await page.evaluate(() => {
-      const w = window as unknown as { $: { fn: { jquery: string } }; jQuery: unknown; define: ((...args: unknown[]) => void) & { amd: unknown; calls: string[] }; globalsBefore: string[] };
+      const w = window as unknown as {
+        $: { fn: { jquery: string } };
+        jQuery: unknown;
+        define: ((...args: unknown[]) => void) & { amd: unknown; calls: string[] };
+        globalsBefore: string[];
+      };
       return {
         jquery: w.$.fn.jquery,
         sameJquery: w.$ === w.jQuery,

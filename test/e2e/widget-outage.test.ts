@@ -35,23 +35,39 @@ describe('widget during a platform outage', () => {
       el.setAttribute('code', c);
       document.querySelector('#applicants-section')!.append(el);
     }, fresh);
-    await page.waitForFunction((c) => document.querySelector(`credit-status[code="${c}"]`)?.shadowRoot?.querySelector('.cl-badge')?.getAttribute('data-verdict') === 'unknown', fresh, { timeout: 15_000 });
+    await page.waitForFunction(
+      (c) => document.querySelector(`credit-status[code="${c}"]`)?.shadowRoot?.querySelector('.cl-badge')?.getAttribute('data-verdict') === 'unknown',
+      fresh,
+      { timeout: 15_000 },
+    );
     expect((await badgeVerdicts(page))[fresh]).toBe('unknown');
   });
 
   it('returns unknown from check() instead of clear', async () => {
-    const [result] = await page.evaluate((c) => window.CreditLens!.check(c).then((r) => r.map((x) => [x.verdict.kind, x.verdict.reason.errorKind])), code('red-expired'));
+    const [result] = await page.evaluate(
+      (c) => window.CreditLens!.check(c).then((r) => r.map((x) => [x.verdict.kind, x.verdict.reason.errorKind])),
+      code('red-expired'),
+    );
     expect(result).toEqual(['unknown', 'offline']);
   });
 
   it('returns unknown for refreshed answers, a black one keeping its last known verdict', async () => {
     void page.evaluate(() => window.CreditLens!.refresh());
-    await page.waitForFunction((c) => document.querySelector(`credit-status[code="${c}"]`)?.shadowRoot?.querySelector('.cl-badge')?.getAttribute('data-verdict') === 'unknown', code('clear'), { timeout: 20_000 });
+    await page.waitForFunction(
+      (c) => document.querySelector(`credit-status[code="${c}"]`)?.shadowRoot?.querySelector('.cl-badge')?.getAttribute('data-verdict') === 'unknown',
+      code('clear'),
+      { timeout: 20_000 },
+    );
     const black = page.locator(`credit-status[code="${code('black')}"] .cl-badge`);
-    await page.waitForFunction((c) => document.querySelector(`credit-status[code="${c}"]`)?.shadowRoot?.querySelector('.cl-badge.cl-stale'), code('black'), { timeout: 20_000 });
+    await page.waitForFunction((c) => document.querySelector(`credit-status[code="${c}"]`)?.shadowRoot?.querySelector('.cl-badge.cl-stale'), code('black'), {
+      timeout: 20_000,
+    });
     // core/verdict: a failed refresh shows unknown whatever was cached; the last answer is kept as lastKnown.
     await expect(black.getAttribute('data-verdict')).resolves.toBe('unknown');
-    const lastKnown = await page.evaluate((c) => (document.querySelector(`credit-status[code="${c}"]`) as unknown as { verdict: { lastKnown?: string } }).verdict.lastKnown, code('black'));
+    const lastKnown = await page.evaluate(
+      (c) => (document.querySelector(`credit-status[code="${c}"]`) as unknown as { verdict: { lastKnown?: string } }).verdict.lastKnown,
+      code('black'),
+    );
     expect(lastKnown).toBe('black');
     const shown = await badgeVerdicts(page);
     expect(Object.values(shown)).not.toContain('clear');

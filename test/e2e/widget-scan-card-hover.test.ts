@@ -62,7 +62,11 @@ describe('hovering scanned codes and their card', () => {
       ([a, b, c]) => {
         document.body.replaceChildren();
         // Two codes on consecutive lines (the card of the first opens over the second), one far to the right.
-        for (const [text, left] of [[`甲公司 ${a}`, 0], [`乙公司 ${b}`, 0], [`丙公司 ${c}`, 620]] as const) {
+        for (const [text, left] of [
+          [`甲公司 ${a}`, 0],
+          [`乙公司 ${b}`, 0],
+          [`丙公司 ${c}`, 620],
+        ] as const) {
           const p = document.createElement('p');
           p.textContent = text;
           p.style.margin = '0';
@@ -91,10 +95,13 @@ describe('hovering scanned codes and their card', () => {
     await waitForCard(first);
     const b = await centreOf(under);
     // The second code lies under the open card: the pointer is on the card, not on the code.
-    const covered = await page.evaluate(([x, y]) => {
-      const card = document.querySelector('creditlens-overlay')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
-      return x >= card.left && x <= card.right && y >= card.top && y <= card.bottom;
-    }, [b.x, b.y] as const);
+    const covered = await page.evaluate(
+      ([x, y]) => {
+        const card = document.querySelector('creditlens-overlay')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+        return x >= card.left && x <= card.right && y >= card.top && y <= card.bottom;
+      },
+      [b.x, b.y] as const,
+    );
     expect(covered).toBe(true);
     await page.mouse.move(b.x, b.y, { steps: 5 });
     await page.waitForTimeout(300);
@@ -119,10 +126,14 @@ describe('hovering scanned codes and their card', () => {
   it('returns the other card on hover when nothing in the open card has focus', async () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.mouse.move(1, 700);
-    await page.waitForFunction(() => {
-      const card = document.querySelector('creditlens-overlay')?.shadowRoot?.querySelector<HTMLElement>('.card');
-      return !card || card.hidden;
-    }, undefined, { timeout: 5_000 });
+    await page.waitForFunction(
+      () => {
+        const card = document.querySelector('creditlens-overlay')?.shadowRoot?.querySelector<HTMLElement>('.card');
+        return !card || card.hidden;
+      },
+      undefined,
+      { timeout: 5_000 },
+    );
     const c = await centreOf(far);
     await page.mouse.move(c.x, c.y, { steps: 5 });
     await waitForCard(far);

@@ -40,8 +40,20 @@ export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, rem
     });
   }, [send, readLocked]);
 
-  if (loadError) return <Shell><p role="alert" class="error">{t('settingsLoadFailed', errorKindText(loadError.kind))}</p></Shell>;
-  if (!form || !view) return <Shell><p role="status">{t('loading')}</p></Shell>;
+  if (loadError)
+    return (
+      <Shell>
+        <p role="alert" class="error">
+          {t('settingsLoadFailed', errorKindText(loadError.kind))}
+        </p>
+      </Shell>
+    );
+  if (!form || !view)
+    return (
+      <Shell>
+        <p role="status">{t('loading')}</p>
+      </Shell>
+    );
 
   const change = (patch: Partial<SettingsForm>) => {
     setForm({ ...form, ...patch });
@@ -88,8 +100,18 @@ export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, rem
         <fieldset>
           <legend>{t('identityLegend')}</legend>
           <label for="operator">{t('operatorLabel')}</label>
-          <input id="operator" type="text" maxLength={100} autocomplete="name" value={form.operator ?? ''} aria-describedby="operator-hint" onInput={(e) => change({ operator: e.currentTarget.value })} />
-          <p class="hint" id="operator-hint">{t('operatorHint')}</p>
+          <input
+            id="operator"
+            type="text"
+            maxLength={100}
+            autocomplete="name"
+            value={form.operator ?? ''}
+            aria-describedby="operator-hint"
+            onInput={(e) => change({ operator: e.currentTarget.value })}
+          />
+          <p class="hint" id="operator-hint">
+            {t('operatorHint')}
+          </p>
         </fieldset>
         <fieldset>
           <legend>{t('freshnessLegend')}</legend>
@@ -105,7 +127,13 @@ export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, rem
             aria-describedby={freshnessLocked ? 'freshness-locked' : 'freshness-hint'}
             onInput={(e) => change({ freshnessMinutes: e.currentTarget.value })}
           />
-          {freshnessLocked ? <LockedNote id="freshness-locked" /> : <p class="hint" id="freshness-hint">{t('freshnessHint')}</p>}
+          {freshnessLocked ? (
+            <LockedNote id="freshness-locked" />
+          ) : (
+            <p class="hint" id="freshness-hint">
+              {t('freshnessHint')}
+            </p>
+          )}
           <label for="max-codes">{t('maxCodesLabel')}</label>
           <input
             id="max-codes"
@@ -118,7 +146,13 @@ export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, rem
             aria-describedby={maxCodesLocked ? 'max-codes-locked' : 'max-codes-hint'}
             onInput={(e) => change({ maxCodesPerMinute: e.currentTarget.value })}
           />
-          {maxCodesLocked ? <LockedNote id="max-codes-locked" /> : <p class="hint" id="max-codes-hint">{t('maxCodesHint')}</p>}
+          {maxCodesLocked ? (
+            <LockedNote id="max-codes-locked" />
+          ) : (
+            <p class="hint" id="max-codes-hint">
+              {t('maxCodesHint')}
+            </p>
+          )}
         </fieldset>
         <div class="row">
           <button type="submit" disabled={save.kind === 'saving'}>

@@ -18,7 +18,19 @@ export interface SitesSectionProps {
   hasAccess: (origins: string[]) => Promise<boolean>;
 }
 
-function ContextSelect({ id, value, disabled, onChange, label }: { id: string; value: CheckContext; disabled?: boolean; onChange: (c: CheckContext) => void; label?: string }) {
+function ContextSelect({
+  id,
+  value,
+  disabled,
+  onChange,
+  label,
+}: {
+  id: string;
+  value: CheckContext;
+  disabled?: boolean;
+  onChange: (c: CheckContext) => void;
+  label?: string;
+}) {
   return (
     <select id={id} value={value} disabled={disabled} aria-label={label} onChange={(e) => onChange(e.currentTarget.value as CheckContext)}>
       {CHECK_CONTEXTS.map((c) => (

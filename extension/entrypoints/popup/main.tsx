@@ -15,7 +15,14 @@ async function main(): Promise<void> {
   document.title = t('extName');
   const tabId = await resolveTabId(location.search);
   render(
-    <PopupApp tabId={tabId} send={sendChecked} locale={locale} openOptions={() => void browser.runtime.openOptionsPage()} openTab={(url) => void browser.tabs.create({ url })} loadPolicy={() => loadPolicyView(sendChecked, readManagedPolicyReport)} />,
+    <PopupApp
+      tabId={tabId}
+      send={sendChecked}
+      locale={locale}
+      openOptions={() => void browser.runtime.openOptionsPage()}
+      openTab={(url) => void browser.tabs.create({ url })}
+      loadPolicy={() => loadPolicyView(sendChecked, readManagedPolicyReport)}
+    />,
     document.getElementById('app')!,
   );
 }

@@ -30,7 +30,10 @@ export function PolicyNotice({ load }: { load: () => Promise<PolicyView | null> 
   const [view, setView] = useState<PolicyView | null>(null);
   useEffect(() => {
     let live = true;
-    void load().then((v) => live && setView(v), () => undefined);
+    void load().then(
+      (v) => live && setView(v),
+      () => undefined,
+    );
     return () => void (live = false);
   }, [load]);
   if (!view) return null;

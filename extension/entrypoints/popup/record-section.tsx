@@ -106,7 +106,10 @@ export function RecordSection({ tabId, send, openTab }: RecordSectionProps) {
             <dt>{t('recordIssued')}</dt>
             <dd>{beijingTime(r.issuedAt)}</dd>
             <dt>{t('recordCodes')}</dt>
-            <dd>{r.items.length}{record.omitted > 0 && ` ${t('recordOmitted', record.omitted)}`}</dd>
+            <dd>
+              {r.items.length}
+              {record.omitted > 0 && ` ${t('recordOmitted', record.omitted)}`}
+            </dd>
             <dt>{t('recordData')}</dt>
             <dd>{`${beijingTime(r.asOf)} · v${r.dataVersion}`}</dd>
             <dt>{t('recordWho')}</dt>

@@ -23,7 +23,9 @@
 
   function row(cells, tag) {
     var tr = el('tr');
-    cells.forEach(function (c) { tr.appendChild(el(tag || 'td', c)); });
+    cells.forEach(function (c) {
+      tr.appendChild(el(tag || 'td', c));
+    });
     return tr;
   }
 
@@ -37,7 +39,9 @@
     var cases = (await response.json()).typicalCases;
     table.replaceChildren(row(['类型', '部门', '主体代码', '案件', '措施', '说明', '标记时间'], 'th'));
     cases.forEach(function (t) {
-      table.appendChild(row([KIND[t.kind], t.feedback.department, t.feedback.code, t.feedback.caseReference, t.feedback.measureId + ' ' + t.measureItem, t.note, t.markedAt]));
+      table.appendChild(
+        row([KIND[t.kind], t.feedback.department, t.feedback.code, t.feedback.caseReference, t.feedback.measureId + ' ' + t.measureItem, t.note, t.markedAt]),
+      );
     });
     section.hidden = false;
     section.setAttribute('data-count', String(cases.length));
@@ -45,12 +49,16 @@
 
   function fillChoices(followUp) {
     select.replaceChildren();
-    followUp.hits.filter(function (h) { return h.status === 'closed' && h.feedbackId; }).forEach(function (h) {
-      var option = el('option', h.department + ' · ' + h.code + ' · ' + (h.caseReference || '未注明案件') + ' · ' + (h.kind === 'black' ? '惩戒' : '激励'));
-      option.value = h.feedbackId;
-      option.setAttribute('data-kind', h.kind === 'black' ? 'punishment' : 'incentive');
-      select.appendChild(option);
-    });
+    followUp.hits
+      .filter(function (h) {
+        return h.status === 'closed' && h.feedbackId;
+      })
+      .forEach(function (h) {
+        var option = el('option', h.department + ' · ' + h.code + ' · ' + (h.caseReference || '未注明案件') + ' · ' + (h.kind === 'black' ? '惩戒' : '激励'));
+        option.value = h.feedbackId;
+        option.setAttribute('data-kind', h.kind === 'black' ? 'punishment' : 'incentive');
+        select.appendChild(option);
+      });
     select.dispatchEvent(new Event('change'));
   }
 
@@ -69,7 +77,11 @@
     });
     if (!response.ok) {
       var text = String(response.status);
-      try { text += ' ' + (await response.json()).error.message; } catch (e) { /* not the envelope */ }
+      try {
+        text += ' ' + (await response.json()).error.message;
+      } catch (e) {
+        /* not the envelope */
+      }
       status.textContent = text;
       return;
     }
@@ -85,6 +97,8 @@
       section.hidden = true;
       return;
     }
-    list().catch(function (error) { status.textContent = error.message; });
+    list().catch(function (error) {
+      status.textContent = error.message;
+    });
   });
 })();

@@ -9,10 +9,21 @@
   var report = document.getElementById('report');
   var message = document.getElementById('message');
   var labels = JSON.parse(report.getAttribute('data-verdict-labels') || '{}');
-  var VERDICT_COLOURS = { black: '#1f2328', disputed: '#8250df', red: '#cf222e', watch: '#bc4c00', clear: '#1a7f37', invalid: '#8c959f', unknown: '#57606a', pending: '#d0d7de' };
+  var VERDICT_COLOURS = {
+    black: '#1f2328',
+    disputed: '#8250df',
+    red: '#cf222e',
+    watch: '#bc4c00',
+    clear: '#1a7f37',
+    invalid: '#8c959f',
+    unknown: '#57606a',
+    pending: '#d0d7de',
+  };
   var charts = {};
 
-  function field(id) { return document.getElementById(id); }
+  function field(id) {
+    return document.getElementById(id);
+  }
 
   function el(tag, text, attrs) {
     var node = document.createElement(tag);
@@ -31,19 +42,27 @@
     return params;
   }
 
-  function token() { return field('token').value.trim(); }
+  function token() {
+    return field('token').value.trim();
+  }
 
   async function request(path) {
     var response = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
     if (!response.ok) {
       var text = response.status + ' ' + response.statusText;
-      try { text = response.status + ' ' + (await response.json()).error.message; } catch (e) { /* not the envelope */ }
+      try {
+        text = response.status + ' ' + (await response.json()).error.message;
+      } catch (e) {
+        /* not the envelope */
+      }
       throw new Error(text);
     }
     return response;
   }
 
-  function percent(rate) { return rate === null ? '—' : (Math.round(rate * 1000) / 10) + '%'; }
+  function percent(rate) {
+    return rate === null ? '—' : Math.round(rate * 1000) / 10 + '%';
+  }
 
   function chart(id) {
     if (!charts[id]) charts[id] = echarts.init(document.getElementById(id), null, { renderer: 'svg', locale: 'ZH' });
@@ -51,51 +70,104 @@
   }
 
   function drawDaily(a) {
-    chart('chart-daily').setOption({
-      animation: false,
-      title: { text: '每日查询与命中', left: 'center', textStyle: { fontSize: 14 } },
-      tooltip: { trigger: 'axis', renderMode: 'richText' },
-      legend: { top: 26 },
-      grid: { top: 64, left: 48, right: 24, bottom: 32 },
-      xAxis: { type: 'category', data: a.daily.map(function (d) { return d.date.slice(5); }) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { id: 'checks', name: '查询次数', type: 'bar', data: a.daily.map(function (d) { return d.checks; }) },
-        { id: 'hits', name: '命中数', type: 'line', data: a.daily.map(function (d) { return d.hits; }) },
-      ],
-    }, true);
+    chart('chart-daily').setOption(
+      {
+        animation: false,
+        title: { text: '每日查询与命中', left: 'center', textStyle: { fontSize: 14 } },
+        tooltip: { trigger: 'axis', renderMode: 'richText' },
+        legend: { top: 26 },
+        grid: { top: 64, left: 48, right: 24, bottom: 32 },
+        xAxis: {
+          type: 'category',
+          data: a.daily.map(function (d) {
+            return d.date.slice(5);
+          }),
+        },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          {
+            id: 'checks',
+            name: '查询次数',
+            type: 'bar',
+            data: a.daily.map(function (d) {
+              return d.checks;
+            }),
+          },
+          {
+            id: 'hits',
+            name: '命中数',
+            type: 'line',
+            data: a.daily.map(function (d) {
+              return d.hits;
+            }),
+          },
+        ],
+      },
+      true,
+    );
   }
 
   function drawVerdicts(a) {
-    var data = Object.keys(a.verdicts).filter(function (k) { return a.verdicts[k] > 0; }).map(function (k) {
-      return { name: labels[k] || k, value: a.verdicts[k], itemStyle: { color: VERDICT_COLOURS[k] } };
-    });
-    chart('chart-verdicts').setOption({
-      animation: false,
-      title: { text: '核查结论构成', left: 'center', textStyle: { fontSize: 14 } },
-      tooltip: { trigger: 'item', renderMode: 'richText' },
-      legend: { bottom: 4 },
-      series: [{ id: 'verdicts', name: '核查结论', type: 'pie', radius: ['35%', '62%'], label: { formatter: '{b}：{c}' }, data: data }],
-    }, true);
+    var data = Object.keys(a.verdicts)
+      .filter(function (k) {
+        return a.verdicts[k] > 0;
+      })
+      .map(function (k) {
+        return { name: labels[k] || k, value: a.verdicts[k], itemStyle: { color: VERDICT_COLOURS[k] } };
+      });
+    chart('chart-verdicts').setOption(
+      {
+        animation: false,
+        title: { text: '核查结论构成', left: 'center', textStyle: { fontSize: 14 } },
+        tooltip: { trigger: 'item', renderMode: 'richText' },
+        legend: { bottom: 4 },
+        series: [{ id: 'verdicts', name: '核查结论', type: 'pie', radius: ['35%', '62%'], label: { formatter: '{b}：{c}' }, data: data }],
+      },
+      true,
+    );
   }
 
   function drawFeedback(a) {
-    var rows = a.departments.filter(function (d) { return d.hits > 0; }).reverse();
-    chart('chart-feedback').setOption({
-      animation: false,
-      title: { text: '各部门反馈率（%）', left: 'center', textStyle: { fontSize: 14 } },
-      tooltip: { trigger: 'axis', renderMode: 'richText' },
-      grid: { top: 40, left: 8, right: 40, bottom: 24, containLabel: true },
-      xAxis: { type: 'value', min: 0, max: 100 },
-      yAxis: { type: 'category', data: rows.map(function (d) { return d.department; }) },
-      series: [{ id: 'feedback-rate', name: '反馈率（%）', type: 'bar', label: { show: true, position: 'right' }, data: rows.map(function (d) { return Math.round(d.feedbackRate * 1000) / 10; }) }],
-    }, true);
+    var rows = a.departments
+      .filter(function (d) {
+        return d.hits > 0;
+      })
+      .reverse();
+    chart('chart-feedback').setOption(
+      {
+        animation: false,
+        title: { text: '各部门反馈率（%）', left: 'center', textStyle: { fontSize: 14 } },
+        tooltip: { trigger: 'axis', renderMode: 'richText' },
+        grid: { top: 40, left: 8, right: 40, bottom: 24, containLabel: true },
+        xAxis: { type: 'value', min: 0, max: 100 },
+        yAxis: {
+          type: 'category',
+          data: rows.map(function (d) {
+            return d.department;
+          }),
+        },
+        series: [
+          {
+            id: 'feedback-rate',
+            name: '反馈率（%）',
+            type: 'bar',
+            label: { show: true, position: 'right' },
+            data: rows.map(function (d) {
+              return Math.round(d.feedbackRate * 1000) / 10;
+            }),
+          },
+        ],
+      },
+      true,
+    );
   }
 
   function table(node, head, rows) {
     node.replaceChildren();
     var tr = el('tr');
-    head.forEach(function (h) { tr.appendChild(el('th', h)); });
+    head.forEach(function (h) {
+      tr.appendChild(el('th', h));
+    });
     node.appendChild(tr);
     rows.forEach(function (cells) {
       var row = el('tr');
@@ -113,7 +185,16 @@
     var t = a.totals;
     var box = document.getElementById('figures');
     box.replaceChildren();
-    [['查询次数', t.checks], ['命中', t.hits], ['已反馈', t.closed], ['反馈率', percent(t.feedbackRate)], ['待反馈', t.open], ['逾期未反馈', t.overdue], ['反馈用时中位数（天）', t.medianDaysToFeedback], ['典型案例', t.typicalCases]].forEach(function (f) {
+    [
+      ['查询次数', t.checks],
+      ['命中', t.hits],
+      ['已反馈', t.closed],
+      ['反馈率', percent(t.feedbackRate)],
+      ['待反馈', t.open],
+      ['逾期未反馈', t.overdue],
+      ['反馈用时中位数（天）', t.medianDaysToFeedback],
+      ['典型案例', t.typicalCases],
+    ].forEach(function (f) {
       var div = el('div');
       div.appendChild(el('b', f[1] === null ? '—' : f[1]));
       div.appendChild(el('span', f[0]));
@@ -122,23 +203,52 @@
   }
 
   function drawLeague(a) {
-    table(document.getElementById('league'),
+    table(
+      document.getElementById('league'),
       ['排名', '部门', '查询', '命中', '已反馈', '逾期未反馈', '逾期后反馈', '反馈率', '用时中位数（天）', '异议（成立/不成立/核实中）', '典型案例'],
       a.departments.map(function (d) {
-        return [d.rank, d.department, d.checks, d.hits, d.closed, d.overdue, d.closedLate, percent(d.feedbackRate), d.medianDaysToFeedback,
-          d.objectionsFiled + '（' + d.objectionsUpheld + '/' + d.objectionsRejected + '/' + d.objectionsPending + '）', d.typicalCases];
-      }));
+        return [
+          d.rank,
+          d.department,
+          d.checks,
+          d.hits,
+          d.closed,
+          d.overdue,
+          d.closedLate,
+          percent(d.feedbackRate),
+          d.medianDaysToFeedback,
+          d.objectionsFiled + '（' + d.objectionsUpheld + '/' + d.objectionsRejected + '/' + d.objectionsPending + '）',
+          d.typicalCases,
+        ];
+      }),
+    );
   }
 
   function drawHits(f) {
-    var open = f.hits.filter(function (h) { return h.status !== 'closed'; }).sort(function (x, y) {
-      return (x.status === 'overdue' ? 0 : 1) - (y.status === 'overdue' ? 0 : 1) || x.checkedAt.localeCompare(y.checkedAt);
-    });
-    table(document.getElementById('hits'), ['状态', '部门', '主体代码', '名单', '案件', '核查日期', '反馈期限'], open.map(function (h) {
-      var link = el('a', h.code, { href: '/subjects/' + encodeURIComponent(h.code) });
-      var status = el('span', h.status === 'overdue' ? '逾期' : '待反馈', { class: h.status === 'overdue' ? 'overdue' : '' });
-      return [status, h.department, link, h.kind === 'black' ? '黑名单（惩戒）' : '红名单（激励）', h.caseReference || '（未注明案件）', h.checkedOn, h.dueOn];
-    }));
+    var open = f.hits
+      .filter(function (h) {
+        return h.status !== 'closed';
+      })
+      .sort(function (x, y) {
+        return (x.status === 'overdue' ? 0 : 1) - (y.status === 'overdue' ? 0 : 1) || x.checkedAt.localeCompare(y.checkedAt);
+      });
+    table(
+      document.getElementById('hits'),
+      ['状态', '部门', '主体代码', '名单', '案件', '核查日期', '反馈期限'],
+      open.map(function (h) {
+        var link = el('a', h.code, { href: '/subjects/' + encodeURIComponent(h.code) });
+        var status = el('span', h.status === 'overdue' ? '逾期' : '待反馈', { class: h.status === 'overdue' ? 'overdue' : '' });
+        return [
+          status,
+          h.department,
+          link,
+          h.kind === 'black' ? '黑名单（惩戒）' : '红名单（激励）',
+          h.caseReference || '（未注明案件）',
+          h.checkedOn,
+          h.dueOn,
+        ];
+      }),
+    );
   }
 
   async function show() {
@@ -151,7 +261,8 @@
       var a = await results[0].json();
       var f = await results[1].json();
       report.hidden = false;
-      document.getElementById('scope').textContent = (a.department || '全部部门') + '：' + a.from + ' 至 ' + a.to + '（反馈时限 ' + a.workingDays + ' 个工作日，截至 ' + a.judgedOn + '）';
+      document.getElementById('scope').textContent =
+        (a.department || '全部部门') + '：' + a.from + ' 至 ' + a.to + '（反馈时限 ' + a.workingDays + ' 个工作日，截至 ' + a.judgedOn + '）';
       document.getElementById('calendar-note').textContent = a.calendar.covered
         ? '工作日按国务院办公厅节假日安排通知计算（已收录 ' + a.calendar.coveredYears.join('、') + ' 年）。'
         : '注意：期间涉及未收录节假日安排的年份（已收录 ' + a.calendar.coveredYears.join('、') + ' 年），这些年份按周一至周五计算工作日。';
@@ -180,7 +291,9 @@
       document.body.appendChild(a);
       a.click();
       a.remove();
-      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      setTimeout(function () {
+        URL.revokeObjectURL(url);
+      }, 10000);
     } catch (error) {
       message.textContent = error.message;
     }
@@ -190,12 +303,24 @@
     event.preventDefault();
     show();
   });
-  field('export-xlsx').addEventListener('click', function () { download('/api/v1/assessment.xlsx?' + query(), 'creditlens-assessment.xlsx'); });
-  field('export-csv').addEventListener('click', function () { download('/api/v1/assessment.csv?' + query(), 'creditlens-assessment.csv'); });
-  field('export-typical').addEventListener('click', function () { download('/api/v1/typical-cases.xlsx', 'creditlens-typical-cases.xlsx'); });
-  field('print').addEventListener('click', function () { window.print(); });
-  window.addEventListener('resize', function () { for (var id in charts) charts[id].resize(); });
-  window.addEventListener('beforeprint', function () { for (var id in charts) charts[id].resize(); });
+  field('export-xlsx').addEventListener('click', function () {
+    download('/api/v1/assessment.xlsx?' + query(), 'creditlens-assessment.xlsx');
+  });
+  field('export-csv').addEventListener('click', function () {
+    download('/api/v1/assessment.csv?' + query(), 'creditlens-assessment.csv');
+  });
+  field('export-typical').addEventListener('click', function () {
+    download('/api/v1/typical-cases.xlsx', 'creditlens-typical-cases.xlsx');
+  });
+  field('print').addEventListener('click', function () {
+    window.print();
+  });
+  window.addEventListener('resize', function () {
+    for (var id in charts) charts[id].resize();
+  });
+  window.addEventListener('beforeprint', function () {
+    for (var id in charts) charts[id].resize();
+  });
 
   var saved = sessionStorage.getItem(TOKEN_KEY);
   if (saved) {

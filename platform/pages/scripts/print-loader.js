@@ -49,6 +49,8 @@
     window.opener.postMessage({ type: 'creditlens:print-ready' }, '*');
     show('等待记录… Waiting for the record…');
   } else {
-    show('没有收到记录。请从扩展或部件打开本页，或在“记录验证”页面粘贴记录。No record was given; open this page from the extension or widget, or paste a record at /records/verify.');
+    show(
+      '没有收到记录。请从扩展或部件打开本页，或在“记录验证”页面粘贴记录。No record was given; open this page from the extension or widget, or paste a record at /records/verify.',
+    );
   }
 })();

@@ -15,10 +15,14 @@
     document.body.appendChild(a);
     a.click();
     a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    setTimeout(function () {
+      URL.revokeObjectURL(url);
+    }, 1000);
   }
 
-  document.getElementById('print-record').addEventListener('click', function () { window.print(); });
+  document.getElementById('print-record').addEventListener('click', function () {
+    window.print();
+  });
   document.getElementById('download-json').addEventListener('click', function () {
     save(new Blob([JSON.stringify(JSON.parse(json), null, 2)], { type: 'application/json' }), baseName + '.json');
   });
@@ -27,11 +31,18 @@
     fetch('/api/v1/records/csv', { method: 'POST', headers: { 'content-type': 'application/json' }, body: json })
       .then(function (response) {
         if (!response.ok) {
-          return response.json().then(function (body) { throw new Error(body && body.error ? body.error.message : 'HTTP ' + response.status); });
+          return response.json().then(function (body) {
+            throw new Error(body && body.error ? body.error.message : 'HTTP ' + response.status);
+          });
         }
         return response.blob();
       })
-      .then(function (blob) { status.textContent = ''; save(blob, baseName + '.csv'); })
-      .catch(function (error) { status.textContent = '无法生成 CSV / CSV failed: ' + error.message; });
+      .then(function (blob) {
+        status.textContent = '';
+        save(blob, baseName + '.csv');
+      })
+      .catch(function (error) {
+        status.textContent = '无法生成 CSV / CSV failed: ' + error.message;
+      });
   });
 })();

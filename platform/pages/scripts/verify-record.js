@@ -10,7 +10,9 @@
   file.addEventListener('change', function () {
     var chosen = file.files && file.files[0];
     if (!chosen) return;
-    chosen.text().then(function (content) { text.value = content; });
+    chosen.text().then(function (content) {
+      text.value = content;
+    });
   });
 
   function fingerprint(signatureValue) {
@@ -24,7 +26,11 @@
       bytes = new TextEncoder().encode(signatureValue);
     }
     return crypto.subtle.digest('SHA-256', bytes).then(function (digest) {
-      var hex = Array.prototype.map.call(new Uint8Array(digest).subarray(0, 16), function (b) { return b.toString(16).padStart(2, '0'); }).join('');
+      var hex = Array.prototype.map
+        .call(new Uint8Array(digest).subarray(0, 16), function (b) {
+          return b.toString(16).padStart(2, '0');
+        })
+        .join('');
       return hex.match(/.{4}/g).join(' ').toUpperCase();
     });
   }
@@ -37,7 +43,12 @@
     var p = document.createElement('p');
     p.textContent = v.message;
     var table = document.createElement('table');
-    [['记录编号 Record ID', v.recordId], ['出具时间 Issued at', v.issuedAt], ['密钥 Key ID', v.keyId], ['签名指纹 Signature fingerprint', fp]].forEach(function (row) {
+    [
+      ['记录编号 Record ID', v.recordId],
+      ['出具时间 Issued at', v.issuedAt],
+      ['密钥 Key ID', v.keyId],
+      ['签名指纹 Signature fingerprint', fp],
+    ].forEach(function (row) {
       var tr = table.insertRow();
       var th = document.createElement('th');
       th.textContent = row[0];
@@ -59,14 +70,21 @@
     }
     out.textContent = '…';
     fetch('/api/v1/records/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed) })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        return response.json();
+      })
       .then(function (v) {
         if (v.error) throw new Error(v.error.message);
         var value = v.reason !== 'malformed' && parsed && parsed.signature ? parsed.signature.value : null;
-        return fingerprint(value).then(function (fp) { render(v, value ? fp : null); });
+        return fingerprint(value).then(function (fp) {
+          render(v, value ? fp : null);
+        });
       })
       .catch(function (error) {
-        render({ valid: false, message: '无法连接平台或请求被拒绝 / The platform could not verify: ' + error.message, recordId: null, issuedAt: null, keyId: null }, null);
+        render(
+          { valid: false, message: '无法连接平台或请求被拒绝 / The platform could not verify: ' + error.message, recordId: null, issuedAt: null, keyId: null },
+          null,
+        );
       });
   });
 })();

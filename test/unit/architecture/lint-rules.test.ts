@@ -14,11 +14,27 @@ async function rulesHit(file: string, code: string): Promise<string[]> {
 
 describe('lint rules of the layout', () => {
   it.each([
-    ['core/api/probe.ts', "import { startPlatform } from '../../platform/start-platform.ts';\nexport const a = startPlatform;\n", 'import-x/no-restricted-paths'],
-    ['core/verdict/probe.ts', "import { createCreditLens } from '../../widget/index.ts';\nexport const a = createCreditLens;\n", 'import-x/no-restricted-paths'],
-    ['extension/background/probe.ts', "import { createCreditLens } from '../../widget/index.ts';\nexport const a = createCreditLens;\n", 'import-x/no-restricted-paths'],
+    [
+      'core/api/probe.ts',
+      "import { startPlatform } from '../../platform/start-platform.ts';\nexport const a = startPlatform;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'core/verdict/probe.ts',
+      "import { createCreditLens } from '../../widget/index.ts';\nexport const a = createCreditLens;\n",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'extension/background/probe.ts',
+      "import { createCreditLens } from '../../widget/index.ts';\nexport const a = createCreditLens;\n",
+      'import-x/no-restricted-paths',
+    ],
     ['widget/probe.ts', "import { startPlatform } from '../platform/start-platform.ts';\nexport const a = startPlatform;\n", 'import-x/no-restricted-paths'],
-    ['platform/routes/probe.ts', "import { startContent } from '../../extension/content/start-content.ts';\nexport const a = startContent;\n", 'import-x/no-restricted-paths'],
+    [
+      'platform/routes/probe.ts',
+      "import { startContent } from '../../extension/content/start-content.ts';\nexport const a = startContent;\n",
+      'import-x/no-restricted-paths',
+    ],
     ['core/api/probe.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n", 'no-restricted-imports'],
     ['platform/routes/probe.ts', "import { z } from 'zod';\nexport const a = z;\n", 'no-restricted-imports'],
     ['core/query/probe.ts', 'export const a = () => document.title;\n', 'no-restricted-globals'],

@@ -47,7 +47,7 @@ describe('cli check', () => {
     expect(json.codes.map((c: { kind: string }) => c.kind)).toEqual(FIXTURES.map((s) => s.anonymousVerdict ?? s.expectedVerdict));
   });
 
-  it('returns what the widget\'s check() says for the same codes, suspect and invalid ones included', async () => {
+  it("returns what the widget's check() says for the same codes, suspect and invalid ones included", async () => {
     const codes = [...FIXTURES.map((s) => s.code), suspectOf(fixtureCode('black')), suspectOf(fixtureCode('not-in-db')), 'not-a-code'];
     const { json } = await run(...viewer(), '--context', 'procurement', '--json', ...codes);
     const widget = createCreditLensCore({ eventTarget: () => null });
@@ -57,7 +57,7 @@ describe('cli check', () => {
     expect(json.codes.at(-2).kind).toBe('invalid');
   });
 
-  it('returns kind, reason, entries in force, measures for the context and the answer\'s age for a black code', async () => {
+  it("returns kind, reason, entries in force, measures for the context and the answer's age for a black code", async () => {
     const { code, out } = await run(...viewer(), '--context', 'procurement', fixtureCode('black'));
     expect(code).toBe(1);
     expect(out).toContain(`${fixtureCode('black')}  ✖ 黑名单 (black)`);
@@ -105,7 +105,10 @@ describe('cli check with a spreadsheet', () => {
     const file = join(dir, 'bidders.csv');
     writeFileSync(file, `\uFEFF序号,投标人,统一社会信用代码,报价\n1,甲,${fixtureCode('clear')},100\n2,乙,${fixtureCode('black')},90\n`);
     const { code, json } = await run(...viewer(), '--json', file);
-    expect(json.codes.map((c: { code: string; kind: string }) => [c.code, c.kind])).toEqual([[fixtureCode('clear'), 'clear'], [fixtureCode('black'), 'black']]);
+    expect(json.codes.map((c: { code: string; kind: string }) => [c.code, c.kind])).toEqual([
+      [fixtureCode('clear'), 'clear'],
+      [fixtureCode('black'), 'black'],
+    ]);
     expect(code).toBe(1);
   });
 

@@ -16,7 +16,12 @@ let signed: any;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ seed: { subjects: 30 } });
-  signed = (await call(platform, 'POST', '/api/v1/records', { token: platform.tokens.department, body: { codes: [fixtureCode('black'), fixtureCode('red')], context: 'procurement' } })).json;
+  signed = (
+    await call(platform, 'POST', '/api/v1/records', {
+      token: platform.tokens.department,
+      body: { codes: [fixtureCode('black'), fixtureCode('red')], context: 'procurement' },
+    })
+  ).json;
   recordFile = join(dir, 'record.json');
   writeFileSync(recordFile, JSON.stringify(signed, null, 2));
   tamperedFile = join(dir, 'tampered.json');
@@ -58,7 +63,13 @@ describe('verifyCommand', () => {
     expect(valid.code).toBe(0);
     expect(JSON.parse(valid.out)).toMatchObject({ valid: true, reason: 'ok', recordId: signed.record.recordId, codes: 2, keySource: keyFile });
     const other = join(dir, 'other-key.json');
-    writeFileSync(other, JSON.stringify({ keyId: 'clk-0000000000000000', publicKey: JSON.parse((await call(platform, 'GET', '/.well-known/creditlens-record-key')).text).publicKey }));
+    writeFileSync(
+      other,
+      JSON.stringify({
+        keyId: 'clk-0000000000000000',
+        publicKey: JSON.parse((await call(platform, 'GET', '/.well-known/creditlens-record-key')).text).publicKey,
+      }),
+    );
     const wrongKey = await run('--key', other, '--json', recordFile);
     expect([wrongKey.code, JSON.parse(wrongKey.out).reason]).toEqual([1, 'unknown-key']);
   });

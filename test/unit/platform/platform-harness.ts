@@ -41,7 +41,12 @@ export interface CallOptions {
 }
 
 /** Calls the platform with real fetch; JSON bodies are sent as application/json. */
-export async function call(platform: RunningPlatform<DemoTokens | undefined>, method: string, path: string, opts: CallOptions = {}): Promise<{ status: number; headers: Headers; json: any; text: string }> {
+export async function call(
+  platform: RunningPlatform<DemoTokens | undefined>,
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<{ status: number; headers: Headers; json: any; text: string }> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined = opts.raw;

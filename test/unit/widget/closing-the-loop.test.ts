@@ -21,7 +21,8 @@ const fetchVia: typeof fetch = async (input, init = {}) => {
     posted.push({ path: url.pathname, body });
     return json(201, { feedback: { id: 'fb-1', ...body, department: '区发改局', receivedAt: ASOF }, duplicate: false, ...stamp });
   }
-  if (url.pathname === '/api/v1/feedback') return json(200, { code: url.searchParams.get('code'), caseReference: url.searchParams.get('caseReference'), feedback: [], ...stamp });
+  if (url.pathname === '/api/v1/feedback')
+    return json(200, { code: url.searchParams.get('code'), caseReference: url.searchParams.get('caseReference'), feedback: [], ...stamp });
   if (url.pathname === '/api/v1/records') {
     posted.push({ path: url.pathname, body });
     return json(400, { error: { code: 'bad_request', message: 'test stops here' } });
@@ -30,7 +31,10 @@ const fetchVia: typeof fetch = async (input, init = {}) => {
 };
 
 beforeAll(() => {
-  lens = createCreditLens({ platform: 'https://credit.example.gov.cn', context: 'procurement' }, { fetch: fetchVia, now: () => NOW, changesIntervalMs: 60_000 });
+  lens = createCreditLens(
+    { platform: 'https://credit.example.gov.cn', context: 'procurement' },
+    { fetch: fetchVia, now: () => NOW, changesIntervalMs: 60_000 },
+  );
   lens.defineElement();
 });
 
@@ -121,7 +125,12 @@ describe('CreditLens.record', () => {
   it('returns a request with the page names found beside the codes', async () => {
     document.body.innerHTML = `<table><thead><tr><th>投标人名称</th><th>代码</th></tr></thead><tbody><tr><td>武汉某某有限公司</td><td>${BLACK_CODE}</td></tr></tbody></table>`;
     await expect(lens.record({ codes: [BLACK_CODE], caseReference: 'CG-1' })).rejects.toMatchObject({ status: 400 });
-    expect(posted[0]!.body).toMatchObject({ codes: [BLACK_CODE], context: 'procurement', caseReference: 'CG-1', pageNames: { [BLACK_CODE]: '武汉某某有限公司' } });
+    expect(posted[0]!.body).toMatchObject({
+      codes: [BLACK_CODE],
+      context: 'procurement',
+      caseReference: 'CG-1',
+      pageNames: { [BLACK_CODE]: '武汉某某有限公司' },
+    });
   });
 
   it('returns JSON and CSV blobs', async () => {

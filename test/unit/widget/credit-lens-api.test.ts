@@ -10,10 +10,12 @@ const target = new EventTarget();
 target.addEventListener(VERDICT_EVENT, (e) => events.push((e as CustomEvent<VerdictEventDetail>).detail));
 
 function lens(options = {}) {
-  return createCreditLens(
-    { platform: 'https://credit.example.gov.cn', retries: undefined, ...options } as Parameters<typeof createCreditLens>[0],
-    { fetch: platform.fetch, now: () => NOW, eventTarget: () => target, changesIntervalMs: 60_000 },
-  );
+  return createCreditLens({ platform: 'https://credit.example.gov.cn', retries: undefined, ...options } as Parameters<typeof createCreditLens>[0], {
+    fetch: platform.fetch,
+    now: () => NOW,
+    eventTarget: () => target,
+    changesIntervalMs: 60_000,
+  });
 }
 
 beforeEach(() => {
@@ -81,14 +83,12 @@ describe('CreditLens.configure', () => {
     expect(platform.calls[0]!.auth).toBeNull();
   });
 
-  it.each([
-    [{ platform: 'javascript:alert(1)' }],
-    [{ context: 'everywhere' }],
-    [{ freshness: -1 }],
-    [{ tokenProvider: 'getToken' }],
-  ])('throws for %j', (bad) => {
-    expect(() => lens().configure(bad as never)).toThrow(TypeError);
-  });
+  it.each([[{ platform: 'javascript:alert(1)' }], [{ context: 'everywhere' }], [{ freshness: -1 }], [{ tokenProvider: 'getToken' }]])(
+    'throws for %j',
+    (bad) => {
+      expect(() => lens().configure(bad as never)).toThrow(TypeError);
+    },
+  );
 
   it('returns the configuration without the trailing slash and with the context', () => {
     const l = lens({ platform: 'https://credit.example.gov.cn/', context: 'procurement', freshness: 60_000 });

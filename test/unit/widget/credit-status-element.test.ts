@@ -11,7 +11,10 @@ const documentEvents: VerdictEventDetail[] = [];
 beforeAll(() => {
   platform = fakePlatform();
   const fetchVia: typeof fetch = (input, init) => platform.fetch(input, init);
-  lens = createCreditLens({ platform: 'https://credit.example.gov.cn', context: 'procurement' }, { fetch: fetchVia, now: () => NOW, changesIntervalMs: 60_000 });
+  lens = createCreditLens(
+    { platform: 'https://credit.example.gov.cn', context: 'procurement' },
+    { fetch: fetchVia, now: () => NOW, changesIntervalMs: 60_000 },
+  );
   expect(lens.defineElement()).toBe(true);
   document.addEventListener(VERDICT_EVENT, (e) => documentEvents.push(e.detail));
 });

@@ -71,9 +71,12 @@ export async function settle(ms = 40): Promise<void> {
  */
 export async function openCard(el: HTMLElement, ms = 60): Promise<ShadowRoot> {
   el.shadowRoot!.querySelector('button')!.click();
-  await vi.waitFor(() => {
-    if (!el.shadowRoot!.querySelector('.cl-panel')) throw new Error('the card has not been drawn yet');
-  }, { timeout: 5000, interval: 10 });
+  await vi.waitFor(
+    () => {
+      if (!el.shadowRoot!.querySelector('.cl-panel')) throw new Error('the card has not been drawn yet');
+    },
+    { timeout: 5000, interval: 10 },
+  );
   await settle(ms);
   return el.shadowRoot!;
 }

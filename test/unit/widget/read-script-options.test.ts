@@ -10,7 +10,11 @@ function script(attrs: Record<string, string>): HTMLScriptElement {
 
 describe('readScriptOptions', () => {
   it.each<[Record<string, string>, object, string | null]>([
-    [{ 'data-platform': 'https://credit.example.gov.cn', 'data-context': 'procurement' }, { platform: 'https://credit.example.gov.cn', context: 'procurement' }, null],
+    [
+      { 'data-platform': 'https://credit.example.gov.cn', 'data-context': 'procurement' },
+      { platform: 'https://credit.example.gov.cn', context: 'procurement' },
+      null,
+    ],
     [{ src: 'https://credit.example.gov.cn/widget/credit-lens.js' }, { platform: 'https://credit.example.gov.cn' }, null],
     [{ 'data-platform': 'https://p.example', 'data-context': 'nowhere' }, { platform: 'https://p.example' }, null],
     [{ 'data-platform': 'https://p.example', 'data-freshness': '60' }, { platform: 'https://p.example', freshness: 60_000 }, null],

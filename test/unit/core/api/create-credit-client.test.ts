@@ -37,16 +37,26 @@ describe('createCreditClient', () => {
 
   it('asks getToken before each attempt and sends no header without a token', async () => {
     const tokens = ['a', null];
-    const { client, calls } = setup([{ status: 503, body: envelope('internal') }, { status: 200, body: health }], {
-      getToken: async () => tokens.shift() ?? null,
-    });
+    const { client, calls } = setup(
+      [
+        { status: 503, body: envelope('internal') },
+        { status: 200, body: health },
+      ],
+      {
+        getToken: async () => tokens.shift() ?? null,
+      },
+    );
     await client.health();
     expect((calls[0]!.init.headers as Record<string, string>).Authorization).toBe('Bearer a');
     expect((calls[1]!.init.headers as Record<string, string>).Authorization).toBeUndefined();
   });
 
   it('retries transient failures, then succeeds', async () => {
-    const { client, calls } = setup([{ throws: new TypeError('fetch failed') }, { status: 502, raw: '<html>bad gateway</html>' } as FakeReply, { status: 200, body: health }]);
+    const { client, calls } = setup([
+      { throws: new TypeError('fetch failed') },
+      { status: 502, raw: '<html>bad gateway</html>' } as FakeReply,
+      { status: 200, body: health },
+    ]);
     await expect(client.health()).resolves.toMatchObject({ status: 'ok' });
     expect(calls).toHaveLength(3);
   });

@@ -3,15 +3,29 @@ import { looksLikeContact, ObjectionRequestSchema } from '../../../../core/api/o
 
 describe('looksLikeContact', () => {
   it.each<[string, boolean]>([
-    ['027-84841234', true], ['13800138000', true], ['(027) 8484 1234', true], ['企业法务部 027-84845678', true], ['fawu@example.cn', true],
-    ['x', false], ['.', false], ['027-1', false], ['someone@', false], ['联系我', false],
+    ['027-84841234', true],
+    ['13800138000', true],
+    ['(027) 8484 1234', true],
+    ['企业法务部 027-84845678', true],
+    ['fawu@example.cn', true],
+    ['x', false],
+    ['.', false],
+    ['027-1', false],
+    ['someone@', false],
+    ['联系我', false],
   ])('returns %s → %s', (text, expected) => {
     expect(looksLikeContact(text)).toBe(expected);
   });
 });
 
 describe('ObjectionRequestSchema', () => {
-  const base = { code: '91420105756704M24P', entryId: 'e0000001-1', reason: '相关款项已于列入前全部结清', contact: '027-84841234', documentNumber: '（2017）鄂0105执1号' };
+  const base = {
+    code: '91420105756704M24P',
+    entryId: 'e0000001-1',
+    reason: '相关款项已于列入前全部结清',
+    contact: '027-84841234',
+    documentNumber: '（2017）鄂0105执1号',
+  };
   it.each<[string, Record<string, unknown>, string | null]>([
     ['a full request', {}, null],
     ['a reference instead of the document number', { documentNumber: undefined, reference: '结案证明 2026-01' }, null],

@@ -50,4 +50,3 @@ describe('createCreditClient status answers', () => {
     expect(await kindOf(ask(body, codes))).toBe('answered');
   });
 });
-

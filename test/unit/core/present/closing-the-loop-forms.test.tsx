@@ -98,16 +98,42 @@ describe('FeedbackForm', () => {
     await submit(c);
     expect(onSubmit).toHaveBeenCalledWith([
       { code: SAMPLE_CODE, entryId: 'e-1', measureId: 'm-1', outcome: 'applied', reason: null, caseReference: '审批-2026-001', note: '经科室会商' },
-      { code: SAMPLE_CODE, entryId: 'e-1', measureId: 'm-2', outcome: 'not-applicable', reason: '本事项不涉及新增项目', caseReference: '审批-2026-001', note: '经科室会商' },
+      {
+        code: SAMPLE_CODE,
+        entryId: 'e-1',
+        measureId: 'm-2',
+        outcome: 'not-applicable',
+        reason: '本事项不涉及新增项目',
+        caseReference: '审批-2026-001',
+        note: '经科室会商',
+      },
     ]);
     expect(c.querySelector('[role=status]')!.textContent).toContain('已保存 2 条反馈');
   });
 
   it('returns the pending and refused items and the feedback already given', () => {
-    const request = { idempotencyKey: 'k-00000001', code: SAMPLE_CODE, entryId: 'e-1', measureId: 'm-1', outcome: 'applied' as const, reason: null, caseReference: 'A-1', note: null, operator: null, context: 'procurement' as const };
+    const request = {
+      idempotencyKey: 'k-00000001',
+      code: SAMPLE_CODE,
+      entryId: 'e-1',
+      measureId: 'm-1',
+      outcome: 'applied' as const,
+      reason: null,
+      caseReference: 'A-1',
+      note: null,
+      operator: null,
+      context: 'procurement' as const,
+    };
     const queued: QueuedFeedback[] = [
       { request, status: 'pending', enqueuedAt: NOW.toISOString(), attempts: 2, nextAttemptAt: 1, error: { kind: 'offline', status: null, message: 'x' } },
-      { request: { ...request, idempotencyKey: 'k-00000002', measureId: 'm-2' }, status: 'failed', enqueuedAt: NOW.toISOString(), attempts: 1, nextAttemptAt: null, error: { kind: 'http', status: 400, message: 'unknown measure' } },
+      {
+        request: { ...request, idempotencyKey: 'k-00000002', measureId: 'm-2' },
+        status: 'failed',
+        enqueuedAt: NOW.toISOString(),
+        attempts: 1,
+        nextAttemptAt: null,
+        error: { kind: 'http', status: 400, message: 'unknown measure' },
+      },
     ];
     const given: FeedbackRecord[] = [{ ...request, id: 'fb-1', department: '区财政局', operator: '李四', receivedAt: '2026-03-01T02:00:00.000Z' }];
     const { c } = form({ queued, given });
@@ -129,7 +155,16 @@ describe('FeedbackForm', () => {
 describe('ObjectionForm', () => {
   const entry = makeEntry({ id: 'e-1' });
   const accepted: ObjectionResponse = {
-    objection: { id: 'obj-1', code: SAMPLE_CODE, entryId: 'e-1', status: 'pending', reason: 'r', filedAt: NOW.toISOString(), resolvedAt: null, department: '区发改局' },
+    objection: {
+      id: 'obj-1',
+      code: SAMPLE_CODE,
+      entryId: 'e-1',
+      status: 'pending',
+      reason: 'r',
+      filedAt: NOW.toISOString(),
+      resolvedAt: null,
+      department: '区发改局',
+    },
     entryState: 'disputed',
     asOf: NOW.toISOString(),
     dataVersion: 2,
@@ -184,7 +219,17 @@ describe('name mismatch', () => {
     expect(badge.querySelector('.cl-mismatch')!.textContent).toBe('⚠ Name does not match code');
     expect(badge.querySelector('.cl-badge')!.getAttribute('data-name-mismatch')).toBe('true');
     const card = renderToContainer(
-      <SubjectCard code={SAMPLE_CODE} verdict={verdict} result={result} measures={measures} context="procurement" locale="zh-CN" now={NOW} pageName="别的公司" entryActions={(e) => <span class="x">{e.id}</span>}>
+      <SubjectCard
+        code={SAMPLE_CODE}
+        verdict={verdict}
+        result={result}
+        measures={measures}
+        context="procurement"
+        locale="zh-CN"
+        now={NOW}
+        pageName="别的公司"
+        entryActions={(e) => <span class="x">{e.id}</span>}
+      >
         <p class="extra">more</p>
       </SubjectCard>,
     );

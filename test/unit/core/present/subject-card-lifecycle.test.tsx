@@ -55,7 +55,14 @@ describe('SubjectCard over the life of an entry', () => {
   });
 
   it('returns a disputed red entry as disputed with its incentives held, never 未列入', () => {
-    const c = card([makeEntry({ list: 'red', category: '守信激励', state: 'disputed', objection: { id: 'o-1', status: 'pending', filedAt: '2026-02-01T00:00:00.000Z', resolvedAt: null } })]);
+    const c = card([
+      makeEntry({
+        list: 'red',
+        category: '守信激励',
+        state: 'disputed',
+        objection: { id: 'o-1', status: 'pending', filedAt: '2026-02-01T00:00:00.000Z', resolvedAt: null },
+      }),
+    ]);
     expect(c.querySelector('.cl-badge')!.getAttribute('data-verdict')).toBe('disputed');
     expect(c.textContent).not.toContain('未列入');
     expect(c.querySelector('.cl-reason')!.textContent).toContain('暂停适用激励措施');

@@ -38,7 +38,9 @@ describe('SubjectCard', () => {
   });
 
   it('returns each active entry with category, facts, department and dates', () => {
-    const c = card({ entries: [{ category: '围标串标', department: '区发改局', listedOn: '2025-06-01', validUntil: '2028-06-01', documentNumber: '汉发改〔2025〕3号' }] });
+    const c = card({
+      entries: [{ category: '围标串标', department: '区发改局', listedOn: '2025-06-01', validUntil: '2028-06-01', documentNumber: '汉发改〔2025〕3号' }],
+    });
     const entry = c.querySelector('.cl-entries-active .cl-entry')!;
     expect(entry.textContent).toContain('围标串标');
     expect(entry.textContent).toContain('认定部门区发改局');

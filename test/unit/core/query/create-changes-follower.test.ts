@@ -28,7 +28,15 @@ describe('createChangesFollower', () => {
   afterEach(() => vi.useRealTimers());
 
   it('reads every page, reports deduplicated codes and the cursor', async () => {
-    const { client } = fakeClient((since) => (since === 10 ? page(12, ['A', 'B', 'A'].map((c) => c.padEnd(18, '1')), true) : page(since, [])));
+    const { client } = fakeClient((since) =>
+      since === 10
+        ? page(
+            12,
+            ['A', 'B', 'A'].map((c) => c.padEnd(18, '1')),
+            true,
+          )
+        : page(since, []),
+    );
     const onChanged = vi.fn();
     const onCursor = vi.fn();
     await createChangesFollower({ client, onChanged, onCursor, initialCursor: 10 }).pollNow();

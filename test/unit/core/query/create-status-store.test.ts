@@ -126,7 +126,10 @@ describe('createStatusStore', () => {
   });
 
   it('turns cached black and clear verdicts unknown when a refresh fails, remembering the last answer', async () => {
-    const { store, setReply } = setupStore(answer((code) => (code === SAMPLE_CODE ? { entries: [makeEntry()] } : {})), { freshnessMs: 1_000 });
+    const { store, setReply } = setupStore(
+      answer((code) => (code === SAMPLE_CODE ? { entries: [makeEntry()] } : {})),
+      { freshnessMs: 1_000 },
+    );
     await settle(Promise.all([store.get(SAMPLE_CODE), store.get(OTHER)]));
     vi.setSystemTime(START.getTime() + 2_000);
     setReply(() => new CreditError('timeout', 'x'));
@@ -173,7 +176,14 @@ describe('createStatusStore', () => {
     expect(status).toHaveBeenCalledTimes(1);
     expect(store.peek(SAMPLE_CODE)).toMatchObject({ kind: 'unknown', reason: { errorKind: 'offline' } });
     // Each attempt also waits for the batcher's 20 ms window.
-    for (const [wait, calls] of [[999, 1], [21, 2], [1_999, 2], [21, 3], [3_999, 3], [21, 4]] as const) {
+    for (const [wait, calls] of [
+      [999, 1],
+      [21, 2],
+      [1_999, 2],
+      [21, 3],
+      [3_999, 3],
+      [21, 4],
+    ] as const) {
       await vi.advanceTimersByTimeAsync(wait);
       expect(status).toHaveBeenCalledTimes(calls);
     }

@@ -22,7 +22,11 @@ describe('dehydrateStatusQueries and hydrateStatusQueries', () => {
     expect(saved.queries).toHaveLength(1);
 
     const second = setupStore(answer());
-    const bogus = { queryKey: ['status', SOURCE.platform, SOURCE.tokenFingerprint, OTHER, 'general'], queryHash: 'x', state: { data: { bogus: true }, dataUpdatedAt: 1 } };
+    const bogus = {
+      queryKey: ['status', SOURCE.platform, SOURCE.tokenFingerprint, OTHER, 'general'],
+      queryHash: 'x',
+      state: { data: { bogus: true }, dataUpdatedAt: 1 },
+    };
     hydrateStatusQueries(second.queryClient, SOURCE, { queries: [...saved.queries, bogus] });
     hydrateStatusQueries(second.queryClient, SOURCE, 'not a state');
     expect(second.store.peek(SAMPLE_CODE)).toMatchObject({ kind: 'black', stale: false });
@@ -101,14 +105,31 @@ describe('readPersistedStatusQueries', () => {
   const savedByPreviousVersion = {
     queryKey: ['credit-status', 'procurement', SAMPLE_CODE],
     queryHash: `["credit-status","procurement","${SAMPLE_CODE}"]`,
-    state: { data, dataUpdateCount: 2, dataUpdatedAt: 1_772_330_400_000, error: null, errorUpdateCount: 3, errorUpdatedAt: 0, fetchFailureCount: 0, fetchFailureReason: null, fetchMeta: null, isInvalidated: false, status: 'success', fetchStatus: 'idle' },
+    state: {
+      data,
+      dataUpdateCount: 2,
+      dataUpdatedAt: 1_772_330_400_000,
+      error: null,
+      errorUpdateCount: 3,
+      errorUpdatedAt: 0,
+      fetchFailureCount: 0,
+      fetchFailureReason: null,
+      fetchMeta: null,
+      isInvalidated: false,
+      status: 'success',
+      fetchStatus: 'idle',
+    },
     dehydratedAt: 1_772_330_500_000,
   };
   const newKey = ['status', SOURCE.platform, SOURCE.tokenFingerprint, SAMPLE_CODE, 'procurement'];
 
   it('returns an entry of the previous version under the new key', () => {
     expect(readPersistedStatusQueries({ queries: [savedByPreviousVersion], mutations: [] }, SOURCE)).toEqual([
-      expect.objectContaining({ queryKey: newKey, queryHash: JSON.stringify(newKey), state: expect.objectContaining({ data, dataUpdatedAt: 1_772_330_400_000, status: 'success' }) }),
+      expect.objectContaining({
+        queryKey: newKey,
+        queryHash: JSON.stringify(newKey),
+        state: expect.objectContaining({ data, dataUpdatedAt: 1_772_330_400_000, status: 'success' }),
+      }),
     ]);
   });
 

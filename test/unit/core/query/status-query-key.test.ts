@@ -5,7 +5,13 @@ describe('statusQueryKey', () => {
   const source = { platform: 'https://credit.example.gov.cn', tokenFingerprint: 'token:1a2b' };
 
   it('returns status, platform, token fingerprint, code and context in that order', () => {
-    expect(statusQueryKey(source, '91350100M000100Y43', 'procurement')).toEqual(['status', 'https://credit.example.gov.cn', 'token:1a2b', '91350100M000100Y43', 'procurement']);
+    expect(statusQueryKey(source, '91350100M000100Y43', 'procurement')).toEqual([
+      'status',
+      'https://credit.example.gov.cn',
+      'token:1a2b',
+      '91350100M000100Y43',
+      'procurement',
+    ]);
   });
 
   it('returns keys whose first four parts are the same for every context of a code', () => {

@@ -32,8 +32,10 @@ export function setupStore(reply: Reply, options: Partial<StatusStoreOptions> = 
 type PerCode = Parameters<typeof makeStatusResponse>[1];
 
 /** Answers at once, stamped with the current (fake) time. */
-export const answer = (perCode: PerCode = () => ({})): Reply => (codes) =>
-  makeStatusResponse(codes, perCode, new Date().toISOString());
+export const answer =
+  (perCode: PerCode = () => ({})): Reply =>
+  (codes) =>
+    makeStatusResponse(codes, perCode, new Date().toISOString());
 
 /** A reply that waits until the test calls `release()`. */
 export function heldReply(perCode: PerCode = () => ({})) {

@@ -65,7 +65,10 @@ describe('createStatusStore.refreshStale', () => {
   });
 
   it('returns unknown keeping a black last answer when asking again fails', async () => {
-    const { store, setReply } = setupStore(answer(() => ({ entries: [makeEntry()] })), { freshnessMs: 3_000 });
+    const { store, setReply } = setupStore(
+      answer(() => ({ entries: [makeEntry()] })),
+      { freshnessMs: 3_000 },
+    );
     const stop = store.subscribe(SAMPLE_CODE, () => undefined);
     await settle(Promise.resolve());
     setReply(() => new CreditError('http', 'down', { status: 503 }));

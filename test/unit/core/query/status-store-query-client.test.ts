@@ -17,7 +17,10 @@ describe('createStatusStore on a query client', () => {
   it('returns one query per code and context, keyed status, platform, token fingerprint, code, context', async () => {
     const { store, queryClient } = setupStore(answer(), { context: 'procurement' });
     await settle(Promise.all([store.get(SAMPLE_CODE), store.get(OTHER), store.get(SAMPLE_CODE)]));
-    const keys = queryClient.getQueryCache().getAll().map((q) => q.queryKey);
+    const keys = queryClient
+      .getQueryCache()
+      .getAll()
+      .map((q) => q.queryKey);
     expect(keys).toEqual([
       ['status', SOURCE.platform, SOURCE.tokenFingerprint, SAMPLE_CODE, 'procurement'],
       ['status', SOURCE.platform, SOURCE.tokenFingerprint, OTHER, 'procurement'],
@@ -39,7 +42,11 @@ describe('createStatusStore on a query client', () => {
     await settle(invalidated);
     expect(seen.at(-1)).toMatchObject({ kind: 'black', stale: false });
     // Stores of one source share its query defaults (the latest store's client); each request carries its context.
-    expect(procurement.status.mock.calls.map((c) => (c as unknown[])[1])).toEqual([{ context: 'procurement' }, { context: 'general' }, { context: 'procurement' }]);
+    expect(procurement.status.mock.calls.map((c) => (c as unknown[])[1])).toEqual([
+      { context: 'procurement' },
+      { context: 'general' },
+      { context: 'procurement' },
+    ]);
     // The unwatched general one waits for its next get.
     await settle(general.store.get(SAMPLE_CODE));
     expect(general.store.peek(SAMPLE_CODE)).toMatchObject({ kind: 'black', stale: false });

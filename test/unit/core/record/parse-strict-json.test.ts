@@ -20,14 +20,12 @@ describe('parseStrictJson', () => {
     expect(result.ok && Object.keys(result.value as object)).toEqual(['__proto__']);
   });
 
-  it.each([
-    ['{"a":1,"a":2}'],
-    ['{"record":{"verdict":"clear","verdict":"black"}}'],
-    ['{"a":1,"\\u0061":2}'],
-    ['[{"x":{"y":1,"y":1}}]'],
-  ])('returns duplicate-key for %j', (text) => {
-    expect(parseStrictJson(text)).toMatchObject({ ok: false, error: { kind: 'duplicate-key' } });
-  });
+  it.each([['{"a":1,"a":2}'], ['{"record":{"verdict":"clear","verdict":"black"}}'], ['{"a":1,"\\u0061":2}'], ['[{"x":{"y":1,"y":1}}]']])(
+    'returns duplicate-key for %j',
+    (text) => {
+      expect(parseStrictJson(text)).toMatchObject({ ok: false, error: { kind: 'duplicate-key' } });
+    },
+  );
 
   it.each([[''], ['{'], ['{"a":1,}'], ['[1,]'], ["{'a':1}"], ['{"a":01}'], ['{"a":1} x'], ['"a\u0001"'], ['NaN']])('returns syntax for %j', (text) => {
     expect(parseStrictJson(text)).toMatchObject({ ok: false, error: { kind: 'syntax' } });

@@ -75,7 +75,10 @@ describe('createPageScanner', () => {
   it('moves a code to its verdict highlight when the verdict arrives', () => {
     document.body.innerHTML = `<p>${A}</p><p>${B}</p>`;
     const { scanner } = start();
-    scanner.setVerdicts([[A, { kind: 'black' }], [B, { kind: 'clear' }]]);
+    scanner.setVerdicts([
+      [A, { kind: 'black' }],
+      [B, { kind: 'clear' }],
+    ]);
     expect(painted(registry)).toEqual({ 'creditlens-black': [A], 'creditlens-clear': [B] });
   });
 
@@ -386,13 +389,18 @@ describe('createPageScanner', () => {
     expect(scanner.highlightSupported).toBe(false);
     expect(onCodes).toHaveBeenCalledWith([A, SUSPECT]);
     const marks = () =>
-      [...document.querySelector('creditlens-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.mark')].filter((m) => !m.hidden).map((m) => [m.className, m.dataset.code, m.dataset.kind, m.hasAttribute('data-suspect')]);
+      [...document.querySelector('creditlens-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.mark')]
+        .filter((m) => !m.hidden)
+        .map((m) => [m.className, m.dataset.code, m.dataset.kind, m.hasAttribute('data-suspect')]);
     await vi.advanceTimersByTimeAsync(20);
     expect(marks()).toEqual([
       ['mark fallback', A, 'pending', false],
       ['mark fallback', SUSPECT, 'pending', true],
     ]);
-    scanner.setVerdicts([[A, { kind: 'black' }], [SUSPECT, { kind: 'clear' }]]);
+    scanner.setVerdicts([
+      [A, { kind: 'black' }],
+      [SUSPECT, { kind: 'clear' }],
+    ]);
     await vi.advanceTimersByTimeAsync(20);
     expect(marks()).toEqual([
       ['mark fallback', A, 'black', false],

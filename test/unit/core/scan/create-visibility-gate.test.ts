@@ -11,9 +11,15 @@ function fakeObserverView() {
       this.#entry = { callback, targets: new Set() };
       observers.push(this.#entry);
     }
-    observe(el: Element) { this.#entry.targets.add(el); }
-    unobserve(el: Element) { this.#entry.targets.delete(el); }
-    disconnect() { this.#entry.targets.clear(); }
+    observe(el: Element) {
+      this.#entry.targets.add(el);
+    }
+    unobserve(el: Element) {
+      this.#entry.targets.delete(el);
+    }
+    disconnect() {
+      this.#entry.targets.clear();
+    }
   }
   const view = { IntersectionObserver: FakeIntersectionObserver } as unknown as Window & typeof globalThis;
   const report = (el: Element, isIntersecting: boolean) => {

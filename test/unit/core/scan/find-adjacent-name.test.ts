@@ -128,10 +128,7 @@ describe('findAdjacentName in a form', () => {
       'a <label for> field',
       `<form><label for="n">申请人名称</label><input id="n" value="武汉某某有限公司"><label for="c">统一社会信用代码</label><input id="c" class="c" value="${CODE}"></form>`,
     ],
-    [
-      'a wrapping label',
-      `<form><label>企业名称 <input value="武汉某某有限公司"></label><label>代码 <input class="c" value="${CODE}"></label></form>`,
-    ],
+    ['a wrapping label', `<form><label>企业名称 <input value="武汉某某有限公司"></label><label>代码 <input class="c" value="${CODE}"></label></form>`],
     [
       'an aria-label',
       `<fieldset><input aria-label="单位名称" value="武汉某某有限公司"><input class="c" aria-label="统一社会信用代码" value="${CODE}"></fieldset>`,

@@ -15,9 +15,15 @@ class FakeIntersectionObserver {
   constructor(callback: IntersectionObserverCallback) {
     report = (el) => callback([{ target: el, isIntersecting: true } as IntersectionObserverEntry], this as never);
   }
-  observe(el: Element) { observed.add(el); }
-  unobserve(el: Element) { observed.delete(el); }
-  disconnect() { observed.clear(); }
+  observe(el: Element) {
+    observed.add(el);
+  }
+  unobserve(el: Element) {
+    observed.delete(el);
+  }
+  disconnect() {
+    observed.clear();
+  }
 }
 
 describe('createPageScanner with askWhenShown', () => {
@@ -60,8 +66,16 @@ describe('createPageScanner with askWhenShown', () => {
   });
 
   it('returns the page-readable kind in CSS.highlights, never the real one behind it', () => {
-    const scanner = createPageScanner<ScanVerdict>({ document, signal: controller.signal, onCodes: () => undefined, overlay: createOverlay(document, controller.signal) });
-    scanner.setVerdicts([[SHOWN, { kind: 'black', pageKind: 'pending' }], [HIDDEN, { kind: 'black' }]]);
+    const scanner = createPageScanner<ScanVerdict>({
+      document,
+      signal: controller.signal,
+      onCodes: () => undefined,
+      overlay: createOverlay(document, controller.signal),
+    });
+    scanner.setVerdicts([
+      [SHOWN, { kind: 'black', pageKind: 'pending' }],
+      [HIDDEN, { kind: 'black' }],
+    ]);
     const sizes = Object.fromEntries([...registry].map(([name, h]) => [name, h.size]));
     expect(sizes['creditlens-black']).toBe(1);
     expect(sizes['creditlens-pending']).toBe(1);

@@ -71,13 +71,12 @@ describe('parseUscc', () => {
     expect(parseUscc(both!)).toMatchObject({ validity: 'invalid', residentId: true, reasons: [] });
   });
 
-  it.each([
-    [withResidentIdCheck('42010519900101123')],
-    [withResidentIdCheck('41010520000229002')],
-    [withResidentIdCheck('11010119491001001')],
-  ])('returns invalid with residentId when given the resident ID %s', (id) => {
-    expect(parseUscc(id)).toMatchObject({ validity: 'invalid', residentId: true });
-  });
+  it.each([[withResidentIdCheck('42010519900101123')], [withResidentIdCheck('41010520000229002')], [withResidentIdCheck('11010119491001001')]])(
+    'returns invalid with residentId when given the resident ID %s',
+    (id) => {
+      expect(parseUscc(id)).toMatchObject({ validity: 'invalid', residentId: true });
+    },
+  );
 
   it.each([
     ['a wrong ID check digit', withWrongCheck(withResidentIdCheck('42010519900101123'))],

@@ -37,10 +37,7 @@ describe('usccCheckChar', () => {
     }
   });
 
-  it.each([['9142010574830646'], ['91420105MA4KMFO00'], ['914201057483064620']])(
-    'throws when given %s (not 17 charset characters)',
-    (input) => {
-      expect(() => usccCheckChar(input)).toThrow(RangeError);
-    },
-  );
+  it.each([['9142010574830646'], ['91420105MA4KMFO00'], ['914201057483064620']])('throws when given %s (not 17 charset characters)', (input) => {
+    expect(() => usccCheckChar(input)).toThrow(RangeError);
+  });
 });

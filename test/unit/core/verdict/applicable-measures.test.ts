@@ -6,8 +6,7 @@ import { makeMeasure } from '../fixtures/make-measure.ts';
 import { makeStatusResult } from '../fixtures/make-status-result.ts';
 
 const now = new Date('2026-03-01T02:00:00.000Z');
-const verdictOf = (entries: ReturnType<typeof makeEntry>[]) =>
-  computeVerdict({ result: makeStatusResult({ entries, asOf: now.toISOString() }), now });
+const verdictOf = (entries: ReturnType<typeof makeEntry>[]) => computeVerdict({ result: makeStatusResult({ entries, asOf: now.toISOString() }), now });
 
 const catalogue = [
   makeMeasure({ id: 'p-procure', contexts: ['procurement'] }),

@@ -31,7 +31,12 @@ describe('computeVerdict', () => {
     ['an active red entry past validUntil', [red({ validUntil: '2025-12-31' })], 'clear', 'nothing-active'],
     ['a disputed red entry (incentives held, never "not listed")', [red({ state: 'disputed' })], 'disputed', 'red-disputed'],
     ['a disputed red entry beside an active red one', [red({ state: 'disputed' }), red()], 'red', 'red-active'],
-    ['a disputed red entry and a monitored exit', [red({ state: 'disputed' }), black({ state: 'exited', monitoringUntil: '2026-06-30' })], 'disputed', 'red-disputed'],
+    [
+      'a disputed red entry and a monitored exit',
+      [red({ state: 'disputed' }), black({ state: 'exited', monitoringUntil: '2026-06-30' })],
+      'disputed',
+      'red-disputed',
+    ],
     ['a black entry listed tomorrow (not yet in force)', [black({ listedOn: '2026-03-02' })], 'clear', 'nothing-active'],
     ['a black entry listed today', [black({ listedOn: '2026-03-01' })], 'black', 'black-active'],
     ['a red entry listed next month', [red({ listedOn: '2026-04-01' })], 'clear', 'nothing-active'],

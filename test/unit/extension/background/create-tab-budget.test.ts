@@ -34,7 +34,12 @@ describe('createTabBudget', () => {
     const budget = createTabBudget({ limit: () => 2, now: () => 0 });
     budget.admit(1, 0, ['A', 'B', 'C']);
     budget.admit(1, 4, ['D']);
-    expect(budget.resume(1)).toEqual(new Map([[0, ['C']], [4, ['D']]]));
+    expect(budget.resume(1)).toEqual(
+      new Map([
+        [0, ['C']],
+        [4, ['D']],
+      ]),
+    );
     expect(budget.pause(1)).toBeNull();
     expect(budget.admit(1, 0, ['C', 'E', 'F', 'G'])).toEqual({ admitted: ['C', 'E', 'F'], held: ['G'] });
   });

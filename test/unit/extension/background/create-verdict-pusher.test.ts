@@ -22,14 +22,21 @@ describe('createVerdictPusher', () => {
     push('B', verdict('red'));
     await vi.advanceTimersByTimeAsync(50);
     expect(send).toHaveBeenCalledTimes(2);
-    const byFrame = Object.fromEntries(send.mock.calls.map(([tab, frame, views]) => [`${tab}:${frame}`, (views as { code: string; verdict: { kind: string } }[]).map((v) => `${v.code}=${v.verdict.kind}`)]));
+    const byFrame = Object.fromEntries(
+      send.mock.calls.map(([tab, frame, views]) => [
+        `${tab}:${frame}`,
+        (views as { code: string; verdict: { kind: string } }[]).map((v) => `${v.code}=${v.verdict.kind}`),
+      ]),
+    );
     expect(byFrame).toEqual({ '1:0': ['A=black', 'B=red'], '1:2': ['B=red'] });
   });
 
   it('ignores a frame that is gone', async () => {
     const frames = createFrameRegistry();
     frames.addCodes(1, 0, ['A']);
-    const send = vi.fn(async (_tab: number, _frame: number, _views: unknown): Promise<undefined> => Promise.reject(new Error('Could not establish connection')));
+    const send = vi.fn(async (_tab: number, _frame: number, _views: unknown): Promise<undefined> =>
+      Promise.reject(new Error('Could not establish connection')),
+    );
     const push = createVerdictPusher({ frames, send, view: (code, v, frame) => toCodeView(code, v, frame.context, null, null) });
     push('A', verdict('clear'));
     await vi.advanceTimersByTimeAsync(50);

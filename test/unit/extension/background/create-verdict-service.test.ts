@@ -18,7 +18,14 @@ function platform(): (url: string, body: unknown) => FakeReply {
       return {
         status: 200,
         body: {
-          results: asked.map((code) => ({ code, found: code === BLACK, invalid: false, subject: null, entries: code === BLACK ? [makeEntry()] : [], ...stamp() })),
+          results: asked.map((code) => ({
+            code,
+            found: code === BLACK,
+            invalid: false,
+            subject: null,
+            entries: code === BLACK ? [makeEntry()] : [],
+            ...stamp(),
+          })),
           ...stamp(),
         },
       };
@@ -77,7 +84,10 @@ describe('createVerdictService', () => {
     expect(statusCalls(second)).toHaveLength(0);
   });
 
-  it.each([['another token', 'other-secret'], ['no token', '']])('asks again instead of reusing answers after a restart with %s', async (_what, token) => {
+  it.each([
+    ['another token', 'other-secret'],
+    ['no token', ''],
+  ])('asks again instead of reusing answers after a restart with %s', async (_what, token) => {
     const first = makeFakeFetch(platform());
     const seen = start(first.fetch);
     service!.watch([BLACK]);

@@ -18,8 +18,15 @@ const A = withUsccCheck('91420105MA4KMF000');
 const SUSPECT = withWrongCheck(withUsccCheck('12100000MB0123456'));
 const INVALID = withUsccCheck('91999999MA4KMF000');
 
-const notFound = (code: string): StatusResult => ({ code, found: false, invalid: false, subject: null, entries: [], asOf: new Date().toISOString(), dataVersion: 1 });
-
+const notFound = (code: string): StatusResult => ({
+  code,
+  found: false,
+  invalid: false,
+  subject: null,
+  entries: [],
+  asOf: new Date().toISOString(),
+  dataVersion: 1,
+});
 
 describe('registerBatchHandlers', () => {
   beforeEach(() => {

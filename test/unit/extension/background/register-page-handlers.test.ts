@@ -40,7 +40,11 @@ describe('registerPageHandlers lookup', () => {
     const answer = await m.deliver<Result<LookupResponse>>('lookup', { codes, context: 'general' });
     if (!answer.ok) throw new Error('lookup failed');
     expect(answer.value.views.map((v) => [v.verdict.kind, v.verdict.reason.code])).toEqual([
-      ['pending', 'checking'], ['pending', 'checking'], ['pending', 'checking'], ['unknown', 'paused'], ['unknown', 'paused'],
+      ['pending', 'checking'],
+      ['pending', 'checking'],
+      ['pending', 'checking'],
+      ['unknown', 'paused'],
+      ['unknown', 'paused'],
     ]);
     expect(watch.mock.calls.flat(2)).toEqual(codes.slice(0, 3));
     expect([...frames.allCodes()]).toEqual(codes.slice(0, 3));

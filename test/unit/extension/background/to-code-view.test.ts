@@ -39,7 +39,15 @@ describe('toCodeView after a failed refresh', () => {
 
 describe('toCodeView of platform text', () => {
   it('returns names and entries without bidi overrides and zero-width characters', () => {
-    const result: StatusResult = { code: A, found: true, invalid: false, subject: { code: A, name: '甲\u202e公司', regionCode: null, legalRepresentative: null }, entries: [makeEntry({ facts: '拒不\u200b履行' })], asOf: new Date().toISOString(), dataVersion: 1 };
+    const result: StatusResult = {
+      code: A,
+      found: true,
+      invalid: false,
+      subject: { code: A, name: '甲\u202e公司', regionCode: null, legalRepresentative: null },
+      entries: [makeEntry({ facts: '拒不\u200b履行' })],
+      asOf: new Date().toISOString(),
+      dataVersion: 1,
+    };
     const view = toCodeView(A, { ...computeVerdict({ result, now: new Date() }), result }, 'general', null, null);
     expect(view.result?.subject?.name).toBe('甲公司');
     expect(view.verdict.activeEntries[0]!.facts).toBe('拒不履行');

@@ -21,7 +21,13 @@ describe('createVerdictService.watch of codes already watched', () => {
       if (url.includes('/status')) {
         if (down) return { status: 503, body: { error: { code: 'unavailable', message: 'down' } } };
         const asked = (body as { codes: string[] }).codes;
-        return { status: 200, body: { results: asked.map((code) => ({ code, found: true, invalid: false, subject: null, entries: code === BLACK ? [makeEntry()] : [], ...stamp() })), ...stamp() } };
+        return {
+          status: 200,
+          body: {
+            results: asked.map((code) => ({ code, found: true, invalid: false, subject: null, entries: code === BLACK ? [makeEntry()] : [], ...stamp() })),
+            ...stamp(),
+          },
+        };
       }
       if (url.includes('/changes')) return { status: 200, body: { changes: [], cursor: 1, hasMore: false, ...stamp() } };
       if (url.includes('/health')) return { status: 200, body: { status: 'ok', apiVersion: 'v1', platform: 'x', anonymousReads: true, ...stamp() } };

@@ -24,8 +24,22 @@ describe('renderCodeCard', () => {
 
   it('shows the name, the entry and the measures, platform text as text', () => {
     const entry = makeEntry({ facts: '<img src=x onerror=alert(1)>拒不履行' });
-    const result = { code: A, found: true, invalid: false, subject: { code: A, name: '甲公司<b>', regionCode: null, legalRepresentative: null }, entries: [entry], asOf: new Date().toISOString(), dataVersion: 1 };
-    const view = toCodeView(A, { ...computeVerdict({ result, now: new Date() }), result }, 'procurement', [makeMeasure({ list: 'black', contexts: ['procurement'], item: '限制参与政府采购' })], null);
+    const result = {
+      code: A,
+      found: true,
+      invalid: false,
+      subject: { code: A, name: '甲公司<b>', regionCode: null, legalRepresentative: null },
+      entries: [entry],
+      asOf: new Date().toISOString(),
+      dataVersion: 1,
+    };
+    const view = toCodeView(
+      A,
+      { ...computeVerdict({ result, now: new Date() }), result },
+      'procurement',
+      [makeMeasure({ list: 'black', contexts: ['procurement'], item: '限制参与政府采购' })],
+      null,
+    );
     const el = container();
     renderCodeCard(el, { code: A, kind: 'black', validity: 'valid', reasons: [], verdict: { kind: 'black', view }, source: 'text' }, 'procurement');
     expect(el.textContent).toContain('甲公司<b>');

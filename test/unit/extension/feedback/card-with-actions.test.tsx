@@ -15,14 +15,36 @@ const NOW = new Date();
 
 function props(send: typeof sendChecked, pageName: string | null = null) {
   const entry = makeEntry({ id: 'e-1' });
-  const result = { code: A, found: true, invalid: false, subject: { code: A, name: '武汉甲公司', regionCode: null, legalRepresentative: null }, entries: [entry], asOf: NOW.toISOString(), dataVersion: 1 };
+  const result = {
+    code: A,
+    found: true,
+    invalid: false,
+    subject: { code: A, name: '武汉甲公司', regionCode: null, legalRepresentative: null },
+    entries: [entry],
+    asOf: NOW.toISOString(),
+    dataVersion: 1,
+  };
   const verdict = computeVerdict({ result, now: NOW });
   const measures = applicableMeasures(verdict, [makeMeasure({ id: 'm-1', list: 'black', contexts: ['procurement'] })], 'procurement');
-  return { code: A, verdict, result, measures, context: 'procurement' as const, locale: 'zh-CN' as const, now: NOW, pageName, send, actionable: true, idPrefix: 't' };
+  return {
+    code: A,
+    verdict,
+    result,
+    measures,
+    context: 'procurement' as const,
+    locale: 'zh-CN' as const,
+    now: NOW,
+    pageName,
+    send,
+    actionable: true,
+    idPrefix: 't',
+  };
 }
 
 function fakeSend(answers: Record<string, (data: any) => unknown>) {
-  return vi.fn(async (type: string, data: unknown) => (answers[type] ? answers[type]!(data) : { ok: false, error: { kind: 'internal', message: type } })) as unknown as typeof sendChecked & ReturnType<typeof vi.fn>;
+  return vi.fn(async (type: string, data: unknown) =>
+    answers[type] ? answers[type]!(data) : { ok: false, error: { kind: 'internal', message: type } },
+  ) as unknown as typeof sendChecked & ReturnType<typeof vi.fn>;
 }
 
 const view = (over: object = {}) => ({ ok: true, value: { code: A, reporter: '王立', caseReference: 'HYCG-1', queued: [], given: [], ...over } });
@@ -50,18 +72,26 @@ describe('CardWithActions', () => {
       applied.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await act(async () => void root.querySelector('.cl-feedback form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
-    await vi.waitFor(() => expect(send).toHaveBeenCalledWith('submitFeedback', {
-      context: 'procurement',
-      drafts: [{ code: A, entryId: 'e-1', measureId: 'm-1', outcome: 'applied', reason: null, caseReference: 'HYCG-1', note: null }],
-    }));
+    await vi.waitFor(() =>
+      expect(send).toHaveBeenCalledWith('submitFeedback', {
+        context: 'procurement',
+        drafts: [{ code: A, entryId: 'e-1', measureId: 'm-1', outcome: 'applied', reason: null, caseReference: 'HYCG-1', note: null }],
+      }),
+    );
   });
 
   it('says an objection was refused because the entry is already disputed (409)', async () => {
-    const send = fakeSend({ getFeedback: () => view(), submitObjection: () => ({ ok: true, value: { accepted: false, kind: 'http', status: 409, message: 'conflict' } }) });
+    const send = fakeSend({
+      getFeedback: () => view(),
+      submitObjection: () => ({ ok: true, value: { accepted: false, kind: 'http', status: 409, message: 'conflict' } }),
+    });
     await act(async () => render(<CardWithActions {...props(send)} />, root));
     await act(async () => root.querySelector<HTMLButtonElement>('.cl-report')!.click());
     await act(async () => {
-      for (const [selector, value] of [['textarea[name=reason]', '已履行'], ['input[name=contact]', '027-1']] as const) {
+      for (const [selector, value] of [
+        ['textarea[name=reason]', '已履行'],
+        ['input[name=contact]', '027-1'],
+      ] as const) {
         const field = root.querySelector<HTMLInputElement>(`.cl-objection-form ${selector}`)!;
         field.value = value;
         field.dispatchEvent(new Event('input', { bubbles: true }));
@@ -73,7 +103,27 @@ describe('CardWithActions', () => {
   });
 
   it('still shows what waits in the queue when the card offers no measures (e.g. unknown during an outage)', async () => {
-    const queued = [{ request: { idempotencyKey: 'k-12345678', code: A, entryId: 'e-1', measureId: 'm-1', outcome: 'applied', reason: null, caseReference: 'SP-2', note: null, operator: null, context: 'procurement' }, status: 'pending', enqueuedAt: NOW.toISOString(), attempts: 1, nextAttemptAt: null, error: null }];
+    const queued = [
+      {
+        request: {
+          idempotencyKey: 'k-12345678',
+          code: A,
+          entryId: 'e-1',
+          measureId: 'm-1',
+          outcome: 'applied',
+          reason: null,
+          caseReference: 'SP-2',
+          note: null,
+          operator: null,
+          context: 'procurement',
+        },
+        status: 'pending',
+        enqueuedAt: NOW.toISOString(),
+        attempts: 1,
+        nextAttemptAt: null,
+        error: null,
+      },
+    ];
     const send = fakeSend({ getFeedback: () => view({ queued, given: [] }) });
     await act(async () => render(<CardWithActions {...props(send)} measures={null} />, root));
     await vi.waitFor(() => expect(root.querySelector('.cl-queued-item[data-status=pending]')?.textContent).toContain('SP-2'));

@@ -36,7 +36,12 @@ function fakePlatform() {
 
 function memoryCases(): CaseReferenceStore & { all: Map<number, string> } {
   const all = new Map<number, string>();
-  return { all, get: async (tabId) => all.get(tabId) ?? null, set: async (tabId, value) => void all.set(tabId, value), drop: async (tabId) => void all.delete(tabId) };
+  return {
+    all,
+    get: async (tabId) => all.get(tabId) ?? null,
+    set: async (tabId, value) => void all.set(tabId, value),
+    drop: async (tabId) => void all.delete(tabId),
+  };
 }
 
 function memoryStorage() {
@@ -44,15 +49,28 @@ function memoryStorage() {
   return { load: async () => saved, save: async (items: QueuedFeedback[]) => void (saved = structuredClone(items)) };
 }
 
-const draft = (code: string, caseReference = 'SP-1') =>
-  ({ code, entryId: 'e-1', measureId: 'm-1', outcome: 'applied' as const, reason: null, caseReference, note: null });
+const draft = (code: string, caseReference = 'SP-1') => ({
+  code,
+  entryId: 'e-1',
+  measureId: 'm-1',
+  outcome: 'applied' as const,
+  reason: null,
+  caseReference,
+  note: null,
+});
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('createFeedbackService', () => {
   it('adds the operator, the context and an idempotency key, and remembers the case for the tab', async () => {
     const platform = fakePlatform();
     const cases = memoryCases();
-    const service = createFeedbackService({ client: () => platform.client, operator: () => '王立', storage: memoryStorage(), cases, randomUUID: () => 'key-00000001' });
+    const service = createFeedbackService({
+      client: () => platform.client,
+      operator: () => '王立',
+      storage: memoryStorage(),
+      cases,
+      randomUUID: () => 'key-00000001',
+    });
     await service.submit([draft(A)], 'procurement', 7);
     await settle();
     expect([...platform.stored.values()]).toEqual([{ ...draft(A), operator: '王立', context: 'procurement', idempotencyKey: 'key-00000001' }]);

@@ -55,15 +55,38 @@ const view: CodeView = {
   code: CODE,
   validity: 'suspect',
   verdict,
-  result: { code: CODE, found: true, invalid: false, subject: { code: CODE, name: '甲公司', regionCode: '420105', legalRepresentative: '张*' }, entries: [entry], scope: 'full', ...stamp },
+  result: {
+    code: CODE,
+    found: true,
+    invalid: false,
+    subject: { code: CODE, name: '甲公司', regionCode: '420105', legalRepresentative: '张*' },
+    entries: [entry],
+    scope: 'full',
+    ...stamp,
+  },
   measures: [{ measure: makeMeasure(), entry, suspended: true }],
   context: 'procurement',
   platformUrl: 'http://127.0.0.1:8787',
 };
 
-const draft: FeedbackFormDraft = { code: CODE, entryId: 'e-1', measureId: 'm-1', outcome: 'not-applicable', reason: '已履行', caseReference: 'CG-2026-01', note: '备注' };
+const draft: FeedbackFormDraft = {
+  code: CODE,
+  entryId: 'e-1',
+  measureId: 'm-1',
+  outcome: 'not-applicable',
+  reason: '已履行',
+  caseReference: 'CG-2026-01',
+  note: '备注',
+};
 const feedbackRequest = { ...draft, idempotencyKey: 'key-0001-abcd', operator: '王立', context: 'procurement' as const };
-const queued: QueuedFeedback = { request: feedbackRequest, status: 'failed', enqueuedAt: AT, attempts: 3, nextAttemptAt: 1_770_000_000_000, error: { kind: 'http', status: 409, message: 'conflict' } };
+const queued: QueuedFeedback = {
+  request: feedbackRequest,
+  status: 'failed',
+  enqueuedAt: AT,
+  attempts: 3,
+  nextAttemptAt: 1_770_000_000_000,
+  error: { kind: 'http', status: 409, message: 'conflict' },
+};
 const feedbackRecord = { ...feedbackRequest, id: 'f-1', department: '区财政局', receivedAt: AT };
 const signed = {
   record: {
@@ -76,7 +99,20 @@ const signed = {
     operator: '王立',
     department: '区财政局',
     source: { url: 'http://127.0.0.1/demo', title: '采购' },
-    items: [{ code: CODE, found: true, invalid: false, registeredName: '甲公司', pageName: '甲公司', nameMatches: true, verdict: 'black' as const, reason: '黑名单', entries: [entry], measures: [{ id: 'm-1', item: '限制', kind: 'punishment' as const, basis: '依据', suspended: false }] }],
+    items: [
+      {
+        code: CODE,
+        found: true,
+        invalid: false,
+        registeredName: '甲公司',
+        pageName: '甲公司',
+        nameMatches: true,
+        verdict: 'black' as const,
+        reason: '黑名单',
+        entries: [entry],
+        measures: [{ id: 'm-1', item: '限制', kind: 'punishment' as const, basis: '依据', suspended: false }],
+      },
+    ],
     ...stamp,
   },
   signature: { algorithm: 'Ed25519' as const, keyId: 'k-1', value: 'c2ln' },
@@ -84,7 +120,15 @@ const signed = {
 const stored = { signed, source: 'tab' as const, omitted: 2 };
 const batch = { batchId: 'b1', total: 2, done: 1, finished: false, views: [view] };
 const finding = { code: CODE, validity: 'suspect' as const, kind: 'black' as const, name: '甲公司', count: 2 };
-const settingsView = { platformUrl: 'http://127.0.0.1:8787', hasToken: true, sites: [{ pattern: 'http://oa.example.gov.cn/*', context: 'approval' as const }], freshnessMinutes: 5, changesPollSeconds: 60, operator: '王立', maxCodesPerMinute: 500 };
+const settingsView = {
+  platformUrl: 'http://127.0.0.1:8787',
+  hasToken: true,
+  sites: [{ pattern: 'http://oa.example.gov.cn/*', context: 'approval' as const }],
+  freshnessMinutes: 5,
+  changesPollSeconds: 60,
+  operator: '王立',
+  maxCodesPerMinute: 500,
+};
 
 type Sample<K extends keyof ProtocolMap> = { request: Parameters<ProtocolMap[K]>[0]; answer?: unknown };
 /** One complete sample per message: the `satisfies` makes a message without one a type error. */
@@ -95,7 +139,12 @@ const SAMPLES = {
   verdictsChanged: { request: { views: [view] }, answer: null },
   getTabFindings: {
     request: { tabId: 7 },
-    answer: { tabId: 7, frames: [{ frameId: 0, url: 'http://127.0.0.1/a', context: 'procurement' }], findings: [{ ...finding, frameIds: [0, 3] }], paused: { held: 12, limit: 500 } },
+    answer: {
+      tabId: 7,
+      frames: [{ frameId: 0, url: 'http://127.0.0.1/a', context: 'procurement' }],
+      findings: [{ ...finding, frameIds: [0, 3] }],
+      paused: { held: 12, limit: 500 },
+    },
   },
   recheckTab: { request: { tabId: 7 }, answer: { codes: 3 } },
   resumeTab: { request: { tabId: 7 }, answer: { codes: 12 } },
@@ -104,7 +153,15 @@ const SAMPLES = {
   batchProgress: { request: batch },
   getSettings: { request: undefined, answer: settingsView },
   saveSettings: {
-    request: { platformUrl: 'http://127.0.0.1:8787', token: 't', sites: settingsView.sites, freshnessMinutes: 5, changesPollSeconds: 60, operator: '王立', maxCodesPerMinute: 800 },
+    request: {
+      platformUrl: 'http://127.0.0.1:8787',
+      token: 't',
+      sites: settingsView.sites,
+      freshnessMinutes: 5,
+      changesPollSeconds: 60,
+      operator: '王立',
+      maxCodesPerMinute: 800,
+    },
     answer: settingsView,
   },
   testConnection: {
@@ -115,12 +172,22 @@ const SAMPLES = {
     request: { code: CODE, caseReference: 'CG-2026-01', queuedOnly: true },
     answer: { code: CODE, reporter: '王立', caseReference: 'CG-2026-01', queued: [queued], given: [feedbackRecord] },
   },
-  submitFeedback: { request: { drafts: [draft], context: 'procurement' }, answer: { code: CODE, reporter: null, caseReference: '', queued: [queued], given: 'unavailable' } },
+  submitFeedback: {
+    request: { drafts: [draft], context: 'procurement' },
+    answer: { code: CODE, reporter: null, caseReference: '', queued: [queued], given: 'unavailable' },
+  },
   retryFeedback: { request: { idempotencyKey: 'key-0001-abcd' }, answer: null },
   discardFeedback: { request: { idempotencyKey: 'key-0001-abcd' }, answer: null },
   setCaseReference: { request: { value: 'CG-2026-01', source: 'typed' }, answer: null },
   submitObjection: {
-    request: { code: CODE, entryId: 'e-1', reason: '该企业已履行全部义务，请核查。', contact: '027-84845678', documentNumber: '（2025）鄂0105执123号', reference: '收据 2026-01' },
+    request: {
+      code: CODE,
+      entryId: 'e-1',
+      reason: '该企业已履行全部义务，请核查。',
+      contact: '027-84845678',
+      documentNumber: '（2025）鄂0105执123号',
+      reference: '收据 2026-01',
+    },
     answer: { accepted: false, kind: 'http', status: 409, message: 'already disputed' },
   },
   reportPageNames: { request: { url: 'http://127.0.0.1/a', title: '采购', context: 'procurement', codes: [{ code: CODE, pageName: '甲公司' }] }, answer: null },
@@ -147,7 +214,17 @@ describe('the extension protocol', () => {
   });
 
   it('returns the accepted objection outcome unchanged', () => {
-    const answer = { ok: true, value: { accepted: true, response: { objection: { id: 'o-1', code: CODE, entryId: 'e-1', status: 'pending', reason: '已履行', filedAt: AT, resolvedAt: null, department: '区财政局' }, entryState: 'disputed', ...stamp } } };
+    const answer = {
+      ok: true,
+      value: {
+        accepted: true,
+        response: {
+          objection: { id: 'o-1', code: CODE, entryId: 'e-1', status: 'pending', reason: '已履行', filedAt: AT, resolvedAt: null, department: '区财政局' },
+          entryState: 'disputed',
+          ...stamp,
+        },
+      },
+    };
     expect(roundTrip(RESPONSE_SCHEMAS.submitObjection as z.ZodMiniType, answer)).toEqual(answer);
   });
 

@@ -13,7 +13,6 @@ import { computeVerdict } from '../../../../core/verdict/compute-verdict.ts';
 
 const A = withUsccCheck('91420105MA4KMF000');
 
-
 describe('onValidMessage', () => {
   it('passes valid data and the sender to the handler', async () => {
     const m = fakeMessenger();
@@ -37,7 +36,13 @@ describe('onValidMessage', () => {
 
   it('turns a thrown CreditError into a value that keeps its kind', async () => {
     const m = fakeMessenger();
-    onValidMessage('getTabFindings', () => { throw new CreditError('timeout', 'slow'); }, m);
+    onValidMessage(
+      'getTabFindings',
+      () => {
+        throw new CreditError('timeout', 'slow');
+      },
+      m,
+    );
     expect(await m.deliver('getTabFindings', { tabId: 1 }, {})).toEqual({ ok: false, error: { kind: 'timeout', message: 'slow' } });
   });
 
@@ -62,11 +67,17 @@ describe('sendChecked', () => {
     expect(await sendChecked('frameConfig', { url: 'x', contextHint: null }, undefined, { sendMessage: (async () => answer) as never })).toEqual(answer);
   });
   it('turns a malformed answer into invalid-message', async () => {
-    const r = await sendChecked('frameConfig', { url: 'x', contextHint: null }, undefined, { sendMessage: (async () => ({ ok: true, value: { token: 'x' } })) as never });
+    const r = await sendChecked('frameConfig', { url: 'x', contextHint: null }, undefined, {
+      sendMessage: (async () => ({ ok: true, value: { token: 'x' } })) as never,
+    });
     expect(r).toMatchObject({ ok: false, error: { kind: 'invalid-message' } });
   });
   it('turns a missing receiver into a failed result', async () => {
-    const r = await sendChecked('lookup', { codes: [], context: 'general' }, undefined, { sendMessage: (async () => { throw new Error('Could not establish connection'); }) as never });
+    const r = await sendChecked('lookup', { codes: [], context: 'general' }, undefined, {
+      sendMessage: (async () => {
+        throw new Error('Could not establish connection');
+      }) as never,
+    });
     expect(r).toMatchObject({ ok: false, error: { kind: 'internal' } });
   });
 });
@@ -74,7 +85,15 @@ describe('sendChecked', () => {
 describe('CodeView', () => {
   it('is plain data that passes its own schema, with measures for the context', () => {
     const entry = makeEntry();
-    const result = { code: A, found: true, invalid: false, subject: { code: A, name: '甲公司', regionCode: '420105', legalRepresentative: null }, entries: [entry], asOf: new Date().toISOString(), dataVersion: 3 };
+    const result = {
+      code: A,
+      found: true,
+      invalid: false,
+      subject: { code: A, name: '甲公司', regionCode: '420105', legalRepresentative: null },
+      entries: [entry],
+      asOf: new Date().toISOString(),
+      dataVersion: 3,
+    };
     const verdict = { ...computeVerdict({ result, now: new Date() }), result };
     const view = toCodeView(A, verdict, 'procurement', [makeMeasure({ list: 'black', contexts: ['procurement'] })], 'http://127.0.0.1:8787');
     expect(z.safeParse(CodeViewSchema, JSON.parse(JSON.stringify(view))).success).toBe(true);
@@ -84,12 +103,31 @@ describe('CodeView', () => {
   });
 
   it('has a request schema for every message', () => {
-    expect(Object.keys(REQUEST_SCHEMAS).sort()).toEqual(
-      [
-        'batchProgress', 'checkCodes', 'createRecord', 'discardFeedback', 'frameConfig', 'getBatch', 'getCaseReference', 'getFeedback',
-        'getLastRecord', 'getSettings', 'getTabFindings', 'getTabNames', 'lookup', 'recheckTab', 'reportFindings', 'reportPageNames', 'resumeTab',
-        'retryFeedback', 'saveSettings', 'setCaseReference', 'submitFeedback', 'submitObjection', 'testConnection', 'verdictsChanged',
-      ],
-    );
+    expect(Object.keys(REQUEST_SCHEMAS).sort()).toEqual([
+      'batchProgress',
+      'checkCodes',
+      'createRecord',
+      'discardFeedback',
+      'frameConfig',
+      'getBatch',
+      'getCaseReference',
+      'getFeedback',
+      'getLastRecord',
+      'getSettings',
+      'getTabFindings',
+      'getTabNames',
+      'lookup',
+      'recheckTab',
+      'reportFindings',
+      'reportPageNames',
+      'resumeTab',
+      'retryFeedback',
+      'saveSettings',
+      'setCaseReference',
+      'submitFeedback',
+      'submitObjection',
+      'testConnection',
+      'verdictsChanged',
+    ]);
   });
 });

@@ -11,8 +11,30 @@ const report = (context: 'procurement' | 'general', codes: [string, string | nul
 describe('createPageNamesStore', () => {
   it('merges a tab’s frames, top frame first, the first name found winning', () => {
     const store = createPageNamesStore({ persist: false });
-    store.report(5, 3, report('procurement', [['A', null], ['B', '乙公司']], 'http://x/frame'));
-    store.report(5, 0, report('general', [['A', '甲公司'], ['C', null]], 'http://x/top'));
+    store.report(
+      5,
+      3,
+      report(
+        'procurement',
+        [
+          ['A', null],
+          ['B', '乙公司'],
+        ],
+        'http://x/frame',
+      ),
+    );
+    store.report(
+      5,
+      0,
+      report(
+        'general',
+        [
+          ['A', '甲公司'],
+          ['C', null],
+        ],
+        'http://x/top',
+      ),
+    );
     store.report(6, 0, report('general', [['Z', null]]));
     expect(store.tab(5).codes).toEqual([
       { code: 'A', pageName: '甲公司', frameIds: [0, 3] },

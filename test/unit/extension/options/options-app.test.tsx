@@ -15,7 +15,10 @@ function setup(locked: ManagedKey[], granted = true, saved: Partial<SettingsView
     if (type === 'getSettings') return { ok: true, value: { ...view, ...saved } };
     if (type === 'saveSettings') return { ok: true, value: { ...view, ...data, hasToken: view.hasToken } };
     if (type === 'testConnection') {
-      return { ok: true, value: { platform: '参考平台', apiVersion: 'v1', anonymousReads: true, latencyMs: 3, tokenAccepted: true, asOf: '2026-11-26T10:00:00.000Z' } };
+      return {
+        ok: true,
+        value: { platform: '参考平台', apiVersion: 'v1', anonymousReads: true, latencyMs: 3, tokenAccepted: true, asOf: '2026-11-26T10:00:00.000Z' },
+      };
     }
     return { ok: false, error: { kind: 'internal', message: type } };
   });
@@ -48,8 +51,7 @@ const input = async (selector: string, value: string) =>
     el.value = value;
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
-const click = async (text: string) =>
-  act(async () => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!.click());
+const click = async (text: string) => act(async () => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!.click());
 
 describe('OptionsApp', () => {
   useRenderRoot((el) => (root = el));

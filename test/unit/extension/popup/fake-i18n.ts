@@ -12,7 +12,6 @@ export function installFakeI18n(locale: 'zh_CN' | 'en' = 'zh_CN'): void {
   const file = resolve(import.meta.dirname, `../../../../extension/public/_locales/${locale}/messages.json`);
   const messages = JSON.parse(readFileSync(file, 'utf8')) as LocaleMessages;
   const i18n = fakeBrowser.i18n as unknown as Record<string, unknown>;
-  i18n.getMessage = (key: string, subs?: string | string[]) =>
-    formatMessage(messages[key], subs === undefined ? [] : Array.isArray(subs) ? subs : [subs]);
+  i18n.getMessage = (key: string, subs?: string | string[]) => formatMessage(messages[key], subs === undefined ? [] : Array.isArray(subs) ? subs : [subs]);
   i18n.getUILanguage = () => locale.replace('_', '-');
 }

@@ -15,7 +15,17 @@ function fakeSend(health: boolean): Send {
     if (type === 'getSettings') return { ok: true, value: { platformUrl: URL, hasToken: true, sites: [], freshnessMinutes: 5, changesPollSeconds: 60 } };
     if (type === 'testConnection')
       return health
-        ? { ok: true, value: { platform: '汉阳市公共信用信息平台', apiVersion: 'v1', anonymousReads: false, latencyMs: 3, tokenAccepted: true, asOf: '2026-12-02T08:00:00Z' } }
+        ? {
+            ok: true,
+            value: {
+              platform: '汉阳市公共信用信息平台',
+              apiVersion: 'v1',
+              anonymousReads: false,
+              latencyMs: 3,
+              tokenAccepted: true,
+              asOf: '2026-12-02T08:00:00Z',
+            },
+          }
         : { ok: false, error: { kind: 'offline', message: 'down' } };
     return { ok: false, error: { kind: 'internal', message: type } };
   }) as unknown as Send;

@@ -84,7 +84,7 @@ describe('PopupApp', () => {
     expect(send).toHaveBeenCalledWith('recheckTab', { tabId: 7 });
   });
 
-  it('returns the pause notice of a tab that asked for too many codes, and resumes it on the person\'s click', async () => {
+  it("returns the pause notice of a tab that asked for too many codes, and resumes it on the person's click", async () => {
     let paused: { held: number; limit: number } | null = { held: 2500, limit: 500 };
     const send = fakeSend({
       getTabFindings: ({ tabId }) => ({ ok: true, value: { tabId, frames: [], findings: [finding(A, 'unknown')], paused } }),

@@ -9,7 +9,15 @@ const B = withUsccCheck('91420105MA4KMF001');
 function deps(caseReference: string | null = null) {
   const names = createPageNamesStore({ persist: false });
   names.report(9, 0, { url: 'http://gov/bid.html', title: '评标', context: 'procurement', codes: [] });
-  names.report(9, 2, { url: 'http://gov/frame.html', title: '投标人', context: 'procurement', codes: [{ code: A, pageName: '甲公司' }, { code: B, pageName: null }] });
+  names.report(9, 2, {
+    url: 'http://gov/frame.html',
+    title: '投标人',
+    context: 'procurement',
+    codes: [
+      { code: A, pageName: '甲公司' },
+      { code: B, pageName: null },
+    ],
+  });
   return { names, operator: () => '王立', caseReference: async () => caseReference };
 }
 

@@ -8,14 +8,26 @@ import type { sendChecked } from '../../../../extension/messaging/send-checked.t
 
 const signed = {
   record: {
-    version: 1, recordId: 'r-42', platform: 'p', issuedAt: '2026-11-26T02:00:00.000Z', context: 'procurement', caseReference: 'HYCG-2026-0318',
-    operator: '王立', department: '区市场监管局', source: { url: 'http://gov/bid.html', title: '评标' }, items: [], asOf: '2026-11-26T02:00:00.000Z', dataVersion: 7,
+    version: 1,
+    recordId: 'r-42',
+    platform: 'p',
+    issuedAt: '2026-11-26T02:00:00.000Z',
+    context: 'procurement',
+    caseReference: 'HYCG-2026-0318',
+    operator: '王立',
+    department: '区市场监管局',
+    source: { url: 'http://gov/bid.html', title: '评标' },
+    items: [],
+    asOf: '2026-11-26T02:00:00.000Z',
+    dataVersion: 7,
   },
   signature: { algorithm: 'Ed25519', keyId: 'k', value: 'c2ln' },
 };
 
 function fakeSend(answers: Record<string, (data: any) => unknown>) {
-  return vi.fn(async (type: string, data: unknown) => (answers[type] ? answers[type]!(data) : { ok: false, error: { kind: 'internal', message: type } })) as unknown as typeof sendChecked & ReturnType<typeof vi.fn>;
+  return vi.fn(async (type: string, data: unknown) =>
+    answers[type] ? answers[type]!(data) : { ok: false, error: { kind: 'internal', message: type } },
+  ) as unknown as typeof sendChecked & ReturnType<typeof vi.fn>;
 }
 
 let root: HTMLElement;
@@ -26,7 +38,10 @@ describe('RecordSection', () => {
   it('records the tab with the case the page showed, then prints through the platform’s page', async () => {
     const send = fakeSend({
       getLastRecord: () => ({ ok: true, value: null }),
-      getSettings: () => ({ ok: true, value: { platformUrl: 'http://127.0.0.1:8787', hasToken: true, sites: [], freshnessMinutes: 5, changesPollSeconds: 60, operator: '王立' } }),
+      getSettings: () => ({
+        ok: true,
+        value: { platformUrl: 'http://127.0.0.1:8787', hasToken: true, sites: [], freshnessMinutes: 5, changesPollSeconds: 60, operator: '王立' },
+      }),
       getCaseReference: () => ({ ok: true, value: { value: 'HYCG-2026-0318' } }),
       createRecord: () => ({ ok: true, value: { signed: { ...signed, record: { ...signed.record, items: [{}, {}] } }, source: 'tab', omitted: 0 } }),
     });

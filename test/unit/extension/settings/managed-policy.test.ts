@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { checkManagedPolicy, lockedKeys, parseManagedPolicy, readManagedPolicy, readManagedPolicyReport } from '../../../../extension/settings/managed-policy.ts';
+import {
+  checkManagedPolicy,
+  lockedKeys,
+  parseManagedPolicy,
+  readManagedPolicy,
+  readManagedPolicyReport,
+} from '../../../../extension/settings/managed-policy.ts';
 
 describe('parseManagedPolicy', () => {
   it.each([

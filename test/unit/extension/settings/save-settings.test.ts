@@ -25,10 +25,18 @@ describe('saveSettings', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('stores the patch and answers a view without the token', async () => {
-    const result = await saveSettings({ platformUrl: 'http://localhost:9000', token: 'secret', sites: [{ pattern: 'https://oa.example.gov.cn/*', context: 'approval' }] });
+    const result = await saveSettings({
+      platformUrl: 'http://localhost:9000',
+      token: 'secret',
+      sites: [{ pattern: 'https://oa.example.gov.cn/*', context: 'approval' }],
+    });
     expect(result).toEqual({
       ok: true,
-      value: expect.objectContaining({ platformUrl: 'http://localhost:9000', hasToken: true, sites: [{ pattern: 'https://oa.example.gov.cn/*', context: 'approval' }] }),
+      value: expect.objectContaining({
+        platformUrl: 'http://localhost:9000',
+        hasToken: true,
+        sites: [{ pattern: 'https://oa.example.gov.cn/*', context: 'approval' }],
+      }),
     });
     expect(JSON.stringify(result)).not.toContain('secret');
     const { settings } = await fakeBrowser.storage.local.get('settings');

@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing';
 import { registerSettingsHandlers } from '../../../../extension/settings/settings-handlers.ts';
 import { fakeMessenger } from '../fake-messenger.ts';
 
-
 const CONTENT_SCRIPT = { tab: { id: 7 }, frameId: 0, url: 'http://127.0.0.1/demo/approval.html' };
 const OPTIONS_PAGE = { url: 'chrome-extension://x/options.html' };
 

@@ -31,13 +31,29 @@ beforeAll(async () => {
   const { admin } = platform.tokens;
   tokenA = (await call(platform, 'POST', '/api/v1/admin/tokens', { token: admin, body: { department: A, role: 'department' } })).json.token;
   tokenB = (await call(platform, 'POST', '/api/v1/admin/tokens', { token: admin, body: { department: B, role: 'department' } })).json.token;
-  Object.assign(code, { black: fixtureCode('black'), red: fixtureCode('red'), clear: fixtureCode('clear'), multiple: fixtureCode('black-multiple'), individual: fixtureCode('individual-black') });
+  Object.assign(code, {
+    black: fixtureCode('black'),
+    red: fixtureCode('red'),
+    clear: fixtureCode('clear'),
+    multiple: fixtureCode('black-multiple'),
+    individual: fixtureCode('individual-black'),
+  });
   const repos = createRepositories(platform.db);
-  const check = (at: string, department: string | null, endpoint: string, codes: string[], caseReference: string | null, verdicts: Record<string, number>, hits: AuditHit[]) =>
-    repos.audit.record({ at, tokenId: null, department, endpoint, codes, purpose: null, ip: '127.0.0.1', verdicts, caseReference, hits });
+  const check = (
+    at: string,
+    department: string | null,
+    endpoint: string,
+    codes: string[],
+    caseReference: string | null,
+    verdicts: Record<string, number>,
+    hits: AuditHit[],
+  ) => repos.audit.record({ at, tokenId: null, department, endpoint, codes, purpose: null, ip: '127.0.0.1', verdicts, caseReference, hits });
   check(china('2026-09-28'), A, 'status', [code.black, code.clear], 'A-1', { black: 1, clear: 1 }, [{ code: code.black, kind: 'black' }]);
   check(china('2026-09-28', '15:00'), A, 'status', [code.black], 'A-1', { black: 1 }, [{ code: code.black, kind: 'black' }]); // same case: same hit
-  check(china('2026-09-30'), A, 'record', [code.red, code.multiple], 'A-2', { red: 1, black: 1 }, [{ code: code.red, kind: 'red' }, { code: code.multiple, kind: 'black' }]);
+  check(china('2026-09-30'), A, 'record', [code.red, code.multiple], 'A-2', { red: 1, black: 1 }, [
+    { code: code.red, kind: 'red' },
+    { code: code.multiple, kind: 'black' },
+  ]);
   check(china('2026-10-12'), A, 'status', [code.individual], null, { black: 1 }, [{ code: code.individual, kind: 'black' }]);
   check(china('2026-10-09'), B, 'status', [code.black], 'B-1', { black: 1 }, [{ code: code.black, kind: 'black' }]);
   check(china('2026-10-15', '11:00'), B, 'status', [code.clear], 'B-2', { clear: 1 }, []);
@@ -45,8 +61,33 @@ beforeAll(async () => {
   check(china('2026-10-17'), A, 'status', [code.black], 'A-9', { black: 1 }, [{ code: code.black, kind: 'black' }]); // after the period
   check(china('2027-06-14'), A, 'status', [code.black], 'A-10', { black: 1 }, [{ code: code.black, kind: 'black' }]); // the day before judging
 
-  const feedback = (id: string, department: string, c: string, caseReference: string, measureId: string, receivedAt: string, outcome: FeedbackRecord['outcome'] = 'applied') =>
-    repos.feedback.insert({ id, idempotencyKey: `key-${id}`, code: c, entryId: null, measureId, outcome, reason: outcome === 'not-applicable' ? '非本部门事项' : null, caseReference, note: null, operator: null, department, context: 'approval', receivedAt }, `hash-${id}`);
+  const feedback = (
+    id: string,
+    department: string,
+    c: string,
+    caseReference: string,
+    measureId: string,
+    receivedAt: string,
+    outcome: FeedbackRecord['outcome'] = 'applied',
+  ) =>
+    repos.feedback.insert(
+      {
+        id,
+        idempotencyKey: `key-${id}`,
+        code: c,
+        entryId: null,
+        measureId,
+        outcome,
+        reason: outcome === 'not-applicable' ? '非本部门事项' : null,
+        caseReference,
+        note: null,
+        operator: null,
+        department,
+        context: 'approval',
+        receivedAt,
+      },
+      `hash-${id}`,
+    );
   feedback('fb-a1', A, code.black, 'A-1', 'P15-6', china('2026-09-29')); // 1.0 day, on time (due 10-10)
   feedback('fb-a2', A, code.red, 'A-2', 'R11-1', china('2026-10-14')); // 14.0 days, late (due 10-13)
   feedback('fb-a3', A, code.individual, 'X-0', 'P15-6', china('2026-10-12', '09:00')); // before the caseless check: does not close it
@@ -54,7 +95,21 @@ beforeAll(async () => {
 
   const [entry] = (await call(platform, 'POST', '/api/v1/status', { token: admin, body: { codes: [code.multiple] } })).json.results[0].entries;
   const objection = (id: string, department: string, status: 'pending' | 'upheld' | 'rejected', filedAt: string) =>
-    repos.objections.insert({ id, code: code.multiple, entryId: entry.id, status, reason: '已履行', contact: '027-84840000', filedAt, resolvedAt: status === 'pending' ? null : filedAt, resolutionNote: null, department, previousState: 'active', documentNumber: null, reference: null });
+    repos.objections.insert({
+      id,
+      code: code.multiple,
+      entryId: entry.id,
+      status,
+      reason: '已履行',
+      contact: '027-84840000',
+      filedAt,
+      resolvedAt: status === 'pending' ? null : filedAt,
+      resolutionNote: null,
+      department,
+      previousState: 'active',
+      documentNumber: null,
+      reference: null,
+    });
   objection('ob-a1', A, 'upheld', china('2026-09-29'));
   objection('ob-a2', A, 'pending', china('2026-10-16'));
   objection('ob-b1', B, 'rejected', china('2026-10-10'));
@@ -71,31 +126,103 @@ const assessmentCsvCaption = (res: { text: string }) => res.text.replace(/^\ufef
 const assessment = async (query: string, token?: string) => AssessmentResponseSchema.parse((await get(`/api/v1/assessment?${query}`, token)).json);
 
 const A_FIGURES = {
-  rank: 1, department: A, checks: 4, codes: 6, hits: 4, blackHits: 3, redHits: 1, closed: 2, open: 2, overdue: 2, closedLate: 1,
-  feedbackRate: 0.5, medianDaysToFeedback: 7.5, objectionsFiled: 2, objectionsPending: 1, objectionsUpheld: 1, objectionsRejected: 0, typicalCases: 1,
+  rank: 1,
+  department: A,
+  checks: 4,
+  codes: 6,
+  hits: 4,
+  blackHits: 3,
+  redHits: 1,
+  closed: 2,
+  open: 2,
+  overdue: 2,
+  closedLate: 1,
+  feedbackRate: 0.5,
+  medianDaysToFeedback: 7.5,
+  objectionsFiled: 2,
+  objectionsPending: 1,
+  objectionsUpheld: 1,
+  objectionsRejected: 0,
+  typicalCases: 1,
 };
 const B_FIGURES = {
-  rank: 2, department: B, checks: 2, codes: 2, hits: 1, blackHits: 1, redHits: 0, closed: 0, open: 1, overdue: 1, closedLate: 0,
-  feedbackRate: 0, medianDaysToFeedback: null, objectionsFiled: 1, objectionsPending: 0, objectionsUpheld: 0, objectionsRejected: 1, typicalCases: 0,
+  rank: 2,
+  department: B,
+  checks: 2,
+  codes: 2,
+  hits: 1,
+  blackHits: 1,
+  redHits: 0,
+  closed: 0,
+  open: 1,
+  overdue: 1,
+  closedLate: 0,
+  feedbackRate: 0,
+  medianDaysToFeedback: null,
+  objectionsFiled: 1,
+  objectionsPending: 0,
+  objectionsUpheld: 0,
+  objectionsRejected: 1,
+  typicalCases: 0,
 };
 const DEMO_DEPARTMENT = {
-  rank: 3, department: '区市场监管局', checks: 0, codes: 0, hits: 0, blackHits: 0, redHits: 0, closed: 0, open: 0, overdue: 0, closedLate: 0,
-  feedbackRate: null, medianDaysToFeedback: null, objectionsFiled: 0, objectionsPending: 0, objectionsUpheld: 0, objectionsRejected: 0, typicalCases: 0,
+  rank: 3,
+  department: '区市场监管局',
+  checks: 0,
+  codes: 0,
+  hits: 0,
+  blackHits: 0,
+  redHits: 0,
+  closed: 0,
+  open: 0,
+  overdue: 0,
+  closedLate: 0,
+  feedbackRate: null,
+  medianDaysToFeedback: null,
+  objectionsFiled: 0,
+  objectionsPending: 0,
+  objectionsUpheld: 0,
+  objectionsRejected: 0,
+  typicalCases: 0,
 };
 
 describe('credit office routes', () => {
   beforeAll(async () => {
-    const marked = await call(platform, 'POST', '/api/v1/typical-cases', { token: platform.tokens.admin, body: { feedbackId: 'fb-a1', kind: 'punishment', note: '投标前核查发现失信，依法限制' } });
+    const marked = await call(platform, 'POST', '/api/v1/typical-cases', {
+      token: platform.tokens.admin,
+      body: { feedbackId: 'fb-a1', kind: 'punishment', note: '投标前核查发现失信，依法限制' },
+    });
     expect(marked.status, marked.text).toBe(201);
   });
 
   it('returns the league table of the period with figures counted by hand', async () => {
     const a = await assessment(PERIOD);
-    expect(a).toMatchObject({ from: '2026-09-21', to: '2026-10-16', department: null, workingDays: 5, judgedOn: '2027-06-15', calendar: { coveredYears: [2025, 2026], covered: true } });
+    expect(a).toMatchObject({
+      from: '2026-09-21',
+      to: '2026-10-16',
+      department: null,
+      workingDays: 5,
+      judgedOn: '2027-06-15',
+      calendar: { coveredYears: [2025, 2026], covered: true },
+    });
     expect(a.departments).toEqual([A_FIGURES, B_FIGURES, DEMO_DEPARTMENT]);
     expect(a.totals).toEqual({
-      checks: 6, codes: 8, hits: 5, blackHits: 4, redHits: 1, closed: 2, open: 3, overdue: 3, closedLate: 1, feedbackRate: 0.4,
-      medianDaysToFeedback: 7.5, objectionsFiled: 3, objectionsPending: 1, objectionsUpheld: 1, objectionsRejected: 1, typicalCases: 1,
+      checks: 6,
+      codes: 8,
+      hits: 5,
+      blackHits: 4,
+      redHits: 1,
+      closed: 2,
+      open: 3,
+      overdue: 3,
+      closedLate: 1,
+      feedbackRate: 0.4,
+      medianDaysToFeedback: 7.5,
+      objectionsFiled: 3,
+      objectionsPending: 1,
+      objectionsUpheld: 1,
+      objectionsRejected: 1,
+      typicalCases: 1,
     });
   });
 
@@ -117,7 +244,9 @@ describe('credit office routes', () => {
     const a = await assessment(`from=2027-06-14&to=2027-06-15&department=${encodeURIComponent(A)}`);
     expect(a.totals).toMatchObject({ hits: 1, open: 1, overdue: 0, closed: 0, feedbackRate: 0 });
     expect(a.calendar).toEqual({ coveredYears: [2025, 2026], covered: false });
-    expect(assessmentCsvCaption(await get(`/api/v1/assessment.csv?from=2027-06-14&to=2027-06-15&department=${encodeURIComponent(A)}`))).toContain('未收录节假日安排的年份');
+    expect(assessmentCsvCaption(await get(`/api/v1/assessment.csv?from=2027-06-14&to=2027-06-15&department=${encodeURIComponent(A)}`))).toContain(
+      '未收录节假日安排的年份',
+    );
   });
 
   it('returns fewer overdue hits when the deadline is longer', async () => {
@@ -163,9 +292,14 @@ describe('credit office routes', () => {
     const res = await get(`/api/v1/assessment.csv?${PERIOD}`);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toContain('creditlens-assessment-2026-09-21-2026-10-16.csv');
-    const lines = res.text.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    const lines = res.text
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toContain('2026-09-21 至 2026-10-16；反馈时限 5 个工作日');
-    expect(lines[1]).toBe('排名,部门,查询次数,查询主体数,命中数,其中黑名单（惩戒）,其中红名单（激励）,已反馈,未反馈,逾期未反馈,逾期后反馈,反馈率,反馈用时中位数（天）,提出异议,异议核实中,异议成立,异议不成立,典型案例');
+    expect(lines[1]).toBe(
+      '排名,部门,查询次数,查询主体数,命中数,其中黑名单（惩戒）,其中红名单（激励）,已反馈,未反馈,逾期未反馈,逾期后反馈,反馈率,反馈用时中位数（天）,提出异议,异议核实中,异议成立,异议不成立,典型案例',
+    );
     expect(lines.slice(2)).toEqual([
       '1,区测试甲局,4,6,4,3,1,2,2,2,1,50%,7.5,2,1,1,0,1',
       "2,'+区测试乙局,2,2,1,1,0,0,1,1,0,0%,,1,0,0,1,0",
@@ -213,9 +347,16 @@ describe('typical cases', () => {
       ['fb-a2', 'incentive', '=红名单企业享受绿色通道，当日办结', '行政审批“绿色通道”'],
       ['fb-a1', 'punishment', '投标前核查发现失信，依法限制', '从严审核行政许可'],
     ]);
-    const csv = (await get('/api/v1/typical-cases.csv')).text.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    const csv = (await get('/api/v1/typical-cases.csv')).text
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(csv[0]).toBe('类型,部门,统一社会信用代码,案件编号,措施编号,措施,实施结果,反馈时间,标记时间,标记人,典型案例说明');
-    expect(csv[1]).toMatch(new RegExp(`^守信激励,区测试甲局,${code.red},A-2,R11-1,行政审批“绿色通道”,已实施,2026-10-14T02:00:00.000Z,[^,]+,demo admin,'=红名单企业享受绿色通道，当日办结$`));
+    expect(csv[1]).toMatch(
+      new RegExp(
+        `^守信激励,区测试甲局,${code.red},A-2,R11-1,行政审批“绿色通道”,已实施,2026-10-14T02:00:00.000Z,[^,]+,demo admin,'=红名单企业享受绿色通道，当日办结$`,
+      ),
+    );
     const res = await fetch(`${platform.url}/api/v1/typical-cases.xlsx`, { headers: { authorization: `Bearer ${platform.tokens.admin}` } });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());

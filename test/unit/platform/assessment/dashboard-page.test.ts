@@ -16,7 +16,11 @@ describe('GET /dashboard', () => {
     expect(res.headers.get('content-security-policy')).toBe(PAGE_CSP);
     expect(PAGE_CSP).toContain("script-src 'self'");
     const scripts = [...res.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map((m) => /src="([^"]+)"/.exec(m[1]!)?.[1])).toEqual(['/assets/echarts.min.js', '/assets/dashboard.js', '/assets/dashboard-typical-cases.js']);
+    expect(scripts.map((m) => /src="([^"]+)"/.exec(m[1]!)?.[1])).toEqual([
+      '/assets/echarts.min.js',
+      '/assets/dashboard.js',
+      '/assets/dashboard-typical-cases.js',
+    ]);
     expect(scripts.every((m) => m[2]!.trim() === '')).toBe(true);
     expect(res.text).toContain(`id="to" value="${TODAY}"`);
     expect(res.text).toContain('@media print');

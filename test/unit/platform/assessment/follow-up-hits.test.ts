@@ -10,10 +10,29 @@ const calendar = workingDayCalendar();
 /** 10:00 China time on a date. */
 const at = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`).toISOString();
 
-const check = (over: Partial<HitCheck> = {}): HitCheck => ({ at: at('2026-09-30'), department: '区市场监管局', code: BLACK, kind: 'black', caseReference: 'XK-2026-0930', ...over });
+const check = (over: Partial<HitCheck> = {}): HitCheck => ({
+  at: at('2026-09-30'),
+  department: '区市场监管局',
+  code: BLACK,
+  kind: 'black',
+  caseReference: 'XK-2026-0930',
+  ...over,
+});
 const feedback = (over: Partial<FeedbackRecord> = {}): FeedbackRecord => ({
-  id: 'fb-1', idempotencyKey: 'fb-key-0001', code: BLACK, entryId: null, measureId: 'P15-6', outcome: 'applied', reason: null,
-  caseReference: 'XK-2026-0930', note: null, operator: null, department: '区市场监管局', context: 'approval', receivedAt: at('2026-10-09'), ...over,
+  id: 'fb-1',
+  idempotencyKey: 'fb-key-0001',
+  code: BLACK,
+  entryId: null,
+  measureId: 'P15-6',
+  outcome: 'applied',
+  reason: null,
+  caseReference: 'XK-2026-0930',
+  note: null,
+  operator: null,
+  department: '区市场监管局',
+  context: 'approval',
+  receivedAt: at('2026-10-09'),
+  ...over,
 });
 const judge = (checks: HitCheck[], fb: FeedbackRecord[], judgedOn: string, workingDays = 5) => followUpHits(checks, fb, { workingDays, judgedOn, calendar });
 
@@ -61,7 +80,11 @@ describe('followUpHits', () => {
   });
 
   it('returns one hit per day for checks that name no case, closed only by feedback at or after the check', () => {
-    const checks = [check({ caseReference: null, at: at('2026-03-02', 9) }), check({ caseReference: null, at: at('2026-03-02', 15) }), check({ caseReference: null, at: at('2026-03-04') })];
+    const checks = [
+      check({ caseReference: null, at: at('2026-03-02', 9) }),
+      check({ caseReference: null, at: at('2026-03-02', 15) }),
+      check({ caseReference: null, at: at('2026-03-04') }),
+    ];
     const hits = judge(checks, [feedback({ caseReference: 'ANY-1', receivedAt: at('2026-03-03') })], '2026-03-20');
     expect(hits.map((h) => [h.checkedOn, h.checks, h.status])).toEqual([
       ['2026-03-02', 2, 'closed'],

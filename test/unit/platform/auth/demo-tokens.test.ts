@@ -75,7 +75,10 @@ describe('demo tokens', () => {
     const path = join(dir, 'demo-then-import.sqlite');
     await (await startPlatform({ dbPath: path, seed: { subjects: 20 }, today: TODAY })).close();
     const csv = join(dir, 'list.csv');
-    writeFileSync(csv, `主体名称,统一社会信用代码,名单类型,列入类别,列入原因,认定依据,文书号,认定部门,列入日期\n甲公司,${fixtureCode('clear')},黑名单,围标串标,串通投标,《招标投标法》,汉住罚〔2026〕9号,区住房和城市更新局,2026-01-05\n`);
+    writeFileSync(
+      csv,
+      `主体名称,统一社会信用代码,名单类型,列入类别,列入原因,认定依据,文书号,认定部门,列入日期\n甲公司,${fixtureCode('clear')},黑名单,围标串标,串通投标,《招标投标法》,汉住罚〔2026〕9号,区住房和城市更新局,2026-01-05\n`,
+    );
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     expect(await importCommand(path, csv, new Map())).toBe(0);
     const platform = await startPlatform({ dbPath: path, today: TODAY });

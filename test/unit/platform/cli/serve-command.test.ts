@@ -18,9 +18,14 @@ const configFor = (dbPath: string): PlatformConfig => ({ ...platformConfig({}), 
 async function serve(dbPath: string, flags: string[], whileUp: (url: string) => Promise<void> = async () => undefined) {
   const lines: string[] = [];
   const errors: string[] = [];
-  const code = await serveCommand(configFor(dbPath), new Map(flags.map((f) => [f, true as const])), async () => {
-    await whileUp(/listening on (\S+)/.exec(lines[0] ?? '')![1]!);
-  }, { log: (l) => lines.push(l), error: (l) => errors.push(l) });
+  const code = await serveCommand(
+    configFor(dbPath),
+    new Map(flags.map((f) => [f, true as const])),
+    async () => {
+      await whileUp(/listening on (\S+)/.exec(lines[0] ?? '')![1]!);
+    },
+    { log: (l) => lines.push(l), error: (l) => errors.push(l) },
+  );
   return { code, lines, errors };
 }
 
@@ -74,7 +79,10 @@ describe('serveCommand', () => {
     const path = join(dir, 'demo-spawned.sqlite');
     expect(quietly(() => seedCommand(path, new Map([['subjects', '20']])))).toBe(0);
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'platform/main.ts', 'serve'], {
-      cwd: ROOT, env: { ...process.env, DB_PATH: path, PORT: '0' }, encoding: 'utf8', timeout: 30_000,
+      cwd: ROOT,
+      env: { ...process.env, DB_PATH: path, PORT: '0' },
+      encoding: 'utf8',
+      timeout: 30_000,
     });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);

@@ -46,7 +46,18 @@ describe('tokenCommand', () => {
     const init = output();
     initCommand(path, new Map(), init);
     const created = output();
-    expect(tokenCommand(path, ['create'], new Map([['department', '区财政局'], ['role', 'department'], ['label', '采购科']]), created)).toBe(0);
+    expect(
+      tokenCommand(
+        path,
+        ['create'],
+        new Map([
+          ['department', '区财政局'],
+          ['role', 'department'],
+          ['label', '采购科'],
+        ]),
+        created,
+      ),
+    ).toBe(0);
     const out = output();
     expect(tokenCommand(path, ['list'], new Map(), out)).toBe(0);
     expect(out.lines[0]).toMatch(/^id\s+department\s+role\s+label\s+created\s+revoked$/);
@@ -63,7 +74,15 @@ describe('tokenCommand', () => {
     const path = join(dir, 'revoke.sqlite');
     initCommand(path, new Map(), output());
     const created = output();
-    tokenCommand(path, ['create'], new Map([['department', '区财政局'], ['role', 'viewer']]), created);
+    tokenCommand(
+      path,
+      ['create'],
+      new Map([
+        ['department', '区财政局'],
+        ['role', 'viewer'],
+      ]),
+      created,
+    );
     const token = tokenIn(created.lines);
     const id = /token (tok-\S+)/.exec(created.lines[0]!)![1]!;
     const platform = await startPlatform({ dbPath: path, today: TODAY });
@@ -96,7 +115,17 @@ describe('tokenCommand', () => {
   it('refuses to create a database: a new platform starts with init', () => {
     const path = join(dir, 'none.sqlite');
     const out = output();
-    expect(tokenCommand(path, ['create'], new Map([['department', 'x'], ['role', 'admin']]), out)).toBe(1);
+    expect(
+      tokenCommand(
+        path,
+        ['create'],
+        new Map([
+          ['department', 'x'],
+          ['role', 'admin'],
+        ]),
+        out,
+      ),
+    ).toBe(1);
     expect(existsSync(path)).toBe(false);
   });
 });

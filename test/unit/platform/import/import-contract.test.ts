@@ -7,13 +7,36 @@ import { importList } from '../../../../platform/import/import-list.ts';
 import { readCsv } from '../../../../platform/import/read-table-file.ts';
 import { DEMO_SUBJECTS, fixtureCode } from '../platform-harness.ts';
 
-const HEADERS = ['主体名称', '统一社会信用代码', '名单类型', '列入类别', '列入原因', '认定依据', '文书号', '认定部门', '列入日期', '有效期至', '法定代表人', '法定代表人证件号码'];
+const HEADERS = [
+  '主体名称',
+  '统一社会信用代码',
+  '名单类型',
+  '列入类别',
+  '列入原因',
+  '认定依据',
+  '文书号',
+  '认定部门',
+  '列入日期',
+  '有效期至',
+  '法定代表人',
+  '法定代表人证件号码',
+];
 const code = fixtureCode('clear');
 const other = DEMO_SUBJECTS[40]!.code;
 const row = (over: Partial<Record<(typeof HEADERS)[number], string>> = {}): string[] => {
   const base: Record<string, string> = {
-    主体名称: '武汉市汉阳区甲公司', 统一社会信用代码: code, 名单类型: '黑名单', 列入类别: '围标串标', 列入原因: '串通投标', 认定依据: '《招标投标法》',
-    文书号: '汉住罚〔2026〕9号', 认定部门: '区住房和城市更新局', 列入日期: '2026-01-05', 有效期至: '2028-01-05', 法定代表人: '张三', 法定代表人证件号码: '420105198001011234',
+    主体名称: '武汉市汉阳区甲公司',
+    统一社会信用代码: code,
+    名单类型: '黑名单',
+    列入类别: '围标串标',
+    列入原因: '串通投标',
+    认定依据: '《招标投标法》',
+    文书号: '汉住罚〔2026〕9号',
+    认定部门: '区住房和城市更新局',
+    列入日期: '2026-01-05',
+    有效期至: '2028-01-05',
+    法定代表人: '张三',
+    法定代表人证件号码: '420105198001011234',
   };
   return HEADERS.map((h) => over[h] ?? base[h]!);
 };
@@ -49,7 +72,17 @@ describe('importList against the answer contract', () => {
 
   it('returns cells without bidi and zero-width controls, with a warning', () => {
     const r = repos();
-    const report = importList(r, { headers: HEADERS, rows: [row({ 主体名称: '武汉\u202E司公甲\u202C市', 法定代表人: '张\u200B三', 法定代表人证件号码: '\u2066420105198001011234\u2069', 列入原因: '第一行\n第二行\uFEFF' })] });
+    const report = importList(r, {
+      headers: HEADERS,
+      rows: [
+        row({
+          主体名称: '武汉\u202E司公甲\u202C市',
+          法定代表人: '张\u200B三',
+          法定代表人证件号码: '\u2066420105198001011234\u2069',
+          列入原因: '第一行\n第二行\uFEFF',
+        }),
+      ],
+    });
     expect(report.imported).toBe(1);
     expect(report.warnings.map((w) => w.row)).toEqual([2]);
     expect(r.subjects.get(code)?.name).toBe('武汉司公甲市');
@@ -83,7 +116,7 @@ function gbkEncoder(): (text: string) => Uint8Array {
   };
 }
 
-describe('readCsv of a file\'s bytes', () => {
+describe("readCsv of a file's bytes", () => {
   const csv = `${[HEADERS, row()].map((r) => r.join(',')).join('\r\n')}\r\n`;
 
   it('returns the rows of a GBK-encoded CSV as a government export writes it, and imports them', () => {

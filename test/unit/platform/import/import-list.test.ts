@@ -34,10 +34,20 @@ describe('importList', () => {
     const csv = `\uFEFF${[HEADERS, ...ROWS].map((row) => row.join(',')).join('\n')}\n`;
     const report = importList(r, readCsv(csv));
     expect([report.imported, report.updated]).toEqual([2, 0]);
-    expect(report.rejected.map((x) => [x.row, x.reason.split(' ')[0]])).toEqual([[3, '统一社会信用代码无效'], [4, '列入日期无效'], [5, '名单类型应为红名单或黑名单']]);
+    expect(report.rejected.map((x) => [x.row, x.reason.split(' ')[0]])).toEqual([
+      [3, '统一社会信用代码无效'],
+      [4, '列入日期无效'],
+      [5, '名单类型应为红名单或黑名单'],
+    ]);
     expect(report.warnings.map((w) => w.row)).toEqual([6]);
     const [entry] = r.entries.listByCode(good);
-    expect(entry).toMatchObject({ list: 'black', category: '围标串标', listedOn: '2026-01-05', validUntil: '2028-01-05', persons: [{ role: '法定代表人', name: '张三', idNumber: null }] });
+    expect(entry).toMatchObject({
+      list: 'black',
+      category: '围标串标',
+      listedOn: '2026-01-05',
+      validUntil: '2028-01-05',
+      persons: [{ role: '法定代表人', name: '张三', idNumber: null }],
+    });
     expect(r.subjects.get(good)?.name).toBe('武汉市汉阳区甲公司');
     expect(r.changes.since(0, 10).map((c) => c.kind)).toEqual(['listed', 'listed']);
   });
@@ -85,8 +95,15 @@ describe('importList', () => {
 
 describe('parseListDate', () => {
   it.each([
-    ['2026-01-05', '2026-01-05'], ['2026/1/5', '2026-01-05'], ['2026.1.5', '2026-01-05'], ['2026年1月5日', '2026-01-05'],
-    ['20260105', '2026-01-05'], ['2026-02-30', null], ['2026-13-01', null], ['yesterday', null], ['', null],
+    ['2026-01-05', '2026-01-05'],
+    ['2026/1/5', '2026-01-05'],
+    ['2026.1.5', '2026-01-05'],
+    ['2026年1月5日', '2026-01-05'],
+    ['20260105', '2026-01-05'],
+    ['2026-02-30', null],
+    ['2026-13-01', null],
+    ['yesterday', null],
+    ['', null],
   ])('reads %j as %j', (text, expected) => {
     expect(parseListDate(text)).toBe(expected);
   });

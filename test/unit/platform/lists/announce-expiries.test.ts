@@ -11,9 +11,24 @@ const CODE_C = '91420105MA4K00003C';
 
 function entry(code: string, over: Partial<NewEntry>): NewEntry {
   return {
-    code, list: 'black', category: '失信被执行人', facts: '—', legalBasis: '—', documentNumber: null, department: '区人民法院',
-    listedOn: '2025-01-01', validUntil: null, state: 'active', exitDate: null, exitReason: null, exitDepartment: null,
-    repairable: true, monitoringUntil: null, visibility: 'public', persons: [], ...over,
+    code,
+    list: 'black',
+    category: '失信被执行人',
+    facts: '—',
+    legalBasis: '—',
+    documentNumber: null,
+    department: '区人民法院',
+    listedOn: '2025-01-01',
+    validUntil: null,
+    state: 'active',
+    exitDate: null,
+    exitReason: null,
+    exitDepartment: null,
+    repairable: true,
+    monitoringUntil: null,
+    visibility: 'public',
+    persons: [],
+    ...over,
   };
 }
 
@@ -66,7 +81,10 @@ describe('announceExpiries', () => {
     announceExpiries(repos, '2026-03-01');
     const before = repos.changes.latest();
     expect(announceExpiries(repos, '2026-04-01')).toBe(2);
-    expect(changedSince(repos, before).sort()).toEqual([[CODE_A, 'expired'], [CODE_B, 'updated']]);
+    expect(changedSince(repos, before).sort()).toEqual([
+      [CODE_A, 'expired'],
+      [CODE_B, 'updated'],
+    ]);
   });
 
   it('expires the entry through the state machine: stored expired, with its history event (issue 11)', () => {

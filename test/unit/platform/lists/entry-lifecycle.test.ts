@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  nextPosition, storedState, TRANSITION_NAMES, type EntryPosition, type LifecycleState, type TransitionName,
+  nextPosition,
+  storedState,
+  TRANSITION_NAMES,
+  type EntryPosition,
+  type LifecycleState,
+  type TransitionName,
 } from '../../../../platform/lists/entry-lifecycle.ts';
 
 const at = (state: LifecycleState, flags = ''): EntryPosition => ({ state, objectionPending: flags.includes('O'), repairPending: flags.includes('R') });
@@ -8,7 +13,15 @@ const label = (p: EntryPosition) => `${p.state}${p.objectionPending ? '+objectio
 
 /** Every position an entry can be in (a pending objection and a pending repair never coexist). */
 const POSITIONS: EntryPosition[] = [
-  at('none'), at('listed'), at('listed', 'O'), at('listed', 'R'), at('exited'), at('exited', 'O'), at('expired'), at('expired', 'O'), at('revoked'),
+  at('none'),
+  at('listed'),
+  at('listed', 'O'),
+  at('listed', 'R'),
+  at('exited'),
+  at('exited', 'O'),
+  at('expired'),
+  at('expired', 'O'),
+  at('revoked'),
 ];
 
 /** Every allowed transition and where it leads; anything not here is refused. */
@@ -86,8 +99,12 @@ describe('nextPosition', () => {
 
 describe('storedState', () => {
   it.each<[EntryPosition, string]>([
-    [at('listed'), 'active'], [at('listed', 'O'), 'disputed'], [at('listed', 'R'), 'active'], [at('exited', 'O'), 'exited'],
-    [at('expired', 'O'), 'expired'], [at('revoked'), 'revoked'],
+    [at('listed'), 'active'],
+    [at('listed', 'O'), 'disputed'],
+    [at('listed', 'R'), 'active'],
+    [at('exited', 'O'), 'exited'],
+    [at('expired', 'O'), 'expired'],
+    [at('revoked'), 'revoked'],
   ])('returns the stored state of %j: %s', (p, stored) => {
     expect(storedState(p)).toBe(stored);
   });

@@ -16,17 +16,41 @@ const TODAY = '2026-03-15';
 
 function setup(over: Partial<NewEntry> = {}) {
   const repos = createRepositories(openDatabase(':memory:'));
-  const entry = addEntry(repos, { code: CODE, name: '武汉市汉阳区测试有限公司', regionCode: '420105', legalRepresentative: null }, {
-    code: CODE, list: 'black', category: '拖欠农民工工资失信联合惩戒对象', facts: '拖欠工资', legalBasis: '人社部规〔2017〕16号', documentNumber: '汉人社监〔2026〕1号',
-    department: '区人社局', listedOn: '2026-01-01', validUntil: '2028-01-01', state: 'active', exitDate: null, exitReason: null, exitDepartment: null,
-    repairable: true, monitoringUntil: null, visibility: 'public', persons: [], ...over,
-  });
+  const entry = addEntry(
+    repos,
+    { code: CODE, name: '武汉市汉阳区测试有限公司', regionCode: '420105', legalRepresentative: null },
+    {
+      code: CODE,
+      list: 'black',
+      category: '拖欠农民工工资失信联合惩戒对象',
+      facts: '拖欠工资',
+      legalBasis: '人社部规〔2017〕16号',
+      documentNumber: '汉人社监〔2026〕1号',
+      department: '区人社局',
+      listedOn: '2026-01-01',
+      validUntil: '2028-01-01',
+      state: 'active',
+      exitDate: null,
+      exitReason: null,
+      exitDepartment: null,
+      repairable: true,
+      monitoringUntil: null,
+      visibility: 'public',
+      persons: [],
+      ...over,
+    },
+  );
   return { repos, id: entry.id };
 }
 
 type Repos = ReturnType<typeof setup>['repos'];
 const objection = (id: string, over: Partial<ObjectionRequest> = {}): ObjectionRequest => ({
-  code: CODE, entryId: id, reason: '相关款项已于列入前全部结清', contact: '027-84841234', documentNumber: '汉人社监〔2026〕1号', ...over,
+  code: CODE,
+  entryId: id,
+  reason: '相关款项已于列入前全部结清',
+  contact: '027-84841234',
+  documentNumber: '汉人社监〔2026〕1号',
+  ...over,
 });
 const exit = (monitoringUntil: string | null = '2027-01-01') => ({ date: '2026-03-01', reason: '已足额支付拖欠工资', department: null, monitoringUntil });
 const state = (repos: Repos, id: string) => repos.entries.get(id)!.state;
@@ -87,7 +111,11 @@ describe('fileObjection', () => {
     const { repos, id } = setup();
     fileObjection(repos, objection(id), '区财政局');
     const before = [repos.changes.latest(), history(repos).length];
-    expect(refusal(() => fileObjection(repos, objection(id), '区财政局'))).toMatchObject({ status: 409, code: 'conflict', message: expect.stringMatching(/being verified/) });
+    expect(refusal(() => fileObjection(repos, objection(id), '区财政局'))).toMatchObject({
+      status: 409,
+      code: 'conflict',
+      message: expect.stringMatching(/being verified/),
+    });
     expect([repos.changes.latest(), history(repos).length]).toEqual(before);
     expect(repos.objections.countFiledSince('2000-01-01T00:00:00Z', {})).toBe(1);
   });
@@ -109,8 +137,15 @@ describe('fileObjection', () => {
     resolveObjection(repos, o1.id, { outcome: 'rejected' });
     const o2 = fileObjection(repos, objection(id), '区财政局', { now, limits }).objection;
     resolveObjection(repos, o2.id, { outcome: 'rejected' });
-    expect(refusal(() => fileObjection(repos, objection(id), '区教育局', { now, limits }))).toMatchObject({ status: 429, code: 'rate_limited', message: expect.stringMatching(/one subject/) });
-    expect(refusal(() => fileObjection(repos, objection(id), '区财政局', { now, limits: { ...limits, perSubjectPerDay: 9 } }))).toMatchObject({ status: 429, message: expect.stringMatching(/区财政局/) });
+    expect(refusal(() => fileObjection(repos, objection(id), '区教育局', { now, limits }))).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      message: expect.stringMatching(/one subject/),
+    });
+    expect(refusal(() => fileObjection(repos, objection(id), '区财政局', { now, limits: { ...limits, perSubjectPerDay: 9 } }))).toMatchObject({
+      status: 429,
+      message: expect.stringMatching(/区财政局/),
+    });
     expect(fileObjection(repos, objection(id), '区财政局', { now: new Date('2026-03-16T02:00:01Z'), limits }).entry.state).toBe('disputed');
   });
 });
@@ -133,7 +168,12 @@ describe('exitEntry', () => {
 
   it.each<[string, (repos: Repos, id: string) => void, number, RegExp]>([
     ['already exited', (repos, id) => exitEntry(repos, id, exit()), 409, /the entry is exited/],
-    ['with a repair pending', (repos, id) => fileRepair(repos, { code: CODE, entryId: id, materials: '已足额支付全部拖欠工资', reference: '支付凭证001' }, '区人社局', TODAY), 409, /repair application/],
+    [
+      'with a repair pending',
+      (repos, id) => fileRepair(repos, { code: CODE, entryId: id, materials: '已足额支付全部拖欠工资', reference: '支付凭证001' }, '区人社局', TODAY),
+      409,
+      /repair application/,
+    ],
   ])('refuses an entry %s', (_case, before, status, message) => {
     const { repos, id } = setup();
     before(repos, id);
@@ -148,7 +188,12 @@ describe('exitEntry', () => {
 });
 
 describe('credit repair', () => {
-  const application = (id: string) => ({ code: CODE, entryId: id, materials: '已足额支付全部拖欠工资并作出信用承诺', reference: '汉人社监〔2026〕1号-修复-01' });
+  const application = (id: string) => ({
+    code: CODE,
+    entryId: id,
+    materials: '已足额支付全部拖欠工资并作出信用承诺',
+    reference: '汉人社监〔2026〕1号-修复-01',
+  });
 
   it.each<[string, Partial<NewEntry>, RegExp]>([
     ['a category the rules make unrepairable', { category: '非法集资' }, /非法集资 cannot be repaired — .*处置非法集资条例/],

@@ -11,7 +11,16 @@ const HEADERS = ['主体名称', '统一社会信用代码', '名单类型', '�
 const CODE = '91420105MA4K00001A';
 const DOC = '汉人社监〔2026〕1号';
 const row = (over: Partial<Record<'facts' | 'doc' | 'validUntil', string>> = {}) => [
-  '武汉市汉阳区测试有限公司', CODE, '黑名单', '拖欠农民工工资失信联合惩戒对象', over.facts ?? '拖欠工资', '人社部规〔2017〕16号', over.doc ?? DOC, '区人社局', '2026-01-01', over.validUntil ?? '2028-01-01',
+  '武汉市汉阳区测试有限公司',
+  CODE,
+  '黑名单',
+  '拖欠农民工工资失信联合惩戒对象',
+  over.facts ?? '拖欠工资',
+  '人社部规〔2017〕16号',
+  over.doc ?? DOC,
+  '区人社局',
+  '2026-01-01',
+  over.validUntil ?? '2028-01-01',
 ];
 
 function imported() {
@@ -26,12 +35,27 @@ const objection = (id: string) => ({ code: CODE, entryId: id, reason: '相关款
 describe('importList on entries already held (issue 11: import never undoes a decision)', () => {
   it.each<[string, (repos: Repos, id: string) => void, string, RegExp]>([
     ['under objection', (repos, id) => void fileObjection(repos, objection(id), '区财政局'), 'disputed', /异议核实中/],
-    ['exited into monitoring', (repos, id) => void exitEntry(repos, id, { date: '2026-03-01', reason: '已支付', department: null, monitoringUntil: '2027-03-01' }), 'exited', /退出/],
-    ['revoked after an upheld objection', (repos, id) => {
-      const { objection: o } = fileObjection(repos, objection(id), '区财政局');
-      resolveObjection(repos, o.id, { outcome: 'upheld' });
-    }, 'revoked', /撤销/],
-    ['with a repair pending', (repos, id) => void fileRepair(repos, { code: CODE, entryId: id, materials: '已足额支付全部拖欠工资', reference: '凭证01' }, '区人社局', '2026-03-15'), 'active', /信用修复审核中/],
+    [
+      'exited into monitoring',
+      (repos, id) => void exitEntry(repos, id, { date: '2026-03-01', reason: '已支付', department: null, monitoringUntil: '2027-03-01' }),
+      'exited',
+      /退出/,
+    ],
+    [
+      'revoked after an upheld objection',
+      (repos, id) => {
+        const { objection: o } = fileObjection(repos, objection(id), '区财政局');
+        resolveObjection(repos, o.id, { outcome: 'upheld' });
+      },
+      'revoked',
+      /撤销/,
+    ],
+    [
+      'with a repair pending',
+      (repos, id) => void fileRepair(repos, { code: CODE, entryId: id, materials: '已足额支付全部拖欠工资', reference: '凭证01' }, '区人社局', '2026-03-15'),
+      'active',
+      /信用修复审核中/,
+    ],
   ])('keeps an entry %s as it is and reports it kept, with why', (_case, decide, stored, reason) => {
     const { repos, id } = imported();
     decide(repos, id);

@@ -12,17 +12,27 @@ beforeAll(async () => {
   platform = await startTestPlatform();
   const res = await call(platform, 'POST', '/api/v1/records', {
     token: platform.tokens.department,
-    body: { codes: [fixtureCode('black'), fixtureCode('disputed'), 'not-a-code'], context: 'procurement', operator: HOSTILE, caseReference: 'CG-<b>1</b>', pageNames: { [fixtureCode('black')]: '<img src=x onerror=alert(1)>' } },
+    body: {
+      codes: [fixtureCode('black'), fixtureCode('disputed'), 'not-a-code'],
+      context: 'procurement',
+      operator: HOSTILE,
+      caseReference: 'CG-<b>1</b>',
+      pageNames: { [fixtureCode('black')]: '<img src=x onerror=alert(1)>' },
+    },
   });
   expect(res.status).toBe(201);
   signed = res.json;
 });
 afterAll(() => platform.close());
 
-const form = (fields: Record<string, string>) => ({ raw: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+const form = (fields: Record<string, string>) => ({
+  raw: new URLSearchParams(fields).toString(),
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+});
 
 /** True when no script runs inline: every <script> loads a file of the platform. */
-const scriptsAreFiles = (html: string) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].every(([, attrs, content]) => /src="\/assets\/[a-z-]+\.js"/.test(attrs!) && content === '');
+const scriptsAreFiles = (html: string) =>
+  [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].every(([, attrs, content]) => /src="\/assets\/[a-z-]+\.js"/.test(attrs!) && content === '');
 
 describe('POST /records/print', () => {
   it('renders the record print-ready: A4, CJK fonts, page numbers, the columns, header facts and the signature fingerprint', async () => {
@@ -83,7 +93,7 @@ describe('POST /records/print', () => {
       const js = await call(platform, 'GET', `/assets/${name}`);
       expect([js.status, js.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
     }
-    expect((await call(platform, 'GET', '/assets/print-loader.js')).text).toContain("location.hash");
+    expect((await call(platform, 'GET', '/assets/print-loader.js')).text).toContain('location.hash');
   });
 
   it('keeps answering form bodies to the API with 415', async () => {

@@ -10,7 +10,7 @@ function clockedLimiter(perMinute: number) {
 const takeTimes = (limiter: ReturnType<typeof createRateLimiter>, key: string, n: number) => Array.from({ length: n }, () => limiter.take(key).allowed);
 
 describe('createRateLimiter', () => {
-  it('returns allowed for a burst of a whole minute\'s allowance, then rejects with the seconds until the next request', () => {
+  it("returns allowed for a burst of a whole minute's allowance, then rejects with the seconds until the next request", () => {
     const { limiter } = clockedLimiter(60);
     expect(takeTimes(limiter, 'a', 60).every(Boolean)).toBe(true);
     expect(limiter.take('a')).toEqual({ allowed: false, retryAfterSeconds: 1 });

@@ -20,7 +20,9 @@ const print = async (signed: unknown) => (await call(platform, 'POST', '/records
 describe('POST /api/v1/records and what the caller stated', () => {
   it('returns a record that lists operator, source, page names and case reference as caller-stated', async () => {
     const signed = await createRecord({
-      operator: '李四', caseReference: '汉采〔2026〕17号', source: { url: 'https://oa.example.gov.cn/bid/17', title: '投标人资格审查' },
+      operator: '李四',
+      caseReference: '汉采〔2026〕17号',
+      source: { url: 'https://oa.example.gov.cn/bid/17', title: '投标人资格审查' },
       pageNames: { [black]: '武汉市汉阳区德信园林绿化股份有限公司' },
     });
     expect(signed.record.callerStated).toEqual(['caseReference', 'operator', 'source', 'pageNames']);
@@ -35,7 +37,7 @@ describe('POST /api/v1/records and what the caller stated', () => {
     expect(csv.split('\r\n')[0]).toContain('查询人（调用方填写，平台未核实）');
   });
 
-  it('returns an empty list when the caller stated nothing (the operator is then the token\'s own)', async () => {
+  it("returns an empty list when the caller stated nothing (the operator is then the token's own)", async () => {
     const signed = await createRecord({});
     expect(signed.record.callerStated).toEqual([]);
     expect(await print(signed)).not.toContain('调用方');
@@ -45,7 +47,10 @@ describe('POST /api/v1/records and what the caller stated', () => {
   it('returns a record from before callerStated as valid, its stated fields marked on the print page', async () => {
     const fresh = await createRecord({ operator: '王五' });
     const { callerStated: _dropped, ...old } = fresh.record;
-    const row = platform.db.prepare('SELECT key_id, private_pkcs8 FROM signing_keys WHERE retired_at IS NULL').get() as { key_id: string; private_pkcs8: string };
+    const row = platform.db.prepare('SELECT key_id, private_pkcs8 FROM signing_keys WHERE retired_at IS NULL').get() as {
+      key_id: string;
+      private_pkcs8: string;
+    };
     const privateKey = await platformSubtle.importKey('pkcs8', base64ToBytes(row.private_pkcs8)!, { name: 'Ed25519' }, false, ['sign']);
     const signed = await signCheckRecord(old, { keyId: row.key_id, privateKey }, platformSubtle);
     expect(signed.record).not.toHaveProperty('callerStated');

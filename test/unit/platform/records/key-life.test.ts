@@ -44,7 +44,13 @@ async function stealKey(platform: RunningPlatform): Promise<{ keyId: string; pri
 
 /** A genuine record changed to say clear, dated `issuedAt`, and signed with the given key. */
 async function forge(genuine: SignedCheckRecord, key: { keyId: string; privateKey: CryptoKey }, issuedAt: string): Promise<SignedCheckRecord> {
-  const items = genuine.record.items.map((item) => ({ ...item, verdict: 'clear' as const, entries: [], measures: [], reason: '该主体目前没有有效的红黑名单记录。' }));
+  const items = genuine.record.items.map((item) => ({
+    ...item,
+    verdict: 'clear' as const,
+    entries: [],
+    measures: [],
+    reason: '该主体目前没有有效的红黑名单记录。',
+  }));
   return signCheckRecord({ ...genuine.record, recordId: `forged-${issuedAt}`, issuedAt, items }, key, platformSubtle);
 }
 
@@ -108,7 +114,9 @@ describe('rotate-record-key --compromised --since', () => {
     const keyId = late.signature.keyId;
 
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'platform/main.ts', 'rotate-record-key', '--compromised', '--since', late.record.issuedAt], {
-      cwd: ROOT, env: { ...process.env, DB_PATH: dbPath }, encoding: 'utf8',
+      cwd: ROOT,
+      env: { ...process.env, DB_PATH: dbPath },
+      encoding: 'utf8',
     });
     expect(run.status, run.stderr + run.stdout).toBe(0);
     expect(run.stdout).toContain(`record key ${keyId} marked compromised since ${late.record.issuedAt}`);
@@ -123,7 +131,10 @@ describe('rotate-record-key --compromised --since', () => {
 
     const listed = await call(platform, 'GET', '/.well-known/creditlens-record-keys');
     expect(RecordKeyListSchema.safeParse(listed.json).success).toBe(true);
-    expect(listed.json.keys.find((k: { keyId: string }) => k.keyId === keyId)).toMatchObject({ compromisedSince: late.record.issuedAt, retiredAt: expect.any(String) });
+    expect(listed.json.keys.find((k: { keyId: string }) => k.keyId === keyId)).toMatchObject({
+      compromisedSince: late.record.issuedAt,
+      retiredAt: expect.any(String),
+    });
     const byId = await call(platform, 'GET', `/.well-known/creditlens-record-key?keyId=${keyId}`);
     expect(byId.json.compromisedSince).toBe(late.record.issuedAt);
 
@@ -146,7 +157,10 @@ describe('rotate-record-key --compromised --since', () => {
     for (let i = 0; i < args.length; i++) {
       const name = args[i]!.slice(2);
       const next = args[i + 1];
-      if (next !== undefined && !next.startsWith('--')) { flags.set(name, next); i++; } else flags.set(name, true);
+      if (next !== undefined && !next.startsWith('--')) {
+        flags.set(name, next);
+        i++;
+      } else flags.set(name, true);
     }
     expect(await rotateRecordKeyCommand(dbPath, () => {}, flags)).toBe(code);
     expect((await call(platform, 'GET', '/.well-known/creditlens-record-key')).json.keyId).toBe(before);
@@ -165,9 +179,15 @@ describe('a record file that names a key twice', () => {
     expect(await verifyText(platform, doubled)).toMatchObject({ valid: false, reason: 'duplicate-keys' });
     const csv = await call(platform, 'POST', '/api/v1/records/csv', { raw: doubled, headers: { 'content-type': 'application/json' } });
     expect(csv.status).toBe(400);
-    const page = await call(platform, 'POST', '/records/verify', { raw: new URLSearchParams({ record: doubled }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const page = await call(platform, 'POST', '/records/verify', {
+      raw: new URLSearchParams({ record: doubled }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(page.text).toContain('重复');
-    const printed = await call(platform, 'POST', '/records/print', { raw: new URLSearchParams({ record: doubled }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const printed = await call(platform, 'POST', '/records/print', {
+      raw: new URLSearchParams({ record: doubled }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(printed.text.includes('签名有效')).toBe(false);
     const cli = await cliVerify('--platform', platform.url, saved('doubled.json', doubled));
     expect([cli.code, cli.out.includes('duplicate-keys')]).toEqual([1, true]);

@@ -104,8 +104,16 @@ describe('rotate-record-key', () => {
 
     const restarted = await startTestPlatform({ dbPath, seed: { subjects: 30 } });
     running.push(restarted);
-    const rows = restarted.db.prepare('SELECT key_id, private_pkcs8, retired_at FROM signing_keys ORDER BY rowid').all() as { key_id: string; private_pkcs8: string; retired_at: string | null }[];
-    expect(rows.map((r) => [r.private_pkcs8 === '', r.retired_at === null])).toEqual([[true, false], [true, false], [false, true]]);
+    const rows = restarted.db.prepare('SELECT key_id, private_pkcs8, retired_at FROM signing_keys ORDER BY rowid').all() as {
+      key_id: string;
+      private_pkcs8: string;
+      retired_at: string | null;
+    }[];
+    expect(rows.map((r) => [r.private_pkcs8 === '', r.retired_at === null])).toEqual([
+      [true, false],
+      [true, false],
+      [false, true],
+    ]);
     const after = await createRecord(restarted);
     expect(after.signature.keyId).toBe(rows[2]!.key_id);
     expect(middle.signature.keyId).toBe(rows[2]!.key_id);
@@ -135,7 +143,9 @@ describe('rotate-record-key', () => {
     const { platform, dbPath } = await platformOnFile();
     const oldKey = await currentKey(platform);
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'platform/main.ts', 'rotate-record-key'], {
-      cwd: ROOT, env: { ...process.env, DB_PATH: dbPath }, encoding: 'utf8',
+      cwd: ROOT,
+      env: { ...process.env, DB_PATH: dbPath },
+      encoding: 'utf8',
     });
     expect(run.status, run.stderr).toBe(0);
     const newKey = await currentKey(platform);

@@ -14,22 +14,59 @@ afterAll(async () => {
 });
 
 const feedback = (key: string) => ({
-  idempotencyKey: key, code: fixtureCode('black'), entryId: null, measureId: 'P15-3', outcome: 'applied',
-  reason: null, caseReference: '汉阳采购〔2026〕1号', note: null, operator: null, context: 'procurement',
+  idempotencyKey: key,
+  code: fixtureCode('black'),
+  entryId: null,
+  measureId: 'P15-3',
+  outcome: 'applied',
+  reason: null,
+  caseReference: '汉阳采购〔2026〕1号',
+  note: null,
+  operator: null,
+  context: 'procurement',
 });
 
 type Who = 'anonymous' | 'viewer' | 'department' | 'admin' | 'bad';
 const token = (p: RunningPlatform, who: Who) => (who === 'anonymous' ? undefined : who === 'bad' ? 'not-a-real-token-123' : p.tokens[who]);
 
 const ENDPOINTS: { name: string; method: string; path: () => string; body?: () => unknown; allowed: Record<Who, number> }[] = [
-  { name: 'status', method: 'POST', path: () => '/api/v1/status', body: () => ({ codes: [fixtureCode('red')] }), allowed: { anonymous: 200, viewer: 200, department: 200, admin: 200, bad: 401 } },
-  { name: 'subject', method: 'GET', path: () => `/api/v1/subjects/${fixtureCode('red')}`, allowed: { anonymous: 200, viewer: 200, department: 200, admin: 200, bad: 401 } },
+  {
+    name: 'status',
+    method: 'POST',
+    path: () => '/api/v1/status',
+    body: () => ({ codes: [fixtureCode('red')] }),
+    allowed: { anonymous: 200, viewer: 200, department: 200, admin: 200, bad: 401 },
+  },
+  {
+    name: 'subject',
+    method: 'GET',
+    path: () => `/api/v1/subjects/${fixtureCode('red')}`,
+    allowed: { anonymous: 200, viewer: 200, department: 200, admin: 200, bad: 401 },
+  },
   { name: 'measures', method: 'GET', path: () => '/api/v1/measures', allowed: { anonymous: 200, viewer: 200, department: 200, admin: 200, bad: 401 } },
   { name: 'changes', method: 'GET', path: () => '/api/v1/changes?since=0', allowed: { anonymous: 200, viewer: 200, department: 200, admin: 200, bad: 401 } },
-  { name: 'feedback', method: 'POST', path: () => '/api/v1/feedback', body: () => feedback(`auth-${Math.random().toString(36).slice(2)}`), allowed: { anonymous: 401, viewer: 403, department: 201, admin: 201, bad: 401 } },
+  {
+    name: 'feedback',
+    method: 'POST',
+    path: () => '/api/v1/feedback',
+    body: () => feedback(`auth-${Math.random().toString(36).slice(2)}`),
+    allowed: { anonymous: 401, viewer: 403, department: 201, admin: 201, bad: 401 },
+  },
   { name: 'audit', method: 'GET', path: () => '/api/v1/admin/audit', allowed: { anonymous: 401, viewer: 403, department: 403, admin: 200, bad: 401 } },
-  { name: 'tokens', method: 'POST', path: () => '/api/v1/admin/tokens', body: () => ({ department: '区财政局', role: 'viewer' }), allowed: { anonymous: 401, viewer: 403, department: 403, admin: 201, bad: 401 } },
-  { name: 'resolve', method: 'POST', path: () => '/api/v1/objections/obj-none/resolve', body: () => ({ outcome: 'rejected' }), allowed: { anonymous: 401, viewer: 403, department: 403, admin: 404, bad: 401 } },
+  {
+    name: 'tokens',
+    method: 'POST',
+    path: () => '/api/v1/admin/tokens',
+    body: () => ({ department: '区财政局', role: 'viewer' }),
+    allowed: { anonymous: 401, viewer: 403, department: 403, admin: 201, bad: 401 },
+  },
+  {
+    name: 'resolve',
+    method: 'POST',
+    path: () => '/api/v1/objections/obj-none/resolve',
+    body: () => ({ outcome: 'rejected' }),
+    allowed: { anonymous: 401, viewer: 403, department: 403, admin: 404, bad: 401 },
+  },
 ];
 
 describe('authorization', () => {

@@ -6,12 +6,22 @@ import { call, envelopeCode, fixtureCode, startTestPlatform } from '../platform-
 let platform: RunningPlatform;
 let financeToken: string;
 const feedback = (key: string, code: string, caseReference: string, measureId = 'P15-3') => ({
-  idempotencyKey: key, code, entryId: null, measureId, outcome: 'applied', reason: null, caseReference, note: null, operator: '王科员', context: 'procurement',
+  idempotencyKey: key,
+  code,
+  entryId: null,
+  measureId,
+  outcome: 'applied',
+  reason: null,
+  caseReference,
+  note: null,
+  operator: '王科员',
+  context: 'procurement',
 });
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  financeToken = (await call(platform, 'POST', '/api/v1/admin/tokens', { token: platform.tokens.admin, body: { department: '区财政局', role: 'department' } })).json.token;
+  financeToken = (await call(platform, 'POST', '/api/v1/admin/tokens', { token: platform.tokens.admin, body: { department: '区财政局', role: 'department' } }))
+    .json.token;
   const black = fixtureCode('black');
   for (const [token, body] of [
     [platform.tokens.department, feedback('list-0001', black, 'CG-2026-01')],

@@ -14,7 +14,12 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'demo', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'secret');
   symlinkSync(join(dir, 'secret.txt'), join(dir, 'demo', 'link.txt'));
-  platform = await startTestPlatform({ staticDirs: [{ prefix: '/demo/', dir: join(dir, 'demo') }, { prefix: '/widget/', dir: join(dir, 'missing') }] });
+  platform = await startTestPlatform({
+    staticDirs: [
+      { prefix: '/demo/', dir: join(dir, 'demo') },
+      { prefix: '/widget/', dir: join(dir, 'missing') },
+    ],
+  });
 });
 afterAll(async () => {
   await platform.close();
@@ -95,7 +100,10 @@ describe('restart', () => {
     const dbPath = join(dir, 'restart.sqlite');
     const first = await startPlatform({ dbPath, seed: true, today: TODAY });
     const version = (await call(first, 'GET', '/api/v1/health')).json.dataVersion;
-    await call(first, 'POST', '/api/v1/admin/entries', { token: first.tokens.admin, body: { code: fixtureCode('clear'), list: 'red', category: '纳税信用A级纳税人', facts: 'A', legalBasis: 'x' } });
+    await call(first, 'POST', '/api/v1/admin/entries', {
+      token: first.tokens.admin,
+      body: { code: fixtureCode('clear'), list: 'red', category: '纳税信用A级纳税人', facts: 'A', legalBasis: 'x' },
+    });
     await first.close();
     await expect(fetch(`${first.url}/api/v1/health`)).rejects.toThrow();
     const second = await startPlatform({ dbPath, port: first.port, seed: true, today: TODAY });
@@ -103,7 +111,9 @@ describe('restart', () => {
       expect(second.url).toBe(first.url);
       const health = await call(second, 'GET', '/api/v1/health');
       expect(health.json.dataVersion).toBe(version + 1);
-      expect((await call(second, 'POST', '/api/v1/status', { token: second.tokens.viewer, body: { codes: [fixtureCode('clear')] } })).json.results[0].entries).toHaveLength(1);
+      expect(
+        (await call(second, 'POST', '/api/v1/status', { token: second.tokens.viewer, body: { codes: [fixtureCode('clear')] } })).json.results[0].entries,
+      ).toHaveLength(1);
     } finally {
       await second.close();
     }

@@ -18,7 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => platform.close());
 
-type Entry = { id: string; category: string; documentNumber: string | null; state: string; persons: { name: string; idNumber: string | null }[]; repair?: { status: string } };
+type Entry = {
+  id: string;
+  category: string;
+  documentNumber: string | null;
+  state: string;
+  persons: { name: string; idNumber: string | null }[];
+  repair?: { status: string };
+};
 const status = async (code: string, token?: string, purpose?: string) => {
   const res = await call(platform, 'POST', '/api/v1/status', { token, body: { codes: [code], ...(purpose ? { purpose } : {}) } });
   expect(StatusResponseSchema.safeParse(res.json).success, res.text).toBe(true);
@@ -30,7 +37,8 @@ const objection = (code: string, entry: Entry, over: Record<string, unknown> = {
     token: platform.tokens.department,
     body: { code, entryId: entry.id, reason: '相关款项已于列入前全部结清', contact: '027-84841234', documentNumber: entry.documentNumber, ...over },
   });
-const resolve = (id: string, outcome: 'upheld' | 'rejected') => call(platform, 'POST', `/api/v1/objections/${id}/resolve`, { token: platform.tokens.admin, body: { outcome } });
+const resolve = (id: string, outcome: 'upheld' | 'rejected') =>
+  call(platform, 'POST', `/api/v1/objections/${id}/resolve`, { token: platform.tokens.admin, body: { outcome } });
 
 describe('POST /api/v1/objections (issue 10, finding 2)', () => {
   it.each<[string, Record<string, unknown>, string]>([
@@ -65,7 +73,10 @@ describe('POST /api/v1/objections (issue 10, finding 2)', () => {
     }
     const fourth = await objection(code, entries[0]!);
     expect([fourth.status, envelopeCode(fourth.json)]).toEqual([429, 'rate_limited']);
-    const audit = (await call(platform, 'GET', '/api/v1/admin/audit?limit=50', { token: platform.tokens.admin })).json.records as { endpoint: string; codes: string[] }[];
+    const audit = (await call(platform, 'GET', '/api/v1/admin/audit?limit=50', { token: platform.tokens.admin })).json.records as {
+      endpoint: string;
+      codes: string[];
+    }[];
     const mine = audit.filter((r) => r.codes.includes(code)).map((r) => r.endpoint);
     expect(mine.filter((e) => e === 'objection')).toHaveLength(3);
     expect(mine.filter((e) => e === 'objection-resolve')).toHaveLength(3);
@@ -86,14 +97,22 @@ describe('GET /api/v1/admin/objections', () => {
     expect(resolved.json.objections.some((o: { code: string }) => o.code === fixtureCode('revoked-only'))).toBe(true);
   });
 
-  it.each([['department', 403], ['viewer', 403], ['anonymous', 401]] as const)('answers %s %i', async (who, code) => {
+  it.each([
+    ['department', 403],
+    ['viewer', 403],
+    ['anonymous', 401],
+  ] as const)('answers %s %i', async (who, code) => {
     const token = who === 'anonymous' ? undefined : platform.tokens[who];
     expect((await call(platform, 'GET', '/api/v1/admin/objections', { token })).status).toBe(code);
   });
 });
 
 describe('/admin/objections page', () => {
-  const post = (token: string) => call(platform, 'POST', '/admin/objections', { raw: new URLSearchParams({ token }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const post = (token: string) =>
+    call(platform, 'POST', '/admin/objections', {
+      raw: new URLSearchParams({ token }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
 
   it('asks for the admin token, and shows the queue with ages only to an admin', async () => {
     const form = await call(platform, 'GET', '/admin/objections');
@@ -105,7 +124,10 @@ describe('/admin/objections page', () => {
     expect(page.text).toMatch(/\d+天/);
   });
 
-  it.each([['a department token', 'department', 403], ['no valid token', 'nonsense-token-x', 401]] as const)('refuses %s', async (_case, token, code) => {
+  it.each([
+    ['a department token', 'department', 403],
+    ['no valid token', 'nonsense-token-x', 401],
+  ] as const)('refuses %s', async (_case, token, code) => {
     const res = await post(token === 'department' ? platform.tokens.department : token);
     expect(res.status).toBe(code);
     expect(res.text).not.toContain(fixtureCode('disputed'));
@@ -114,7 +136,10 @@ describe('/admin/objections page', () => {
 
 describe('credit repair routes (section (二十六))', () => {
   const apply = (code: string, entryId: string, token = platform.tokens.department) =>
-    call(platform, 'POST', '/api/v1/repairs', { token, body: { code, entryId, materials: '已足额支付全部拖欠工资并作出信用承诺', reference: '支付凭证 2026-001' } });
+    call(platform, 'POST', '/api/v1/repairs', {
+      token,
+      body: { code, entryId, materials: '已足额支付全部拖欠工资并作出信用承诺', reference: '支付凭证 2026-001' },
+    });
 
   it('files an application the status answer shows as pending; the identifying department approves it into monitoring', async () => {
     const code = fixtureCode('black-multiple');
@@ -131,8 +156,14 @@ describe('credit repair routes (section (二十六))', () => {
     expect([noMonitoring.status, noMonitoring.json.error.issues[0].path]).toEqual([400, 'monitoringUntil']);
     const approved = await decide(labourToken, { outcome: 'approved', monitoringUntil: '2027-03-15', note: '材料齐全' });
     expect([approved.status, approved.json.entryState, approved.json.repair.status]).toEqual([200, 'exited', 'approved']);
-    expect((await entriesOf(code)).find((e) => e.id === entry.id)).toMatchObject({ state: 'exited', monitoringUntil: '2027-03-15', repair: { status: 'approved' } });
-    const history = (await call(platform, 'GET', `/api/v1/subjects/${code}`, { token: platform.tokens.viewer })).json.history.map((h: { kind: string }) => h.kind);
+    expect((await entriesOf(code)).find((e) => e.id === entry.id)).toMatchObject({
+      state: 'exited',
+      monitoringUntil: '2027-03-15',
+      repair: { status: 'approved' },
+    });
+    const history = (await call(platform, 'GET', `/api/v1/subjects/${code}`, { token: platform.tokens.viewer })).json.history.map(
+      (h: { kind: string }) => h.kind,
+    );
     expect(history.slice(-3)).toEqual(['repair-filed', 'repair-approved', 'exited']);
   });
 
@@ -140,11 +171,17 @@ describe('credit repair routes (section (二十六))', () => {
     const code = fixtureCode('black');
     const [entry] = await entriesOf(code);
     const filed = await apply(code, entry!.id);
-    const refused = await call(platform, 'POST', `/api/v1/repairs/${filed.json.repair.id}/decide`, { token: courtToken, body: { outcome: 'refused', note: '尚未履行' } });
+    const refused = await call(platform, 'POST', `/api/v1/repairs/${filed.json.repair.id}/decide`, {
+      token: courtToken,
+      body: { outcome: 'refused', note: '尚未履行' },
+    });
     expect([refused.status, refused.json.entryState, refused.json.repair.status]).toEqual([200, 'active', 'refused']);
   });
 
-  it.each([['black-not-repairable', /非法集资 cannot be repaired/], ['red', /only black-list entries/]] as const)('refuses %s with 409 and the reason', async (role, message) => {
+  it.each([
+    ['black-not-repairable', /非法集资 cannot be repaired/],
+    ['red', /only black-list entries/],
+  ] as const)('refuses %s with 409 and the reason', async (role, message) => {
     const code = fixtureCode(role);
     const [entry] = await entriesOf(code);
     const res = await apply(code, entry!.id);
@@ -166,7 +203,10 @@ describe('admin exits (section (二十))', () => {
     const bare = await call(platform, 'POST', `/api/v1/admin/entries/${entry!.id}/exit`, { token: platform.tokens.admin, body: { reason: '已整改' } });
     expect([bare.status, bare.json.error.issues[0].path]).toEqual([400, 'monitoringUntil']);
     const filed = await objection(code, entry!);
-    const exited = await call(platform, 'POST', `/api/v1/admin/entries/${entry!.id}/exit`, { token: platform.tokens.admin, body: { reason: '已整改', monitoringUntil: '2027-01-01' } });
+    const exited = await call(platform, 'POST', `/api/v1/admin/entries/${entry!.id}/exit`, {
+      token: platform.tokens.admin,
+      body: { reason: '已整改', monitoringUntil: '2027-01-01' },
+    });
     expect(exited.json.entry).toMatchObject({ state: 'exited', objection: { status: 'pending' } });
     expect((await resolve(filed.json.objection.id, 'rejected')).json.entryState).toBe('exited');
     expect((await entriesOf(code))[0]).toMatchObject({ state: 'exited', monitoringUntil: '2027-01-01' });
@@ -199,13 +239,24 @@ describe('personal data by role (sections (八), (二十七); issue 10, finding 
 
   it('keeps the stated purpose in the audit log', async () => {
     await status(fixtureCode('black'), platform.tokens.department, '审批事项 SP-2026-0042');
-    await call(platform, 'GET', `/api/v1/subjects/${fixtureCode('black')}?purpose=${encodeURIComponent('审批事项 SP-2026-0043')}`, { token: platform.tokens.department });
-    const records = (await call(platform, 'GET', '/api/v1/admin/audit?limit=5', { token: platform.tokens.admin })).json.records as { endpoint: string; purpose: string | null }[];
-    expect(records.slice(0, 2).map((r) => [r.endpoint, r.purpose])).toEqual([['subject', '审批事项 SP-2026-0043'], ['status', '审批事项 SP-2026-0042']]);
+    await call(platform, 'GET', `/api/v1/subjects/${fixtureCode('black')}?purpose=${encodeURIComponent('审批事项 SP-2026-0043')}`, {
+      token: platform.tokens.department,
+    });
+    const records = (await call(platform, 'GET', '/api/v1/admin/audit?limit=5', { token: platform.tokens.admin })).json.records as {
+      endpoint: string;
+      purpose: string | null;
+    }[];
+    expect(records.slice(0, 2).map((r) => [r.endpoint, r.purpose])).toEqual([
+      ['subject', '审批事项 SP-2026-0043'],
+      ['status', '审批事项 SP-2026-0042'],
+    ]);
   });
 
   it('masks persons inside a viewer’s signed check record', async () => {
-    const res = await call(platform, 'POST', '/api/v1/records', { token: platform.tokens.viewer, body: { codes: [fixtureCode('black')], context: 'procurement' } });
+    const res = await call(platform, 'POST', '/api/v1/records', {
+      token: platform.tokens.viewer,
+      body: { codes: [fixtureCode('black')], context: 'procurement' },
+    });
     expect(res.status).toBe(201);
     const person = res.json.record.items[0].entries[0].persons[0];
     expect([MASKED_NAME.test(person.name), MASKED_ID.test(person.idNumber)]).toEqual([true, true]);
@@ -227,7 +278,16 @@ describe('publication period (section (二十五))', () => {
     const code = fixtureCode('institution-clear');
     const added = await call(platform, 'POST', '/api/v1/admin/entries', {
       token: platform.tokens.admin,
-      body: { code, list: 'black', category: '社会组织严重违法失信', facts: '弄虚作假', legalBasis: '民政部令第60号', documentNumber: '汉民罚〔2026〕9号', listedOn: '2026-04-01', validUntil: '2028-04-01' },
+      body: {
+        code,
+        list: 'black',
+        category: '社会组织严重违法失信',
+        facts: '弄虚作假',
+        legalBasis: '民政部令第60号',
+        documentNumber: '汉民罚〔2026〕9号',
+        listedOn: '2026-04-01',
+        validUntil: '2028-04-01',
+      },
     });
     expect(added.status).toBe(201);
     expect((await status(code)).entries).toEqual([]);

@@ -31,11 +31,19 @@ describe('limits and bad input', () => {
 
   it('lists the unknown field and the wrong type in issues', async () => {
     const res = await call(platform, 'POST', '/api/v1/status', { body: { codes: [1], extra: 1 } });
-    expect(res.json.error.issues).toEqual(expect.arrayContaining([{ path: '(root)', message: 'unknown field: extra' }, { path: 'codes.0', message: 'expected string' }]));
+    expect(res.json.error.issues).toEqual(
+      expect.arrayContaining([
+        { path: '(root)', message: 'unknown field: extra' },
+        { path: 'codes.0', message: 'expected string' },
+      ]),
+    );
   });
 
   it('answers bodies over MAX_REQUEST_BYTES with 413 payload_too_large', async () => {
-    const res = await call(platform, 'POST', '/api/v1/status', { raw: JSON.stringify({ codes: ['x'], purpose: 'x'.repeat(MAX_REQUEST_BYTES) }), headers: { 'content-type': 'application/json' } });
+    const res = await call(platform, 'POST', '/api/v1/status', {
+      raw: JSON.stringify({ codes: ['x'], purpose: 'x'.repeat(MAX_REQUEST_BYTES) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect([res.status, envelopeCode(res.json)]).toEqual([413, 'payload_too_large']);
   });
 
@@ -68,7 +76,15 @@ describe('limits and bad input', () => {
   it('never answers 5xx to junk', async () => {
     let rejected = 0;
     const junk = ['{', '[]', '""', '0', '{"codes":[null]}', '{"codes":[{"a":1}]}', '\u0000', '{"codes":["\\ud800"]}', 'x'.repeat(5000)];
-    const paths = ['/api/v1/status', '/api/v1/feedback', '/api/v1/objections', '/api/v1/objections/x/resolve', '/api/v1/admin/entries', '/api/v1/admin/entries/x/exit', '/api/v1/admin/tokens'];
+    const paths = [
+      '/api/v1/status',
+      '/api/v1/feedback',
+      '/api/v1/objections',
+      '/api/v1/objections/x/resolve',
+      '/api/v1/admin/entries',
+      '/api/v1/admin/entries/x/exit',
+      '/api/v1/admin/tokens',
+    ];
     for (const path of paths) {
       for (const raw of junk) {
         for (const token of [undefined, platform.tokens.admin]) {

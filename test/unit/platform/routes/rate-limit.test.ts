@@ -44,7 +44,7 @@ describe('rate limiting of /api/v1/*', () => {
     expect((await status(platform, platform.tokens.admin)).status).toBe(200);
   });
 
-  it('rejects a wrong token from the address\'s allowance, so guessing tokens is slowed too', async () => {
+  it("rejects a wrong token from the address's allowance, so guessing tokens is slowed too", async () => {
     const platform = await platformWith({ rateLimit: 2 });
     expect((await status(platform, 'not-a-real-token')).status).toBe(401);
     expect((await status(platform, 'not-a-real-token-either')).status).toBe(401);

@@ -13,7 +13,11 @@ describe('the record signing key', () => {
     const first = await startTestPlatform({ dbPath, seed: { subjects: 30 } });
     const key1 = (await call(first, 'GET', '/.well-known/creditlens-record-key')).json;
     const record = (await call(first, 'POST', '/api/v1/records', { body: { codes: [fixtureCode('black')], context: 'procurement' } })).json;
-    const stored = first.db.prepare('SELECT key_id, public_raw, private_pkcs8, created_at FROM signing_keys').all() as { key_id: string; public_raw: string; private_pkcs8: string }[];
+    const stored = first.db.prepare('SELECT key_id, public_raw, private_pkcs8, created_at FROM signing_keys').all() as {
+      key_id: string;
+      public_raw: string;
+      private_pkcs8: string;
+    }[];
     expect(stored).toHaveLength(1);
     expect([stored[0]!.key_id, stored[0]!.public_raw]).toEqual([key1.keyId, key1.publicKey]);
     expect(Buffer.from(stored[0]!.private_pkcs8, 'base64').length).toBeGreaterThan(32);

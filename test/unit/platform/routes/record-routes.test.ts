@@ -87,8 +87,13 @@ describe('POST /api/v1/records', () => {
   it('fills who, where and when: operator from the token label, department from the token, the answer stamp', async () => {
     const health = (await call(platform, 'GET', '/api/v1/health')).json;
     expect(signed.record).toMatchObject({
-      version: 1, context: 'procurement', caseReference: '汉阳区政府采购〔2026〕12号', operator: 'demo department', department: '区市场监管局',
-      source: { url: 'https://ggzy.example.gov.cn/bid/12', title: '评标页' }, dataVersion: health.dataVersion,
+      version: 1,
+      context: 'procurement',
+      caseReference: '汉阳区政府采购〔2026〕12号',
+      operator: 'demo department',
+      department: '区市场监管局',
+      source: { url: 'https://ggzy.example.gov.cn/bid/12', title: '评标页' },
+      dataVersion: health.dataVersion,
     });
     expect(signed.record.recordId).toMatch(/^[0-9a-f-]{36}$/);
     const named = await createRecord({ codes: [fixtureCode('clear')], context: 'general', operator: '王科员' }, platform.tokens.viewer);
@@ -100,7 +105,13 @@ describe('POST /api/v1/records', () => {
     const key = (await call(platform, 'GET', '/.well-known/creditlens-record-key')).json;
     expect(signed.signature.keyId).toBe(key.keyId);
     expect((await verifyCheckRecord(signed, key, webcrypto.subtle as unknown as SubtleCrypto)).valid).toBe(true);
-    expect(await verify(signed)).toMatchObject({ valid: true, reason: 'ok', recordId: signed.record.recordId, issuedAt: signed.record.issuedAt, keyId: key.keyId });
+    expect(await verify(signed)).toMatchObject({
+      valid: true,
+      reason: 'ok',
+      recordId: signed.record.recordId,
+      issuedAt: signed.record.issuedAt,
+      keyId: key.keyId,
+    });
   });
 
   it('fails verification with a clear message when one character is changed', async () => {
@@ -116,7 +127,10 @@ describe('POST /api/v1/records', () => {
   });
 
   it('says what is wrong with a record of another key or not a record at all', async () => {
-    expect(await verify({ ...signed, signature: { ...signed.signature, keyId: 'clk-0000000000000000' } })).toMatchObject({ valid: false, reason: 'unknown-key' });
+    expect(await verify({ ...signed, signature: { ...signed.signature, keyId: 'clk-0000000000000000' } })).toMatchObject({
+      valid: false,
+      reason: 'unknown-key',
+    });
     expect(await verify({ hello: 'world' })).toMatchObject({ valid: false, reason: 'malformed' });
   });
 
@@ -139,7 +153,9 @@ describe('POST /api/v1/records', () => {
     expect([none.status, envelopeCode(none.json)]).toEqual([400, 'bad_request']);
     const context = await call(platform, 'POST', '/api/v1/records', { body: { codes: [fixtureCode('red')], context: 'shopping' } });
     expect(context.status).toBe(400);
-    const many = await call(platform, 'POST', '/api/v1/records', { body: { codes: Array.from({ length: 501 }, () => fixtureCode('red')), context: 'general' } });
+    const many = await call(platform, 'POST', '/api/v1/records', {
+      body: { codes: Array.from({ length: 501 }, () => fixtureCode('red')), context: 'general' },
+    });
     expect(envelopeCode(many.json)).toBe('too_many_codes');
     const bad = await call(platform, 'POST', '/api/v1/records', { token: 'wrong-token-123', body: { codes: [fixtureCode('red')], context: 'general' } });
     expect(bad.status).toBe(401);
@@ -149,7 +165,9 @@ describe('POST /api/v1/records', () => {
     const closed = await startTestPlatform({ anonymousReads: false, seed: { subjects: 30 } });
     try {
       expect((await call(closed, 'POST', '/api/v1/records', { body: { codes: [fixtureCode('red')], context: 'general' } })).status).toBe(401);
-      expect((await call(closed, 'POST', '/api/v1/records', { token: closed.tokens.viewer, body: { codes: [fixtureCode('red')], context: 'general' } })).status).toBe(201);
+      expect(
+        (await call(closed, 'POST', '/api/v1/records', { token: closed.tokens.viewer, body: { codes: [fixtureCode('red')], context: 'general' } })).status,
+      ).toBe(201);
       expect((await call(closed, 'POST', '/api/v1/records/verify', { body: { hello: 1 } })).status).toBe(200);
     } finally {
       await closed.close();
@@ -167,20 +185,30 @@ describe('records of 500 codes', () => {
     const csv = await call(platform, 'POST', '/api/v1/records/csv', { raw: body, headers: { 'content-type': 'application/json' } });
     expect(csv.status).toBe(200);
     expect(csv.text.trimEnd().split('\r\n')).toHaveLength(codes.length + 1);
-    const status = await call(platform, 'POST', '/api/v1/status', { raw: JSON.stringify({ codes: ['x'], purpose: 'p'.repeat(70 * 1024) }), headers: { 'content-type': 'application/json' } });
+    const status = await call(platform, 'POST', '/api/v1/status', {
+      raw: JSON.stringify({ codes: ['x'], purpose: 'p'.repeat(70 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(status.status).toBe(413);
   });
 });
 
 describe('POST /api/v1/records/csv', () => {
   it('turns a verified record into CSV with a BOM, and refuses a changed one', async () => {
-    const signed = await createRecord({ codes: [fixtureCode('black'), fixtureCode('red')], context: 'procurement', caseReference: '=HYPERLINK("x")' }, platform.tokens.department);
+    const signed = await createRecord(
+      { codes: [fixtureCode('black'), fixtureCode('red')], context: 'procurement', caseReference: '=HYPERLINK("x")' },
+      platform.tokens.department,
+    );
     const csv = await call(platform, 'POST', '/api/v1/records/csv', { body: signed });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toContain(`creditlens-record-${signed.record.recordId}.csv`);
     expect(csv.text.startsWith('序号,统一社会信用代码')).toBe(true);
-    const raw = await fetch(`${platform.url}/api/v1/records/csv`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(signed) });
+    const raw = await fetch(`${platform.url}/api/v1/records/csv`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(signed),
+    });
     expect([...new Uint8Array(await raw.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // fetch's text() hides the BOM
     expect(csv.text).toContain(`'=HYPERLINK(""x"")`);
     const tampered = structuredClone(signed);

@@ -11,18 +11,30 @@ let platform: RunningPlatform;
 let oddToken: string;
 
 const feedback = (key: string, measureId: string, outcome: string) => ({
-  idempotencyKey: key, code: fixtureCode('black'), entryId: null, measureId, outcome, reason: outcome === 'not-applicable' ? '非本部门事项' : null,
-  caseReference: 'CG-2026-07', note: null, operator: null, context: 'procurement',
+  idempotencyKey: key,
+  code: fixtureCode('black'),
+  entryId: null,
+  measureId,
+  outcome,
+  reason: outcome === 'not-applicable' ? '非本部门事项' : null,
+  caseReference: 'CG-2026-07',
+  note: null,
+  operator: null,
+  context: 'procurement',
 });
 
 beforeAll(async () => {
   platform = await startTestPlatform();
   const { department, viewer, admin } = platform.tokens;
-  oddToken = (await call(platform, 'POST', '/api/v1/admin/tokens', { token: admin, body: { department: '=HYPERLINK("http://x")', role: 'department' } })).json.token;
+  oddToken = (await call(platform, 'POST', '/api/v1/admin/tokens', { token: admin, body: { department: '=HYPERLINK("http://x")', role: 'department' } })).json
+    .token;
   const codes = ['black', 'red', 'clear', 'disputed'].map(fixtureCode);
   await call(platform, 'POST', '/api/v1/status', { token: department, body: { codes: [...codes, 'not-a-code'] } }); // 4 looked up, 1 invalid
   await call(platform, 'POST', '/api/v1/status', { token: department, body: { codes: [fixtureCode('black')] } });
-  await call(platform, 'POST', '/api/v1/records', { token: viewer, body: { codes: [fixtureCode('watch'), fixtureCode('black-multiple')], context: 'procurement' } });
+  await call(platform, 'POST', '/api/v1/records', {
+    token: viewer,
+    body: { codes: [fixtureCode('watch'), fixtureCode('black-multiple')], context: 'procurement' },
+  });
   await call(platform, 'POST', '/api/v1/status', { body: { codes: [fixtureCode('internal-only')] } }); // anonymous: clear
   await call(platform, 'GET', `/api/v1/subjects/${fixtureCode('red')}`, { token: viewer }); // a subject view is not a check
   for (const [token, body] of [
@@ -33,8 +45,18 @@ beforeAll(async () => {
   ] as const) {
     expect((await call(platform, 'POST', '/api/v1/feedback', { token, body })).status).toBe(201);
   }
-  const [entry] = (await call(platform, 'POST', '/api/v1/status', { token: admin, body: { codes: [fixtureCode('black-not-repairable')] } })).json.results[0].entries;
-  const filed = await call(platform, 'POST', '/api/v1/objections', { token: department, body: { code: fixtureCode('black-not-repairable'), entryId: entry.id, reason: '已履行全部义务并结清款项', contact: '027-84841234', documentNumber: entry.documentNumber } });
+  const [entry] = (await call(platform, 'POST', '/api/v1/status', { token: admin, body: { codes: [fixtureCode('black-not-repairable')] } })).json.results[0]
+    .entries;
+  const filed = await call(platform, 'POST', '/api/v1/objections', {
+    token: department,
+    body: {
+      code: fixtureCode('black-not-repairable'),
+      entryId: entry.id,
+      reason: '已履行全部义务并结清款项',
+      contact: '027-84841234',
+      documentNumber: entry.documentNumber,
+    },
+  });
   await call(platform, 'POST', `/api/v1/objections/${filed.json.objection.id}/resolve`, { token: admin, body: { outcome: 'upheld', note: '属实' } });
 });
 afterAll(() => platform.close());
@@ -52,11 +74,13 @@ describe('GET /api/v1/stats', () => {
     // department: 2 status queries (4 + 1 codes looked up); viewer: 1 record (2); anonymous: 1 (1); admin: 1 (1)
     expect(s.department).toBeNull();
     expect(s.checks).toMatchObject({ queries: 5, codes: 9, records: 1 });
-    expect(s.checks.byDepartment).toEqual(expect.arrayContaining([
-      { department: '区市场监管局', queries: 2, codes: 5 },
-      { department: '区政务服务中心', queries: 1, codes: 2 },
-      { department: '匿名', queries: 1, codes: 1 },
-    ]));
+    expect(s.checks.byDepartment).toEqual(
+      expect.arrayContaining([
+        { department: '区市场监管局', queries: 2, codes: 5 },
+        { department: '区政务服务中心', queries: 1, codes: 2 },
+        { department: '匿名', queries: 1, codes: 1 },
+      ]),
+    );
   });
 
   it('counts the verdicts found when the queries were answered', async () => {
@@ -67,10 +91,12 @@ describe('GET /api/v1/stats', () => {
   it('counts feedback per department, per measure and per outcome', async () => {
     const { feedback } = await stats(period);
     expect(feedback).toMatchObject({ total: 4, applied: 2, 'not-applicable': 1, exempted: 1 });
-    expect(feedback.byDepartment).toEqual(expect.arrayContaining([
-      { department: '区市场监管局', total: 3, applied: 1, 'not-applicable': 1, exempted: 1 },
-      { department: '=HYPERLINK("http://x")', total: 1, applied: 1, 'not-applicable': 0, exempted: 0 },
-    ]));
+    expect(feedback.byDepartment).toEqual(
+      expect.arrayContaining([
+        { department: '区市场监管局', total: 3, applied: 1, 'not-applicable': 1, exempted: 1 },
+        { department: '=HYPERLINK("http://x")', total: 1, applied: 1, 'not-applicable': 0, exempted: 0 },
+      ]),
+    );
     expect(feedback.byMeasure).toEqual([
       { measureId: 'P15-3', item: '限制参与公共资源交易', total: 3, applied: 2, 'not-applicable': 0, exempted: 1 },
       { measureId: 'P15-4', item: '限制参与特许经营', total: 1, applied: 0, 'not-applicable': 1, exempted: 0 },

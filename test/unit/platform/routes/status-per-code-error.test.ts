@@ -41,10 +41,15 @@ describe('POST /api/v1/status with one code whose stored data is off-contract', 
     expect([third.code, third.found]).toEqual([healthyClear, true]);
   });
 
-  it('returns unknown for the broken codes and the real verdicts for the rest through core\'s client and store', async () => {
+  it("returns unknown for the broken codes and the real verdicts for the rest through core's client and store", async () => {
     const queryClient = createStatusQueryClient();
     const source = { platform: platform.url, tokenFingerprint: 'viewer' };
-    const store = createStatusStore({ queryClient, source, client: createStatusClient({ baseUrl: platform.url, getToken: async () => platform.tokens.viewer }), retries: 0 });
+    const store = createStatusStore({
+      queryClient,
+      source,
+      client: createStatusClient({ baseUrl: platform.url, getToken: async () => platform.tokens.viewer }),
+      retries: 0,
+    });
     const verdicts = await Promise.all([healthyBlack, longId, manyEntries, healthyClear].map((code) => store.get(code)));
     queryClient.clear();
     expect(verdicts.map((v) => v.kind)).toEqual(['black', 'unknown', 'unknown', 'clear']);
@@ -52,7 +57,10 @@ describe('POST /api/v1/status with one code whose stored data is off-contract', 
   });
 
   it('returns a signed record whose broken code is unknown and whose other codes keep their verdicts', async () => {
-    const res = await call(platform, 'POST', '/api/v1/records', { token: platform.tokens.viewer, body: { codes: [healthyBlack, manyEntries], context: 'procurement' } });
+    const res = await call(platform, 'POST', '/api/v1/records', {
+      token: platform.tokens.viewer,
+      body: { codes: [healthyBlack, manyEntries], context: 'procurement' },
+    });
     expect(res.status).toBe(201);
     expect(res.json.record.items.map((i: { verdict: string }) => i.verdict)).toEqual(['black', 'unknown']);
   });
@@ -63,7 +71,11 @@ describe('POST /api/v1/status with invisible controls in stored data', () => {
     const repos = createRepositories(platform.db);
     const code = fixtureCode('disputed');
     const [entry] = repos.entries.listByCode(code) as StoredEntry[];
-    repos.entries.update({ ...entry!, department: '区\u202E局政财\u202C', persons: [{ role: '法定代表人', name: '王\u200B五', idNumber: '4201\u2066051980\u202E01011234' }] });
+    repos.entries.update({
+      ...entry!,
+      department: '区\u202E局政财\u202C',
+      persons: [{ role: '法定代表人', name: '王\u200B五', idNumber: '4201\u2066051980\u202E01011234' }],
+    });
     const res = await call(platform, 'POST', '/api/v1/status', { token: platform.tokens.admin, body: { codes: [code] } });
     const [result] = res.json.results;
     expect(result.code).toBe(code);

@@ -22,7 +22,13 @@ const verdictOf = (result: StatusResult) => computeVerdict({ result, now: new Da
 describe('POST /api/v1/status', () => {
   it('answers every demo subject with the verdict demo-subjects.json expects (viewer)', async () => {
     const results: StatusResult[] = [];
-    for (let i = 0; i < DEMO_SUBJECTS.length; i += 100) results.push(...(await status(DEMO_SUBJECTS.slice(i, i + 100).map((s) => s.code), platform.tokens.viewer)));
+    for (let i = 0; i < DEMO_SUBJECTS.length; i += 100)
+      results.push(
+        ...(await status(
+          DEMO_SUBJECTS.slice(i, i + 100).map((s) => s.code),
+          platform.tokens.viewer,
+        )),
+      );
     expect(results.map(verdictOf)).toEqual(DEMO_SUBJECTS.map((s) => s.expectedVerdict));
     expect(results.map((r) => r.found)).toEqual(DEMO_SUBJECTS.map((s) => s.inDatabase !== false));
     expect(new Set(results.map((r) => r.scope))).toEqual(new Set(['full']));
@@ -81,10 +87,19 @@ describe('POST /api/v1/status', () => {
   });
 
   it('writes the audit log with department, codes and purpose', async () => {
-    await call(platform, 'POST', '/api/v1/status', { token: platform.tokens.department, body: { codes: [fixtureCode('watch')], purpose: '行政许可 2026-001' } });
+    await call(platform, 'POST', '/api/v1/status', {
+      token: platform.tokens.department,
+      body: { codes: [fixtureCode('watch')], purpose: '行政许可 2026-001' },
+    });
     const audit = await call(platform, 'GET', '/api/v1/admin/audit?limit=1', { token: platform.tokens.admin });
     expect(audit.status).toBe(200);
-    expect(audit.json.records[0]).toMatchObject({ endpoint: 'status', department: '区市场监管局', tokenId: 'demo-department', codes: [fixtureCode('watch')], purpose: '行政许可 2026-001' });
+    expect(audit.json.records[0]).toMatchObject({
+      endpoint: 'status',
+      department: '区市场监管局',
+      tokenId: 'demo-department',
+      codes: [fixtureCode('watch')],
+      purpose: '行政许可 2026-001',
+    });
     expect(audit.json.records[0].ip).toBeTruthy();
   });
 });

@@ -40,6 +40,12 @@ describe('the entry-lifecycle demo fixtures (issue 11)', () => {
 
   it('lists the lifecycle fixtures after every other subject, with their verdicts', () => {
     const roles = DEMO_SUBJECTS.slice(-5).map((s) => [s.role, s.expectedVerdict]);
-    expect(roles).toEqual([['repair-pending', 'black'], ['repair-refused', 'black'], ['future-listing', 'clear'], ['red-disputed', 'disputed'], ['exited-disputed', 'watch']]);
+    expect(roles).toEqual([
+      ['repair-pending', 'black'],
+      ['repair-refused', 'black'],
+      ['future-listing', 'clear'],
+      ['red-disputed', 'disputed'],
+      ['exited-disputed', 'watch'],
+    ]);
   });
 });

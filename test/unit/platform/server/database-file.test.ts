@@ -26,7 +26,10 @@ async function demoOn(name: string): Promise<{ platform: RunningPlatform; path: 
 }
 
 const addEntry = (platform: RunningPlatform) =>
-  call(platform, 'POST', '/api/v1/admin/entries', { token: platform.tokens.admin, body: { code: fixtureCode('clear'), list: 'red', category: '纳税信用A级纳税人', facts: 'A', legalBasis: 'x' } });
+  call(platform, 'POST', '/api/v1/admin/entries', {
+    token: platform.tokens.admin,
+    body: { code: fixtureCode('clear'), list: 'red', category: '纳税信用A级纳税人', facts: 'A', legalBasis: 'x' },
+  });
 
 describe('the database file under a running platform', () => {
   it('returns health ok (on the contract) while the file is the one opened', async () => {
@@ -76,7 +79,10 @@ describe('an empty platform', () => {
     const res = await call(platform, 'POST', '/api/v1/status', { body: { codes: [fixtureCode('black')] } });
     expect([res.status, envelopeCode(res.json)]).toEqual([503, 'no_data']);
     const client = createStatusClient({ baseUrl: platform.url, retries: 0 });
-    const error = await client.status([fixtureCode('black')]).then(() => null, (e: unknown) => e);
+    const error = await client.status([fixtureCode('black')]).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isCreditError(error) && error.apiCode).toBe('no_data');
     expect(computeVerdict({ result: null, error: error as never, now: new Date(), freshnessMs: 60_000 }).kind).toBe('unknown');
   });

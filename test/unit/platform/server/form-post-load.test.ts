@@ -74,7 +74,9 @@ function slowPost(length: number, everyMs: number): Promise<{ answer: string; af
       resolve({ answer, afterMs: performance.now() - started });
     };
     socket.on('connect', () => {
-      socket.write(`POST /records/print HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${length}\r\n\r\nrecord=`);
+      socket.write(
+        `POST /records/print HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${length}\r\n\r\nrecord=`,
+      );
       timer = setInterval(() => socket.write('a'), everyMs);
     });
     socket.on('data', (chunk) => {
@@ -90,7 +92,10 @@ function slowPost(length: number, everyMs: number): Promise<{ answer: string; af
 describe('large and slow form posts', () => {
   it('returns health in under 100 ms (median of 5) while twelve large form posts at a time hit /records/print', async () => {
     // The posters run in a worker thread, as another client would: the event loop measured is the platform's.
-    const posters = new Worker(POSTERS, { eval: true, workerData: { url: `${platform.url}/records/print`, bytes: MAX_FORM_BYTES - 1024, posters: 12, rounds: 20, maxMs: 10_000 } });
+    const posters = new Worker(POSTERS, {
+      eval: true,
+      workerData: { url: `${platform.url}/records/print`, bytes: MAX_FORM_BYTES - 1024, posters: 12, rounds: 20, maxMs: 10_000 },
+    });
     const statuses: number[] = [];
     let answered = 0;
     let done = false;
@@ -124,7 +129,8 @@ describe('large and slow form posts', () => {
     await posters.terminate();
     // The platform lets the posts it was still reading go, and admits form posts again.
     const until = performance.now() + 10_000;
-    while ((await call(platform, 'POST', '/records/print', { raw: 'record=x', headers: FORM })).status !== 400 && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+    while ((await call(platform, 'POST', '/records/print', { raw: 'record=x', headers: FORM })).status !== 400 && performance.now() < until)
+      await new Promise((r) => setTimeout(r, 20));
     // The posts went on while health was measured.
     expect(loadWentOn).toBe(true);
     // Each large post was answered: decoded and refused as no record (400), or turned away while too many were in progress (503).
@@ -141,7 +147,10 @@ describe('large and slow form posts', () => {
   });
 
   it(`returns 413 to a form of more than ${MAX_FORM_FIELDS} fields`, async () => {
-    const res = await call(platform, 'POST', '/records/print', { raw: Array.from({ length: MAX_FORM_FIELDS + 1 }, (_, i) => `f${i}=1`).join('&'), headers: FORM });
+    const res = await call(platform, 'POST', '/records/print', {
+      raw: Array.from({ length: MAX_FORM_FIELDS + 1 }, (_, i) => `f${i}=1`).join('&'),
+      headers: FORM,
+    });
     expect([res.status, envelopeCode(res.json)]).toEqual([413, 'payload_too_large']);
     expect((await call(platform, 'POST', '/records/print', { raw: 'record=x&a=1', headers: FORM })).status).toBe(400);
   });
