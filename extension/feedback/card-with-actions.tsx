@@ -13,7 +13,7 @@ import type { QueuedFeedback } from '../../core/feedback/create-feedback-queue.t
 import { FeedbackForm, type FeedbackFormDraft } from '../../core/present/feedback-form.tsx';
 import { ObjectionForm } from '../../core/present/objection-form.tsx';
 import { SubjectCard, type SubjectCardProps } from '../../core/present/subject-card.tsx';
-import type { FeedbackView } from '../messaging/closing-the-loop-schemas.ts';
+import type { FeedbackView } from '../messaging/feedback-messages.ts';
 import type { sendChecked } from '../messaging/send-checked.ts';
 import { QueuedFeedbackList } from './queued-feedback-list.tsx';
 

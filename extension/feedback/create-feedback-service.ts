@@ -8,7 +8,7 @@
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
 import type { CreditClient } from '../../core/api/create-credit-client.ts';
 import { createFeedbackQueue, type FeedbackQueue, type FeedbackQueueStorage } from '../../core/feedback/create-feedback-queue.ts';
-import type { FeedbackDraftMessage, FeedbackView } from '../messaging/closing-the-loop-schemas.ts';
+import type { FeedbackDraftMessage, FeedbackView } from '../messaging/feedback-messages.ts';
 import type { CaseReferenceStore } from './case-reference-store.ts';
 
 export interface FeedbackServiceDeps {

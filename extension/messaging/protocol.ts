@@ -10,10 +10,11 @@
  * - popup → background: `getTabFindings`, `recheckTab`, `resumeTab`, `checkCodes`, `getBatch`
  * - background → popup (broadcast, may have no listener): `batchProgress`
  * - options/popup → background: `getSettings`, `saveSettings`, `testConnection`
- * - closing the loop (closing-the-loop-schemas.ts): content → background `getFeedback`,
- *   `submitFeedback`, `retryFeedback`, `discardFeedback`, `setCaseReference`, `submitObjection`,
- *   `reportPageNames`; popup → background `getTabNames`, `getCaseReference`, `createRecord`,
- *   `getLastRecord`
+ * - feedback (feedback-messages.ts): content → background `getFeedback`, `submitFeedback`,
+ *   `retryFeedback`, `discardFeedback`, `setCaseReference`; popup → background `getCaseReference`
+ * - objections (objection-messages.ts): content → background `submitObjection`
+ * - page names (page-names-messages.ts): content → background `reportPageNames`; popup → `getTabNames`
+ * - records (record-messages.ts): popup → background `createRecord`, `getLastRecord`
  *
  * The token never appears in any message that leaves the background.
  */
@@ -27,26 +28,20 @@ import type { VerdictKind } from '../../core/verdict/verdict-types.ts';
 import { SettingsPatchSchema, SettingsViewSchema, type SettingsPatch, type SettingsView } from '../settings/settings-schema.ts';
 import type { Result } from './result.ts';
 import {
-  CreateRecordRequestSchema,
   FeedbackKeyRequestSchema,
   GetFeedbackRequestSchema,
-  ObjectionRequestSchema,
-  PageNamesReportSchema,
   SetCaseReferenceRequestSchema,
   SubmitFeedbackRequestSchema,
   type CaseReferenceView,
-  type CreateRecordRequest,
   type FeedbackKeyRequest,
   type FeedbackView,
   type GetFeedbackRequest,
-  type ObjectionOutcome,
-  type ObjectionRequestMessage,
-  type PageNamesReport,
   type SetCaseReferenceRequest,
-  type StoredRecord,
   type SubmitFeedbackRequest,
-  type TabNames,
-} from './closing-the-loop-schemas.ts';
+} from './feedback-messages.ts';
+import { ObjectionRequestSchema, type ObjectionOutcome, type ObjectionRequestMessage } from './objection-messages.ts';
+import { PageNamesReportSchema, type PageNamesReport, type TabNames } from './page-names-messages.ts';
+import { CreateRecordRequestSchema, type CreateRecordRequest, type StoredRecord } from './record-messages.ts';
 
 const Code = z.string().check(z.minLength(1), z.maxLength(64));
 

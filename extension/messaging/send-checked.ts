@@ -15,7 +15,10 @@ import {
   type ProtocolMap,
 } from './protocol.ts';
 import { fail, resultSchema, type Result } from './result.ts';
-import { CaseReferenceViewSchema, FeedbackViewSchema, ObjectionOutcomeSchema, StoredRecordSchema, TabNamesSchema } from './closing-the-loop-schemas.ts';
+import { CaseReferenceViewSchema, FeedbackViewSchema } from './feedback-messages.ts';
+import { ObjectionOutcomeSchema } from './objection-messages.ts';
+import { TabNamesSchema } from './page-names-messages.ts';
+import { StoredRecordSchema } from './record-messages.ts';
 
 /** Answer schemas by message (a `Result` of each), checked on arrival by `sendChecked`. */
 export const RESPONSE_SCHEMAS = {

@@ -6,7 +6,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
-import type { PageNamesReport, TabNames } from '../messaging/closing-the-loop-schemas.ts';
+import type { PageNamesReport, TabNames } from '../messaging/page-names-messages.ts';
 
 export interface FrameNames extends PageNamesReport {
   tabId: number;

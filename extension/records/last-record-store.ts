@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
-import { StoredRecordSchema, type StoredRecord } from '../messaging/closing-the-loop-schemas.ts';
+import { StoredRecordSchema, type StoredRecord } from '../messaging/record-messages.ts';
 
 export interface LastRecordStore {
   load(): Promise<StoredRecord | null>;

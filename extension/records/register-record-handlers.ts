@@ -9,7 +9,7 @@ import { MAX_CODES_PER_STATUS_REQUEST } from '../../core/api/api-limits.ts';
 import type { CheckRecordRequest } from '../../core/api/check-record-schema.ts';
 import type { CreditClient } from '../../core/api/create-credit-client.ts';
 import { matchCodes } from '../../core/scan/match-codes.ts';
-import type { CreateRecordRequest, StoredRecord } from '../messaging/closing-the-loop-schemas.ts';
+import type { CreateRecordRequest, StoredRecord } from '../messaging/record-messages.ts';
 import { onValidMessage } from '../messaging/on-valid-message.ts';
 import { fail, ok } from '../messaging/result.ts';
 import type { PageNamesStore } from '../names/page-names-store.ts';

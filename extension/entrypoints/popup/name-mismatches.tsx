@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { usePolling } from './use-polling.ts';
 import { compareNames } from '../../../core/names/compare-names.ts';
-import type { TabNames } from '../../messaging/closing-the-loop-schemas.ts';
+import type { TabNames } from '../../messaging/page-names-messages.ts';
 import type { TabFinding } from '../../messaging/protocol.ts';
 import type { sendChecked } from '../../messaging/send-checked.ts';
 import { t } from '../../locale/translate.ts';

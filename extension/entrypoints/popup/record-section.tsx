@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CHECK_CONTEXTS, type CheckContext } from '../../../core/api/check-context-schema.ts';
 import { chinaDateTimeSeconds } from '../../../core/time/china-time.ts';
-import type { StoredRecord } from '../../messaging/closing-the-loop-schemas.ts';
+import type { StoredRecord } from '../../messaging/record-messages.ts';
 import type { sendChecked } from '../../messaging/send-checked.ts';
 import { errorKindText, t } from '../../locale/translate.ts';
 import { downloadRecord, openPrintView } from '../../records/export-record.ts';
