@@ -16,6 +16,7 @@ import { registerTypicalCaseRoutes } from '../routes/typical-case-routes.ts';
 import { registerAdminEntryRoutes } from '../routes/admin-entry-routes.ts';
 import { registerAdminTokenRoute } from '../routes/admin-token-route.ts';
 import { registerChangesRoute } from '../routes/changes-route.ts';
+import { registerSnapshotRoute } from '../routes/snapshot-route.ts';
 import { registerExtensionUpdatesRoute } from '../routes/extension-updates-route.ts';
 import { registerCreateRecordRoute } from '../routes/create-record-route.ts';
 import { registerFeedbackListRoute } from '../routes/feedback-list-route.ts';
@@ -94,6 +95,7 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
   registerSubjectRoute(app, ctx);
   registerMeasuresRoute(app, ctx);
   registerChangesRoute(app, ctx);
+  registerSnapshotRoute(app, ctx);
   registerFeedbackRoute(app, ctx);
   registerObjectionRoutes(app, ctx);
   registerRepairRoutes(app, ctx);
