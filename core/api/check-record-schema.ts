@@ -32,7 +32,7 @@ export type RecordItem = z.infer<typeof RecordItemSchema>;
  * the platform signs as stated, not as checked: who the operator is, which page the codes came
  * from, the names that page showed, the case reference.
  */
-export const CALLER_STATED_FIELDS = ['caseReference', 'operator', 'source', 'pageNames'] as const;
+export const CALLER_STATED_FIELDS = ['caseReference', 'operator', 'source', 'pageNames', 'projectName'] as const;
 export type CallerStatedField = (typeof CALLER_STATED_FIELDS)[number];
 
 export const CheckRecordSchema = z.strictObject({
@@ -42,6 +42,8 @@ export const CheckRecordSchema = z.strictObject({
   issuedAt: IsoDateTimeSchema,
   context: CheckContextSchema,
   caseReference: z.nullable(LineSchema),
+  /** The project's name (项目名称) as the caller stated it; absent in records from before it existed. */
+  projectName: z.optional(z.nullable(LineSchema)),
   operator: z.nullable(LineSchema),
   department: LineSchema,
   source: z.strictObject({ url: z.nullable(z.string().check(z.maxLength(2000))), title: z.nullable(LineSchema) }),
@@ -75,6 +77,7 @@ export const CheckRecordRequestSchema = z.strictObject({
   codes: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(MAX_CODES_PER_STATUS_REQUEST)),
   context: CheckContextSchema,
   caseReference: z.optional(z.nullable(LineSchema)),
+  projectName: z.optional(z.nullable(LineSchema)),
   operator: z.optional(z.nullable(LineSchema)),
   source: z.optional(z.strictObject({ url: z.nullable(z.string().check(z.maxLength(2000))), title: z.nullable(LineSchema) })),
   /** Names shown next to the codes on the page, by code, to be compared with registered names. */

@@ -41,7 +41,7 @@ import {
 } from './feedback-messages.ts';
 import { ObjectionRequestSchema, type ObjectionOutcome, type ObjectionRequestMessage } from './objection-messages.ts';
 import { PageNamesReportSchema, type PageNamesReport, type TabNames } from './page-names-messages.ts';
-import { CreateRecordRequestSchema, type CreateRecordRequest, type StoredRecord } from './record-messages.ts';
+import { CreateRecordRequestSchema, GetRecordRequestSchema, type CreateRecordRequest, type GetRecordRequest, type StoredRecord } from './record-messages.ts';
 
 const Code = z.string().check(z.minLength(1), z.maxLength(64));
 
@@ -175,7 +175,7 @@ export interface ProtocolMap {
   getCaseReference(data: TabRequest): Result<CaseReferenceView>;
   /** Asks the platform to check and sign a record of the tab's codes or a pasted list; kept as the last record. */
   createRecord(data: CreateRecordRequest): Result<StoredRecord>;
-  getLastRecord(): Result<StoredRecord | null>;
+  getLastRecord(data: GetRecordRequest): Result<StoredRecord | null>;
 }
 
 /** Request schemas by message, checked on arrival by `onValidMessage`. */
@@ -203,7 +203,7 @@ export const REQUEST_SCHEMAS = {
   getTabNames: TabRequestSchema,
   getCaseReference: TabRequestSchema,
   createRecord: CreateRecordRequestSchema,
-  getLastRecord: z.optional(z.undefined()),
+  getLastRecord: GetRecordRequestSchema,
 } satisfies Record<keyof ProtocolMap, z.ZodMiniType>;
 
 export const messenger = defineExtensionMessaging<ProtocolMap>({ logger: undefined });

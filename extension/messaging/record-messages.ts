@@ -17,7 +17,15 @@ export const CreateRecordRequestSchema = z.object({
   /** null: the tab's context (top frame first), else `general`. */
   context: z.nullable(CheckContextSchema),
   caseReference: z.nullable(CaseReference),
+  /** The project's name (项目名称) for the printed record, as typed. */
+  projectName: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  /** The tab whose popup asks: the record is kept for it, its page and case (issue 14). Absent: `tabId`. */
+  ownerTabId: z.optional(z.nullable(z.number().check(z.int()))),
+  /** Names given with a pasted list (a bidders' sheet), by code: compared with the registered names. */
+  names: z.optional(z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(500)))),
 });
+/** `getLastRecord`: the record of this tab (its current page and case), or of a list pasted without a tab (null). */
+export const GetRecordRequestSchema = z.object({ tabId: z.nullable(z.number().check(z.int())) });
 export const StoredRecordSchema = z.object({
   signed: SignedCheckRecordSchema,
   /** Where it came from: a tab's page, or a pasted list. */
@@ -28,3 +36,4 @@ export const StoredRecordSchema = z.object({
 
 export type CreateRecordRequest = z.infer<typeof CreateRecordRequestSchema>;
 export type StoredRecord = z.infer<typeof StoredRecordSchema>;
+export type GetRecordRequest = z.infer<typeof GetRecordRequestSchema>;

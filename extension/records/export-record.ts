@@ -1,6 +1,6 @@
 /**
  * The signed check record out of the extension (from an extension page): a print-ready page on
- * the platform, the signed JSON (verifiable as is) and CSV for spreadsheets (core/record).
+ * the platform, the signed JSON (verifiable as is), CSV and Excel for spreadsheets (core/record).
  *
  * Printing opens `{platform}/records/print#<base64url of the JSON>` with `tabs.create`
  * (platform/records/README.md, way 2): the browser opens the tab even when the popup closes at
@@ -11,6 +11,9 @@ import type { SignedCheckRecord } from '../../core/api/check-record-schema.ts';
 import { bytesToBase64 } from '../../core/record/base64.ts';
 import { postPrintForm } from '../../core/record/post-print-form.ts';
 import { recordFile } from '../../core/record/record-file.ts';
+import { recordTable } from '../../core/record/record-table.ts';
+import { downloadBlob } from '../sheets/download-blob.ts';
+import { tableToXlsx } from '../sheets/table-to-xlsx.ts';
 
 /** Chromium allows 2 MB URLs; stay well below. */
 const MAX_FRAGMENT_CHARS = 1_500_000;
@@ -30,16 +33,12 @@ export function openPrintView(signed: SignedCheckRecord, platformUrl: string, op
   postPrintForm(signed, platformUrl, doc);
 }
 
-/** Saves the record as a file through a download link. */
-export function downloadRecord(signed: SignedCheckRecord, format: 'json' | 'csv', doc: Document = document): void {
+/** Saves the record as a file: the signed JSON, CSV, or an Excel workbook with the CSV's columns. */
+export async function downloadRecord(signed: SignedCheckRecord, format: 'json' | 'csv' | 'xlsx', doc: Document = document): Promise<void> {
+  if (format === 'xlsx') {
+    const { header, rows } = recordTable(signed);
+    return downloadBlob(await tableToXlsx('信用查询记录', header, rows), `信用查询记录-${signed.record.recordId}.xlsx`, doc);
+  }
   const { name, blob } = recordFile(signed, format);
-  const url = URL.createObjectURL(blob);
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(blob, name, doc);
 }

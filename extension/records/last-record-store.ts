@@ -1,26 +1,74 @@
 /**
- * The last signed check record, in `storage.local`: the popup closes as soon as it loses focus,
- * and a record the platform signed must not be lost with it. Whatever is stored is checked
- * against the schema when read back.
+ * The check records of the tabs, in `storage.local`: the popup closes as soon as it loses focus,
+ * and a record the platform signed must not be lost with it. A record belongs to the tab it was
+ * made from, that tab's page and its case reference: the popup of another tab, of the same tab on
+ * another page or of another case is not offered it (issue 14). A pasted list made without a tab
+ * is kept apart. Whatever is stored is checked against the schema when read back.
  */
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import { StoredRecordSchema, type StoredRecord } from '../messaging/record-messages.ts';
 
-export interface LastRecordStore {
-  load(): Promise<StoredRecord | null>;
-  save(record: StoredRecord): Promise<void>;
+/** Whose a record is: a tab (null: none), its page's URL and the case reference it showed then. */
+export interface RecordOwner {
+  tabId: number | null;
+  pageUrl: string | null;
+  caseReference: string | null;
 }
 
-const KEY = 'local:lastRecord' as const;
+export interface LastRecordStore {
+  /** The record of `owner`: only one made for the same tab, page and case reference. */
+  load(owner: RecordOwner): Promise<StoredRecord | null>;
+  save(owner: RecordOwner, record: StoredRecord): Promise<void>;
+  /** Forgets the tab's record (its last attempt failed). */
+  forget(tabId: number | null): Promise<void>;
+}
+
+const KEY = 'local:tabRecords' as const;
+/** Records of this many tabs are kept; the oldest go first. */
+const KEEP = 20;
+
+const EntrySchema = z.object({
+  tabId: z.nullable(z.number().check(z.int())),
+  pageUrl: z.nullable(z.string()),
+  caseReference: z.nullable(z.string()),
+  stored: StoredRecordSchema,
+});
+type Entry = z.infer<typeof EntrySchema>;
+
+/** A page's URL without its fragment: scrolling to an anchor is the same page. */
+export function pageKey(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const at = url.indexOf('#');
+  return at === -1 ? url : url.slice(0, at);
+}
 
 /** The store over `storage.local`. */
 export function createLastRecordStore(): LastRecordStore {
+  async function entries(): Promise<Entry[]> {
+    const saved = await storage.getItem<unknown[]>(KEY).catch(() => null);
+    if (!Array.isArray(saved)) return [];
+    return saved.flatMap((e) => {
+      const parsed = z.safeParse(EntrySchema, e);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
   return {
-    async load() {
-      const parsed = z.safeParse(StoredRecordSchema, await storage.getItem(KEY).catch(() => null));
-      return parsed.success ? parsed.data : null;
+    async load(owner) {
+      const entry = (await entries()).find((e) => e.tabId === owner.tabId);
+      if (!entry) return null;
+      if (entry.pageUrl !== pageKey(owner.pageUrl) || (entry.caseReference ?? null) !== (owner.caseReference ?? null)) return null;
+      return entry.stored;
     },
-    save: (record) => storage.setItem(KEY, record),
+    async save(owner, stored) {
+      const others = (await entries()).filter((e) => e.tabId !== owner.tabId);
+      const entry: Entry = { tabId: owner.tabId, pageUrl: pageKey(owner.pageUrl), caseReference: owner.caseReference ?? null, stored };
+      await storage.setItem(KEY, [...others.slice(-(KEEP - 1)), entry]);
+    },
+    async forget(tabId) {
+      const all = await entries();
+      const kept = all.filter((e) => e.tabId !== tabId);
+      if (kept.length !== all.length) await storage.setItem(KEY, kept);
+    },
   };
 }

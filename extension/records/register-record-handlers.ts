@@ -2,8 +2,8 @@
  * `createRecord` and `getLastRecord`: the check record (信用查询记录) a procurement officer keeps
  * with the file. The background gathers the tab's codes from every frame (or the codes of a
  * pasted list) with the names the page shows beside them, asks the platform to check and sign
- * them (POST /api/v1/records), and keeps the result in `storage.local`, so closing the popup
- * does not lose it.
+ * them (POST /api/v1/records), and keeps the result in `storage.local` for the tab, its page and
+ * its case reference, so closing the popup does not lose it and another tab's popup is not offered it.
  */
 import { MAX_CODES_PER_STATUS_REQUEST } from '../../core/api/api-limits.ts';
 import type { CheckRecordRequest } from '../../core/api/check-record-schema.ts';
@@ -14,7 +14,7 @@ import { onValidMessage } from '../messaging/on-valid-message.ts';
 import { fail, ok } from '../messaging/result.ts';
 import type { PageNamesStore } from '../names/page-names-store.ts';
 import { tabContext } from '../names/page-names-store.ts';
-import type { LastRecordStore } from './last-record-store.ts';
+import type { LastRecordStore, RecordOwner } from './last-record-store.ts';
 
 export interface RecordHandlerDeps {
   ready: Promise<unknown>;
@@ -31,7 +31,7 @@ export async function recordRequest(
   d: Pick<RecordHandlerDeps, 'names' | 'operator' | 'caseReference'>,
 ): Promise<{ request: CheckRecordRequest; omitted: number; source: StoredRecord['source'] } | null> {
   let codes: string[];
-  let pageNames: Record<string, string> = {};
+  let pageNames: Record<string, string>;
   let request: Pick<CheckRecordRequest, 'context' | 'source'>;
   if (req.tabId !== null) {
     await d.names.ready;
@@ -42,17 +42,21 @@ export async function recordRequest(
     request = { context: req.context ?? tabContext(d.names.frames(req.tabId)), source: { url: top?.url.slice(0, 2000) ?? null, title: top?.title ?? null } };
   } else {
     codes = [...new Set(matchCodes(req.text ?? '').map((m) => m.code))];
+    // A pasted sheet's names (batch check) are compared with the registered ones, as a page's are.
+    pageNames = Object.fromEntries(Object.entries(req.names ?? {}).filter(([, name]) => name.trim() !== ''));
     request = { context: req.context ?? 'general', source: { url: null, title: null } };
   }
   if (codes.length === 0) return null;
   const kept = codes.slice(0, MAX_CODES_PER_STATUS_REQUEST);
   const keptNames = Object.fromEntries(Object.entries(pageNames).filter(([code]) => kept.includes(code)));
   const caseReference = req.caseReference?.trim() || (req.tabId !== null ? await d.caseReference(req.tabId) : null);
+  const projectName = req.projectName?.trim() || null;
   return {
     request: {
       codes: kept,
       ...request,
       caseReference: caseReference || null,
+      ...(projectName && { projectName }),
       operator: d.operator(),
       ...(Object.keys(keptNames).length > 0 && { pageNames: keptNames }),
     },
@@ -61,22 +65,32 @@ export async function recordRequest(
   };
 }
 
+/** Whose a record of `tabId` is: the tab, its page now and the case reference it shows now. */
+async function ownerOf(tabId: number | null, d: Pick<RecordHandlerDeps, 'names' | 'caseReference'>): Promise<RecordOwner> {
+  if (tabId === null) return { tabId: null, pageUrl: null, caseReference: null };
+  await d.names.ready;
+  return { tabId, pageUrl: d.names.frames(tabId)[0]?.url ?? null, caseReference: (await d.caseReference(tabId)) || null };
+}
+
 /** Registers the handlers; returns the function that removes them. */
 export function registerRecordHandlers(d: RecordHandlerDeps): () => void {
   const removers = [
     onValidMessage('createRecord', async (req, origin) => {
       await d.ready;
       if (!origin.extensionPage) return fail('permission', 'createRecord is for extension pages');
+      const owner = await ownerOf(req.ownerTabId !== undefined ? req.ownerTabId : req.tabId, d);
+      // A failed attempt leaves no older record to print in its place (issue 14).
+      await d.last.forget(owner.tabId);
       const planned = await recordRequest(req, d);
       if (!planned) return fail('not-found', 'no codes to record');
       const signed = await d.client().records(planned.request);
       const stored: StoredRecord = { signed, source: planned.source, omitted: planned.omitted };
-      await d.last.save(stored);
+      await d.last.save(owner, stored);
       return ok(stored);
     }),
-    onValidMessage('getLastRecord', async (_data, origin) => {
+    onValidMessage('getLastRecord', async ({ tabId }, origin) => {
       if (!origin.extensionPage) return fail('permission', 'getLastRecord is for extension pages');
-      return ok(await d.last.load());
+      return ok(await d.last.load(await ownerOf(tabId, d)));
     }),
   ];
   return () => removers.forEach((remove) => remove());

@@ -62,6 +62,7 @@ export function buildCheckRecord(
   });
   const callerStated: CallerStatedField[] = [];
   if (request.caseReference != null) callerStated.push('caseReference');
+  if (request.projectName != null) callerStated.push('projectName');
   if (request.operator != null) callerStated.push('operator');
   if (request.source && (request.source.url !== null || request.source.title !== null)) callerStated.push('source');
   if (items.some((item) => item.pageName !== null)) callerStated.push('pageNames');
@@ -72,6 +73,7 @@ export function buildCheckRecord(
     issuedAt: new Date().toISOString(),
     context: request.context,
     caseReference: request.caseReference ?? null,
+    ...(request.projectName != null && { projectName: request.projectName }),
     operator: issuer.operator,
     department: issuer.department,
     source: request.source ?? { url: null, title: null },

@@ -10,7 +10,7 @@ import { FindingsSummary } from './findings-summary.tsx';
 import { FindingsTable } from './findings-table.tsx';
 import { NameMismatches } from './name-mismatches.tsx';
 import { PolicyNotice, type PolicyView } from './policy-notice.tsx';
-import { RecordSection } from './record-section.tsx';
+import { RecordSection, type RecordableList } from './record-section.tsx';
 
 export interface PopupAppProps {
   /** The tab reported on; null when there is none (the batch box still works). */
@@ -32,6 +32,7 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, open
   const [error, setError] = useState<MessageError | null>(null);
   const [status, setStatus] = useState('');
   const [rechecking, setRechecking] = useState(false);
+  const [checkedList, setCheckedList] = useState<RecordableList | null>(null);
 
   usePolling(
     async (isLive) => {
@@ -104,8 +105,8 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, open
             <NameMismatches tabId={tabId} findings={findings.findings} send={send} pollMs={pollMs} />
           </>
         )}
-        <RecordSection tabId={findings && findings.findings.length > 0 ? tabId : null} send={send} openTab={openTab} />
-        <BatchCheck send={send} locale={locale} defaultContext={defaultContext} />
+        <RecordSection tabId={findings && findings.findings.length > 0 ? tabId : null} ownerTabId={tabId} send={send} openTab={openTab} batch={checkedList} />
+        <BatchCheck send={send} locale={locale} defaultContext={defaultContext} onChecked={setCheckedList} />
       </main>
     </div>
   );

@@ -3,26 +3,42 @@ import { CHECK_CONTEXTS, type CheckContext } from '../../../core/api/check-conte
 import { chinaDateTimeSeconds } from '../../../core/time/china-time.ts';
 import type { StoredRecord } from '../../messaging/record-messages.ts';
 import type { sendChecked } from '../../messaging/send-checked.ts';
-import { errorKindText, t } from '../../locale/translate.ts';
+import { glossary } from '../../../core/present/glossary.ts';
+import { errorKindText, t, uiLocale } from '../../locale/translate.ts';
 import { downloadRecord, openPrintView } from '../../records/export-record.ts';
 
+/** A checked list that can be recorded as it is (the batch check's rows): its codes and the names given with them. */
+export interface RecordableList {
+  codes: string[];
+  names: Record<string, string>;
+}
+
 export interface RecordSectionProps {
+  /** The tab whose codes can be recorded; null until its codes are known. */
   tabId: number | null;
+  /** The popup's tab, whose record is shown (its page and case only); absent: `tabId`. */
+  ownerTabId?: number | null;
   send: typeof sendChecked;
   openTab: (url: string) => void;
+  /** The batch check's rows, once checked: a third source of a record. */
+  batch?: RecordableList | null;
 }
 
 /**
- * "生成信用查询记录": the platform checks and signs every code of the page (or of a pasted list);
- * the popup then offers the print-ready page, the signed JSON and CSV. The last record is kept
- * by the background, so reopening the popup shows it again.
+ * "生成信用查询记录": the platform checks and signs every code of the page (or of a pasted list, or
+ * of the batch check's rows); the popup then offers the print-ready page, the signed JSON, CSV and
+ * Excel. The record is kept by the background for this tab, its page and case reference, so
+ * reopening the popup shows it again and the popup of another tab or case does not; a failed
+ * attempt leaves no older record offered in its place.
  */
-export function RecordSection({ tabId, send, openTab }: RecordSectionProps) {
-  const [chosen, setFrom] = useState<'tab' | 'text'>('tab');
+export function RecordSection({ tabId, ownerTabId, send, openTab, batch = null }: RecordSectionProps) {
+  const owner = ownerTabId === undefined ? tabId : ownerTabId;
+  const [chosen, setFrom] = useState<'tab' | 'text' | 'batch'>('tab');
   // The tab becomes available once its codes are known; until then only a pasted list can be recorded.
-  const from = tabId === null ? 'text' : chosen;
+  const from = chosen === 'batch' ? (batch ? 'batch' : 'text') : tabId === null ? 'text' : chosen;
   const [text, setText] = useState('');
   const [caseReference, setCaseReference] = useState('');
+  const [projectName, setProjectName] = useState('');
   const [context, setContext] = useState<CheckContext | ''>('');
   const [record, setRecord] = useState<StoredRecord | null>(null);
   const [platformUrl, setPlatformUrl] = useState<string | null>(null);
@@ -30,10 +46,10 @@ export function RecordSection({ tabId, send, openTab }: RecordSectionProps) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void send('getLastRecord', undefined).then((r) => r.ok && setRecord(r.value));
+    void send('getLastRecord', { tabId: owner }).then((r) => r.ok && setRecord(r.value));
     void send('getSettings', undefined).then((r) => r.ok && setPlatformUrl(r.value.platformUrl));
     if (tabId !== null) void send('getCaseReference', { tabId }).then((r) => r.ok && r.value.value && setCaseReference(r.value.value));
-  }, [send, tabId]);
+  }, [send, tabId, owner]);
 
   async function create(event: Event) {
     event.preventDefault();
@@ -42,12 +58,17 @@ export function RecordSection({ tabId, send, openTab }: RecordSectionProps) {
     setStatus({ text: t('recordCreating'), error: false });
     const result = await send('createRecord', {
       tabId: from === 'tab' ? tabId : null,
-      text: from === 'text' ? text : null,
+      text: from === 'text' ? text : from === 'batch' && batch ? batch.codes.join('\n') : null,
       context: context || null,
       caseReference: caseReference.trim() || null,
+      projectName: projectName.trim() || null,
+      ownerTabId: owner,
+      ...(from === 'batch' && batch && { names: batch.names }),
     });
     setBusy(false);
     if (!result.ok) {
+      // The old record is not this one: nothing is left to print by mistake.
+      setRecord(null);
       return setStatus({ text: result.error.kind === 'not-found' ? t('recordNoCodes') : t('recordFailed', errorKindText(result.error.kind)), error: true });
     }
     setRecord(result.value);
@@ -59,17 +80,25 @@ export function RecordSection({ tabId, send, openTab }: RecordSectionProps) {
     <section aria-labelledby="record-title" data-testid="record-section">
       <h2 id="record-title">{t('recordTitle')}</h2>
       <form onSubmit={create} class="record-form">
-        {tabId !== null && (
+        {(tabId !== null || batch) && (
           <fieldset class="row">
             <legend class="sr-only">{t('recordSourceLegend')}</legend>
-            <label class="inline">
-              <input type="radio" name="record-from" value="tab" checked={from === 'tab'} onChange={() => setFrom('tab')} />
-              {t('recordFromTab')}
-            </label>
+            {tabId !== null && (
+              <label class="inline">
+                <input type="radio" name="record-from" value="tab" checked={from === 'tab'} onChange={() => setFrom('tab')} />
+                {t('recordFromTab')}
+              </label>
+            )}
             <label class="inline">
               <input type="radio" name="record-from" value="text" checked={from === 'text'} onChange={() => setFrom('text')} />
               {t('recordFromText')}
             </label>
+            {batch && (
+              <label class="inline">
+                <input type="radio" name="record-from" value="batch" checked={from === 'batch'} onChange={() => setFrom('batch')} />
+                {t('recordFromBatch', batch.codes.length)}
+              </label>
+            )}
           </fieldset>
         )}
         {from === 'text' && (
@@ -80,13 +109,15 @@ export function RecordSection({ tabId, send, openTab }: RecordSectionProps) {
         )}
         <label for="record-case">{t('recordCaseLabel')}</label>
         <input id="record-case" type="text" maxLength={200} value={caseReference} onInput={(e) => setCaseReference(e.currentTarget.value)} />
+        <label for="record-project">{t('recordProjectLabel')}</label>
+        <input id="record-project" type="text" maxLength={200} value={projectName} onInput={(e) => setProjectName(e.currentTarget.value)} />
         <div class="row">
           <label for="record-context">{t('contextLabel')}</label>
           <select id="record-context" value={context} onChange={(e) => setContext(e.currentTarget.value as CheckContext | '')}>
             <option value="">{t('recordContextAuto')}</option>
             {CHECK_CONTEXTS.map((c) => (
               <option key={c} value={c}>
-                {t(`context_${c}`)}
+                {glossary(uiLocale()).contexts[c]}
               </option>
             ))}
           </select>
@@ -119,11 +150,14 @@ export function RecordSection({ tabId, send, openTab }: RecordSectionProps) {
             <button type="button" disabled={platformUrl === null} onClick={() => platformUrl && openPrintView(record.signed, platformUrl, openTab)}>
               {t('recordPrint')}
             </button>
-            <button type="button" onClick={() => downloadRecord(record.signed, 'json')}>
+            <button type="button" onClick={() => void downloadRecord(record.signed, 'json')}>
               {t('recordJson')}
             </button>
-            <button type="button" onClick={() => downloadRecord(record.signed, 'csv')}>
+            <button type="button" onClick={() => void downloadRecord(record.signed, 'csv')}>
               {t('recordCsv')}
+            </button>
+            <button type="button" onClick={() => void downloadRecord(record.signed, 'xlsx')}>
+              {t('recordXlsx')}
             </button>
           </div>
         </div>

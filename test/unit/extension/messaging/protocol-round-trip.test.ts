@@ -194,7 +194,7 @@ const SAMPLES = {
   getTabNames: { request: { tabId: 7 }, answer: { tabId: 7, codes: [{ code: CODE, pageName: '甲公司', frameIds: [0] }] } },
   getCaseReference: { request: { tabId: 7 }, answer: { value: 'CG-2026-01' } },
   createRecord: { request: { tabId: null, text: CODE, context: 'procurement', caseReference: 'CG-2026-01' }, answer: stored },
-  getLastRecord: { request: undefined, answer: stored },
+  getLastRecord: { request: { tabId: 7 }, answer: stored },
 } satisfies { [K in keyof ProtocolMap]: Sample<K> };
 
 const roundTrip = (schema: z.ZodMiniType, value: unknown) => z.parse(schema, value === undefined ? undefined : JSON.parse(JSON.stringify(value)));

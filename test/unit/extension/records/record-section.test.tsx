@@ -49,7 +49,15 @@ describe('RecordSection', () => {
     await act(async () => render(<RecordSection tabId={7} send={send} openTab={openTab} />, root));
     await vi.waitFor(() => expect(root.querySelector<HTMLInputElement>('#record-case')!.value).toBe('HYCG-2026-0318'));
     await act(async () => void root.querySelector('form.record-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
-    expect(send).toHaveBeenCalledWith('createRecord', { tabId: 7, text: null, context: null, caseReference: 'HYCG-2026-0318' });
+    expect(send).toHaveBeenCalledWith('createRecord', {
+      tabId: 7,
+      text: null,
+      context: null,
+      caseReference: 'HYCG-2026-0318',
+      projectName: null,
+      ownerTabId: 7,
+    });
+    expect(send).toHaveBeenCalledWith('getLastRecord', { tabId: 7 });
     await vi.waitFor(() => expect(root.querySelector('[data-testid=record-status]')!.textContent).toBe('已生成，共 2 个代码，平台已签名。'));
     expect(root.querySelector('[data-testid=record]')!.textContent).toContain('王立 · 区市场监管局');
     await act(async () => [...root.querySelectorAll('button')].find((b) => b.textContent === '打印')!.click());
@@ -75,6 +83,15 @@ describe('RecordSection', () => {
     });
     await act(async () => void root.querySelector('form.record-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
     await vi.waitFor(() => expect(root.querySelector('[data-testid=record-status]')!.textContent).toBe('没有可记录的代码。'));
-    expect(send).toHaveBeenCalledWith('createRecord', { tabId: null, text: '没有代码', context: null, caseReference: null });
+    expect(send).toHaveBeenCalledWith('createRecord', {
+      tabId: null,
+      text: '没有代码',
+      context: null,
+      caseReference: null,
+      projectName: null,
+      ownerTabId: null,
+    });
+    // A failed attempt leaves no older record to print.
+    expect(root.querySelector('[data-testid=record]')).toBeNull();
   });
 });
