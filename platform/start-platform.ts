@@ -184,6 +184,7 @@ async function startOn(db: Database, dbPath: string, host: string, opts: StartPl
       closed = true;
       clearInterval(expirySweep);
       await app.close();
+      repos.audit.flushPending();
       db.close();
     },
   };

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { VerdictCounts } from '../../core/api/stats-schema.ts';
 import type { Caller } from '../auth/caller.ts';
-import type { AuditHit } from '../db/audit-repository.ts';
+import type { AuditHit, AuditRecord } from '../db/audit-repository.ts';
 import type { PlatformContext } from '../server/platform-context.ts';
 
 /**
@@ -19,7 +19,37 @@ export function recordQuery(
   verdicts: Partial<VerdictCounts> | null = null,
   followUp: { caseReference: string | null; hits: readonly AuditHit[] } | null = null,
 ): void {
-  ctx.repos.audit.record({
+  ctx.repos.audit.record(auditEntry(request, caller, endpoint, codes, purpose, verdicts, followUp));
+}
+
+/**
+ * `recordQuery` through the audit log's group commit (one transaction for the queries of one
+ * turn of the event loop): resolves once the row is committed. The status route awaits it before
+ * it answers, so no answered query is missing from the log after a crash.
+ */
+export function recordQueryCommitted(
+  ctx: PlatformContext,
+  request: FastifyRequest,
+  caller: Caller,
+  endpoint: string,
+  codes: string[],
+  purpose: string | null,
+  verdicts: Partial<VerdictCounts> | null = null,
+  followUp: { caseReference: string | null; hits: readonly AuditHit[] } | null = null,
+): Promise<void> {
+  return ctx.repos.audit.commit(auditEntry(request, caller, endpoint, codes, purpose, verdicts, followUp));
+}
+
+function auditEntry(
+  request: FastifyRequest,
+  caller: Caller,
+  endpoint: string,
+  codes: string[],
+  purpose: string | null,
+  verdicts: Partial<VerdictCounts> | null,
+  followUp: { caseReference: string | null; hits: readonly AuditHit[] } | null,
+): Omit<AuditRecord, 'id'> {
+  return {
     at: new Date().toISOString(),
     tokenId: caller.tokenId,
     department: caller.department,
@@ -30,5 +60,5 @@ export function recordQuery(
     verdicts,
     caseReference: followUp?.caseReference ?? null,
     hits: followUp?.hits ?? null,
-  });
+  };
 }

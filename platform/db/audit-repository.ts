@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { VerdictCounts } from '../../core/api/stats-schema.ts';
+import { GroupCommit } from '../audit/group-commit.ts';
 
 /** One registered query of credit information (section (二十七): every query is registered and reviewable). */
 export interface AuditRecord {
@@ -69,7 +70,14 @@ export class AuditRepository {
     { at: string; department: string | null; endpoint: string; case_reference: string | null; hits: string }
   >;
 
+  readonly #groupCommit: GroupCommit<Omit<AuditRecord, 'id'>>;
+
   constructor(db: Database) {
+    // Records handed to `commit` in one turn of the event loop share one transaction.
+    const insertMany = db.transaction((entries: Omit<AuditRecord, 'id'>[]) => {
+      for (const entry of entries) this.record(entry);
+    });
+    this.#groupCommit = new GroupCommit((entries) => insertMany.immediate(entries));
     this.#insert = db.prepare(
       'INSERT INTO audit_log (at, token_id, department, endpoint, codes, purpose, ip, verdicts, case_reference, hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -98,6 +106,19 @@ export class AuditRepository {
       entry.caseReference ?? null,
       entry.hits?.length ? JSON.stringify(entry.hits) : null,
     );
+  }
+
+  /**
+   * Records a query in the next group commit (group-commit.ts): resolves once its row is
+   * committed, rejects when the commit failed — await it before answering the query.
+   */
+  commit(entry: Omit<AuditRecord, 'id'>): Promise<void> {
+    return this.#groupCommit.add(entry);
+  }
+
+  /** Commits what waits for the next group commit now (before the database is closed). */
+  flushPending(): void {
+    this.#groupCommit.flush();
   }
 
   /** The most recent records, newest first. */

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { StoredEntry } from './stored-records.ts';
 
-interface EntryRow {
+export interface EntryRow {
   id: string;
   code: string;
   list: StoredEntry['list'];
@@ -22,10 +22,10 @@ interface EntryRow {
   persons: string;
 }
 
-const COLUMNS =
+export const COLUMNS =
   'id, code, list, category, facts, legal_basis, document_number, department, listed_on, valid_until, state, exit_date, exit_reason, exit_department, repairable, monitoring_until, visibility, persons';
 
-function fromRow(row: EntryRow): StoredEntry {
+export function fromRow(row: EntryRow): StoredEntry {
   return {
     id: row.id,
     code: row.code,

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AuditRepository } from './audit-repository.ts';
+import { CodeLookupRepository } from './code-lookup-repository.ts';
 import { ChangeRepository } from './change-repository.ts';
 import { EntryRepository } from './entry-repository.ts';
 import { EventRepository } from './event-repository.ts';
@@ -21,6 +22,8 @@ export interface Repositories {
   objections: ObjectionRepository;
   repairs: RepairRepository;
   changes: ChangeRepository;
+  /** A batch of codes with their entries, in one statement (the status route's lookups). */
+  lookup: CodeLookupRepository;
   events: EventRepository;
   feedback: FeedbackRepository;
   tokens: TokenRepository;
@@ -40,6 +43,7 @@ export function createRepositories(db: Database): Repositories {
     objections: new ObjectionRepository(db),
     repairs: new RepairRepository(db),
     changes: new ChangeRepository(db),
+    lookup: new CodeLookupRepository(db),
     events: new EventRepository(db),
     feedback: new FeedbackRepository(db),
     tokens: new TokenRepository(db),

@@ -4,7 +4,7 @@ import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import type { Disclosure } from '../privacy/disclosure-for.ts';
 import type { PlatformContext } from '../server/platform-context.ts';
 import { schemaIssues } from '../server/schema-issues.ts';
-import { toSubject, visibleEntries } from './to-list-entry.ts';
+import { toSubject, visibleEntriesOf } from './to-list-entry.ts';
 
 /**
  * Answers codes as `POST /api/v1/status` does (and the check record, which must say the same):
@@ -21,31 +21,34 @@ export function lookUpCodes(
   stamp: { asOf: string; dataVersion: number },
 ): { results: (StatusResult | StatusErrorResult)[]; looked: string[] } {
   const today = ctx.today();
-  const results: (StatusResult | StatusErrorResult)[] = [];
+  const parsedCodes: (string | null)[] = [];
   const seen = new Set<string>();
+  const inputs: string[] = [];
   const looked: string[] = [];
   for (const input of codes) {
     if (seen.has(input)) continue;
     seen.add(input);
+    inputs.push(input);
     const parsed = parseUscc(input);
-    if (parsed.validity === 'invalid') {
-      results.push({ code: input, found: false, invalid: true, subject: null, entries: [], ...stamp });
-      continue;
-    }
-    looked.push(parsed.code);
-    const subject = ctx.repos.subjects.get(parsed.code);
-    results.push(
-      checked({
-        code: input,
-        found: subject !== undefined,
-        invalid: false,
-        subject: subject ? toSubject(subject, disclosure) : null,
-        entries: subject ? visibleEntries(ctx.repos, parsed.code, today, disclosure) : [],
-        scope: disclosure.scope,
-        ...stamp,
-      }),
-    );
+    parsedCodes.push(parsed.validity === 'invalid' ? null : parsed.code);
+    if (parsed.validity !== 'invalid') looked.push(parsed.code);
   }
+  // Every valid code of the request in one statement (code-lookup-repository.ts).
+  const found = ctx.repos.lookup.lookUp([...new Set(looked)]);
+  const results: (StatusResult | StatusErrorResult)[] = inputs.map((input, i) => {
+    const code = parsedCodes[i];
+    if (code === null || code === undefined) return { code: input, found: false, invalid: true, subject: null, entries: [], ...stamp };
+    const hit = found.get(code);
+    return checked({
+      code: input,
+      found: hit !== undefined,
+      invalid: false,
+      subject: hit ? toSubject(hit.subject, disclosure) : null,
+      entries: hit ? visibleEntriesOf(hit.entries, today, disclosure) : [],
+      scope: disclosure.scope,
+      ...stamp,
+    });
+  });
   return { results, looked };
 }
 

@@ -1,6 +1,7 @@
 import type { ListEntry } from '../../core/api/list-entry-schema.ts';
 import type { Subject } from '../../core/api/subject-schema.ts';
 import { effectiveState } from '../../core/verdict/effective-state.ts';
+import type { LookedUpEntry } from '../db/code-lookup-repository.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { StoredEntry, StoredSubject } from '../db/stored-records.ts';
 import type { Disclosure } from '../privacy/disclosure-for.ts';
@@ -14,8 +15,16 @@ import { publishedOn } from './published-on.ts';
  * masked as the caller's disclosure requires.
  */
 export function toListEntry(repos: Repositories, stored: StoredEntry, today: string, disclosure: Disclosure): ListEntry {
-  const objection = repos.objections.latestForEntry(stored.id);
-  const repair = repos.repairs.latestForEntry(stored.id);
+  return listEntryOf(
+    { entry: stored, objection: repos.objections.latestForEntry(stored.id), repair: repos.repairs.latestForEntry(stored.id) },
+    today,
+    disclosure,
+  );
+}
+
+/** `toListEntry` of an entry looked up with its latest objection and repair application (code-lookup-repository.ts). */
+export function listEntryOf(looked: LookedUpEntry, today: string, disclosure: Disclosure): ListEntry {
+  const { entry: stored, objection, repair } = looked;
   const entry: ListEntry = {
     id: stored.id,
     list: stored.list,
@@ -64,5 +73,14 @@ export function visibleEntries(repos: Repositories, code: string, today: string,
   return entries
     .filter((e) => e.visibility === 'public')
     .map((e) => toListEntry(repos, e, today, disclosure))
+    .filter((e) => publishedOn(e, today));
+}
+
+/** `visibleEntries` of entries looked up with their latest objection and repair application (code-lookup-repository.ts). */
+export function visibleEntriesOf(entries: readonly LookedUpEntry[], today: string, disclosure: Disclosure): ListEntry[] {
+  if (disclosure.scope === 'full') return entries.map((e) => listEntryOf(e, today, disclosure));
+  return entries
+    .filter((e) => e.entry.visibility === 'public')
+    .map((e) => listEntryOf(e, today, disclosure))
     .filter((e) => publishedOn(e, today));
 }

@@ -3,14 +3,15 @@ import { isStatusErrorResult, StatusRequestSchema, StatusResponseSchema } from '
 import { computeVerdict } from '../../core/verdict/compute-verdict.ts';
 import { countVerdicts } from '../audit/count-verdicts.ts';
 import { findHits } from '../audit/find-hits.ts';
-import { recordQuery } from '../audit/record-query.ts';
+import { recordQueryCommitted } from '../audit/record-query.ts';
 import { authorize } from '../auth/authorize.ts';
 import { lookUpCodes } from '../lists/look-up-codes.ts';
 import { disclosureFor } from '../privacy/disclosure-for.ts';
 import { ApiError } from '../server/api-error.ts';
 import { parseRequest } from '../server/parse-request.ts';
 import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
-import { sendValidated } from '../server/send-validated.ts';
+import { sendChecked } from '../server/send-validated.ts';
+import { serializationSchema } from '../server/serialization-schema.ts';
 import { nowOnToday } from '../time/now-on-today.ts';
 import { rejectTooManyCodes } from '../server/reject-too-many-codes.ts';
 
@@ -21,7 +22,9 @@ import { rejectTooManyCodes } from '../server/reject-too-many-codes.ts';
  * verdict kinds found are counted into the audit log for statistics.
  */
 export function registerStatusRoute(app: FastifyInstance, ctx: PlatformContext): void {
-  app.post('/api/v1/status', async (request, reply) => {
+  // Answers are written by a serializer compiled once from the contract (fast-json-stringify).
+  const schema = { response: { 200: serializationSchema(StatusResponseSchema) } };
+  app.post('/api/v1/status', { schema }, async (request, reply) => {
     const caller = authorize(request, ctx, 'read');
     // An empty platform (new, or its database file came back empty) knows nothing: unknown, never "not found".
     if (!ctx.repos.subjects.any()) throw new ApiError(503, 'no_data', 'the platform holds no list data yet, so no code can be answered');
@@ -38,7 +41,8 @@ export function registerStatusRoute(app: FastifyInstance, ctx: PlatformContext):
     const hits = findHits(
       results.flatMap((result, i) => (isStatusErrorResult(result) || !result.subject ? [] : [{ code: result.subject.code, kind: kinds[i]! }])),
     );
-    recordQuery(ctx, request, caller, 'status', looked, body.purpose ?? null, verdicts, { caseReference: body.caseReference ?? null, hits });
-    return sendValidated(reply, StatusResponseSchema, 200, { results, ...stamp });
+    // Answered only once its audit row is committed (group commit: one transaction for many queries).
+    await recordQueryCommitted(ctx, request, caller, 'status', looked, body.purpose ?? null, verdicts, { caseReference: body.caseReference ?? null, hits });
+    return sendChecked(reply, StatusResponseSchema, 200, { results, ...stamp });
   });
 }

@@ -1,0 +1,92 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { COLUMNS as ENTRY_COLUMNS, fromRow as entryFromRow, type EntryRow } from './entry-repository.ts';
+import type { StoredEntry, StoredSubject } from './stored-records.ts';
+
+/** The latest objection to an entry, as an answer shows it. */
+export interface LatestObjection {
+  id: string;
+  status: 'pending' | 'upheld' | 'rejected';
+  filedAt: string;
+  resolvedAt: string | null;
+}
+
+/** The latest repair application on an entry, as an answer shows it. */
+export interface LatestRepair {
+  id: string;
+  status: 'pending' | 'approved' | 'refused' | 'lapsed';
+  filedAt: string;
+  decidedAt: string | null;
+}
+
+/** A stored entry with its latest objection and repair application. */
+export interface LookedUpEntry {
+  entry: StoredEntry;
+  objection: LatestObjection | undefined;
+  repair: LatestRepair | undefined;
+}
+
+/** What one code's lookup found: the subject and its entries, oldest first. */
+export interface LookedUpSubject {
+  subject: StoredSubject;
+  entries: LookedUpEntry[];
+}
+
+type Row = {
+  s_code: string;
+  s_name: string | null;
+  s_region_code: string | null;
+  s_legal_representative: string | null;
+  objection: string | null;
+  repair: string | null;
+} & {
+  [K in keyof EntryRow]: EntryRow[K] | null;
+};
+
+/**
+ * A batch of codes looked up in one statement (the status route and the check record): the codes
+ * go in as one JSON array (`json_each`), each registered subject comes back with its entries
+ * (oldest first) and, per entry, its latest objection and repair application — instead of one
+ * statement for the subject, one for its entries and two per entry.
+ */
+export class CodeLookupRepository {
+  readonly #lookUp: Statement<[string], Row>;
+
+  constructor(db: Database) {
+    const entryColumns = ENTRY_COLUMNS.split(', ')
+      .map((c) => `e.${c} AS ${c}`)
+      .join(', ');
+    this.#lookUp = db.prepare(
+      `SELECT s.code AS s_code, s.name AS s_name, s.region_code AS s_region_code, s.legal_representative AS s_legal_representative, ${entryColumns},
+         CASE WHEN e.id IS NULL THEN NULL ELSE (SELECT json_object('id', o.id, 'status', o.status, 'filedAt', o.filed_at, 'resolvedAt', o.resolved_at)
+           FROM objections o WHERE o.entry_id = e.id ORDER BY o.filed_at DESC, o.rowid DESC LIMIT 1) END AS objection,
+         CASE WHEN e.id IS NULL THEN NULL ELSE (SELECT json_object('id', r.id, 'status', r.status, 'filedAt', r.filed_at, 'decidedAt', r.decided_at)
+           FROM repairs r WHERE r.entry_id = e.id ORDER BY r.filed_at DESC, r.rowid DESC LIMIT 1) END AS repair
+       FROM subjects s LEFT JOIN entries e ON e.code = s.code
+       WHERE s.code IN (SELECT value FROM json_each(?))
+       ORDER BY s.code, e.listed_on, e.id`,
+    );
+  }
+
+  /** The registered subjects among `codes` (normalized), by code; codes not registered are absent. */
+  lookUp(codes: readonly string[]): Map<string, LookedUpSubject> {
+    const found = new Map<string, LookedUpSubject>();
+    if (codes.length === 0) return found;
+    for (const row of this.#lookUp.iterate(JSON.stringify(codes))) {
+      let subject = found.get(row.s_code);
+      if (!subject) {
+        subject = {
+          subject: { code: row.s_code, name: row.s_name, regionCode: row.s_region_code, legalRepresentative: row.s_legal_representative },
+          entries: [],
+        };
+        found.set(row.s_code, subject);
+      }
+      if (row.id === null) continue;
+      subject.entries.push({
+        entry: entryFromRow(row as EntryRow),
+        objection: row.objection === null ? undefined : (JSON.parse(row.objection) as LatestObjection),
+        repair: row.repair === null ? undefined : (JSON.parse(row.repair) as LatestRepair),
+      });
+    }
+    return found;
+  }
+}
