@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   platform: () => import('./platform-throughput.ts'),
   scan: () => import('./scan-cost.ts'),
   widget: () => import('./widget-size.ts'),
+  snapshot: () => import('./snapshot-size.ts'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,5 +1,5 @@
 import type { SnapshotIndex } from './decode-snapshot.ts';
-import { codeKey, keyWords } from './snapshot-code-key.ts';
+import { codeKey, codeWords } from './snapshot-code-key.ts';
 import { classOnDay, type SnapshotTimeline } from './snapshot-timeline.ts';
 
 /**
@@ -28,12 +28,15 @@ export function createSnapshotLookup(
 ): SnapshotLookup {
   const overlay = new Map<string, SnapshotTimeline>(saved?.changed ?? []);
   let dataVersion = Math.max(index.header.dataVersion, saved?.dataVersion ?? 0);
+  const words = new Uint32Array(3);
+  const sample = sampleKeys(index.words);
   const timelineOf = (code: string): SnapshotTimeline | null => {
-    const changed = overlay.get(code);
-    if (changed) return changed;
-    const key = codeKey(code);
-    if (!key) return null;
-    const at = findKey(index.words, keyWords(key));
+    if (overlay.size > 0) {
+      const changed = overlay.get(code);
+      if (changed) return changed;
+    }
+    if (!codeWords(code, words)) return null;
+    const at = findKey(index.words, sample, words);
     return at < 0 ? [] : (index.timelines[index.timelineOf[at] as number] as Uint16Array as unknown as SnapshotTimeline);
   };
   return {
@@ -54,10 +57,41 @@ export function createSnapshotLookup(
   };
 }
 
+const STRIDE = 64;
+
+/**
+ * Every 64th key: a table small enough to stay in cache (190 KB for a million codes), searched
+ * first, so the search in the big array touches one 768-byte stretch rather than twenty far-apart
+ * cache lines.
+ */
+function sampleKeys(words: Uint32Array): Uint32Array {
+  const count = words.length / 3;
+  const sample = new Uint32Array(Math.ceil(count / STRIDE) * 3);
+  for (let i = 0, j = 0; i < count; i += STRIDE, j += 3) sample.set(words.subarray(i * 3, i * 3 + 3), j);
+  return sample;
+}
+
 /** The position of a key's words in the packed array, or -1. */
-function findKey(words: Uint32Array, [w2, w1, w0]: [number, number, number]): number {
+function findKey(words: Uint32Array, sample: Uint32Array, key: Uint32Array): number {
+  const w2 = key[0] as number;
+  const w1 = key[1] as number;
+  const w0 = key[2] as number;
+  // The last sampled key not after the key: its stretch is the only one that can hold it.
   let low = 0;
-  let high = words.length / 3 - 1;
+  let high = sample.length / 3 - 1;
+  let block = -1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = mid * 3;
+    const c = (sample[at] as number) - w2 || (sample[at + 1] as number) - w1 || (sample[at + 2] as number) - w0;
+    if (c <= 0) {
+      block = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (block < 0) return -1;
+  low = block * STRIDE;
+  high = Math.min(words.length / 3, low + STRIDE) - 1;
   while (low <= high) {
     const mid = (low + high) >>> 1;
     const at = mid * 3;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeKey, compareKeys, keyCode, keyWords } from '../../../../core/snapshot/snapshot-code-key.ts';
+import { codeKey, codeWords, compareKeys, keyCode, keyWords } from '../../../../core/snapshot/snapshot-code-key.ts';
 import { makeSnapshotCode } from './make-snapshot-code.ts';
 
 describe('codeKey', () => {
@@ -18,6 +18,19 @@ describe('codeKey', () => {
     const byKey = [...codes].sort((a, b) => compareKeys(codeKey(a)!, codeKey(b)!));
     const byValue = [...codes].sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0));
     expect(byKey).toEqual(byValue);
+  });
+
+  it('gives the words codeWords makes from the code, in the same order as the keys', () => {
+    const codes = Array.from({ length: 300 }, (_, i) => makeSnapshotCode(i * 1_000_003 + 5, i % 3 ? '91420105' : 'Y1110000'));
+    const out = new Uint32Array(3);
+    for (const code of codes) {
+      expect(codeWords(code, out)).toBe(true);
+      expect([...out]).toEqual(keyWords(codeKey(code)!));
+    }
+    const words = (c: string) => keyWords(codeKey(c)!);
+    const cmp = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+    expect([...codes].sort((a, b) => cmp(words(a), words(b)))).toEqual([...codes].sort((a, b) => compareKeys(codeKey(a)!, codeKey(b)!)));
+    expect(codeWords(codes[0]!.slice(0, 17) + (codes[0]![17] === 'A' ? 'B' : 'A'), out)).toBe(false);
   });
 
   it('keeps the largest code within three 32-bit words', () => {
