@@ -95,12 +95,12 @@ whenReady((lens) => {
     const [result] = await lens.check(document.getElementById('approve-code').value);
     const who = result.name ?? result.code;
     const messages = {
-      black: `⛔ ${who} 列入黑名单：依法限制审批，须经负责人确认后方可继续。`,
-      disputed: `⚖ ${who} 的黑名单记录异议核查中，暂停惩戒，可按程序办理。`,
+      black: `× ${who} 列入黑名单：依法限制审批，须经负责人确认后方可继续。`,
+      disputed: `△ ${who} 的黑名单记录异议核查中，暂停惩戒，可按程序办理。`,
       unknown: `? 未能完成信用核查（${who}），请稍后重试，不得视为“未列入”。`,
-      invalid: `⚠ ${result.input} 不是有效的统一社会信用代码。`,
+      invalid: `! ${result.input} 不是有效的统一社会信用代码。`,
     };
-    decision.textContent = messages[result.verdict.kind] ?? `✓ ${who}：${result.verdict.kind === 'red' ? '红名单，可适用激励措施' : '可继续办理'}。`;
+    decision.textContent = messages[result.verdict.kind] ?? `√ ${who}：${result.verdict.kind === 'red' ? '红名单，可适用激励措施' : '可继续办理'}。`;
     decision.dataset.verdict = result.verdict.kind;
     if (['black', 'unknown', 'invalid'].includes(result.verdict.kind)) decision.className = 'warn';
   });

@@ -1,3 +1,4 @@
+import { glossary } from './glossary.ts';
 import type { PresentLocale } from './present-locale.ts';
 
 /**
@@ -14,14 +15,14 @@ export interface BadgeText {
 
 const ZH: BadgeText = {
   disputedQualifier: '惩戒暂停',
-  suspectQualifier: '校验位可疑',
+  suspectQualifier: glossary('zh-CN').suspect.short,
   publicOnlyQualifier: '仅公开信息',
   nameMismatch: '名称与代码不符',
 };
 
 const EN: BadgeText = {
   disputedQualifier: 'punishment suspended',
-  suspectQualifier: 'check digit suspect',
+  suspectQualifier: glossary('en').suspect.short,
   publicOnlyQualifier: 'public lists only',
   nameMismatch: 'Name does not match code',
 };

@@ -38,7 +38,7 @@ export function EntryItem({ entry, locale, actions, upcoming = false }: EntryIte
         </p>
       )}
       <dl class="cl-facts">
-        <dt>{t.facts}</dt>
+        <dt>{t.facts[entry.list]}</dt>
         <dd>{entry.facts}</dd>
         <dt>{t.department}</dt>
         <dd>{entry.department}</dd>

@@ -1,4 +1,5 @@
 import type { FeedbackOutcome } from '../api/feedback-schema.ts';
+import { glossary } from './glossary.ts';
 import type { PresentLocale } from './present-locale.ts';
 
 /** The fixed strings of the feedback and objection forms and the name check, per locale. */
@@ -42,7 +43,7 @@ const ZH: FormText = {
   reporter: (who) => `反馈人：${who}`,
   caseReference: '业务编号（审批事项号、项目编号）',
   caseReferenceHint: '同一业务的反馈以此编号归档。',
-  outcome: { applied: '已实施', 'not-applicable': '不适用', exempted: '依法豁免' },
+  outcome: glossary('zh-CN').outcomes,
   skip: '暂不反馈',
   reason: '不适用理由（必填）',
   note: '备注（可选）',
@@ -81,7 +82,7 @@ const EN: FormText = {
   reporter: (who) => `Reported by: ${who}`,
   caseReference: 'Case reference (approval item or project number)',
   caseReferenceHint: 'Feedback is filed under this reference.',
-  outcome: { applied: 'Applied', 'not-applicable': 'Not applicable', exempted: 'Exempted' },
+  outcome: glossary('en').outcomes,
   skip: 'No feedback yet',
   reason: 'Why it does not apply (required)',
   note: 'Note (optional)',

@@ -1,4 +1,5 @@
 import type { CheckContext } from '../api/check-context-schema.ts';
+import { glossary } from './glossary.ts';
 import type { PresentLocale } from './present-locale.ts';
 
 /** Every fixed string the cards and badges show, per locale; platform text is never looked up here. */
@@ -12,7 +13,8 @@ export interface PresentText {
   noEnd: string;
   documentNumber: string;
   legalBasis: string;
-  facts: string;
+  /** What an entry was listed for, by list (失信事实 / 守信事实). */
+  facts: Record<'black' | 'red', string>;
   monitoringUntil: string;
   objection: string;
   objectionStatus: Record<'pending' | 'upheld' | 'rejected', string>;
@@ -38,8 +40,8 @@ export interface PresentText {
 }
 
 const ZH: PresentText = {
-  black: '黑名单',
-  red: '红名单',
+  black: glossary('zh-CN').lists.black,
+  red: glossary('zh-CN').lists.red,
   answeredAt: '数据时间',
   department: '认定部门',
   listedOn: '列入日期',
@@ -47,7 +49,7 @@ const ZH: PresentText = {
   noEnd: '长期',
   documentNumber: '文号',
   legalBasis: '认定依据',
-  facts: '失信/守信事实',
+  facts: glossary('zh-CN').facts,
   monitoringUntil: '重点监测至',
   objection: '异议',
   objectionStatus: { pending: '核查中（暂停惩戒）', upheld: '异议成立', rejected: '异议不成立' },
@@ -67,22 +69,14 @@ const ZH: PresentText = {
   upcomingEntries: '尚未生效的记录（列入日期未到）',
   repairPending: '信用修复申请审核中',
   openPlatform: '在信用平台查看',
-  unnamed: '（未登记名称）',
+  unnamed: glossary('zh-CN').unnamed,
   code: '统一社会信用代码',
-  contexts: {
-    approval: '行政审批',
-    procurement: '政府采购',
-    funding: '财政资金',
-    honours: '评优评先',
-    licensing: '许可准入',
-    inspection: '监督检查',
-    general: '通用',
-  },
+  contexts: glossary('zh-CN').contexts,
 };
 
 const EN: PresentText = {
-  black: 'Black list',
-  red: 'Red list',
+  black: glossary('en').lists.black,
+  red: glossary('en').lists.red,
   answeredAt: 'Answer from',
   department: 'Identifying department',
   listedOn: 'Listed on',
@@ -90,7 +84,7 @@ const EN: PresentText = {
   noEnd: 'no end date',
   documentNumber: 'Document no.',
   legalBasis: 'Basis for listing',
-  facts: 'Facts',
+  facts: glossary('en').facts,
   monitoringUntil: 'Monitored until',
   objection: 'Objection',
   objectionStatus: { pending: 'being verified (punishment suspended)', upheld: 'upheld', rejected: 'rejected' },
@@ -110,17 +104,9 @@ const EN: PresentText = {
   upcomingEntries: 'Entries not yet in force (listing date to come)',
   repairPending: 'Credit repair application under review',
   openPlatform: 'Open on the credit platform',
-  unnamed: '(no registered name)',
+  unnamed: glossary('en').unnamed,
   code: 'Unified social credit code',
-  contexts: {
-    approval: 'approval',
-    procurement: 'procurement',
-    funding: 'public funds',
-    honours: 'honours',
-    licensing: 'licensing',
-    inspection: 'inspection',
-    general: 'general',
-  },
+  contexts: glossary('en').contexts,
 };
 
 /** The fixed strings for a locale. */

@@ -1,4 +1,5 @@
 import { formatAge, verdictLabel } from '../verdict/verdict-labels.ts';
+import { verdictLook } from '../verdict/verdict-look.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
 import { badgeText } from './badge-text.ts';
 import type { PresentLocale } from './present-locale.ts';
@@ -25,18 +26,22 @@ export function badgeQualifier(verdict: Verdict, locale: PresentLocale): string 
 
 /**
  * One verdict as a symbol plus words, never colour alone, with the answer's age when it is stale.
- * Unknown has its own symbol and dashed outline so it can never pass for clear. Platform text
- * (the name) is a text node.
+ * Unknown has its own symbol and dashed outline so it can never pass for clear, and a clear answer
+ * from the public lists only has its own grey look (verdict-look.ts). Platform text (the name) is a
+ * text node marked `lang="zh-CN"`, so English pages do not render it with Japanese glyphs; it is
+ * never cut short.
  */
 export function VerdictBadge({ verdict, name, locale, compact = false, nameMismatch = false }: VerdictBadgeProps) {
-  const label = verdictLabel(verdict.kind, locale);
+  const look = verdictLook(verdict);
+  const label = verdictLabel(look, locale);
   const qualifier = badgeQualifier(verdict, locale);
   const age = verdict.stale && verdict.ageMs !== null ? formatAge(verdict.ageMs, locale) : null;
   return (
     <span
-      class={`cl-badge cl-${verdict.kind}${compact ? ' cl-compact' : ''}${verdict.stale ? ' cl-stale' : ''}${nameMismatch ? ' cl-name-mismatch' : ''}`}
+      class={`cl-badge cl-${verdict.kind}${look !== verdict.kind ? ` cl-${look}` : ''}${compact ? ' cl-compact' : ''}${verdict.stale ? ' cl-stale' : ''}${nameMismatch ? ' cl-name-mismatch' : ''}`}
       part={`badge badge-${verdict.kind}`}
       data-verdict={verdict.kind}
+      data-look={look}
       data-name-mismatch={nameMismatch ? 'true' : undefined}
       title={label.long}
     >
@@ -48,7 +53,7 @@ export function VerdictBadge({ verdict, name, locale, compact = false, nameMisma
         {qualifier !== null && <span class="cl-qualifier">{locale === 'en' ? ` · ${qualifier}` : `·${qualifier}`}</span>}
       </span>
       {!compact && name ? (
-        <span class="cl-name" part="name">
+        <span class="cl-name" part="name" lang="zh-CN">
           {name}
         </span>
       ) : null}

@@ -6,6 +6,7 @@
  * with 5,000 codes keeps a few dozen elements. Without the Highlight API the buttons are drawn
  * as outlines instead (`fallback`).
  */
+import { SUSPECT_SWATCH } from '../verdict/verdict-palette.ts';
 import type { VerdictLabel } from '../verdict/verdict-labels.ts';
 import type { VerdictKind } from '../verdict/verdict-types.ts';
 import type { CodeField } from './find-form-fields.ts';
@@ -178,7 +179,7 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
       const flag = document.createElement('p');
       flag.className = 'suspect-flag';
       flag.setAttribute('role', 'note');
-      flag.textContent = `⚠ ${o.suspectLabel}`;
+      flag.textContent = `${SUSPECT_SWATCH.symbol} ${o.suspectLabel}`;
       card.replaceChildren(flag, body);
     } else card.replaceChildren(body);
     o.renderCard(body, cardTarget);

@@ -69,7 +69,7 @@ export interface PageScannerOptions<V extends ScanVerdict> {
   /** Fills the detail card; default: the code and the verdict's long label, as text. */
   renderCard?(container: HTMLElement, request: CardRequest<V>): void;
   label?(kind: VerdictKind): VerdictLabel;
-  /** Text of the suspect flag beside a verdict; default `suspectLabel('zh-CN')` (校验位可疑). */
+  /** Text of the suspect flag beside a verdict; default `suspectLabel('zh-CN')` (校验位不符). */
   suspectLabel?: string;
   /** MutationObserver batching window; default 50 ms. */
   batchMs?: number;

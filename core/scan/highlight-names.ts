@@ -2,10 +2,10 @@
  * The names we register in `CSS.highlights`, one per verdict kind. They are public: a site can
  * restyle our marks with `::highlight(creditlens-black)`, and tests read them back.
  */
-import type { VerdictKind } from '../verdict/verdict-types.ts';
+import type { VerdictLook } from '../verdict/verdict-palette.ts';
 
 /** `creditlens-<kind>`. */
-export function highlightName(kind: VerdictKind): string {
+export function highlightName(kind: VerdictLook): string {
   return `creditlens-${kind}`;
 }
 

@@ -1,7 +1,8 @@
+import { glossary } from '../../core/present/glossary.ts';
 import type { TypicalCase } from '../../core/api/typical-case-schema.ts';
 
 const KIND = { incentive: '守信激励', punishment: '失信惩戒' } as const;
-const OUTCOME = { applied: '已实施', 'not-applicable': '不适用', exempted: '豁免' } as const;
+const OUTCOME = glossary('zh-CN').outcomes;
 
 /** The columns of the typical-case export (CSV and .xlsx): Chinese headers and each value as text. */
 export const TYPICAL_CASE_COLUMNS: readonly { header: string; value(t: TypicalCase): string }[] = [

@@ -1,12 +1,9 @@
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
+import { CHECK_CONTEXTS } from '../../core/api/check-context-schema.ts';
+import { glossary } from '../../core/present/glossary.ts';
 
-/** Where a check happened, as the printed record names it. */
-export const CONTEXT_LABELS: Record<CheckContext, string> = {
-  approval: '行政审批 approval',
-  procurement: '政府采购与公共资源交易 procurement',
-  funding: '财政资金 funding',
-  honours: '评优评先 honours',
-  licensing: '行政许可 licensing',
-  inspection: '监督检查 inspection',
-  general: '通用 general',
-};
+/** Where a check happened, as the printed record names it: the glossary's Chinese name, then its English one. */
+export const CONTEXT_LABELS = Object.fromEntries(CHECK_CONTEXTS.map((c) => [c, `${glossary('zh-CN').contexts[c]} ${glossary('en').contexts[c]}`])) as Record<
+  CheckContext,
+  string
+>;

@@ -1,10 +1,11 @@
 import type { CallerStatedField, RecordItem, RecordVerification, SignedCheckRecord } from '../../core/api/check-record-schema.ts';
+import { glossary } from '../../core/present/glossary.ts';
 import { verdictLabel } from '../../core/verdict/verdict-labels.ts';
 import { chinaTime } from './china-time.ts';
 import { CONTEXT_LABELS } from './context-labels.ts';
 import { escapeHtml } from './escape-html.ts';
 
-const STATE = { active: '有效', disputed: '异议中', exited: '已退出', expired: '已过期', revoked: '已撤销' } as const;
+const STATE = glossary('zh-CN').entryStates;
 
 /** CJK fonts in the order they are found on Linux, Windows and macOS. */
 export const CJK_FONT_STACK =
@@ -54,7 +55,7 @@ function itemRow(item: RecordItem, index: number): string {
     (e) => `${e.list === 'black' ? '黑名单' : '红名单'}｜${e.category}｜${e.department}｜${e.listedOn} 至 ${e.validUntil ?? '长期'}｜${STATE[e.state]}`,
   );
   const measures = item.measures.map((m) => `${m.id} ${m.item}${m.suspended ? '（暂停适用）' : ''}`);
-  return `<tr><td class="n">${index + 1}</td><td class="code">${escapeHtml(item.code)}</td><td>${escapeHtml(item.registeredName ?? (item.invalid ? '（代码无效）' : '（平台未收录）'))}</td>
+  return `<tr><td class="n">${index + 1}</td><td class="code">${escapeHtml(item.code)}</td><td>${escapeHtml(item.registeredName ?? (item.invalid ? '（代码无效）' : glossary('zh-CN').unnamed))}</td>
 <td>${pageName}</td><td class="v-${item.verdict}">${escapeHtml(`${label.symbol} ${label.short}`)}<span class="reason">${escapeHtml(item.reason)}</span></td><td>${list(entries)}</td><td>${list(measures)}</td></tr>`;
 }
 

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { VERDICT_KINDS } from '../../core/api/check-record-schema.ts';
 import type { OutcomeCounts, StatsResponse } from '../../core/api/stats-schema.ts';
 import { chinaDate } from '../../core/verdict/china-date.ts';
+import { glossary } from '../../core/present/glossary.ts';
 import { verdictLabel } from '../../core/verdict/verdict-labels.ts';
 import { admit, callerOf } from '../auth/authorize.ts';
 import { statsFor } from '../routes/stats-routes.ts';
@@ -33,7 +34,10 @@ function readForm(body: unknown): StatsForm {
 
 const cells = (values: (string | number)[], tag = 'td') => `<tr>${values.map((v) => `<${tag}>${escapeHtml(String(v))}</${tag}>`).join('')}</tr>`;
 const outcomeCells = (c: OutcomeCounts) => [c.total, c.applied, c['not-applicable'], c.exempted];
-const OUTCOME_HEAD = ['合计 total', '已实施 applied', '不适用 n/a', '豁免 exempted'];
+const OUTCOME_HEAD = [
+  '合计 total',
+  ...(['applied', 'not-applicable', 'exempted'] as const).map((o) => `${glossary('zh-CN').outcomes[o]} ${glossary('en').outcomes[o]}`),
+];
 
 function form(f: StatsForm): string {
   const to = f.to || chinaDate(new Date());

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ListEntry } from '../../core/api/list-entry-schema.ts';
 import { chinaDate } from '../../core/time/china-time.ts';
+import { glossary } from '../../core/present/glossary.ts';
 import { effectiveState } from '../../core/verdict/effective-state.ts';
 import { recordQuery } from '../audit/record-query.ts';
 import type { Caller } from '../auth/caller.ts';
@@ -13,13 +14,7 @@ import { pageLayout } from './page-layout.ts';
 
 const ANONYMOUS: Caller = { role: null, tokenId: null, department: null };
 
-const STATE_LABELS: Record<ListEntry['state'], string> = {
-  active: '有效',
-  disputed: '异议核实中（暂停惩戒）',
-  exited: '已退出',
-  expired: '已过期',
-  revoked: '已撤销',
-};
+const WORDS = glossary('zh-CN');
 
 function row(label: string, value: string | null): string {
   return `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value ?? '—')}</td></tr>`;
@@ -27,8 +22,8 @@ function row(label: string, value: string | null): string {
 
 function entryTable(e: ListEntry, today: string): string {
   const monitoring = e.monitoringUntil && e.monitoringUntil >= today && e.list === 'black' ? `重点监测至 ${e.monitoringUntil}` : e.monitoringUntil;
-  return `<h3 class="${e.list}">${e.list === 'red' ? '红名单' : '黑名单'}：${escapeHtml(e.category)}</h3><table>
-${row('状态', STATE_LABELS[effectiveState(e, today)])}${row('失信/守信事实', e.facts)}${row('认定依据', e.legalBasis)}${row('文书号', e.documentNumber)}
+  return `<h3 class="${e.list}">${WORDS.lists[e.list]}：${escapeHtml(e.category)}</h3><table>
+${row('状态', WORDS.entryStates[effectiveState(e, today)])}${row(WORDS.facts[e.list], e.facts)}${row('认定依据', e.legalBasis)}${row('文书号', e.documentNumber)}
 ${row('认定部门', e.department)}${row('列入日期', e.listedOn)}${row('有效期至', e.validUntil ?? '长期')}${row('可否信用修复', e.repairable ? '可修复' : '不可修复')}
 ${row('退出', e.exit ? `${e.exit.date} ${e.exit.reason}（${e.exit.department}）` : null)}${row('重点监测', monitoring)}
 ${e.repair?.status === 'pending' ? row('信用修复', `信用修复申请审核中（${chinaDate(new Date(e.repair.filedAt))} 提交）`) : ''}${e.objection?.status === 'pending' && e.state !== 'disputed' ? row('异议', '异议核实中') : ''}

@@ -1,5 +1,6 @@
 import { VERDICT_KINDS } from '../../core/api/check-record-schema.ts';
 import type { OutcomeCounts, StatsResponse } from '../../core/api/stats-schema.ts';
+import { glossary } from '../../core/present/glossary.ts';
 import { verdictLabel } from '../../core/verdict/verdict-labels.ts';
 import { spreadsheetCsv, type SpreadsheetCell } from '../csv/spreadsheet-csv.ts';
 
@@ -11,7 +12,13 @@ const outcomes = (c: OutcomeCounts) => [c.total, c.applied, c['not-applicable'],
  */
 export function statsToCsv(stats: StatsResponse): string {
   const rows: SpreadsheetCell[][] = [
-    ['分类 section', '项目 item', '名称 name', '数量 count', '已实施 applied', '不适用 not applicable', '豁免 exempted'],
+    [
+      '分类 section',
+      '项目 item',
+      '名称 name',
+      '数量 count',
+      ...(['applied', 'not-applicable', 'exempted'] as const).map((o) => `${glossary('zh-CN').outcomes[o]} ${glossary('en').outcomes[o]}`),
+    ],
     ['期间 period', '起止 from–to', `${stats.from} — ${stats.to}`],
     ['范围 scope', '部门 department', stats.department ?? '全部 all'],
     ['查询 checks', '查询次数 queries', '', stats.checks.queries],

@@ -1,7 +1,7 @@
 /**
  * Issue 10, finding 5 and issue 11's outage card: with the platform stopped, an answer older than
  * the freshness window (3 s here) is asked again when it is shown — a page load, a card opened —
- * and shows unknown with its last answer and that answer's age, never "✓ 未列入（刚刚）". The built
+ * and shows unknown with its last answer and that answer's age, never "√ 未列入（刚刚）". The built
  * extension in Chromium against the reference platform, stopped and restarted on its port; while
  * it is down the page is served from disk.
  */
@@ -91,7 +91,7 @@ describe('extension during a platform outage, past the freshness window', () => 
     await page.keyboard.press('Escape');
     const clearCard = await cardOf(codes.clear!);
     expect(clearCard).toContain('上次结果：未列入');
-    expect(clearCard).not.toContain('✓');
+    expect(clearCard).not.toContain('√');
     await page.keyboard.press('Escape');
   }, 60_000);
 

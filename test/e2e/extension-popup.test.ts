@@ -70,7 +70,7 @@ describe('popup', () => {
     expect(rows.get(role('expired-stale').code)).toBe('clear');
     expect((await rowsOf(popup, 'findings'))[0]![1]).toBe('black');
     const suspectRow = popup.locator(`[data-testid=findings] tr[data-code="${expected.suspect[0]}"]`);
-    await expect.poll(() => suspectRow.textContent()).toContain('代码存疑');
+    await expect.poll(() => suspectRow.textContent()).toContain('校验位不符');
     expect(await suspectRow.textContent()).not.toContain('代码无效');
     expect(await popup.locator('#summary-title').textContent()).toBe(`本页共发现 ${expected.visible.length} 个代码`);
     const blackCount = await popup.locator('[data-testid=summary] li[data-verdict=black] .summary-count').textContent();
@@ -125,7 +125,7 @@ describe('popup', () => {
     // A suspect code is queried all the same; the platform does not know it, so its row is invalid,
     // never clear (issue 11), and carries the doubt.
     expect(rows.at(-2)![1]).toBe('invalid');
-    expect(await popup.locator(`[data-testid=batch-results] tr[data-code="${suspect}"]`).textContent()).toContain('代码存疑');
+    expect(await popup.locator(`[data-testid=batch-results] tr[data-code="${suspect}"]`).textContent()).toContain('校验位不符');
     await popup.screenshot({ path: resolve(SHOTS, 'popup-batch.png'), fullPage: true });
   });
 

@@ -132,7 +132,7 @@ describe('extension on pages', () => {
     // invalid (issue 11: a mistyped code is never clear), under the suspect flag, and the marker says so.
     await expectKind(page, codes.suspect!, 'invalid');
     expect((await highlights(page))['creditlens-suspect']).toEqual([codes.suspect]);
-    expect(await (await overlay.element(`.mark[data-code="${codes.suspect}"]`)).getAttribute('aria-label')).toContain('校验位可疑');
+    expect(await (await overlay.element(`.mark[data-code="${codes.suspect}"]`)).getAttribute('aria-label')).toContain('校验位不符');
     await expectKind(page, codes['red-in-shadow']!, 'red');
     const all = Object.values(await highlights(page)).flat();
     expect(all).not.toContain(codes['never-in-script']);
@@ -169,7 +169,7 @@ describe('extension on pages', () => {
     await page.locator('#applicant').pressSequentially(suspectOf(codes.typed!), { delay: 5 });
     await expect.poll(() => overlay.count('.badge[data-suspect]'), { timeout: 5000 }).toBe(1);
     // Queried all the same; the platform does not know this code: invalid, never clear (issue 11), and the badge says it is doubtful.
-    await expect.poll(() => overlay.text(badge('invalid')), { timeout: 15_000 }).toBe('⚠ 代码无效 · 校验位可疑');
+    await expect.poll(() => overlay.text(badge('invalid')), { timeout: 15_000 }).toBe('! 代码无效 · 校验位不符');
     expect(await overlay.count(badge('clear'))).toBe(0);
     await overlay.openCard(badge('invalid'));
     await expect.poll(() => overlay.text('.card'), { timeout: 5_000 }).toContain('校验位错误，平台无此代码，请核对');

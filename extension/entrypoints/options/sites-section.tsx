@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CHECK_CONTEXTS, type CheckContext } from '../../../core/api/check-context-schema.ts';
-import { t } from '../../locale/translate.ts';
+import { glossary } from '../../../core/present/glossary.ts';
+import { t, uiLocale } from '../../locale/translate.ts';
 import type { SiteRule } from '../../settings/settings-schema.ts';
 import { toMatchPattern } from '../../settings/to-match-pattern.ts';
 import { LockedNote } from './locked-note.tsx';
@@ -35,7 +36,7 @@ function ContextSelect({
     <select id={id} value={value} disabled={disabled} aria-label={label} onChange={(e) => onChange(e.currentTarget.value as CheckContext)}>
       {CHECK_CONTEXTS.map((c) => (
         <option key={c} value={c}>
-          {t(`context_${c}`)}
+          {glossary(uiLocale()).contexts[c]}
         </option>
       ))}
     </select>

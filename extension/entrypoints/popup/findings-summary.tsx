@@ -1,3 +1,4 @@
+import { glossary } from '../../../core/present/glossary.ts';
 import { verdictLabel, type VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
 import type { TabFinding } from '../../messaging/protocol.ts';
 import { t } from '../../locale/translate.ts';
@@ -24,7 +25,7 @@ export function FindingsSummary({ findings, locale }: { findings: TabFinding[]; 
           })}
           {suspect > 0 && (
             <li class="summary-item chip-suspect" data-verdict="suspect">
-              <span aria-hidden="true">⚠</span> {t('suspectCodeShort')}
+              <span aria-hidden="true">{verdictLabel('invalid', locale).symbol}</span> {glossary(locale).suspect.short}
               <strong class="summary-count">{suspect}</strong>
             </li>
           )}

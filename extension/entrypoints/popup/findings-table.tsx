@@ -1,5 +1,6 @@
 import type { VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
 import type { TabFinding } from '../../messaging/protocol.ts';
+import { glossary } from '../../../core/present/glossary.ts';
 import { t } from '../../locale/translate.ts';
 import { VerdictChip } from './verdict-chip.tsx';
 import { verdictRank } from '../../../core/verdict/verdict-strength.ts';
@@ -28,7 +29,7 @@ export function FindingsTable({ findings, locale }: { findings: TabFinding[]; lo
               <th scope="row" class="code">
                 {finding.code}
               </th>
-              <td>{finding.name ?? <span class="muted">{t('nameUnknown')}</span>}</td>
+              <td>{finding.name ?? <span class="muted">{glossary(locale).unnamed}</span>}</td>
               <td>
                 <VerdictChip kind={finding.kind} locale={locale} suspect={finding.validity === 'suspect'} />
               </td>

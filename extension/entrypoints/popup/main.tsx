@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { paletteProperties } from '../../../core/present/palette-properties.ts';
 import { sendChecked } from '../../messaging/send-checked.ts';
 import { loadLocaleOverride, t, uiLocale } from '../../locale/translate.ts';
 import { readManagedPolicyReport } from '../../settings/managed-policy.ts';
@@ -12,6 +13,10 @@ async function main(): Promise<void> {
   await loadLocaleOverride(location.search);
   const locale = uiLocale();
   document.documentElement.lang = locale;
+  // The verdict colours of the chips: the same palette as the page's marks and the card.
+  const palette = new CSSStyleSheet();
+  palette.replaceSync(`:root{${paletteProperties()}}`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, palette];
   document.title = t('extName');
   const tabId = await resolveTabId(location.search);
   render(

@@ -1,6 +1,6 @@
+import { glossary } from '../../../core/present/glossary.ts';
 import { verdictLabel, type VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
 import type { VerdictKind } from '../../messaging/protocol.ts';
-import { t } from '../../locale/translate.ts';
 
 export interface VerdictChipProps {
   kind: VerdictKind;
@@ -16,13 +16,14 @@ export interface VerdictChipProps {
 export function VerdictChip({ kind, locale, suspect = false }: VerdictChipProps) {
   const label = verdictLabel(kind, locale);
   const unchecked = suspect && kind === 'invalid';
+  const words = glossary(locale).suspect;
   return (
-    <span class={`chip chip-${kind}`} data-verdict={kind} title={unchecked ? t('suspectCodeLong') : label.long}>
+    <span class={`chip chip-${kind}`} data-verdict={kind} title={unchecked ? words.long : label.long}>
       <span class="chip-symbol" aria-hidden="true">
         {label.symbol}
       </span>
-      {unchecked ? t('suspectCodeShort') : label.short}
-      {suspect && !unchecked && <span class="chip-suspect">{t('suspectQualifier')}</span>}
+      {unchecked ? words.short : label.short}
+      {suspect && !unchecked && <span class="chip-suspect">{`·${words.short}`}</span>}
     </span>
   );
 }

@@ -60,7 +60,7 @@ describe('cli check', () => {
   it("returns kind, reason, entries in force, measures for the context and the answer's age for a black code", async () => {
     const { code, out } = await run(...viewer(), '--context', 'procurement', fixtureCode('black'));
     expect(code).toBe(1);
-    expect(out).toContain(`${fixtureCode('black')}  ✖ 黑名单 (black)`);
+    expect(out).toContain(`${fixtureCode('black')}  × 黑名单 (black)`);
     expect(out).toContain('原因 Reason: 该主体有有效的黑名单记录');
     expect(out).toMatch(/有效条目 In force: 黑名单｜失信被执行人｜/);
     expect(out).toMatch(/适用措施 Measure \(procurement\): P15-3 /);

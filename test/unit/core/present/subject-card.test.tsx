@@ -101,7 +101,7 @@ describe('SubjectCard', () => {
   it('returns English text when the locale is en', () => {
     const c = card({ locale: 'en' });
     expect(c.textContent).toContain('Identifying department');
-    expect(c.textContent).toContain('Measures that apply here (procurement)');
+    expect(c.textContent).toContain('Measures that apply here (Procurement and bidding)');
     expect(c.querySelector('article')!.getAttribute('lang')).toBe('en');
   });
 });

@@ -69,7 +69,7 @@ describe('VerdictBadge', () => {
 
   it('returns the check-digit qualifier for a clean answer on a suspect code', () => {
     const verdict = computeVerdict({ result: makeStatusResult(), now: NOW, suspect: true });
-    expect(renderToContainer(<VerdictBadge verdict={verdict} locale="zh-CN" />).textContent).toContain('校验位可疑');
+    expect(renderToContainer(<VerdictBadge verdict={verdict} locale="zh-CN" />).textContent).toContain('校验位不符');
   });
 
   it('returns the age only when the answer is stale', () => {

@@ -95,10 +95,10 @@ describe('createPageScanner', () => {
     await vi.advanceTimersByTimeAsync(20);
     const mark = document.querySelector('creditlens-overlay')!.shadowRoot!.querySelector('.mark')!;
     expect(mark.hasAttribute('data-suspect')).toBe(true);
-    expect(mark.getAttribute('aria-label')).toBe(`${SUSPECT} 平台查询：未列入红黑名单（校验位可疑）`);
+    expect(mark.getAttribute('aria-label')).toBe(`${SUSPECT} 平台查询：未列入红黑名单（校验位不符）`);
     (mark as HTMLElement).focus();
     const card = document.querySelector('creditlens-overlay')!.shadowRoot!.querySelector('.card')!;
-    expect(card.querySelector('.suspect-flag')?.textContent).toBe('⚠ 校验位可疑');
+    expect(card.querySelector('.suspect-flag')?.textContent).toBe('! 校验位不符');
     expect(card.textContent).toContain(`${SUSPECT} 平台查询：未列入红黑名单`);
   });
 
@@ -302,7 +302,7 @@ describe('createPageScanner', () => {
     scanner.setVerdicts([[SUSPECT, { kind: 'clear' }]]);
     await vi.advanceTimersByTimeAsync(20);
     const badge = document.querySelector('creditlens-overlay')!.shadowRoot!.querySelector('.badge')!;
-    expect(badge.textContent).toBe('✓ 未列入 · 校验位可疑');
+    expect(badge.textContent).toBe('√ 未列入 · 校验位不符');
     field.value = A;
     field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     expect(onCodes).toHaveBeenCalledWith([A]);

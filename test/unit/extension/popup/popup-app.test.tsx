@@ -51,12 +51,12 @@ describe('PopupApp', () => {
     expect(send).toHaveBeenCalledWith('getTabFindings', { tabId: 7 });
     expect(root.querySelector('#summary-title')!.textContent).toBe('本页共发现 3 个代码');
     const summary = [...root.querySelectorAll('[data-testid=summary] li')].map((li) => li.textContent);
-    expect(summary).toEqual(['✖ 黑名单1', '? 未能核查1', '✓ 未列入1', '⚠ 代码存疑（校验位不符）1']);
+    expect(summary).toEqual(['× 黑名单1', '? 未能核查1', '√ 未列入1', '! 校验位不符1']);
     const rows = [...root.querySelectorAll('[data-testid=findings] tbody tr')];
     expect(rows.map((r) => r.getAttribute('data-code'))).toEqual([B, C, A]);
     expect(rows[0]!.textContent).toContain('武汉乙公司');
-    expect(rows[1]!.textContent).toContain('代码存疑');
-    expect(rows[1]!.textContent).toContain('（未知）');
+    expect(rows[1]!.textContent).toContain('校验位不符');
+    expect(rows[1]!.textContent).toContain('（未登记名称）');
     expect(rows[2]!.querySelector('.num')!.textContent).toBe('2');
     expect(root.querySelector('caption')!.textContent).toBe('本页代码及核查结论');
     expect(root.querySelectorAll('th[scope=col]').length).toBeGreaterThanOrEqual(4);
