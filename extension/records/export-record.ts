@@ -8,6 +8,7 @@
  * form instead (way 1).
  */
 import type { SignedCheckRecord } from '../../core/api/check-record-schema.ts';
+import type { VerdictLocale } from '../../core/verdict/verdict-labels.ts';
 import { bytesToBase64 } from '../../core/record/base64.ts';
 import { postPrintForm } from '../../core/record/post-print-form.ts';
 import { recordFile } from '../../core/record/record-file.ts';
@@ -18,26 +19,41 @@ import { tableToXlsx } from '../sheets/table-to-xlsx.ts';
 /** Chromium allows 2 MB URLs; stay well below. */
 const MAX_FRAGMENT_CHARS = 1_500_000;
 
-/** The print page's URL for `signed`, or null when the record is too large for a URL. */
-export function printUrl(signed: SignedCheckRecord, platformUrl: string): string | null {
+/** The print page's URL for `signed` (the English printout for an English UI), or null when the record is too large for a URL. */
+export function printUrl(signed: SignedCheckRecord, platformUrl: string, locale: VerdictLocale = 'zh-CN'): string | null {
   const base64 = bytesToBase64(new TextEncoder().encode(JSON.stringify(signed)));
   const fragment = base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   if (fragment.length > MAX_FRAGMENT_CHARS) return null;
-  return `${platformUrl.replace(/\/+$/, '')}/records/print#${fragment}`;
+  return `${platformUrl.replace(/\/+$/, '')}/records/print${locale === 'en' ? '?lang=en' : ''}#${fragment}`;
 }
 
 /** Opens the print page: by URL in a new tab, or by a posted form for a large record. */
-export function openPrintView(signed: SignedCheckRecord, platformUrl: string, openTab: (url: string) => void, doc: Document = document): void {
-  const url = printUrl(signed, platformUrl);
+export function openPrintView(
+  signed: SignedCheckRecord,
+  platformUrl: string,
+  openTab: (url: string) => void,
+  doc: Document = document,
+  locale: VerdictLocale = 'zh-CN',
+): void {
+  const url = printUrl(signed, platformUrl, locale);
   if (url !== null) return openTab(url);
   postPrintForm(signed, platformUrl, doc);
 }
 
 /** Saves the record as a file: the signed JSON, CSV, or an Excel workbook with the CSV's columns. */
-export async function downloadRecord(signed: SignedCheckRecord, format: 'json' | 'csv' | 'xlsx', doc: Document = document): Promise<void> {
+export async function downloadRecord(
+  signed: SignedCheckRecord,
+  format: 'json' | 'csv' | 'xlsx',
+  doc: Document = document,
+  locale: VerdictLocale = 'zh-CN',
+): Promise<void> {
   if (format === 'xlsx') {
-    const { header, rows } = recordTable(signed);
-    return downloadBlob(await tableToXlsx('信用查询记录', header, rows), `信用查询记录-${signed.record.recordId}.xlsx`, doc);
+    const { header, rows } = recordTable(signed, locale);
+    return downloadBlob(
+      await tableToXlsx(locale === 'en' ? 'Credit check record' : '信用查询记录', header, rows),
+      `信用查询记录-${signed.record.recordId}.xlsx`,
+      doc,
+    );
   }
   const { name, blob } = recordFile(signed, format);
   downloadBlob(blob, name, doc);

@@ -35,6 +35,8 @@ const LOADER = pageLayout(
  * body); `GET /records/print#<base64url of the JSON>` (or a `postMessage` from the opener) is the
  * client-side way in: a small script reads the record and posts it to the same page, so there is
  * one renderer and the record never appears in a URL the server sees. See platform/records/README.md.
+ * `?lang=en` prints the English version (an English UI); the printout names this platform's verify
+ * page for the record (`/records/verify?id=…`) in full and as a QR code.
  */
 export function registerPrintRecordPage(app: FastifyInstance, ctx: PlatformContext): void {
   app.get('/records/print', async (_request, reply) => sendPage(reply, LOADER));
@@ -50,7 +52,9 @@ export function registerPrintRecordPage(app: FastifyInstance, ctx: PlatformConte
         return sendPage(reply, pageLayout('信用查询记录 · 无法打印', body), 400);
       }
       const fingerprint = await keyFingerprint(parsed.data.signature.value, platformSubtle);
-      return sendPage(reply, renderPrintRecord(parsed.data, verification, fingerprint));
+      const locale = (request.query as { lang?: unknown } | null)?.lang === 'en' ? 'en' : 'zh-CN';
+      const verifyUrl = `${request.protocol}://${request.host}/records/verify?id=${encodeURIComponent(parsed.data.record.recordId)}`;
+      return sendPage(reply, renderPrintRecord(parsed.data, verification, fingerprint, { verifyUrl, locale }));
     });
   });
 }

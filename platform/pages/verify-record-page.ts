@@ -13,7 +13,7 @@ import { sendPage } from './send-page.ts';
 function resultHtml(v: RecordVerification, fingerprint: string | null): string {
   const rows: [string, string][] = [
     ['记录编号 Record ID', v.recordId ?? '—'],
-    ['出具时间 Issued at', v.issuedAt ? `${chinaTime(v.issuedAt)}（北京时间） ${v.issuedAt}` : '—'],
+    ['出具时间 Issued at', v.issuedAt ? `${chinaTime(v.issuedAt)}（北京时间）` : '—'],
     ['密钥 Key ID', v.keyId ?? '—'],
     ['签名指纹 Signature fingerprint', fingerprint ?? '—'],
   ];
@@ -22,11 +22,15 @@ function resultHtml(v: RecordVerification, fingerprint: string | null): string {
 <table>${rows.map(([k, val]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(val)}</td></tr>`).join('')}</table>`;
 }
 
-function page(ctx: PlatformContext, recordText: string, result: string): string {
+function page(ctx: PlatformContext, recordText: string, result: string, expectedId: string | null = null): string {
+  const expected = expectedId
+    ? `<p data-testid="expected-record">待验证记录编号：<span class="code">${escapeHtml(expectedId)}</span>。请选择这份记录的电子版（JSON 文件）。 <span class="muted">Choose the electronic copy (JSON) of this record.</span></p>`
+    : '';
   return pageLayout(
     '记录验证 · 信用透镜',
     `<p><a href="/">信用透镜 · 参考信用平台</a></p>
 <h1>信用查询记录验证 <span class="muted">Verify a check record</span></h1>
+${expected}
 <p>粘贴或选择保存的记录（JSON），平台用签名所用的公开密钥核对签名（当前密钥 <a href="/.well-known/creditlens-record-key">${escapeHtml(ctx.repos.signingKeys.current()?.keyId ?? '—')}</a>；更换密钥前签出的记录用<a href="/.well-known/creditlens-record-keys">原来的密钥</a>核对）。任何改动都会使验证失败。
 <span class="muted">Paste or choose a saved record (JSON); the platform checks its signature with the public key it was signed with (also keys retired since). Any change makes it fail.</span></p>
 <form id="verify-form" method="post" action="/records/verify">
@@ -46,7 +50,11 @@ function page(ctx: PlatformContext, recordText: string, result: string): string 
  * place; without, the form posts here and the result is rendered on the server.
  */
 export function registerVerifyRecordPage(app: FastifyInstance, ctx: PlatformContext): void {
-  app.get('/records/verify', async (_request, reply) => sendPage(reply, page(ctx, '', '')));
+  // `?id=` comes from a printout's QR code: the page names the record to choose.
+  app.get('/records/verify', async (request, reply) => {
+    const id = (request.query as { id?: unknown } | null)?.id;
+    return sendPage(reply, page(ctx, '', '', typeof id === 'string' && id.length <= 100 ? id : null));
+  });
   registerFormPages(app, (scope) => {
     scope.post('/records/verify', { bodyLimit: MAX_FORM_BYTES }, async (request, reply) => {
       const text = String((request.body as { record?: unknown } | null)?.record ?? '');

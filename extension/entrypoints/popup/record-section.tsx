@@ -147,7 +147,11 @@ export function RecordSection({ tabId, ownerTabId, send, openTab, batch = null }
             <dd>{[r.operator, r.department].filter(Boolean).join(' · ')}</dd>
           </dl>
           <div class="row">
-            <button type="button" disabled={platformUrl === null} onClick={() => platformUrl && openPrintView(record.signed, platformUrl, openTab)}>
+            <button
+              type="button"
+              disabled={platformUrl === null}
+              onClick={() => platformUrl && openPrintView(record.signed, platformUrl, openTab, document, uiLocale())}
+            >
               {t('recordPrint')}
             </button>
             <button type="button" onClick={() => void downloadRecord(record.signed, 'json')}>
@@ -156,7 +160,7 @@ export function RecordSection({ tabId, ownerTabId, send, openTab, batch = null }
             <button type="button" onClick={() => void downloadRecord(record.signed, 'csv')}>
               {t('recordCsv')}
             </button>
-            <button type="button" onClick={() => void downloadRecord(record.signed, 'xlsx')}>
+            <button type="button" onClick={() => void downloadRecord(record.signed, 'xlsx', document, uiLocale())}>
               {t('recordXlsx')}
             </button>
           </div>

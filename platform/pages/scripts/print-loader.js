@@ -15,6 +15,8 @@
   }
 
   function submit(json) {
+    // `?lang=en` (an English UI) goes along to the renderer.
+    form.action = '/records/print' + location.search;
     field.value = json;
     form.submit();
   }
@@ -32,7 +34,7 @@
   if (hash) {
     try {
       var json = fromBase64Url(hash);
-      history.replaceState(null, '', location.pathname);
+      history.replaceState(null, '', location.pathname + location.search);
       submit(json);
     } catch (e) {
       show('链接中的记录无法解码（应为 base64url 编码的 JSON）。The record in the link could not be decoded (expected base64url of JSON).');

@@ -35,6 +35,31 @@
     });
   }
 
+  // Beijing time, as the printed record shows it (never the UTC instant).
+  function beijing(iso) {
+    var t = Date.parse(iso);
+    if (!iso || isNaN(t)) return iso;
+    var parts = {};
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Shanghai',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(t))
+      .forEach(function (p) {
+        parts[p.type] = p.value;
+      });
+    return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute + ':' + parts.second + '（北京时间）';
+  }
+
+  // The record id the printout's QR code named (`?id=`): a file of another record is said to be so.
+  var expectedId = new URLSearchParams(location.search).get('id');
+
   function render(v, fp) {
     out.textContent = '';
     var h = document.createElement('h2');
@@ -45,7 +70,7 @@
     var table = document.createElement('table');
     [
       ['记录编号 Record ID', v.recordId],
-      ['出具时间 Issued at', v.issuedAt],
+      ['出具时间 Issued at', v.issuedAt ? beijing(v.issuedAt) : null],
       ['密钥 Key ID', v.keyId],
       ['签名指纹 Signature fingerprint', fp],
     ].forEach(function (row) {
@@ -56,6 +81,12 @@
       tr.insertCell().textContent = row[1] || '—';
     });
     out.append(h, p, table);
+    if (expectedId && v.recordId && v.recordId !== expectedId) {
+      var other = document.createElement('p');
+      other.className = 'red';
+      other.textContent = '注意：这不是打印件所指的记录（' + expectedId + '）。Note: this is not the record the printout names.';
+      out.append(other);
+    }
   }
 
   form.addEventListener('submit', function (event) {

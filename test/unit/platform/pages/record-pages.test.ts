@@ -35,28 +35,48 @@ const scriptsAreFiles = (html: string) =>
   [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].every(([, attrs, content]) => /src="\/assets\/[a-z-]+\.js"/.test(attrs!) && content === '');
 
 describe('POST /records/print', () => {
-  it('renders the record print-ready: A4, CJK fonts, page numbers, the columns, header facts and the signature fingerprint', async () => {
+  it('renders the record as a document to file: A4, CJK fonts, page numbers, summary, compact rows, details, signature lines, verify URL and QR code', async () => {
     const res = await call(platform, 'POST', '/records/print', form({ record: JSON.stringify(signed) }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = res.text;
     expect(html).toContain('size: A4');
-    expect(html).toMatch(/@bottom-right \{ content: "第 " counter\(page\) " 页 \/ 共 " counter\(pages\) " 页"/);
+    expect(html).toMatch(/@bottom-center \{ content: "第 " counter\(page\) " 页 共 " counter\(pages\) " 页"/);
     expect(html).toContain('"Noto Sans CJK SC"');
     expect(html).toContain('"Microsoft YaHei"');
-    for (const head of ['序号', '统一社会信用代码', '登记名称', '页面名称', '核查结论', '有效条目', '适用措施']) expect(html).toContain(`<th>${head}</th>`);
+    for (const head of ['序号', '统一社会信用代码', '登记名称', '核查结论', '说明', '项目名称', '项目编号', '查询部门'])
+      expect(html).toContain(`<th>${head}</th>`);
+    expect(html).toContain('核查结果汇总');
+    expect(html).toContain(`共核查 ${signed.record.items.length} 个统一社会信用代码`);
     expect(html).toContain('区市场监管局');
     expect(html).toContain(`<td>${signed.record.dataVersion}</td>`);
     expect(html).toContain('武汉市汉阳区德信园林绿化股份有限公司');
-    expect(html).toContain('（与登记名称不一致）');
-    expect(html).toContain('P15-3 限制参与公共资源交易');
+    expect(html).toContain('与登记名称不一致');
+    expect(html).toContain('限制参与公共资源交易');
+    // What is printed (the record's JSON for the download buttons rides along in a hidden textarea).
+    const shown = html.slice(0, html.indexOf('<textarea id="record-json"'));
+    expect(shown).not.toContain('P15-3');
     expect(html).toContain('（暂停适用）');
+    expect(html).toContain('经办人（签字）');
+    expect(html).toContain('复核人（签字）');
+    expect(html).toMatch(new RegExp(`http://[^<]+/records/verify\\?id=${signed.record.recordId}`));
+    expect(html).toMatch(/<svg class="qr"[^>]*><rect[^>]*\/><path d="M[\d hvz.M-]+" fill="#000"\/><\/svg>/);
+    expect(shown).not.toContain('npm run');
+    expect(shown).not.toMatch(/Operator|Department|Check record|\d{4}-\d\d-\d\dT\d\d:/);
     const fingerprint = await keyFingerprint(signed.signature.value, crypto.subtle);
-    expect(html).toContain(`签名指纹 ${fingerprint}`);
+    expect(html).toContain(fingerprint);
     expect(html).toContain(signed.signature.keyId);
     expect(html).toContain('签名有效');
     expect(scriptsAreFiles(html)).toBe(true);
+  });
+
+  it('prints the English version for an English UI (?lang=en), in one language', async () => {
+    const html = (await call(platform, 'POST', '/records/print?lang=en', form({ record: JSON.stringify(signed) }))).text;
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Handled by (signature)');
+    expect(html).toMatch(/content: "Page " counter\(page\) " of " counter\(pages\)/);
+    expect(html).not.toContain('经办人');
   });
 
   it('escapes every value of the record, also in the JSON it carries for downloads', async () => {
