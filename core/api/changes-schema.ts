@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AnswerStampShape, IsoDateTimeSchema, UsccSchema } from './scalars.ts';
+import { AnswerStampShape, IsoDateTimeSchema, LineSchema, UsccSchema } from './scalars.ts';
 
 /** One change: the code whose answer may differ now. The cursor increases strictly. */
 export const ChangeSchema = z.strictObject({
@@ -15,6 +15,8 @@ export const ChangesResponseSchema = z.strictObject({
   changes: z.array(ChangeSchema),
   cursor: z.number().check(z.int(), z.minimum(0)),
   hasMore: z.boolean(),
+  /** The department of the caller's token (null: no token), so a client can say whose token it holds. */
+  department: z.optional(z.nullable(LineSchema)),
   ...AnswerStampShape,
 });
 export type ChangesResponse = z.infer<typeof ChangesResponseSchema>;

@@ -122,6 +122,8 @@ export const ConnectionReportSchema = z.object({
   latencyMs: z.number(),
   /** null: no token was given; false: the platform refused it. */
   tokenAccepted: z.nullable(z.boolean()),
+  /** The accepted token's department, as the platform named it. */
+  department: z.optional(z.string().check(z.maxLength(500))),
   asOf: z.string(),
 });
 export { SettingsViewSchema };

@@ -25,9 +25,10 @@ export async function testConnection(req: TestConnectionRequest, env: TestConnec
     const health = await client.health();
     const latencyMs = Math.round(now() - started);
     let tokenAccepted: boolean | null = null;
+    let department: string | null = null;
     if (token) {
       try {
-        await client.changes(health.dataVersion);
+        department = (await client.changes(health.dataVersion)).department ?? null;
         tokenAccepted = true;
       } catch (error) {
         if (!isCreditError(error) || error.kind !== 'auth') throw error;
@@ -40,6 +41,7 @@ export async function testConnection(req: TestConnectionRequest, env: TestConnec
       anonymousReads: health.anonymousReads,
       latencyMs,
       tokenAccepted,
+      ...(department && { department }),
       asOf: health.asOf,
     });
   } catch (error) {

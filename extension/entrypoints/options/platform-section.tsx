@@ -81,15 +81,27 @@ export function PlatformSection({ form, hasToken, locked, onChange, send }: Plat
         <span role="status" aria-live="polite" data-testid="connection-status">
           {testing && t('testing')}
           {report && <ConnectionSummary report={report} />}
-          {error && <span class="error">{t('connectionFailed', [errorKindText(error.kind), error.message])}</span>}
+          {error && <span class="error">{t('connectionFailed', [errorKindText(error.kind), connectionDetail(error)])}</span>}
         </span>
       </div>
     </fieldset>
   );
 }
 
+/** What the failure's message adds to its kind's words: nothing for the kinds whose words say it all, so the line does not repeat itself. */
+function connectionDetail(error: MessageError): string {
+  return ['offline', 'timeout', 'auth', 'not-found'].includes(error.kind) ? '' : error.message;
+}
+
 function ConnectionSummary({ report }: { report: ConnectionReport }) {
-  const token = report.tokenAccepted === null ? t('tokenNotTested') : report.tokenAccepted ? t('tokenAccepted') : t('tokenRefused');
+  const token =
+    report.tokenAccepted === null
+      ? t('tokenNotTested')
+      : report.tokenAccepted
+        ? report.department
+          ? t('tokenAcceptedFor', report.department)
+          : t('tokenAccepted')
+        : t('tokenRefused');
   return (
     <span class={report.tokenAccepted === false ? 'error' : 'ok'} data-token={String(report.tokenAccepted)}>
       {t('connectionOk', [report.platform, report.apiVersion, report.latencyMs])} {token}{' '}
