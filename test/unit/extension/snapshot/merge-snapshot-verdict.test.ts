@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { CodeVerdict } from '../../../../core/query/create-status-store.ts';
+import type { Verdict } from '../../../../core/verdict/verdict-types.ts';
+import { mergeSnapshotVerdict } from '../../../../extension/snapshot/merge-snapshot-verdict.ts';
+import { makeStatusResult } from '../../core/fixtures/make-status-result.ts';
+
+const verdict = (kind: Verdict['kind'], extra: Partial<Verdict> = {}): Verdict => ({
+  kind,
+  reason: { code: kind === 'black' ? 'black-active' : kind === 'unknown' ? 'error' : 'nothing-active' },
+  activeEntries: [],
+  disputedEntries: [],
+  watchEntries: [],
+  suspendedRed: false,
+  asOf: null,
+  ageMs: null,
+  stale: false,
+  ...extra,
+});
+const answered = (v: Verdict): CodeVerdict => ({ ...v, result: makeStatusResult() });
+const failed: CodeVerdict = { ...verdict('unknown', { reason: { code: 'error', errorKind: 'offline' } }), result: null };
+const failedWithAnswer: CodeVerdict = {
+  ...verdict('unknown', { reason: { code: 'error', errorKind: 'offline' }, lastKnown: 'red' }),
+  result: makeStatusResult(),
+};
+const snapshotBlack = verdict('black', { reason: { code: 'black-active', detail: 'snapshot' } });
+const snapshotPast = verdict('unknown', { reason: { code: 'error', errorKind: 'offline', detail: '据 14:30 名单快照：未列入' }, lastKnown: 'clear' });
+
+describe('mergeSnapshotVerdict', () => {
+  it.each([
+    ['a current full answer wins over the snapshot', answered(verdict('clear')), snapshotBlack, 'clear', undefined],
+    ['the snapshot answers before the full answer', null, snapshotBlack, 'black', undefined],
+    ['the snapshot answers while the platform fails inside the window', failed, snapshotBlack, 'black', undefined],
+    ['the snapshot answers over a failed refresh inside the window', failedWithAnswer, snapshotBlack, 'black', undefined],
+    ['past the window, the full answer is the last known one', failedWithAnswer, snapshotPast, 'unknown', 'red'],
+    ['past the window without a full answer, the snapshot is the last known one', failed, snapshotPast, 'unknown', 'clear'],
+    ['no snapshot: the store as it is', failed, null, 'unknown', undefined],
+  ])('%s', (_, stored, snapshot, kind, lastKnown) => {
+    const merged = mergeSnapshotVerdict(stored, snapshot);
+    expect(merged?.kind).toBe(kind);
+    expect(merged?.lastKnown).toBe(lastKnown);
+  });
+});
