@@ -5,7 +5,7 @@
  * reported through `onVerdict`. Rebuilt when the platform URL changes (a different platform's
  * answers must not be mixed in).
  */
-import { createCreditClient } from '../../core/api/create-credit-client.ts';
+import { createCreditClient, type CreditClient } from '../../core/api/create-credit-client.ts';
 import type { Measure } from '../../core/api/measure-schema.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusStore, type CodeVerdict, type StatusStore } from '../../core/query/create-status-store.ts';
@@ -22,9 +22,11 @@ export interface VerdictServiceOptions {
   /** Persist the cache and cursor (debounced by the caller). */
   onDirty(): void;
   fetch?: typeof fetch;
+  /** The background's one client (its settings follower's); one of its own when not given (tests). */
+  client?: CreditClient;
   /** Restored state from a previous service-worker life. */
   saved?: { cache?: unknown; cursor?: number | null; platformUrl?: string; source?: string } | undefined;
-  /** The background's one query client (start-background.ts); a service of its own when not given (tests). */
+  /** The background's one query client (create-background.ts); a service of its own when not given (tests). */
   queryClient?: QueryClient;
 }
 
@@ -55,13 +57,15 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
   const source = answerSource(settings);
   const queryClient = o.queryClient ?? createStatusQueryClient();
   const pollMs = settings.changesPollSeconds * 1000;
-  const client = createCreditClient({
-    baseUrl: platformUrl,
-    getToken: async () => o.settings().token || null,
-    timeoutMs: 8000,
-    retries: 1,
-    ...(o.fetch && { fetch: o.fetch }),
-  });
+  const client =
+    o.client ??
+    createCreditClient({
+      baseUrl: platformUrl,
+      getToken: async () => o.settings().token || null,
+      timeoutMs: 8000,
+      retries: 1,
+      ...(o.fetch && { fetch: o.fetch }),
+    });
   const store: StatusStore = createStatusStore({
     queryClient,
     source: { platform: platformUrl, tokenFingerprint: tokenFingerprint(settings.token) },

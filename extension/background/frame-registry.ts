@@ -28,6 +28,8 @@ export interface FrameRegistry {
   /** Every code some frame shows. */
   allCodes(): Set<string>;
   toJSON(): FrameRecord[];
+  /** Takes back what a previous service-worker life saved; frames reported since then win. */
+  restore(saved: FrameRecord[]): void;
 }
 
 /** An empty registry, or one restored from `toJSON()` output. */
@@ -74,5 +76,8 @@ export function createFrameRegistry(saved: FrameRecord[] = [], onChange: () => v
       return all;
     },
     toJSON: () => [...frames.values()],
+    restore(records) {
+      for (const record of records) if (!frames.has(key(record.tabId, record.frameId))) frames.set(key(record.tabId, record.frameId), record);
+    },
   };
 }

@@ -1,24 +1,17 @@
 /**
- * What the background keeps in `storage.session` so that a stopped service worker wakes up with
- * its cache, its place in the changes feed and the frames it serves. Session storage is cleared
- * when the browser closes, which is what we want for cached answers about subjects.
+ * What the background keeps in `storage.session` (`backgroundStateItem`) so that a stopped
+ * service worker wakes up with its cache, its place in the changes feed and the frames it serves.
+ * Session storage is cleared when the browser closes, which is what we want for cached answers
+ * about subjects.
  */
-import { storage } from 'wxt/utils/storage';
-import type { FrameRecord } from './frame-registry.ts';
+import { backgroundStateItem, type BackgroundState } from '../settings/storage-items.ts';
 
-export interface PersistedState {
-  cache?: unknown;
-  cursor?: number | null;
-  platformUrl?: string;
-  frames?: FrameRecord[];
-}
+export type PersistedState = BackgroundState;
 
-const KEY = 'session:backgroundState' as const;
-
-/** Reads the saved state, or an empty one. */
+/** Reads the saved state (checked against its schema), or an empty one. */
 export async function loadPersistedState(): Promise<PersistedState> {
   try {
-    return ((await storage.getItem<PersistedState>(KEY)) ?? {}) as PersistedState;
+    return await backgroundStateItem.getValue();
   } catch {
     return {};
   }
@@ -31,7 +24,7 @@ export function createStateSaver(read: () => PersistedState, delayMs = 500): () 
     if (timer !== null) return;
     timer = setTimeout(() => {
       timer = null;
-      void storage.setItem(KEY, read()).catch(() => undefined);
+      void backgroundStateItem.setValue(read()).catch(() => undefined);
     }, delayMs);
   };
 }

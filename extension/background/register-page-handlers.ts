@@ -27,6 +27,8 @@ export interface PageHandlerDeps {
   messenger?: Parameters<typeof onValidMessage>[2];
   /** Sends fresh views to one frame (after `resumeTab`). */
   push?(tabId: number, frameId: number, views: CodeView[]): void;
+  /** A page asked for verdicts: the platform may be reachable again (the feedback queue tries what waits). */
+  onLookup?(): void;
 }
 
 /** Registers the handlers; returns the function that removes them. */
@@ -45,6 +47,7 @@ export function registerPageHandlers(d: PageHandlerDeps): () => void {
     on('lookup', async (req, origin) => {
       await d.ready;
       if (origin.tabId === null || origin.frameId === null) return fail('permission', 'lookup is for content scripts');
+      d.onLookup?.();
       const codes = [...new Set(req.codes)];
       // A page asking for too many codes in a minute is paused: the rest wait for the person (popup).
       const { admitted, held } = budget.admit(origin.tabId, origin.frameId, codes);

@@ -1,7 +1,6 @@
-import { startBackground } from '../background/start-background.ts';
-import { startClosingTheLoop } from '../closing-the-loop/start-closing-the-loop.ts';
+import { createBackground } from '../background/create-background.ts';
 
+// Everything is built and wired in one place (background/create-background.ts).
 export default defineBackground(() => {
-  startBackground();
-  startClosingTheLoop();
+  createBackground();
 });

@@ -3,12 +3,9 @@
  * `storage.session`: staff type it once per page, and every card of the page (in any frame)
  * starts with it. One typed by the user wins over one found in a labelled field of the page.
  */
-import { storage } from 'wxt/utils/storage';
+import { caseReferencesItem, type StoredCaseReferences as Stored } from '../settings/storage-items.ts';
 
 type Source = 'typed' | 'page';
-type Stored = Record<string, { value: string; source: Source }>;
-
-const KEY = 'session:caseReferences' as const;
 
 export interface CaseReferenceStore {
   get(tabId: number): Promise<string | null>;
@@ -19,13 +16,13 @@ export interface CaseReferenceStore {
 /** The store over `storage.session` (cleared when the browser closes). */
 export function createCaseReferenceStore(): CaseReferenceStore {
   let chain: Promise<unknown> = Promise.resolve();
-  const read = async (): Promise<Stored> => ((await storage.getItem<Stored>(KEY).catch(() => null)) ?? {}) as Stored;
+  const read = (): Promise<Stored> => caseReferencesItem.getValue().catch(() => ({}));
   // Serialized, so two frames reporting at once do not overwrite each other.
   const update = (change: (all: Stored) => void): Promise<void> => {
     const next = chain.then(async () => {
       const all = await read();
       change(all);
-      await storage.setItem(KEY, all).catch(() => undefined);
+      await caseReferencesItem.setValue(all).catch(() => undefined);
     });
     chain = next.catch(() => undefined);
     return next;

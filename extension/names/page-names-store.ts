@@ -4,9 +4,9 @@
  * context. Kept in `storage.session` so a record can still be made after the service worker was
  * stopped and woken again.
  */
-import { storage } from 'wxt/utils/storage';
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
 import type { PageNamesReport, TabNames } from '../messaging/page-names-messages.ts';
+import { pageNamesItem } from '../settings/storage-items.ts';
 
 export interface FrameNames extends PageNamesReport {
   tabId: number;
@@ -23,8 +23,6 @@ export interface PageNamesStore {
   dropTab(tabId: number): void;
 }
 
-const KEY = 'session:pageNames' as const;
-
 /** The store; `persist: false` keeps it in memory (unit tests). */
 export function createPageNamesStore(o: { persist?: boolean } = {}): PageNamesStore {
   const frames = new Map<string, FrameNames>();
@@ -34,14 +32,14 @@ export function createPageNamesStore(o: { persist?: boolean } = {}): PageNamesSt
     if (!persist || timer !== null) return;
     timer = setTimeout(() => {
       timer = null;
-      void storage.setItem(KEY, [...frames.values()]).catch(() => undefined);
+      void pageNamesItem.setValue([...frames.values()]).catch(() => undefined);
     }, 300);
   };
   const ready = persist
-    ? storage
-        .getItem<FrameNames[]>(KEY)
+    ? pageNamesItem
+        .getValue()
         .then((saved) => {
-          for (const f of saved ?? []) if (!frames.has(`${f.tabId}:${f.frameId}`)) frames.set(`${f.tabId}:${f.frameId}`, f);
+          for (const f of saved) if (!frames.has(`${f.tabId}:${f.frameId}`)) frames.set(`${f.tabId}:${f.frameId}`, f);
         })
         .catch(() => undefined)
     : Promise.resolve();

@@ -3,9 +3,9 @@
  * laid over them. The user's values stay stored untouched, so lifting a policy restores them.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { lockedKeys, readManagedPolicy, type ManagedKey } from './managed-policy.ts';
-import { parseStoredSettings, SETTINGS_STORAGE_KEY, type Settings } from './settings-schema.ts';
+import type { Settings } from './settings-schema.ts';
+import { settingsItem } from './storage-items.ts';
 
 export interface EffectiveSettings {
   settings: Settings;
@@ -15,7 +15,7 @@ export interface EffectiveSettings {
 
 /** The user's own settings, as stored (defaults filled in). */
 export async function readLocalSettings(): Promise<Settings> {
-  return parseStoredSettings(await storage.getItem(SETTINGS_STORAGE_KEY));
+  return settingsItem.getValue();
 }
 
 /** Local settings with the managed policy applied; use this wherever a setting is acted on. */
@@ -29,12 +29,15 @@ export async function readEffectiveSettings(): Promise<EffectiveSettings> {
  * Returns the function that stops watching.
  */
 export function watchEffectiveSettings(onChange: (next: EffectiveSettings) => void): () => void {
-  const localKey = SETTINGS_STORAGE_KEY.slice('local:'.length);
-  const listener = (changes: Record<string, unknown>, area: string): void => {
-    if (area === 'managed' || (area === 'local' && localKey in changes)) {
-      void readEffectiveSettings().then(onChange);
-    }
+  const reread = (): void => void readEffectiveSettings().then(onChange);
+  // The policy is not a storage item of ours (the browser writes it): its changes come as `managed`.
+  const onPolicy = (_changes: Record<string, unknown>, area: string): void => {
+    if (area === 'managed') reread();
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  const stopLocal = settingsItem.watch(reread);
+  browser.storage.onChanged.addListener(onPolicy);
+  return () => {
+    stopLocal();
+    browser.storage.onChanged.removeListener(onPolicy);
+  };
 }

@@ -1,8 +1,9 @@
 /**
- * A credit client that follows the effective settings: feedback, objections and records are
- * sent to whichever platform is configured now, with the token read on every call, so a changed
- * platform URL or token takes effect without restarting the background. Background only: the
- * token never leaves it.
+ * The background's one settings follower: the effective settings (user's + policy), read once at
+ * start and again on every change, and one credit client for the configured platform with the
+ * token read on every call, so a changed platform URL or token takes effect without restarting
+ * the background. Every part of the background (verdicts, feedback, objections, records) reads
+ * settings and the client from here. Background only: the token never leaves it.
  */
 import { createCreditClient, type CreditClient } from '../../core/api/create-credit-client.ts';
 import { readEffectiveSettings, watchEffectiveSettings } from './effective-settings.ts';
@@ -14,11 +15,16 @@ export interface SettingsClient {
   settings(): Settings;
   /** The client for the current platform URL. */
   client(): CreditClient;
+  /** Calls `fn` after each change, once the first read is done; returns the function that stops. */
+  onChange(fn: (next: Settings, before: Settings) => void): () => void;
 }
 
 export interface SettingsClientOptions {
   fetch?: typeof fetch;
-  /** Extra attempts inside one call; the feedback queue does its own retrying (default 0). */
+  /**
+   * Extra attempts inside one call (default 0): status reads are retried by query-core
+   * (core/query/status-retry-policy.ts), feedback by its queue, the changes feed by its next poll.
+   */
   retries?: number;
   timeoutMs?: number;
   read?: () => Promise<Settings>;
@@ -30,12 +36,23 @@ export function followSettingsClient(o: SettingsClientOptions = {}): SettingsCli
   let settings = parseStoredSettings({});
   let client: CreditClient | null = null;
   let clientUrl = '';
+  const listeners = new Set<(next: Settings, before: Settings) => void>();
   const read = o.read ?? (async () => (await readEffectiveSettings()).settings);
   const refresh = async (): Promise<void> => {
     settings = await read();
   };
   const ready = refresh().catch(() => undefined);
-  (o.watch ?? ((fn) => void watchEffectiveSettings(fn)))(() => void ready.then(refresh).catch(() => undefined));
+  // Re-read after `ready`: a change that lands while the first read is in flight must not be lost.
+  (o.watch ?? ((fn) => void watchEffectiveSettings(fn)))(
+    () =>
+      void ready
+        .then(async () => {
+          const before = settings;
+          await refresh();
+          for (const fn of listeners) fn(settings, before);
+        })
+        .catch(() => undefined),
+  );
   return {
     ready,
     settings: () => settings,
@@ -51,6 +68,10 @@ export function followSettingsClient(o: SettingsClientOptions = {}): SettingsCli
         });
       }
       return client;
+    },
+    onChange(fn) {
+      listeners.add(fn);
+      return () => void listeners.delete(fn);
     },
   };
 }

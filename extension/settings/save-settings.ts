@@ -3,11 +3,11 @@
  * are refused as a whole (the options page never sends them), so a page cannot quietly
  * override what an IT department set.
  */
-import { storage } from 'wxt/utils/storage';
 import { fail, ok, type Result } from '../messaging/result.ts';
 import { readEffectiveSettings, readLocalSettings } from './effective-settings.ts';
 import { MANAGED_KEYS } from './managed-policy.ts';
-import { SETTINGS_STORAGE_KEY, toSettingsView, type Settings, type SettingsPatch, type SettingsView } from './settings-schema.ts';
+import { settingsItem } from './storage-items.ts';
+import { toSettingsView, type Settings, type SettingsPatch, type SettingsView } from './settings-schema.ts';
 
 /** The settings after `patch`: `token` undefined keeps it, `null` or `''` clears it. */
 export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
@@ -26,7 +26,7 @@ export async function saveSettings(patch: SettingsPatch): Promise<Result<Setting
   const refused = MANAGED_KEYS.filter((key) => patch[key] !== undefined && locked.includes(key));
   if (refused.length > 0) return fail('permission', `set by enterprise policy: ${refused.join(', ')}`);
   const next = applySettingsPatch(await readLocalSettings(), patch);
-  await storage.setItem(SETTINGS_STORAGE_KEY, next);
+  await settingsItem.setValue(next);
   return ok(toSettingsView((await readEffectiveSettings()).settings));
 }
 

@@ -1,5 +1,5 @@
 /**
- * The extension's settings as stored under `local:settings` (chrome.storage.local key `settings`).
+ * The extension's settings as stored under `local:settings` (`settingsItem`, storage-items.ts).
  * One schema, so the background, the options page and e2e tests (which write the key straight
  * from the service worker) agree on the shape. Unknown or broken values fall back to defaults
  * rather than disabling the extension.
@@ -7,7 +7,6 @@
 import * as z from 'zod/mini';
 import { CheckContextSchema } from '../../core/api/check-context-schema.ts';
 
-export const SETTINGS_STORAGE_KEY = 'local:settings' as const;
 export const DEFAULT_PLATFORM_URL = 'http://127.0.0.1:8787';
 export const DEFAULT_FRESHNESS_MINUTES = 5;
 /** Production floor for the changes feed (chrome.alarms allows 30 s); tests may go lower. */

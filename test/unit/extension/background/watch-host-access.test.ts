@@ -46,7 +46,7 @@ describe('watchHostAccess', () => {
   });
 });
 
-describe('startBackground and host access', () => {
+describe('createBackground and host access', () => {
   beforeEach(() => {
     fakeBrowser.reset();
   });
@@ -68,8 +68,8 @@ describe('startBackground and host access', () => {
         unregisterContentScripts: async () => undefined,
       },
     });
-    const { startBackground } = await import('../../../../extension/background/start-background.ts');
-    startBackground();
+    const { createBackground } = await import('../../../../extension/background/create-background.ts');
+    createBackground();
     expect(onAdded.size()).toBe(1);
     // Settled: the listed site is not granted yet, so nothing is registered for it.
     await new Promise((r) => setTimeout(r, 100));
