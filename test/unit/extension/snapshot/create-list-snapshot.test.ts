@@ -35,7 +35,7 @@ function platform(bytes: () => Uint8Array = () => signed) {
     if (url.endsWith('/.well-known/creditlens-record-key')) {
       return new Response(JSON.stringify({ algorithm: 'Ed25519', ...key, asOf: new Date().toISOString(), dataVersion: 5 }), { status: 200 });
     }
-    if (url.endsWith('/api/v1/snapshot')) return new Response(bytes(), { status: 200 });
+    if (url.endsWith('/api/v1/snapshot')) return new Response(new Uint8Array(bytes()), { status: 200 });
     return new Response('', { status: 404 });
   }) as typeof globalThis.fetch;
   return { fetch, asked };
