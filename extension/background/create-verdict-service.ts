@@ -15,6 +15,9 @@ import type { QueryClient } from '@tanstack/query-core';
 import type { Settings } from '../settings/settings-schema.ts';
 import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
 import { answerSource } from './answer-source.ts';
+import { createListSnapshot } from '../snapshot/create-list-snapshot.ts';
+import { mergeSnapshotVerdict } from '../snapshot/merge-snapshot-verdict.ts';
+import type { SnapshotInfo } from '../snapshot/snapshot-items.ts';
 
 export interface VerdictServiceOptions {
   settings: () => Settings;
@@ -42,6 +45,8 @@ export interface VerdictService {
   get(code: string): Promise<CodeVerdict>;
   invalidate(codes: string[]): Promise<void>;
   catalogue(): Measure[] | null;
+  /** The list snapshot's size, age and data version, or why it was refused (the popup reads it from storage). */
+  snapshotInfo(): SnapshotInfo;
   /** Polls the changes feed now (alarm, or a lookup after a pause). */
   pollChanges(): Promise<void>;
   snapshot(): { cache: unknown; cursor: number | null; platformUrl: string; source: string };
@@ -84,6 +89,22 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
   let catalogueAt = 0;
   let catalogueLoading = false;
   let lastPoll = Date.now();
+  // The signed list snapshot answers codes at once (issue 15); a current full answer wins (merge-snapshot-verdict.ts).
+  const snapshot = createListSnapshot({
+    platformUrl,
+    source,
+    token: () => o.settings().token || null,
+    freshnessMs: settings.freshnessMinutes * 60_000,
+    reread: async (codes) => (await client.status(codes)).results,
+    onUpdated(codes) {
+      for (const code of codes ?? [...subscriptions.keys()]) {
+        const verdict = subscriptions.has(code) ? merged(code) : null;
+        if (verdict && verdict.kind !== 'pending') o.onVerdict(code, verdict);
+      }
+    },
+    ...(o.fetch && { fetch: o.fetch }),
+  });
+  const merged = (code: string): CodeVerdict | null => mergeSnapshotVerdict(store.peek(code), snapshot.verdict(code));
 
   const follower: ChangesFollower = createChangesFollower({
     client,
@@ -91,11 +112,14 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     ...(cursor !== null && { initialCursor: cursor }),
     onCursor(next) {
       cursor = next;
+      snapshot.feedRead(next);
       o.onDirty();
     },
     onChanged(codes) {
       void store.invalidate(codes);
+      void snapshot.changed(codes);
     },
+    onError: () => snapshot.feedFailed(),
   });
   follower.start();
 
@@ -133,7 +157,8 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
         // Frames already show `pending` until the first answer: only answers are worth a push.
         const unsubscribe = store.subscribe(code, (verdict) => {
           if (verdict.kind === 'pending') return;
-          o.onVerdict(code, verdict);
+          if (verdict.result && !verdict.reason.errorKind) snapshot.observe(verdict.result);
+          o.onVerdict(code, merged(code) ?? verdict);
           o.onDirty();
         });
         subscriptions.set(code, unsubscribe);
@@ -146,8 +171,12 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
         subscriptions.delete(code);
       }
     },
-    peek: (code) => store.peek(code),
-    get: (code) => store.get(code),
+    peek: merged,
+    get: async (code) => {
+      const verdict = await store.get(code);
+      return mergeSnapshotVerdict(verdict, snapshot.verdict(code)) ?? verdict;
+    },
+    snapshotInfo: () => snapshot.info(),
     invalidate: (codes) => store.invalidate(codes),
     catalogue: () => catalogue,
     async pollChanges() {
@@ -157,6 +186,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     snapshot: () => ({ cache: dehydrateStatusQueries(queryClient, store.source), cursor, platformUrl, source }),
     dispose() {
       follower.stop();
+      snapshot.dispose();
       for (const unsubscribe of subscriptions.values()) unsubscribe();
       subscriptions.clear();
       // Answers of another platform or token must not linger in the runtime's client.

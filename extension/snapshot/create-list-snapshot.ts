@@ -40,6 +40,8 @@ export interface ListSnapshot {
   verdict(code: string): Verdict | null;
   /** The feed was read up to `cursor`. */
   feedRead(cursor: number): void;
+  /** A read of the feed failed: past the window, the snapshot stops speaking for the platform. */
+  feedFailed(): void;
   /** The feed named these codes: they are re-read; until then the snapshot does not speak for them. */
   changed(codes: string[]): Promise<void>;
   /** A full answer arrived: where it disagrees, it replaces the snapshot's entry and a new snapshot is fetched. */
@@ -68,6 +70,8 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   const unread = new Set<string>();
   let rereading = false;
+  let wasCurrent = false;
+  let expiryTimer: ReturnType<typeof setTimeout> | null = null;
 
   const info = (): SnapshotInfo => ({
     state,
@@ -82,6 +86,17 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
   });
   const publish = (): void => {
     if (!disposed) void snapshotInfoItem.setValue(info()).catch(() => undefined);
+  };
+  // The moment the feed was last read leaves the window, the page's snapshot verdicts turn unknown.
+  const checkCurrent = (): void => {
+    if (disposed) return;
+    const current = info().current;
+    if (expiryTimer !== null) clearTimeout(expiryTimer);
+    expiryTimer = current && feedReadAt !== null ? setTimeout(checkCurrent, Math.max(0, feedReadAt + o.freshnessMs - now()) + 250) : null;
+    if (current === wasCurrent) return;
+    wasCurrent = current;
+    publish();
+    o.onUpdated(null);
   };
   const writeDelta = async (): Promise<void> => {
     if (!lookup || disposed) return;
@@ -128,6 +143,8 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
       feedReadAt = now();
       await snapshotItem.setValue({ source: o.source, keyId: key.data.keyId, publicKey: key.data.publicKey, bytes: bytesToBase64(bytes) });
       await writeDelta();
+      wasCurrent = info().current;
+      checkCurrent();
       o.onUpdated(null);
     } catch (error) {
       if (disposed) return;
@@ -155,6 +172,8 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
         lookup = createSnapshotLookup(verified.index, saved);
         feedReadAt = delta && delta.source === o.source ? delta.feedReadAt : null;
         state = 'ok';
+        wasCurrent = info().current;
+        checkCurrent();
         o.onUpdated(null);
       }
     }
@@ -171,18 +190,15 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
       return snapshotVerdict({ lookup, code, now: new Date(now()), feedReadAt, freshnessMs: o.freshnessMs, scope: lookup.index.header.scope });
     },
     feedRead(cursor) {
-      const wasCurrent = info().current;
       feedReadAt = now();
       if (lookup && unread.size === 0) lookup.apply(new Map(), cursor);
       else if (lookup && !rereading) void this.changed([...unread]);
       if (!lookup && !loading && now() - lastAttempt > RETRY_MS) void refresh();
       else if (lookup && lookup.index.header.today !== chinaDate(new Date(now())) && !loading) void refresh();
       saveDelta();
-      if (!wasCurrent) {
-        publish();
-        o.onUpdated(null);
-      }
+      checkCurrent();
     },
+    feedFailed: checkCurrent,
     async changed(codes) {
       if (!lookup || codes.length === 0) return;
       for (const code of codes) unread.add(code);
@@ -219,6 +235,7 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
     dispose() {
       disposed = true;
       if (saveTimer !== null) clearTimeout(saveTimer);
+      if (expiryTimer !== null) clearTimeout(expiryTimer);
     },
   };
 }
