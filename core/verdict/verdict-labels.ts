@@ -145,7 +145,11 @@ export function describeReason(verdict: Verdict, locale: VerdictLocale): string 
     parts.push(ERRORS[locale][verdict.reason.errorKind]);
     if (verdict.lastKnown) {
       const last = verdictLabel(verdict.lastKnown, locale).short;
-      parts.push(locale === 'zh-CN' ? `上次结果：${last}。` : `Last answer received: ${last}.`);
+      // The list snapshot's answer names its time (core/snapshot/snapshot-verdict.ts): "据 14:30 名单快照：未列入".
+      const note = verdict.reason.detail?.startsWith('据 ') ? verdict.reason.detail : null;
+      parts.push(
+        locale === 'zh-CN' ? `${note ?? `上次结果：${last}`}。` : `Last answer received: ${last}${note ? ` (list snapshot, ${note.slice(2, 7)})` : ''}.`,
+      );
     }
   }
   if (verdict.stale && verdict.ageMs !== null) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeReason } from '../../../../core/verdict/verdict-labels.ts';
 import { VerdictSchema } from '../../../../core/verdict/verdict-schema.ts';
 import { dayNumber } from '../../../../core/snapshot/china-day-number.ts';
 import { decodeSnapshot } from '../../../../core/snapshot/decode-snapshot.ts';
@@ -47,6 +48,8 @@ describe('snapshotVerdict', () => {
       reason: { detail: '据 14:30 名单快照：黑名单' },
     });
     expect(verdictAt(black, '2026-12-02T06:34:00.000Z', readAt)?.kind).toBe('black');
+    expect(describeReason(stale!, 'zh-CN')).toContain('据 14:30 名单快照：未列入。');
+    expect(describeReason(stale!, 'en')).toContain('Last answer received: Not listed (list snapshot, 14:30).');
   });
 
   it('says unknown before the feed was first read', () => {
