@@ -11,6 +11,7 @@ import { FindingsTable } from './findings-table.tsx';
 import { NameMismatches } from './name-mismatches.tsx';
 import { PolicyNotice, type PolicyView } from './policy-notice.tsx';
 import { RecordSection, type RecordableList } from './record-section.tsx';
+import { SnapshotStatus } from './snapshot-status.tsx';
 
 export interface PopupAppProps {
   /** The tab reported on; null when there is none (the batch box still works). */
@@ -107,6 +108,7 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, open
         )}
         <RecordSection tabId={findings && findings.findings.length > 0 ? tabId : null} ownerTabId={tabId} send={send} openTab={openTab} batch={checkedList} />
         <BatchCheck send={send} locale={locale} defaultContext={defaultContext} onChecked={setCheckedList} />
+        <SnapshotStatus locale={locale} pollMs={Math.max(pollMs, 1000)} />
       </main>
     </div>
   );
