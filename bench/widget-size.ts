@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { startPlatform } from '../platform/start-platform.ts';
 import { launchChromium } from '../test/e2e/fixtures/launch-chromium.ts';
 import type { Metafile } from 'esbuild';
-import { buildWidget } from '../widget/build.ts';
+import { buildWidget } from '../scripts/build-widget.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUDGET_GZIP = 35 * 1024;

@@ -211,6 +211,6 @@ describe('widget: feedback, objections, records, name check', () => {
 
 declare global {
   interface Window {
-    CreditLens?: import('../../widget/create-credit-lens.ts').CreditLens;
+    CreditLens?: import('../../widget/runtime/create-credit-lens.ts').CreditLens;
   }
 }

@@ -125,6 +125,6 @@ describe('widget on the department-system demo page', () => {
 
 declare global {
   interface Window {
-    CreditLens?: import('../../widget/create-credit-lens.ts').CreditLens;
+    CreditLens?: import('../../widget/runtime/create-credit-lens.ts').CreditLens;
   }
 }

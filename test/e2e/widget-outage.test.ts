@@ -77,6 +77,6 @@ describe('widget during a platform outage', () => {
 
 declare global {
   interface Window {
-    CreditLens?: import('../../widget/create-credit-lens.ts').CreditLens;
+    CreditLens?: import('../../widget/runtime/create-credit-lens.ts').CreditLens;
   }
 }

@@ -88,6 +88,6 @@ describe('widget on a page with a strict CSP', () => {
 
 declare global {
   interface Window {
-    CreditLens?: import('../../widget/create-credit-lens.ts').CreditLens;
+    CreditLens?: import('../../widget/runtime/create-credit-lens.ts').CreditLens;
   }
 }

@@ -8,7 +8,7 @@ import { main } from '../../../cli/main.ts';
 import { createRepositories } from '../../../platform/db/repositories.ts';
 import type { StoredEntry } from '../../../platform/db/stored-records.ts';
 import type { RunningPlatform } from '../../../platform/start-platform.ts';
-import { createCreditLensCore } from '../../../widget/create-credit-lens-core.ts';
+import { createCreditLensCore } from '../../../widget/runtime/create-credit-lens-core.ts';
 import { DEMO_SUBJECTS, fixtureCode, startTestPlatform } from '../platform/platform-harness.ts';
 
 // The CLI judges with the real clock, like the extension and the widget: the platform is seeded

@@ -1,7 +1,7 @@
 /** @vitest-environment happy-dom */
 /** Issue 10 finding 5 in the widget: opening the card of an answer past the freshness window asks again; when that fails the card says unknown with the last answer. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCreditLens } from '../../../widget/create-credit-lens.ts';
+import { createCreditLens } from '../../../widget/runtime/create-credit-lens.ts';
 import { BLACK_CODE, fakePlatform, openCard, settle, type FakePlatform } from './fake-platform.ts';
 
 let platform: FakePlatform;

@@ -1,8 +1,8 @@
 /** @vitest-environment happy-dom */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCreditLens, type CreditLens } from '../../../widget/create-credit-lens.ts';
-import { queueStorageKey } from '../../../widget/local-storage-queue.ts';
-import { VERDICT_EVENT, type VerdictEventDetail } from '../../../widget/verdict-event.ts';
+import { createCreditLens, type CreditLens } from '../../../widget/runtime/create-credit-lens.ts';
+import { queueStorageKey } from '../../../widget/contract/local-storage-queue.ts';
+import { VERDICT_EVENT, type VerdictEventDetail } from '../../../widget/contract/verdict-event.ts';
 import { ASOF, BLACK_CODE, NOW, fakePlatform, openCard, settle, type FakePlatform } from './fake-platform.ts';
 
 let platform: FakePlatform;

@@ -1,7 +1,7 @@
 /** @vitest-environment happy-dom */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createCreditLens } from '../../../widget/create-credit-lens.ts';
-import { VERDICT_EVENT, type VerdictEventDetail } from '../../../widget/verdict-event.ts';
+import { createCreditLens } from '../../../widget/runtime/create-credit-lens.ts';
+import { VERDICT_EVENT, type VerdictEventDetail } from '../../../widget/contract/verdict-event.ts';
 import { BLACK_CODE, CLEAR_CODE, NOW, RED_CODE, fakePlatform, settle, type FakePlatform } from './fake-platform.ts';
 
 let platform: FakePlatform;

@@ -1,7 +1,7 @@
 /** @vitest-environment happy-dom */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCreditLens, type CreditLens } from '../../../widget/create-credit-lens.ts';
-import { VERDICT_EVENT, type VerdictEventDetail } from '../../../widget/verdict-event.ts';
+import { createCreditLens, type CreditLens } from '../../../widget/runtime/create-credit-lens.ts';
+import { VERDICT_EVENT, type VerdictEventDetail } from '../../../widget/contract/verdict-event.ts';
 import { BLACK_CODE, CLEAR_CODE, NOW, RED_CODE, fakePlatform, openCard, settle, type FakePlatform } from './fake-platform.ts';
 
 let platform: FakePlatform;

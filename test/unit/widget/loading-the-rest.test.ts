@@ -1,10 +1,10 @@
 /** @vitest-environment happy-dom */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCreditLensCore, type CreditLensCore } from '../../../widget/create-credit-lens-core.ts';
-import { createCreditLens } from '../../../widget/create-credit-lens.ts';
-import { createCreditStatusElement } from '../../../widget/credit-status-element.ts';
-import { loadMore, type WidgetMore } from '../../../widget/load-more.ts';
-import { queueStorageKey } from '../../../widget/local-storage-queue.ts';
+import { createCreditLensCore, type CreditLensCore } from '../../../widget/runtime/create-credit-lens-core.ts';
+import { createCreditLens } from '../../../widget/runtime/create-credit-lens.ts';
+import { createCreditStatusElement } from '../../../widget/element/credit-status-element.ts';
+import { loadMore, type WidgetMore } from '../../../widget/runtime/load-more.ts';
+import { queueStorageKey } from '../../../widget/contract/local-storage-queue.ts';
 import { BLACK_CODE, NOW, RED_CODE, fakePlatform, openCard, settle, type FakePlatform } from './fake-platform.ts';
 
 // The script tag carries badges and check(); the card, forms, scans and records load on first use.

@@ -1,6 +1,6 @@
 /** @vitest-environment happy-dom */
 import { afterEach, describe, expect, it } from 'vitest';
-import { locateCode } from '../../../widget/locate-code.ts';
+import { locateCode } from '../../../widget/more/locate-code.ts';
 import { BLACK_CODE } from './fake-platform.ts';
 
 afterEach(() => document.body.replaceChildren());

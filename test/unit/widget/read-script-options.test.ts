@@ -1,6 +1,6 @@
 /** @vitest-environment happy-dom */
 import { describe, expect, it } from 'vitest';
-import { readScriptOptions } from '../../../widget/read-script-options.ts';
+import { readScriptOptions } from '../../../widget/tag/read-script-options.ts';
 
 function script(attrs: Record<string, string>): HTMLScriptElement {
   const el = document.createElement('script');

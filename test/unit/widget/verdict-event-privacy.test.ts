@@ -1,8 +1,8 @@
 /** @vitest-environment happy-dom */
 /** Issue 10 finding 9 (client): page scripts read `creditlens:verdict`, so it carries no person's name or ID number. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createCreditLens } from '../../../widget/create-credit-lens.ts';
-import { VERDICT_EVENT, type VerdictEventDetail } from '../../../widget/verdict-event.ts';
+import { createCreditLens } from '../../../widget/runtime/create-credit-lens.ts';
+import { VERDICT_EVENT, type VerdictEventDetail } from '../../../widget/contract/verdict-event.ts';
 import { BLACK_CODE, NOW, fakePlatform, settle, type FakePlatform } from './fake-platform.ts';
 
 const PERSONS = [

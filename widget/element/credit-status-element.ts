@@ -1,12 +1,11 @@
 import { h, render } from 'preact';
-import { adoptStyleSheet } from '../core/present/adopt-style-sheet.ts';
-import { badgeStyles } from '../core/present/badge-styles.ts';
-import type { CodeState, CodeWatcher } from './code-state.ts';
-import type { CreditStatusPanel } from './credit-status-panel.tsx';
+import { adoptStyleSheet } from '../../core/present/adopt-style-sheet.ts';
+import { badgeStyles } from '../../core/present/badge-styles.ts';
+import type { CodeState, CodeWatcher, CreditStatusPanel } from '../contract/code-watcher.ts';
 import { CreditStatusToggle } from './credit-status-toggle.tsx';
 import { pageLocale } from './page-locale.ts';
-import { nameMatchesOf, verdictEvent, verdictSignature, type VerdictEventDetail } from './verdict-event.ts';
-import { checkContextOf } from './widget-config.ts';
+import { nameMatchesOf, verdictEvent, verdictSignature, type VerdictEventDetail } from '../contract/verdict-event.ts';
+import { checkContextOf } from '../contract/widget-config.ts';
 import { widgetStyles } from './widget-styles.ts';
 
 export const CREDIT_STATUS_TAG = 'credit-status';

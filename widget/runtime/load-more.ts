@@ -4,12 +4,12 @@
  * answers `check()`. In the ES module build this is a plain dynamic import (a bundler splits
  * it); the script-tag build swaps this file for `load-more-beside-script.ts`.
  */
-export type WidgetMore = typeof import('./more.ts');
+export type WidgetMore = typeof import('../more/more.ts');
 
 let loading: Promise<WidgetMore> | null = null;
 
 export function loadMore(): Promise<WidgetMore> {
-  loading ??= import('./more.ts').catch((error: unknown) => {
+  loading ??= import('../more/more.ts').catch((error: unknown) => {
     loading = null;
     throw error;
   });

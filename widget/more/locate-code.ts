@@ -1,5 +1,5 @@
-import { findTextRuns } from '../core/scan/find-text-runs.ts';
-import { matchTextRun } from '../core/scan/match-text-run.ts';
+import { findTextRuns } from '../../core/scan/find-text-runs.ts';
+import { matchTextRun } from '../../core/scan/match-text-run.ts';
 
 /**
  * Where a code sits inside root, for `findAdjacentName`: a `<credit-status>` for it, else the

@@ -1,4 +1,4 @@
-import type { WidgetMore } from './load-more.ts';
+import type { WidgetMore } from '../runtime/load-more.ts';
 
 /** The file the build puts beside `credit-lens.js` (see widget/build.ts). */
 export const MORE_FILE = 'credit-lens-more.mjs';

@@ -1,6 +1,6 @@
-import type { StatusResult } from '../core/api/status-schema.ts';
-import { compareNames } from '../core/names/compare-names.ts';
-import type { Verdict, VerdictKind } from '../core/verdict/verdict-types.ts';
+import type { StatusResult } from '../../core/api/status-schema.ts';
+import { compareNames } from '../../core/names/compare-names.ts';
+import type { Verdict, VerdictKind } from '../../core/verdict/verdict-types.ts';
 import { withoutPersonalData } from './without-personal-data.ts';
 
 /** Fired whenever a code's verdict becomes known or changes (never for `pending`). */

@@ -1,9 +1,9 @@
-import { badgeText } from '../core/present/badge-text.ts';
-import type { PresentLocale } from '../core/present/present-locale.ts';
-import { VerdictBadge } from '../core/present/verdict-badge.tsx';
-import { formatAge, verdictLabel } from '../core/verdict/verdict-labels.ts';
-import { verdictLook } from '../core/verdict/verdict-look.ts';
-import type { CodeState } from './code-state.ts';
+import { badgeText } from '../../core/present/badge-text.ts';
+import type { PresentLocale } from '../../core/present/present-locale.ts';
+import { VerdictBadge } from '../../core/present/verdict-badge.tsx';
+import { formatAge, verdictLabel } from '../../core/verdict/verdict-labels.ts';
+import { verdictLook } from '../../core/verdict/verdict-look.ts';
+import type { CodeState } from '../contract/code-watcher.ts';
 
 export interface CreditStatusToggleProps {
   state: CodeState;

@@ -1,10 +1,10 @@
-import { MAX_CODES_PER_STATUS_REQUEST } from '../core/api/api-limits.ts';
-import type { CheckContext } from '../core/api/check-context-schema.ts';
-import type { CheckRecordRequest, SignedCheckRecord } from '../core/api/check-record-schema.ts';
-import { CreditError } from '../core/api/credit-error.ts';
-import { findAdjacentName } from '../core/scan/find-adjacent-name.ts';
-import { parseUscc } from '../core/uscc/parse-uscc.ts';
-import type { CreditLensCore } from './create-credit-lens-core.ts';
+import { MAX_CODES_PER_STATUS_REQUEST } from '../../core/api/api-limits.ts';
+import type { CheckContext } from '../../core/api/check-context-schema.ts';
+import type { CheckRecordRequest, SignedCheckRecord } from '../../core/api/check-record-schema.ts';
+import { CreditError } from '../../core/api/credit-error.ts';
+import { findAdjacentName } from '../../core/scan/find-adjacent-name.ts';
+import { parseUscc } from '../../core/uscc/parse-uscc.ts';
+import type { MoreHost } from '../contract/more-host.ts';
 import { locateCode } from './locate-code.ts';
 
 export interface RecordOptions {
@@ -23,7 +23,7 @@ export interface RecordOptions {
  * codes, with the names the page shows beside them (`pageNames`, found like the badge's name
  * check), so the record itself says whether name and code agree.
  */
-export async function createCheckRecord(core: CreditLensCore, scannedCodes: () => string[], options: RecordOptions = {}): Promise<SignedCheckRecord> {
+export async function createCheckRecord(core: MoreHost, scannedCodes: () => string[], options: RecordOptions = {}): Promise<SignedCheckRecord> {
   const client = core.client();
   if (!client) throw new CreditError('offline', 'CreditLens.record: no platform is configured');
   const root = options.root ?? globalThis.document ?? null;

@@ -3,7 +3,7 @@
  * `<credit-status>` and sets `window.CreditLens` — the only global it touches. Loading the
  * script twice keeps the first runtime.
  */
-import { createCreditLens, type CreditLens } from './create-credit-lens.ts';
+import { createCreditLens, type CreditLens } from '../runtime/create-credit-lens.ts';
 import { readScriptOptions } from './read-script-options.ts';
 
 declare global {

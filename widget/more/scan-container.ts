@@ -1,15 +1,15 @@
 import { h, render } from 'preact';
-import { adoptPresentStyles } from '../core/present/adopt-present-styles.ts';
-import { SubjectCard } from '../core/present/subject-card.tsx';
-import { createPageScanner, type PageScanner, type ScanFinding } from '../core/scan/create-page-scanner.ts';
-import { findAdjacentName } from '../core/scan/find-adjacent-name.ts';
-import { applicableMeasures } from '../core/verdict/applicable-measures.ts';
-import { verdictLabel } from '../core/verdict/verdict-labels.ts';
-import type { CodeState } from './code-state.ts';
-import type { CreditLensCore } from './create-credit-lens-core.ts';
+import { adoptPresentStyles } from '../../core/present/adopt-present-styles.ts';
+import { SubjectCard } from '../../core/present/subject-card.tsx';
+import { createPageScanner, type PageScanner, type ScanFinding } from '../../core/scan/create-page-scanner.ts';
+import { findAdjacentName } from '../../core/scan/find-adjacent-name.ts';
+import { applicableMeasures } from '../../core/verdict/applicable-measures.ts';
+import { verdictLabel } from '../../core/verdict/verdict-labels.ts';
+import type { CodeState } from '../contract/code-watcher.ts';
+import type { MoreHost } from '../contract/more-host.ts';
 import { locateCode } from './locate-code.ts';
-import { pageLocale } from './page-locale.ts';
-import { nameMatchesOf } from './verdict-event.ts';
+import { pageLocale } from '../element/page-locale.ts';
+import { nameMatchesOf } from '../contract/verdict-event.ts';
 
 /** One code found by `CreditLens.scan`, with its verdict once known. */
 export interface ScanFindingWithVerdict extends ScanFinding {
@@ -39,7 +39,7 @@ export interface ScanOptions {
  * (`createPageScanner`: same matching, same `creditlens-*` highlights and overlay), answers
  * them from the runtime's cache, and keeps watching the container for changes.
  */
-export function scanContainer(core: CreditLensCore, root: Document | Element, options: ScanOptions = {}): Promise<ScanHandle> {
+export function scanContainer(core: MoreHost, root: Document | Element, options: ScanOptions = {}): Promise<ScanHandle> {
   const document = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
   const controller = new AbortController();
   options.signal?.addEventListener('abort', () => controller.abort(), { once: true });

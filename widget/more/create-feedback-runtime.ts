@@ -1,23 +1,7 @@
-import type { CreditClient } from '../core/api/create-credit-client.ts';
-import type { FeedbackRecord } from '../core/api/feedback-schema.ts';
-import type { ObjectionRequest, ObjectionResponse } from '../core/api/objection-schema.ts';
-import { createFeedbackQueue, type FeedbackDraft, type FeedbackQueue, type QueuedFeedback } from '../core/feedback/create-feedback-queue.ts';
-import { localStorageQueue, queueStorageKey } from './local-storage-queue.ts';
-
-/** What the cards need to close the loop: the persistent feedback queue, feedback already given, objections. */
-export interface FeedbackRuntime {
-  enqueue(draft: FeedbackDraft): Promise<QueuedFeedback>;
-  /** This code's waiting and refused items. */
-  queued(code: string): QueuedFeedback[];
-  retry(key: string): void;
-  discard(key: string): void;
-  flush(): Promise<void>;
-  given(code: string, caseReference: string): Promise<FeedbackRecord[] | 'unavailable'>;
-  objection(request: ObjectionRequest): Promise<ObjectionResponse>;
-  /** Called on every queue change (cards re-render); returns the unsubscribe. */
-  listen(listener: () => void): () => void;
-  stop(): void;
-}
+import type { CreditClient } from '../../core/api/create-credit-client.ts';
+import { createFeedbackQueue, type FeedbackQueue } from '../../core/feedback/create-feedback-queue.ts';
+import type { FeedbackRuntime } from '../contract/feedback-runtime.ts';
+import { localStorageQueue, queueStorageKey } from '../contract/local-storage-queue.ts';
 
 /** One per configured platform; the queue is kept in localStorage under a `creditlens:` key. */
 export function createFeedbackRuntime(client: CreditClient, platform: string): FeedbackRuntime {

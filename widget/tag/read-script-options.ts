@@ -1,5 +1,5 @@
-import type { CreditLensOptions } from './widget-config.ts';
-import { checkContextOf } from './widget-config.ts';
+import type { CreditLensOptions } from '../contract/widget-config.ts';
+import { checkContextOf } from '../contract/widget-config.ts';
 
 /** What the script tag asks for besides configuration. */
 export interface ScriptTagRequest {

@@ -1,4 +1,4 @@
-import type { FeedbackQueueStorage, QueuedFeedback } from '../core/feedback/create-feedback-queue.ts';
+import type { FeedbackQueueStorage, QueuedFeedback } from '../../core/feedback/create-feedback-queue.ts';
 
 /** The localStorage key of the feedback queue for one platform: namespaced, so hosts can tell it is ours. */
 export function queueStorageKey(platform: string): string {

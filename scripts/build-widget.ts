@@ -1,8 +1,9 @@
 /**
  * Builds the widget (`npm run build:widget`) into `dist/widget/`:
- * - `credit-lens.js`, one minified IIFE for a script tag: badges, `check()`, the cache and the
- *   changes feed. The rest of the widget (the open card and its forms, scans, records) is
- *   imported on first use from `credit-lens-more.mjs` beside it (see widget/load-more.ts);
+ * - `credit-lens.js`, one minified IIFE for a script tag (widget/tag, runtime, element, contract):
+ *   badges, `check()`, the cache and the changes feed. The rest of the widget (widget/more: the
+ *   open card and its forms, scans, records) is imported on first use from `credit-lens-more.mjs`
+ *   beside it (see widget/runtime/load-more.ts);
  * - `credit-lens.mjs` and `credit-lens-more.mjs`, the same runtime as ES modules with their
  *   shared code split into `chunks/`.
  * Uses the esbuild that Vite ships. CSS is already a string in the code (adopted as constructable
@@ -13,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { MORE_FILE } from './load-more-beside-script.ts';
+import { MORE_FILE } from '../widget/tag/load-more-beside-script.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const WIDGET_OUT_DIR = resolve(ROOT, 'dist/widget');
@@ -46,7 +47,7 @@ const privateZodGlobals: Plugin = {
 const moreBesideScript: Plugin = {
   name: 'more-beside-script',
   setup(b) {
-    b.onResolve({ filter: /[\\/]load-more\.ts$|^\.\/load-more\.ts$/ }, (args) => ({ path: resolve(args.resolveDir, 'load-more-beside-script.ts') }));
+    b.onResolve({ filter: /(^|[\\/])load-more\.ts$/ }, () => ({ path: resolve(ROOT, 'widget/tag/load-more-beside-script.ts') }));
   },
 };
 
@@ -84,7 +85,7 @@ export async function buildWidget(outDir = WIDGET_OUT_DIR): Promise<WidgetBuild>
   const iife = resolve(outDir, 'credit-lens.js');
   const esmBuild = await build({
     ...common,
-    entryPoints: { 'credit-lens': resolve(ROOT, 'widget/index.ts'), 'credit-lens-more': resolve(ROOT, 'widget/more.ts') },
+    entryPoints: { 'credit-lens': resolve(ROOT, 'widget/index.ts'), 'credit-lens-more': resolve(ROOT, 'widget/more/more.ts') },
     format: 'esm',
     splitting: true,
     outdir: outDir,
@@ -101,7 +102,7 @@ export async function buildWidget(outDir = WIDGET_OUT_DIR): Promise<WidgetBuild>
     ...common,
     define: { ...common.define, __CREDIT_LENS_MORE_VERSION__: JSON.stringify(moreVersion) },
     plugins: [...common.plugins!, moreBesideScript],
-    entryPoints: [resolve(ROOT, 'widget/script-tag.ts')],
+    entryPoints: [resolve(ROOT, 'widget/tag/script-tag.ts')],
     format: 'iife',
     outfile: iife,
   });
@@ -125,7 +126,7 @@ async function removeStaleChunks(outDir: string, meta: Metafile): Promise<void> 
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('widget/build.ts')) {
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('scripts/build-widget.ts')) {
   const { iife, esm, more } = await buildWidget();
   console.log(`widget: ${iife}\nwidget: ${esm}\nwidget: ${more}`);
 }

@@ -1,5 +1,5 @@
-import { localVerdict } from '../core/verdict/local-verdict.ts';
-import type { Verdict } from '../core/verdict/verdict-types.ts';
+import { localVerdict } from '../../core/verdict/local-verdict.ts';
+import type { Verdict } from '../../core/verdict/verdict-types.ts';
 
 /** The verdict for an input that is not a code: decided locally, never sent to the platform. */
 export function invalidVerdict(): Verdict {

@@ -1,5 +1,5 @@
-import { CHECK_CONTEXTS, type CheckContext } from '../core/api/check-context-schema.ts';
-import { DEFAULT_FRESHNESS_MS } from '../core/verdict/compute-verdict.ts';
+import { CHECK_CONTEXTS, type CheckContext } from '../../core/api/check-context-schema.ts';
+import { DEFAULT_FRESHNESS_MS } from '../../core/verdict/compute-verdict.ts';
 
 /** Asked before every request; resolve with a short-lived token from the host's own backend, or null. */
 export type TokenProvider = () => Promise<string | null> | string | null;

@@ -1,10 +1,10 @@
 import { createCreditLensCore, type CheckResult, type CreditLensEnvironment } from './create-credit-lens-core.ts';
-import { CREDIT_STATUS_TAG, defineCreditStatus } from './credit-status-element.ts';
-import type { SignedCheckRecord } from '../core/api/check-record-schema.ts';
-import type { RecordOptions } from './create-check-record.ts';
-import { openPrintView } from './export-record.ts';
-import type { ScanHandle, ScanOptions } from './scan-container.ts';
-import type { CreditLensOptions, WidgetConfig } from './widget-config.ts';
+import { CREDIT_STATUS_TAG, defineCreditStatus } from '../element/credit-status-element.ts';
+import type { SignedCheckRecord } from '../../core/api/check-record-schema.ts';
+import type { RecordOptions } from '../more/create-check-record.ts';
+import { openPrintView } from './open-print-view.ts';
+import type { ScanHandle, ScanOptions } from '../more/scan-container.ts';
+import type { CreditLensOptions, WidgetConfig } from '../contract/widget-config.ts';
 
 /** The public API: `window.CreditLens` in the script-tag build, `createCreditLens()` in the ESM entry. */
 export interface CreditLens {

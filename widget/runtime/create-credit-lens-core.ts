@@ -1,22 +1,22 @@
-import type { CreditClient, CreditClientOptions } from '../core/api/create-credit-client.ts';
-import { createStatusClient } from '../core/api/create-status-client.ts';
-import type { CheckContext } from '../core/api/check-context-schema.ts';
-import type { Measure } from '../core/api/measure-schema.ts';
-import type { StatusResult } from '../core/api/status-schema.ts';
-import { createChangesFollower, type ChangesFollower } from '../core/query/create-changes-follower.ts';
-import { createStatusQueryClient } from '../core/query/create-status-query-client.ts';
-import { createStatusStore, type CodeVerdict, type StatusStore } from '../core/query/create-status-store.ts';
-import { tokenFingerprint } from '../core/query/token-fingerprint.ts';
-import { parseUscc } from '../core/uscc/parse-uscc.ts';
-import { suspectVerdict } from '../core/verdict/suspect-verdict.ts';
-import type { Verdict } from '../core/verdict/verdict-types.ts';
-import type { CodeState, CodeWatcher } from './code-state.ts';
-import type { FeedbackRuntime } from './create-feedback-runtime.ts';
+import type { CreditClient, CreditClientOptions } from '../../core/api/create-credit-client.ts';
+import { createStatusClient } from '../../core/api/create-status-client.ts';
+import type { CheckContext } from '../../core/api/check-context-schema.ts';
+import type { Measure } from '../../core/api/measure-schema.ts';
+import type { StatusResult } from '../../core/api/status-schema.ts';
+import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
+import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
+import { createStatusStore, type CodeVerdict, type StatusStore } from '../../core/query/create-status-store.ts';
+import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
+import { parseUscc } from '../../core/uscc/parse-uscc.ts';
+import { suspectVerdict } from '../../core/verdict/suspect-verdict.ts';
+import type { Verdict } from '../../core/verdict/verdict-types.ts';
+import type { CodeState, CodeWatcher } from '../contract/code-watcher.ts';
+import type { FeedbackRuntime } from '../contract/feedback-runtime.ts';
 import { loadMore, type WidgetMore } from './load-more.ts';
-import { hasQueuedFeedback } from './local-storage-queue.ts';
+import { hasQueuedFeedback } from '../contract/local-storage-queue.ts';
 import { invalidVerdict, unconfiguredVerdict } from './local-verdict.ts';
-import { createVerdictAnnouncer } from './verdict-event.ts';
-import { DEFAULT_CONFIG, mergeConfig, type CreditLensOptions, type WidgetConfig } from './widget-config.ts';
+import { createVerdictAnnouncer } from '../contract/verdict-event.ts';
+import { DEFAULT_CONFIG, mergeConfig, type CreditLensOptions, type WidgetConfig } from '../contract/widget-config.ts';
 
 /** One answer of `CreditLens.check`. */
 export interface CheckResult {
@@ -49,6 +49,8 @@ export interface CreditLensCore extends CodeWatcher {
   refresh(): Promise<void>;
   /** The full credit client (records, feedback…); null while no platform is configured or before `more()` has loaded. */
   client(): CreditClient | null;
+  /** Loads the rest of the widget once (see load-more.ts): all of it, where elements see only their card. */
+  more(): Promise<WidgetMore>;
   /** The rest of the widget when it has loaded (see `more()`), else null. */
   loadedMore(): WidgetMore | null;
 }

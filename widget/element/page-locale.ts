@@ -1,4 +1,4 @@
-import { presentLocale, type PresentLocale } from '../core/present/present-locale.ts';
+import { presentLocale, type PresentLocale } from '../../core/present/present-locale.ts';
 
 /** The locale an element speaks: a forced one, else the nearest `lang` (its own, an ancestor's, the page's). */
 export function pageLocale(element: Element, forced: string | null): PresentLocale {

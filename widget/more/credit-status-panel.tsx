@@ -1,42 +1,23 @@
 import { h, render } from 'preact';
-import type { CheckContext } from '../core/api/check-context-schema.ts';
-import type { FeedbackRecord } from '../core/api/feedback-schema.ts';
-import type { Measure } from '../core/api/measure-schema.ts';
-import type { ObjectionRequest, ObjectionResponse } from '../core/api/objection-schema.ts';
-import type { QueuedFeedback } from '../core/feedback/create-feedback-queue.ts';
-import { adoptStyleSheet } from '../core/present/adopt-style-sheet.ts';
-import { cardStyles } from '../core/present/card-styles.ts';
-import { FeedbackForm, type FeedbackFormDraft } from '../core/present/feedback-form.tsx';
-import { ObjectionForm } from '../core/present/objection-form.tsx';
-import type { PresentLocale } from '../core/present/present-locale.ts';
-import { SubjectCard } from '../core/present/subject-card.tsx';
-import { applicableMeasures } from '../core/verdict/applicable-measures.ts';
-import type { CodeState, CodeWatcher } from './code-state.ts';
-import { statusLabel } from './credit-status-toggle.tsx';
+import type { CheckContext } from '../../core/api/check-context-schema.ts';
+import type { FeedbackRecord } from '../../core/api/feedback-schema.ts';
+import type { Measure } from '../../core/api/measure-schema.ts';
+import type { ObjectionRequest, ObjectionResponse } from '../../core/api/objection-schema.ts';
+import type { QueuedFeedback } from '../../core/feedback/create-feedback-queue.ts';
+import { adoptStyleSheet } from '../../core/present/adopt-style-sheet.ts';
+import { cardStyles } from '../../core/present/card-styles.ts';
+import { FeedbackForm, type FeedbackFormDraft } from '../../core/present/feedback-form.tsx';
+import { ObjectionForm } from '../../core/present/objection-form.tsx';
+import { SubjectCard } from '../../core/present/subject-card.tsx';
+import { applicableMeasures } from '../../core/verdict/applicable-measures.ts';
+import type { CodeWatcher, CreditStatusPanel, PanelView } from '../contract/code-watcher.ts';
+import { statusLabel } from '../element/credit-status-toggle.tsx';
 
 /** The panel's own rules, adopted with the card's styles when the panel first opens. */
 const panelStyles = `
 .cl-panel{position:absolute;z-index:var(--creditlens-z-index,2147483000);inset-block-start:calc(100% + 4px);inset-inline-start:0;width:max-content;max-width:min(36em,90vw);box-shadow:0 4px 16px rgba(0,0,0,.18);border-radius:calc(var(--cl-radius) * 2)}
 .cl-loading{margin:.5em 0;color:var(--cl-muted)}
 `;
-
-/** What the element knows when it draws the open panel. */
-export interface PanelView {
-  state: CodeState;
-  context: CheckContext;
-  locale: PresentLocale;
-  platformUrl: string | null;
-  now: Date;
-  panelId: string;
-  /** The name the page shows beside the code (compared with the registered one on the card). */
-  pageName: string | null;
-}
-
-export interface CreditStatusPanel {
-  /** Draws the open card for `view`, or removes it (null). */
-  render(view: PanelView | null): void;
-  destroy(): void;
-}
 
 /** What the card needs to close the loop (section (二十四) feedback, section (二十七) objections). */
 export interface CardLoop {
