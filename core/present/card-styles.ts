@@ -5,6 +5,28 @@ export const cardStyles = `
 .cl-card-name{margin:0;font-size:1.1em}
 .cl-card-code{font-family:ui-monospace,monospace;color:var(--cl-muted);letter-spacing:.03em}
 .cl-reason{margin:.5em 0}
+.cl-task{margin:.5em 0 .25em;padding:.35em .6em;border-inline-start:4px solid var(--cl-black);background:rgba(0,0,0,.05);font-weight:700}
+.cl-card-red .cl-task{border-color:var(--cl-red)}
+.cl-card-disputed .cl-task{border-color:var(--cl-disputed);border-inline-start-style:double}
+.cl-checking{margin:.5em 0;padding:.35em .6em;border:1px dotted var(--cl-pending);border-radius:var(--cl-radius)}
+.cl-measure-first{background:rgba(0,0,0,.06)}
+.cl-shared-basis{margin:.4em 0;font-size:.9em;color:var(--cl-fg)}
+.cl-shared-basis summary{cursor:pointer;color:var(--cl-muted);font-weight:600}
+.cl-shared-basis summary:focus-visible{outline:2px solid var(--creditlens-focus,#0b57d0);outline-offset:2px}
+.cl-shared-basis ul{margin:.25em 0 0;padding-inline-start:1.2em;list-style:disc}
+.cl-card-actions{display:flex;flex-wrap:wrap;gap:.5em;margin-top:.6em}
+.cl-panel-host{display:contents}
+.cl-panel{position:fixed;inset-inline-end:12px;bottom:12px;box-sizing:border-box;width:min(28em,calc(100vw - 24px));max-height:calc(100vh - 24px);overflow:auto;pointer-events:auto;padding:.6em 1em .8em;border:1px solid #8e918f;border-radius:calc(var(--cl-radius) * 2);background:var(--cl-bg);color:var(--cl-fg);font:14px/1.5 var(--cl-font);text-align:start;box-shadow:0 6px 24px rgba(0,0,0,.3);z-index:2}
+.card:not([hidden]){z-index:3}
+.cl-panel-head{display:flex;align-items:center;justify-content:space-between;gap:.5em}
+.cl-panel-title{margin:0;font-size:1.05em}
+.cl-panel-title:focus{outline:none}
+.cl-panel-title:focus-visible{outline:2px solid var(--creditlens-focus,#0b57d0)}
+.cl-panel-subject{margin:.2em 0 .4em;color:var(--cl-muted)}
+.cl-panel-close{font:inherit;font-size:1.3em;line-height:1;min-width:1.8em;min-height:1.8em;padding:0;border:1px solid transparent;border-radius:var(--cl-radius);background:transparent;color:var(--cl-fg);cursor:pointer}
+.cl-panel-close:hover{border-color:#8e918f}
+.cl-panel-close:focus-visible{outline:2px solid var(--creditlens-focus,#0b57d0);outline-offset:1px}
+.cl-panel .cl-feedback{margin-top:0;border-top:0;padding-top:0}
 .cl-card h3{margin:.75em 0 .25em;font-size:1em}
 .cl-card ul{margin:0;padding:0;list-style:none}
 .cl-entry,.cl-measure{margin:.25em 0;padding:.4em .6em;border-inline-start:4px solid var(--cl-muted);background:rgba(0,0,0,.03)}
@@ -37,7 +59,9 @@ export const cardStyles = `
 .cl-radio{display:inline-flex;gap:.25em;align-items:center}
 .cl-actions{display:flex;gap:.75em;align-items:center;margin-top:.2em}
 .cl-button{font:inherit;padding:.2em .9em;border:1px solid var(--creditlens-focus,#0b57d0);border-radius:var(--cl-radius);background:var(--creditlens-focus,#0b57d0);color:#fff;cursor:pointer}
-.cl-button[disabled]{opacity:.6;cursor:progress}
+.cl-button[disabled],.cl-button[aria-disabled=true]{opacity:.6;cursor:progress}
+.cl-objection-result:focus{outline:none}
+.cl-objection-result:focus-visible{outline:2px solid var(--creditlens-focus,#0b57d0)}
 .cl-link-button{all:unset;cursor:pointer;color:var(--creditlens-focus,#0b57d0);text-decoration:underline;font-size:.9em;margin-inline-start:.5em}
 .cl-link-button:focus-visible,.cl-button:focus-visible,.cl-input:focus-visible{outline:2px solid var(--creditlens-focus,#0b57d0);outline-offset:2px}
 .cl-message{margin:.2em 0}

@@ -52,6 +52,7 @@ export function FeedbackForm(props: FeedbackFormProps) {
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
+    if (busy) return;
     const reference = caseReference.trim();
     if (!reference) return setMessage({ text: t.needCase, error: true });
     const chosen = offered.filter((m) => (choices[m.measure.id] ?? 'skip') !== 'skip');
@@ -154,7 +155,8 @@ export function FeedbackForm(props: FeedbackFormProps) {
           onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
         />
         <div class="cl-actions">
-          <button type="submit" class="cl-button" disabled={busy}>
+          {/* aria-disabled, not disabled: a disabled button drops the keyboard user's focus to the page. */}
+          <button type="submit" class="cl-button" aria-disabled={busy ? 'true' : undefined}>
             {t.submitFeedback}
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { isCreditError } from '../api/credit-error.ts';
 import type { ListEntry } from '../api/list-entry-schema.ts';
 import type { ObjectionRequest, ObjectionResponse } from '../api/objection-schema.ts';
@@ -15,6 +15,10 @@ export interface ObjectionFormProps {
   onAccepted?: (response: ObjectionResponse) => void;
   /** Unique per entry on the page. */
   idPrefix: string;
+  /** Show the fields at once (in a panel opened for this objection) instead of the button that opens them. */
+  startOpen?: boolean;
+  /** Cancel in a form that started open: the panel closes instead of showing the button. */
+  onCancel?: () => void;
 }
 
 type Phase = 'closed' | 'open' | 'sending' | 'accepted';
@@ -24,16 +28,21 @@ type Phase = 'closed' | 'open' | 'sending' | 'accepted';
  * contact fields and posts an objection; the platform marks the entry disputed at once, and the
  * form then says that punishments are suspended.
  */
-export function ObjectionForm({ code, entry, locale, onSubmit, onAccepted, idPrefix }: ObjectionFormProps) {
+export function ObjectionForm({ code, entry, locale, onSubmit, onAccepted, idPrefix, startOpen = false, onCancel }: ObjectionFormProps) {
   const t = formText(locale);
-  const [phase, setPhase] = useState<Phase>('closed');
+  const [phase, setPhase] = useState<Phase>(startOpen ? 'open' : 'closed');
   const [reason, setReason] = useState('');
   const [contact, setContact] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const result = useRef<HTMLParagraphElement>(null);
+  // The form the person was in is gone: focus goes to what replaced it, not back to the page.
+  useEffect(() => {
+    if (phase === 'accepted') result.current?.focus();
+  }, [phase]);
 
   if (phase === 'accepted') {
     return (
-      <p class="cl-objection-result" part="objection-result" role="status">
+      <p ref={result} tabIndex={-1} class="cl-objection-result" part="objection-result" role="status">
         {t.objectionAccepted}
       </p>
     );
@@ -48,6 +57,7 @@ export function ObjectionForm({ code, entry, locale, onSubmit, onAccepted, idPre
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
+    if (phase === 'sending') return;
     if (!reason.trim() || !contact.trim()) return setError(`${t.objectionReason} / ${t.contact}`);
     setPhase('sending');
     setError(null);
@@ -95,10 +105,10 @@ export function ObjectionForm({ code, entry, locale, onSubmit, onAccepted, idPre
         onInput={(e) => setContact((e.currentTarget as HTMLInputElement).value)}
       />
       <div class="cl-actions">
-        <button type="submit" class="cl-button" disabled={phase === 'sending'}>
+        <button type="submit" class="cl-button" aria-disabled={phase === 'sending' ? 'true' : undefined}>
           {t.submitObjection}
         </button>
-        <button type="button" class="cl-link-button" onClick={() => setPhase('closed')}>
+        <button type="button" class="cl-link-button" onClick={() => (onCancel ? onCancel() : setPhase('closed'))}>
           {t.cancel}
         </button>
       </div>

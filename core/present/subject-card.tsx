@@ -8,13 +8,16 @@ import { entryStanding } from '../verdict/effective-state.ts';
 import { describeReason, formatAge } from '../verdict/verdict-labels.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
 import { stripControlsDeep } from '../text/strip-controls.ts';
+import { cardText } from './card-text.ts';
 import { EntryItem } from './entry-item.tsx';
 import { formatInstant } from './format-instant.ts';
 import { MeasureList } from './measure-list.tsx';
 import { NameMismatchNotice } from './name-mismatch-notice.tsx';
+import { orderMeasures } from './order-measures.ts';
 import type { PresentLocale } from './present-locale.ts';
 import { presentText } from './present-text.ts';
 import { subjectLink } from './subject-link.ts';
+import { taskLine } from './task-line.ts';
 import { VerdictBadge } from './verdict-badge.tsx';
 
 export interface SubjectCardProps {
@@ -36,17 +39,21 @@ export interface SubjectCardProps {
   pageName?: string | null;
   /** Controls per entry in force (e.g. ObjectionForm for "report inaccurate information"). */
   entryActions?: (entry: ListEntry) => ComponentChildren;
-  /** More sections after the measures (e.g. FeedbackForm). */
+  /** Buttons after the entries (e.g. one that opens feedback in a pinned panel). */
+  actions?: ComponentChildren;
+  /** More sections after the entries (e.g. FeedbackForm). */
   children?: ComponentChildren;
 }
 
 /**
- * Everything a member of staff needs to act on one subject: name, verdict and why, each entry in
- * force / under objection / monitored, the measures for this context, and when the answer was
- * given. Shared by the extension's card and the widget. Platform text is rendered as text only.
+ * Everything a member of staff needs to act on one subject, in the order they need it: name and
+ * verdict, one line saying what this page's task must do (本事项应…… , from the most specific
+ * measure of the context), why, the measures of the context (most specific first, the basis they
+ * share once and folded), then each entry in force / under objection / monitored, and when the
+ * answer was given. Shared by the extension's card and the widget. Platform text is text only.
  */
 export function SubjectCard(props: SubjectCardProps) {
-  const { code, context, locale, platformUrl, now, id, pageName, entryActions, children } = props;
+  const { code, context, locale, platformUrl, now, id, pageName, entryActions, actions, children } = props;
   // Platform data is text to show: bidi overrides and zero-width characters in it are dropped
   // (a U+202E once showed a masked ID number reversed).
   const { verdict, result, measures } = stripControlsDeep({ verdict: props.verdict, result: props.result, measures: props.measures });
@@ -59,8 +66,11 @@ export function SubjectCard(props: SubjectCardProps) {
   const upcoming =
     verdict.kind === 'unknown' || verdict.kind === 'pending' ? [] : (result?.entries ?? []).filter((e) => entryStanding(e, chinaDate(now)) === 'upcoming');
   const showMeasures = measures !== null && (verdict.kind === 'black' || verdict.kind === 'disputed' || verdict.kind === 'red');
+  const ordered = showMeasures ? orderMeasures(measures, context) : [];
+  const c = cardText(locale);
+  const checking = verdict.kind === 'pending';
   return (
-    <article class={`cl-card cl-card-${verdict.kind}`} part="card" id={id} lang={locale} data-verdict={verdict.kind}>
+    <article class={`cl-card cl-card-${verdict.kind}`} part="card" id={id} lang={locale} data-verdict={verdict.kind} aria-busy={checking ? 'true' : undefined}>
       <header class="cl-card-head" part="card-header">
         <h2 class="cl-card-name">{name ?? t.unnamed}</h2>
         <div class="cl-card-code" aria-label={t.code}>
@@ -68,15 +78,33 @@ export function SubjectCard(props: SubjectCardProps) {
         </div>
         <VerdictBadge verdict={verdict} locale={locale} />
       </header>
+      {showMeasures && (
+        <p class="cl-task" part="task">
+          {taskLine(ordered, locale)}
+        </p>
+      )}
+      {checking && (
+        <p class="cl-checking" part="checking" role="status">
+          <strong>{c.checkingTitle}</strong>
+          {locale === 'en' ? ` — ${c.checkingNote}` : `：${c.checkingNote}`}
+        </p>
+      )}
       <NameMismatchNotice pageName={pageName} registeredName={name} locale={locale} />
-      <p class="cl-reason" part="reason">
-        {describeReason(verdict, locale)}
-      </p>
+      {!checking && (
+        <p class="cl-reason" part="reason">
+          {describeReason(verdict, locale)}
+        </p>
+      )}
+      {showMeasures && <MeasureList measures={ordered} context={context} locale={locale} />}
       <EntrySection title={t.activeEntries} entries={verdict.activeEntries} locale={locale} kind="active" actions={entryActions} />
       <EntrySection title={t.disputedEntries} entries={verdict.disputedEntries} locale={locale} kind="disputed" />
       <EntrySection title={t.watchEntries} entries={verdict.watchEntries} locale={locale} kind="watch" />
       <EntrySection title={t.upcomingEntries} entries={upcoming} locale={locale} kind="upcoming" />
-      {showMeasures && <MeasureList measures={measures} context={context} locale={locale} />}
+      {actions !== undefined && actions !== null && actions !== false && (
+        <div class="cl-card-actions" part="card-actions">
+          {actions}
+        </div>
+      )}
       {children}
       <footer class="cl-card-foot" part="card-footer">
         {asOf !== null && (

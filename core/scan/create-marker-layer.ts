@@ -11,6 +11,7 @@ import type { VerdictLabel } from '../verdict/verdict-labels.ts';
 import type { VerdictKind } from '../verdict/verdict-types.ts';
 import type { CodeField } from './find-form-fields.ts';
 import type { Overlay } from './create-overlay.ts';
+import { placeCard } from './place-card.ts';
 
 export interface TextTarget {
   code: string;
@@ -47,7 +48,7 @@ export interface MarkerLayerOptions {
   suspectLabel: string;
   textTargets(): Iterable<TextTarget>;
   fieldTargets(): Iterable<FieldTarget>;
-  /** Fills the card for `target`; the container is emptied before each call. */
+  /** Fills the card for `target`: a new, empty container for another target, the same one again when its verdict is refreshed. */
   renderCard(container: HTMLElement, target: Target): void;
 }
 
@@ -72,6 +73,8 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
   let cardTarget: Target | null = null;
   let cardAnchor: HTMLElement | null = null;
   let closeTimer: ReturnType<typeof setTimeout> | null = null;
+  let renderedTarget: Target | null = null;
+  let cardBody: HTMLElement | null = null;
 
   const listen = <K extends string>(target: EventTarget, type: K, fn: (e: Event) => void, capture = true): void =>
     target.addEventListener(type, fn, { capture, passive: true, signal });
@@ -158,12 +161,21 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
     frame = view.requestAnimationFrame ? view.requestAnimationFrame(layout) : (setTimeout(layout, 16) as unknown as number);
   }
 
+  // The whole card stays inside this frame's viewport: flipped above or shifted sideways, scrolling
+  // inside only when neither side has room (core/scan/place-card.ts).
   function positionCard(anchor: DOMRect): void {
     const card = overlay.card;
-    const below = anchor.bottom + 4;
-    const top = below + 200 > view.innerHeight && anchor.top > view.innerHeight / 2 ? Math.max(0, anchor.top - card.offsetHeight - 4) : below;
-    card.style.left = `${Math.max(0, Math.min(anchor.left, view.innerWidth - Math.min(420, view.innerWidth)))}px`;
-    card.style.top = `${top}px`;
+    card.style.maxHeight = 'none';
+    const box = placeCard({
+      anchor,
+      card: { width: card.offsetWidth, height: card.scrollHeight },
+      viewport: { width: view.innerWidth, height: view.innerHeight },
+    });
+    card.style.maxHeight = `${box.maxHeight}px`;
+    card.style.maxWidth = `${Math.min(420, box.maxWidth)}px`;
+    card.style.left = `${box.left}px`;
+    card.style.top = `${box.top}px`;
+    card.dataset.side = box.side;
   }
 
   function renderCard(): void {
@@ -173,8 +185,13 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
     card.dataset.code = cardTarget.code;
     card.toggleAttribute('data-suspect', cardTarget.suspect);
     card.setAttribute('aria-label', describe(cardTarget));
+    // The same code's card refreshed (its answer arrived): rendered again into the same container,
+    // so what the person focused or typed in it stays; another code gets a new one.
+    if (renderedTarget === cardTarget && cardBody?.parentNode === card) return o.renderCard(cardBody, cardTarget);
+    renderedTarget = cardTarget;
     // The flag sits above whatever the caller renders, so every card (extension, widget) shows it.
     const body = document.createElement('div');
+    cardBody = body;
     if (cardTarget.suspect) {
       const flag = document.createElement('p');
       flag.className = 'suspect-flag';
@@ -203,6 +220,7 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
   function closeCard(): void {
     cancelClose();
     cardTarget = null;
+    renderedTarget = null;
     cardAnchor = null;
     overlay.card.hidden = true;
   }

@@ -5,7 +5,8 @@
 import { render } from 'preact';
 import { adoptPresentStyles } from '../../core/present/adopt-present-styles.ts';
 import { presentLocale } from '../../core/present/present-locale.ts';
-import { CardWithActions } from '../feedback/card-with-actions.tsx';
+import { actionPanel } from '../feedback/action-panel.tsx';
+import { CardWithActions, type CardWithActionsProps } from '../feedback/card-with-actions.tsx';
 import { sendChecked } from '../messaging/send-checked.ts';
 import type { CardRequest } from '../../core/scan/create-page-scanner.ts';
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
@@ -34,21 +35,23 @@ export function renderCodeCard(container: HTMLElement, request: CardRequest<Scan
     request.kind === 'invalid' && !view
       ? { ...pendingVerdict(), kind: 'invalid', reason: { code: request.validity === 'suspect' ? 'suspect-code' : 'invalid-code' } }
       : ((view?.verdict as Verdict | undefined) ?? pendingVerdict());
-  render(
-    <CardWithActions
-      send={sendChecked}
-      actionable={request.validity === 'valid'}
-      idPrefix={`cl-${request.code}`}
-      pageName={pageName}
-      code={request.code}
-      verdict={verdict}
-      result={view?.result ?? null}
-      measures={view?.measures ?? null}
-      context={view?.context ?? context}
-      locale={presentLocale(document.documentElement.lang || navigator.language)}
-      platformUrl={view?.platformUrl ?? null}
-      now={new Date()}
-    />,
-    container,
-  );
+  // Feedback and objections are filled in the pinned panel, which an answer re-renders in place.
+  const panel = root instanceof ShadowRoot ? actionPanel(root, container.parentElement) : null;
+  const props: CardWithActionsProps = {
+    send: sendChecked,
+    actionable: request.validity === 'valid',
+    idPrefix: `cl-${request.code}`,
+    pageName,
+    code: request.code,
+    verdict,
+    result: view?.result ?? null,
+    measures: view?.measures ?? null,
+    context: view?.context ?? context,
+    locale: presentLocale(document.documentElement.lang || navigator.language),
+    platformUrl: view?.platformUrl ?? null,
+    now: new Date(),
+    panel,
+  };
+  render(<CardWithActions {...props} />, container);
+  panel?.update(props);
 }

@@ -1,5 +1,6 @@
 /**
- * Closing the loop from the card, end to end: the built extension in Debian's Chromium, the
+ * Closing the loop from the card, end to end (feedback and objections open from the card's buttons
+ * into the pinned panel): the built extension in Debian's Chromium, the
  * reference platform on a temporary database file (so it can be stopped and started again on the
  * same port with its data), demo/approval.html served at /demo/. Feedback given from the card
  * must reach the platform exactly once — also across a platform outage and a service-worker
@@ -40,18 +41,27 @@ describe('feedback and objections from the card', () => {
   const start = (p: number) =>
     startPlatform({ port: p, dbPath: join(dbDir, 'platform.db'), seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
 
-  /** Gives "applied" for the first measure offered, under `caseReference`; returns the measure id. */
+  /** Opens the pinned feedback panel from the open card's button. */
+  async function openFeedbackPanel(): Promise<void> {
+    await (await overlay.element('.card button.cl-open-feedback')).click();
+    await expect.poll(() => overlay.isVisible('.cl-panel .cl-feedback'), { timeout: 10_000 }).toBe(true);
+  }
+
+  /** Feedback items still waiting in the background's stored queue (sent ones leave it). */
+  const queueLength = () =>
+    chromium.serviceWorker!.evaluate(async () => ((await chrome.storage.local.get('feedbackQueue')).feedbackQueue as unknown[] | undefined)?.length ?? 0);
+
+  /** Gives "applied" for the first measure offered, under `caseReference`, in the open pinned panel; returns the measure id. */
   async function giveFeedback(caseReference: string): Promise<string> {
-    await expect.poll(() => overlay.isVisible('.card .cl-feedback'), { timeout: 10_000 }).toBe(true);
-    const caseField = await overlay.element('.card .cl-feedback input[name=caseReference]');
+    const caseField = await overlay.element('.cl-panel .cl-feedback input[name=caseReference]');
     await caseField.fill(caseReference);
     // Leaving the field commits it (a trusted change event; the card ignores synthetic ones).
     await caseField.press('Tab');
-    const choice = '.card .cl-feedback fieldset.cl-choice';
+    const choice = '.cl-panel .cl-feedback fieldset.cl-choice';
     const measureId = (await overlay.attribute(choice, 'data-measure-id'))!;
     await (await overlay.element(`${choice} input[value=applied]`)).check();
-    await (await overlay.element('.card .cl-feedback button:has-text("提交反馈")')).click();
-    await expect.poll(() => overlay.text('.card .cl-feedback [role=status]'), { timeout: 5000 }).toContain('已保存 1 条反馈');
+    await (await overlay.element('.cl-panel .cl-feedback button:has-text("提交反馈")')).click();
+    await expect.poll(() => overlay.text('.cl-panel .cl-feedback [role=status]'), { timeout: 5000 }).toContain('已保存 1 条反馈');
     return measureId;
   }
 
@@ -83,41 +93,51 @@ describe('feedback and objections from the card', () => {
 
   it('sends feedback from the card once, with the operator, and shows it as given for the case', async () => {
     await overlay.openCard(`.mark[data-code="${TEXT_BLACK}"]`);
-    // The page shows its case (受理号 …): the card starts with it.
-    await expect.poll(() => overlay.value('.card .cl-feedback input[name=caseReference]'), { timeout: 10_000 }).toBe(PAGE_CASE);
-    expect(await overlay.text('.card .cl-feedback')).toContain('反馈人：王立');
+    // No form inside the hover card: its button opens the pinned panel.
+    expect(await overlay.count('.card form')).toBe(0);
+    await openFeedbackPanel();
+    // The page shows its case (受理号 …): the panel starts with it.
+    await expect.poll(() => overlay.value('.cl-panel .cl-feedback input[name=caseReference]'), { timeout: 10_000 }).toBe(PAGE_CASE);
+    expect(await overlay.text('.cl-panel .cl-feedback')).toContain('反馈人：王立');
     const measureId = await giveFeedback('SP-2026-001');
     await expect.poll(() => storedFeedback(platform, TEXT_BLACK, 'SP-2026-001').then((list) => list.length), { timeout: 15_000 }).toBe(1);
     const [record] = await storedFeedback(platform, TEXT_BLACK, 'SP-2026-001');
     expect(record).toMatchObject({ measureId, outcome: 'applied', operator: '王立' });
-    await expect.poll(() => overlay.count(`.card .cl-given-item[data-measure-id="${measureId}"]`), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => overlay.count(`.cl-panel .cl-given-item[data-measure-id="${measureId}"]`), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: resolve(SHOTS, 'extension-feedback-given.png') });
-    await new Promise((r) => setTimeout(r, 2000));
+    // Nothing is left to send: the queue is empty, so the one record stays one.
+    await expect.poll(queueLength, { timeout: 10_000 }).toBe(0);
     expect(await storedFeedback(platform, TEXT_BLACK, 'SP-2026-001')).toHaveLength(1);
   });
 
   it('keeps feedback given during an outage, shows it pending, and sends it once when the platform is back', async () => {
     await platform.close();
     await overlay.openCard(`.mark[data-code="${TEXT_BLACK}"]`);
+    await openFeedbackPanel();
     await giveFeedback('SP-2026-002');
-    const pending = () => overlay.count('.card .cl-queued-item[data-status]');
+    const pending = () => overlay.count('.cl-panel .cl-queued-item[data-status]');
     await expect.poll(pending, { timeout: 10_000 }).toBe(1);
-    expect(await overlay.text('.card .cl-queued')).toContain('等待发送');
+    expect(await overlay.text('.cl-panel .cl-queued')).toContain('等待发送');
     await page.screenshot({ path: resolve(SHOTS, 'extension-feedback-pending.png') });
     platform = await start(port);
     await expect.poll(() => storedFeedback(platform, TEXT_BLACK, 'SP-2026-002').then((list) => list.length), { timeout: 40_000 }).toBe(1);
     await expect.poll(pending, { timeout: 15_000 }).toBe(0);
-    await new Promise((r) => setTimeout(r, 3000));
+    await expect.poll(queueLength, { timeout: 10_000 }).toBe(0);
     expect(await storedFeedback(platform, TEXT_BLACK, 'SP-2026-002')).toHaveLength(1);
   }, 90_000);
 
   it('sends feedback queued before the service worker was stopped, once, after it wakes', async () => {
     await platform.close();
     await overlay.openCard(`.mark[data-code="${TEXT_BLACK}"]`);
+    await openFeedbackPanel();
     await giveFeedback('SP-2026-003');
-    await expect.poll(() => overlay.count('.card .cl-queued-item'), { timeout: 10_000 }).toBe(1);
-    // Leave the card (it asks the background while something waits) and stop every service worker.
+    await expect.poll(() => overlay.count('.cl-panel .cl-queued-item'), { timeout: 10_000 }).toBe(1);
+    // Close the panel (it asks the background while something waits) and stop every service worker.
     await page.keyboard.press('Escape');
+    await expect.poll(() => overlay.count('.cl-panel'), { timeout: 5000 }).toBe(0);
+    // Focus went back to the code, whose card it opens; Esc closes that too.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => overlay.isVisible('.card'), { timeout: 5000 }).toBe(false);
     await page.locator('h1').click();
     const sw = chromium.serviceWorker!;
     await sw.evaluate(() => void ((globalThis as { __beforeStop?: boolean }).__beforeStop = true));
@@ -133,8 +153,8 @@ describe('feedback and objections from the card', () => {
     await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html?lang=zh_CN`);
     expect(await sw.evaluate(() => (globalThis as { __beforeStop?: boolean }).__beforeStop ?? false)).toBe(false);
     await expect.poll(() => storedFeedback(platform, TEXT_BLACK, 'SP-2026-003').then((list) => list.length), { timeout: 60_000 }).toBe(1);
+    await expect.poll(queueLength, { timeout: 10_000 }).toBe(0);
     await popup.close();
-    await new Promise((r) => setTimeout(r, 3000));
     expect(await storedFeedback(platform, TEXT_BLACK, 'SP-2026-003')).toHaveLength(1);
     // Nothing given earlier was sent again.
     expect(await storedFeedback(platform, TEXT_BLACK, 'SP-2026-001')).toHaveLength(1);
@@ -147,11 +167,11 @@ describe('feedback and objections from the card', () => {
     await expect.poll(badgeKind, { timeout: 20_000 }).toBe('black');
     await overlay.openCard(badge);
     await (await overlay.element('.card button:has-text("报告信息有误")')).click();
-    const form = '.card .cl-objection-form';
+    const form = '.cl-panel .cl-objection-form';
     await (await overlay.element(`${form} textarea[name=reason]`)).fill('该企业已于上月履行全部义务，名单信息未更新。');
     await (await overlay.element(`${form} input[name=contact]`)).fill('027-84845678');
     await (await overlay.element(`${form} button:has-text("提交异议")`)).click();
-    await expect.poll(() => overlay.text('.card'), { timeout: 10_000 }).toMatch(/异议已受理|异议核查中|暂停/);
+    await expect.poll(() => overlay.text('.cl-panel'), { timeout: 10_000 }).toMatch(/异议已受理|异议核查中|暂停/);
     await expect.poll(badgeKind, { timeout: 20_000 }).toBe('disputed');
     await page.screenshot({ path: resolve(SHOTS, 'extension-objection-disputed.png') });
     const { id } = platform.db.prepare('SELECT id FROM objections WHERE code = ? AND status = ?').get(FIELD_BLACK, 'pending') as { id: string };
