@@ -1,4 +1,4 @@
-import { glossary } from './glossary.ts';
+import { SUSPECT_WORDS } from './suspect-words.ts';
 import type { PresentLocale } from './present-locale.ts';
 
 /**
@@ -15,14 +15,14 @@ export interface BadgeText {
 
 const ZH: BadgeText = {
   disputedQualifier: '惩戒暂停',
-  suspectQualifier: glossary('zh-CN').suspect.short,
+  suspectQualifier: SUSPECT_WORDS['zh-CN'].short,
   publicOnlyQualifier: '仅公开信息',
   nameMismatch: '名称与代码不符',
 };
 
 const EN: BadgeText = {
   disputedQualifier: 'punishment suspended',
-  suspectQualifier: glossary('en').suspect.short,
+  suspectQualifier: SUSPECT_WORDS.en.short,
   publicOnlyQualifier: 'public lists only',
   nameMismatch: 'Name does not match code',
 };

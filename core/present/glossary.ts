@@ -9,6 +9,7 @@ import type { CheckContext } from '../api/check-context-schema.ts';
 import type { FeedbackOutcome } from '../api/feedback-schema.ts';
 import type { EntryStanding } from '../verdict/effective-state.ts';
 import type { VerdictLocale } from '../verdict/verdict-labels.ts';
+import { SUSPECT_WORDS } from './suspect-words.ts';
 
 export interface Glossary {
   /** Where a check happens (core/api CHECK_CONTEXTS). */
@@ -48,7 +49,7 @@ const ZH: Glossary = {
   },
   lists: { black: '黑名单', red: '红名单' },
   facts: { black: '失信事实', red: '守信事实' },
-  suspect: { short: '校验位不符', long: '校验位与代码不符，可能录入有误，请核对后再查询。' },
+  suspect: SUSPECT_WORDS['zh-CN'],
   unnamed: '（未登记名称）',
 };
 
@@ -73,7 +74,7 @@ const EN: Glossary = {
   },
   lists: { black: 'Black list', red: 'Red list' },
   facts: { black: 'Dishonest conduct', red: 'Creditworthy conduct' },
-  suspect: { short: 'check character mismatch', long: 'The check character does not match; the code may be mistyped. Check it and query again.' },
+  suspect: SUSPECT_WORDS.en,
   unnamed: '(no registered name)',
 };
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_CONTEXTS } from '../../../../core/api/check-context-schema.ts';
+import { badgeText } from '../../../../core/present/badge-text.ts';
 import { glossary } from '../../../../core/present/glossary.ts';
 import { presentText } from '../../../../core/present/present-text.ts';
 import { suspectLabel } from '../../../../core/scan/suspect-label.ts';
@@ -35,6 +36,7 @@ describe('glossary', () => {
       expect(presentText(locale).contexts).toEqual(glossary(locale).contexts);
       expect(presentText(locale).unnamed).toBe(glossary(locale).unnamed);
       expect(suspectLabel(locale)).toBe(glossary(locale).suspect.short);
+      expect(badgeText(locale).suspectQualifier).toBe(glossary(locale).suspect.short);
     }
     for (const c of CHECK_CONTEXTS) expect(CONTEXT_LABELS[c]).toContain(glossary('zh-CN').contexts[c]);
   });
