@@ -30,12 +30,13 @@ th { background: #eee; font-weight: 600; }
 .meta th { width: 15%; white-space: nowrap; } .meta td { width: 35%; }
 .counts td { text-align: center; } .counts strong { display: block; font-size: 13pt; }
 .total { margin: .2rem 0; }
-.items { font-size: 8.5pt; line-height: 1.3; } .items td.n { text-align: center; width: 2.2em; } .items td.v { white-space: nowrap; } .items td.note { width: 30%; }
+.items { font-size: 8pt; line-height: 1.25; } .items td.n { text-align: center; width: 2.2em; } .items td.v { white-space: nowrap; } .items td.note { width: 30%; }
 .code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8pt; white-space: nowrap; }
 .v-black { font-weight: 700; } .v-disputed, .v-watch { font-weight: 600; }
 .mismatch { font-weight: 600; text-decoration: underline; } .muted { color: #444; font-size: 8pt; } .blank { color: #555; }
-.detail { break-inside: avoid; font-size: 8.5pt; border-bottom: .5pt dotted #888; padding-bottom: .2rem; }
-.detail dl { display: grid; grid-template-columns: 5.5em 1fr; margin: 0; } .detail dt { font-weight: 600; } .detail dd { margin: 0; } .detail ul { margin: 0; padding-left: 1.1em; }
+.details-list { column-count: 2; column-gap: 5mm; column-rule: .5pt solid #bbb; }
+.detail { break-inside: avoid; font-size: 7.5pt; line-height: 1.35; border-bottom: .5pt dotted #888; padding-bottom: .15rem; margin-bottom: .15rem; }
+.detail h3 { font-size: 8pt; margin: .1rem 0; } .detail p { margin: 0; } .detail b { font-weight: 600; }
 .status { border: 1.2pt solid; padding: .3rem .6rem; margin: .4rem 0; font-size: 9pt; } .status.ok { border-color: #1a7f37; } .status.bad { border-color: #b42318; color: #b42318; font-weight: 600; }
 .signatures { display: flex; gap: 2rem; margin: 1.2rem 0 .6rem; break-inside: avoid; } .sign { flex: 1; display: flex; align-items: flex-end; gap: .3rem; white-space: nowrap; }
 .sign .line { flex: 1; border-bottom: .6pt solid #111; min-width: 5em; padding: 0 .3em; } .sign .line.short { flex: .6; }

@@ -52,9 +52,10 @@ function detail(item: RecordItem, index: number, no: number, w: PrintRecordWords
     (x) => `${w.lists[x.list]}｜${x.category}｜${x.department}｜${x.listedOn}${w.until}${x.validUntil ?? w.openEnded}｜${w.entryStates[x.state]}`,
   );
   const measures = item.measures.map((m) => `${m.item}${m.suspended ? w.suspended : ''}`);
-  const list = (lines: string[]) => (lines.length === 0 ? '—' : `<ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>`);
-  return `<div class="detail"><h3>${no}. ${e(item.registeredName ?? w.unnamed)} <span class="code">${e(item.code)}</span> — <span class="v-${item.verdict}">${e(`${label.symbol} ${label.short}`)}</span> <span class="muted">（${e(w.n)} ${index + 1}）</span></h3>
-<dl>${locale === 'zh-CN' ? `<dt>${e(w.reason)}</dt><dd>${e(item.reason)}</dd>` : ''}<dt>${e(w.entries)}</dt><dd>${list(entries)}</dd><dt>${e(w.measures)}</dt><dd>${list(measures)}</dd></dl></div>`;
+  // Inline, not bulleted: a listed subject takes a few lines, so a list of bidders stays a few pages.
+  const inline = (lines: string[]) => (lines.length === 0 ? '—' : lines.map((l) => e(l)).join('；'));
+  return `<div class="detail"><h3>${no}. ${e(item.registeredName ?? w.unnamed)} <span class="code">${e(item.code)}</span> <span class="v-${item.verdict}">${e(`${label.symbol} ${label.short}`)}</span> <span class="muted">（${e(w.n)} ${index + 1}）</span></h3>
+<p>${locale === 'zh-CN' ? `<b>${e(w.reason)}</b> ${e(item.reason)} ` : ''}<b>${e(w.entries)}</b> ${inline(entries)} <b>${e(w.measures)}</b> ${inline(measures)}</p></div>`;
 }
 
 /**
@@ -114,7 +115,7 @@ ${summary(record.items, w, locale)}
 <section aria-label="${e(w.items)}"><h2>${e(w.items)}</h2>
 <table class="items"><thead><tr><th>${e(w.n)}</th><th>${e(w.code)}</th><th>${e(w.registeredName)}</th><th>${e(w.verdict)}</th><th>${e(w.note)}</th></tr></thead>
 <tbody>${record.items.map((item, i) => compactRow(item, i, numbers[i]!, w, locale)).join('\n')}</tbody></table></section>
-${details.length > 0 ? `<section class="details" aria-label="${e(w.details)}"><h2>${e(w.details)}</h2>${details.join('\n')}</section>` : ''}
+${details.length > 0 ? `<section class="details" aria-label="${e(w.details)}"><h2>${e(w.details)}</h2><div class="details-list">${details.join('\n')}</div></section>` : ''}
 <p class="muted note-stated">${e(w.statedNote)}</p>
 <section class="signatures" aria-label="${e(w.signatures)}">${signLine(w.handler, record.operator)}${signLine(w.reviewer, null)}</section>
 <footer class="record-footer">

@@ -50,6 +50,8 @@ describe('options page', () => {
     await page.getByRole('button', { name: '测试连接' }).click();
     await expect.poll(() => status('connection-status'), { timeout: 15_000 }).toContain('连接成功');
     expect(await status('connection-status')).toContain('令牌有效');
+    // The platform names the token's department (issue 14).
+    expect(await status('connection-status')).toContain('令牌有效，所属部门：区政务服务中心。');
     expect(await status('connection-status')).toContain('平台允许匿名查询');
     await page.locator('#platform-token').fill('not-a-real-token');
     await page.getByRole('button', { name: '测试连接' }).click();
@@ -60,6 +62,9 @@ describe('options page', () => {
     await page.locator('#platform-url').fill('http://127.0.0.1:9');
     await page.getByRole('button', { name: '测试连接' }).click();
     await expect.poll(() => status('connection-status'), { timeout: 20_000 }).toContain('连接失败：无法连接信用平台');
+    // Said once: the failure's kind, not the same words again from its message (issue 14).
+    expect((await status('connection-status'))!.trim()).toBe('连接失败：无法连接信用平台。');
+    await page.screenshot({ path: resolve(SHOTS, 'options-connection-failed.png') });
   });
 
   it('saves the platform and token; the token is stored but never shown again', async () => {

@@ -6,11 +6,15 @@
  * must not, and the print page and the CSV must carry it. The frame's flags and card live in the
  * extension's closed shadow root, reached through `extensionOverlay` (CDP).
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { encode } from 'uqr';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedCheckRecord } from '../../core/api/check-record-schema.ts';
+import { recordToCsv } from '../../core/record/record-to-csv.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { extensionOverlay } from './fixtures/extension-overlay.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
@@ -25,6 +29,7 @@ const expected = JSON.parse(await readFile(resolve(ROOT, 'demo/expected-codes.js
 };
 const MISMATCH = expected.nameMismatch[0]!;
 const PROJECT = 'HYCG-2026-0318';
+const PROJECT_NAME = '汉阳区2026年度市政道路养护服务采购项目';
 
 describe('check record and name/code check on the bid-evaluation page', () => {
   let platform: RunningPlatform;
@@ -108,6 +113,7 @@ describe('check record and name/code check on the bid-evaluation page', () => {
     await expect.poll(() => popup.locator('[data-testid=findings] tbody tr').count(), { timeout: 20_000 }).toBe(expected.visible.length);
     // The page shows its project number: the record starts with it.
     await expect.poll(() => popup.locator('#record-case').inputValue(), { timeout: 10_000 }).toBe(PROJECT);
+    await popup.locator('#record-project').fill(PROJECT_NAME);
     await popup.getByRole('button', { name: '生成信用查询记录' }).click();
     await expect.poll(() => popup.locator('[data-testid=record-status]').textContent(), { timeout: 20_000 }).toContain('平台已签名');
     await popup.screenshot({ path: resolve(SHOTS, 'popup-record.png'), fullPage: true });
@@ -118,7 +124,7 @@ describe('check record and name/code check on the bid-evaluation page', () => {
     const signed = JSON.parse(signedText) as SignedCheckRecord;
     const { record } = signed;
     expect(record.items.map((i) => i.code).sort()).toEqual([...new Set(expected.visible)].sort());
-    expect(record).toMatchObject({ context: 'procurement', caseReference: PROJECT, operator: '王立' });
+    expect(record).toMatchObject({ context: 'procurement', caseReference: PROJECT, projectName: PROJECT_NAME, operator: '王立' });
     expect(record.source.url).toBe(`${platform.url}/demo/bid-evaluation.html`);
     expect(record.department).not.toBe('匿名');
     expect(record.items.find((i) => i.code === MISMATCH.code)).toMatchObject({
@@ -142,6 +148,30 @@ describe('check record and name/code check on the bid-evaluation page', () => {
     const line = csv.split('\r\n').find((l) => l.includes(MISMATCH.code))!;
     expect(line).toContain('不一致');
     expect(csv.trim().split('\r\n')).toHaveLength(new Set(expected.visible).size + 1);
+    // In words and Beijing time (issue 14): no `clear`/`black`, no UTC instant.
+    expect(csv).not.toMatch(/,(clear|black|red|watch|disputed|invalid|unknown),/);
+    expect(csv).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+    expect(line).toContain('黑名单');
+  });
+
+  it('exports the same columns as an Excel workbook, in Chinese', async () => {
+    const csv = recordToCsv(JSON.parse(signedText) as SignedCheckRecord);
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: '下载 Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^信用查询记录-.+\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.worksheets[0]!;
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    const csvRows = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(rows[0]!.join(',')).toBe(csvRows[0]);
+    expect(rows).toHaveLength(csvRows.length);
+    const mismatch = rows.find((r) => r[1] === MISMATCH.code)!;
+    expect(mismatch[4]).toBe('不一致');
+    expect(rows.slice(1).every((r) => /[\u4e00-\u9fff]/.test(r[5]!))).toBe(true);
   });
 
   it('opens the platform’s print page with the record, which says the signature is valid', async () => {
@@ -152,6 +182,33 @@ describe('check record and name/code check on the bid-evaluation page', () => {
     expect(await printPage.locator('body').textContent()).toContain(recordId);
     expect(printPage.url()).not.toContain('#');
     await printPage.screenshot({ path: resolve(SHOTS, 'record-print.png'), fullPage: true });
+
+    // Printed as Chromium prints it: A4 PDF pages, rasterized as screenshots (issue 14).
+    const pdfPath = resolve(SHOTS, 'record-print.pdf');
+    await writeFile(pdfPath, await printPage.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    // Fifty-odd bidders in compact rows, details of listed ones after: a few pages, not twelve.
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.length).toBeLessThanOrEqual(4);
+    // pdftotext drops the spaces between CJK characters and digits.
+    pages.forEach((page, i) => expect(page).toMatch(new RegExp(`第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`)));
+    for (const words of ['核查结果汇总', '项目名称', PROJECT_NAME, '项目编号', PROJECT, '经办人（签字）', '复核人（签字）', '北京时间', '王立'])
+      expect(text).toContain(words);
+    const verifyUrl = `${platform.url}/records/verify?id=${recordId}`;
+    expect(text.replace(/\s+/g, '')).toContain(verifyUrl);
+    // Chinese labels only: no English label, no measure id, no npm command, no UTC instant.
+    expect(text).not.toMatch(/Operator|Department|Check record|Signature|Record ID|npm run|\d{4}-\d\d-\d\dT\d\d:/);
+    expect(text).not.toMatch(/\bP\d+-\d+\b/);
+    // The QR code is the printed verify URL's.
+    const { data } = encode(verifyUrl, { ecc: 'M', border: 2 });
+    let path = '';
+    data.forEach((row, y) => row.forEach((dark, x) => dark && (path += `M${x} ${y}h1v1h-1z`)));
+    expect(await printPage.locator('svg.qr path').getAttribute('d')).toBe(path);
+    const stem = resolve(SHOTS, 'record-print-page');
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, stem]);
+    const shots = (await readdir(SHOTS)).filter((f) => f.startsWith('record-print-page') && f.endsWith('.png'));
+    expect(shots).toHaveLength(pages.length);
     await printPage.close();
   });
 
@@ -170,5 +227,45 @@ describe('check record and name/code check on the bid-evaluation page', () => {
     expect(record.items.map((i) => i.code)).toEqual(pasted);
     expect(record.source.url).toBeNull();
     expect(await verify(text)).toMatchObject({ valid: true });
+  });
+
+  it('offers a record only to its tab, page and case; a failed record leaves no print button', async () => {
+    const bidRecord = await popup.locator('[data-testid=record]').getAttribute('data-record-id');
+    expect(bidRecord).not.toBeNull();
+    // Another tab (the approval page): its popup offers no record of the bid page.
+    const approval = await chromium.context.newPage();
+    const approvalUrl = `${platform.url}/demo/approval.html`;
+    await approval.goto(approvalUrl);
+    const approvalTab = await chromium.serviceWorker!.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, approvalUrl);
+    const other = await chromium.context.newPage();
+    await other.goto(`chrome-extension://${chromium.extensionId}/popup.html?tabId=${approvalTab}&lang=zh_CN`);
+    await expect.poll(() => other.locator('[data-testid=findings] tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await other.locator('[data-testid=record-section][data-loaded=true]').waitFor();
+    expect(await other.locator('[data-testid=record]').count()).toBe(0);
+    expect(await other.getByRole('button', { name: '打印' }).count()).toBe(0);
+    await other.screenshot({ path: resolve(SHOTS, 'popup-record-other-tab.png'), fullPage: true });
+    // The bid tab's popup still has its own.
+    await popup.reload();
+    await expect.poll(() => popup.locator('[data-testid=record]').getAttribute('data-record-id'), { timeout: 10_000 }).toBe(bidRecord);
+    // The same tab on another page: not offered either (once that page has reported itself).
+    const recordsShown = async () => {
+      await popup.reload();
+      await popup.locator('[data-testid=record-section][data-loaded=true]').waitFor();
+      return popup.locator('[data-testid=record]').count();
+    };
+    await demo.goto(`${platform.url}/demo/bidders-frame.html`);
+    await expect.poll(recordsShown, { timeout: 20_000 }).toBe(0);
+    // Back on the bid page it is offered again; a failed attempt (a pasted list without codes) drops it and its print button.
+    await demo.goto(`${platform.url}/demo/bid-evaluation.html`);
+    await expect.poll(recordsShown, { timeout: 20_000 }).toBe(1);
+    await popup.getByLabel('粘贴的代码列表').check();
+    await popup.locator('#record-text').fill('没有代码');
+    await popup.getByRole('button', { name: '生成信用查询记录' }).click();
+    await expect.poll(() => popup.locator('[data-testid=record-status]').textContent(), { timeout: 10_000 }).toBe('没有可记录的代码。');
+    expect(await popup.locator('[data-testid=record]').count()).toBe(0);
+    expect(await popup.getByRole('button', { name: '打印' }).count()).toBe(0);
+    expect(await recordsShown()).toBe(0);
+    await approval.close();
+    await other.close();
   });
 });
