@@ -44,9 +44,13 @@ export function RecordSection({ tabId, ownerTabId, send, openTab, batch = null }
   const [platformUrl, setPlatformUrl] = useState<string | null>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
-    void send('getLastRecord', { tabId: owner }).then((r) => r.ok && setRecord(r.value));
+    void send('getLastRecord', { tabId: owner }).then((r) => {
+      setRecord(r.ok ? r.value : null);
+      setLoaded(true);
+    });
     void send('getSettings', undefined).then((r) => r.ok && setPlatformUrl(r.value.platformUrl));
     if (tabId !== null) void send('getCaseReference', { tabId }).then((r) => r.ok && r.value.value && setCaseReference(r.value.value));
   }, [send, tabId, owner]);
@@ -77,7 +81,7 @@ export function RecordSection({ tabId, ownerTabId, send, openTab, batch = null }
 
   const r = record?.signed.record;
   return (
-    <section aria-labelledby="record-title" data-testid="record-section">
+    <section aria-labelledby="record-title" data-testid="record-section" data-loaded={loaded ? 'true' : undefined}>
       <h2 id="record-title">{t('recordTitle')}</h2>
       <form onSubmit={create} class="record-form">
         {(tabId !== null || batch) && (
