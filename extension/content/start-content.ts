@@ -17,6 +17,7 @@ import { ok } from '../messaging/result.ts';
 import { sendChecked } from '../messaging/send-checked.ts';
 import { renderCodeCard, type ScannedVerdict } from './render-code-card.tsx';
 import { stopUntrustedEvents } from './stop-untrusted-events.ts';
+import { startKeyboardAccess } from './keyboard-access.ts';
 import { createMismatchFlags } from '../names/create-mismatch-flags.ts';
 import { createPageNames } from '../names/create-page-names.ts';
 import { reportCaseReference } from '../feedback/report-case-reference.ts';
@@ -47,6 +48,7 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
   const names = new Map<string, string | null>();
   const overlay = createOverlay(document, signal, { mode: 'closed' });
   stopUntrustedEvents(overlay.shadow, signal);
+  startKeyboardAccess(document, overlay, signal);
   const pageNames = createPageNames({ document, signal, context, send: sendChecked, flags: createMismatchFlags(overlay.shadow, signal) });
   reportCaseReference(document, sendChecked);
   function apply(views: CodeView[]): void {

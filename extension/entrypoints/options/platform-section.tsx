@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { ConnectionReport } from '../../messaging/protocol.ts';
 import type { MessageError } from '../../messaging/result.ts';
 import type { sendChecked } from '../../messaging/send-checked.ts';
-import { errorKindText, t } from '../../locale/translate.ts';
+import { publicOnlyNote } from '../../../core/present/public-only-note.ts';
+import { errorKindText, t, uiLocale } from '../../locale/translate.ts';
 import type { ManagedKey } from '../../settings/managed-policy.ts';
 import { LockedNote } from './locked-note.tsx';
 import type { SettingsForm } from './settings-form.ts';
@@ -40,6 +41,11 @@ export function PlatformSection({ form, hasToken, locked, onChange, send }: Plat
   return (
     <fieldset>
       <legend>{t('platformLegend')}</legend>
+      {!hasToken && (
+        <p class="notice public-only" role="note" data-testid="public-only-notice">
+          {publicOnlyNote(uiLocale())}
+        </p>
+      )}
       <label for="platform-url">{t('platformUrlLabel')}</label>
       <input
         id="platform-url"

@@ -9,6 +9,8 @@ export function FindingsSummary({ findings, locale }: { findings: TabFinding[]; 
   const counts = countByVerdict(findings);
   // Counted with their verdict too, but never hidden inside "not listed": the check character is wrong.
   const suspect = findings.filter((f) => f.validity === 'suspect').length;
+  // Asked for, not answered yet (cold start, a slow platform): said in words, never counted as none.
+  const checking = findings.filter((f) => f.kind === 'pending').length;
   return (
     <section aria-labelledby="summary-title">
       <h2 id="summary-title">{t('summaryTitle', findings.length)}</h2>
@@ -30,6 +32,13 @@ export function FindingsSummary({ findings, locale }: { findings: TabFinding[]; 
             </li>
           )}
         </ul>
+      )}
+      {checking > 0 && (
+        <p class="notice checking" role="status" data-testid="checking-notice">
+          {locale === 'en'
+            ? `Still checking ${checking} code${checking === 1 ? '' : 's'} with the credit platform; until answered they are not clear.`
+            : `仍在向信用平台核查 ${checking} 个代码，结果返回前不能视为“未列入”。`}
+        </p>
       )}
     </section>
   );

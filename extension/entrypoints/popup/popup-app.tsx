@@ -1,4 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { publicOnlyNote } from '../../../core/present/public-only-note.ts';
+import { VerdictLegend } from '../../../core/present/verdict-legend.tsx';
 import { usePolling } from './use-polling.ts';
 import type { VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
 import type { TabFindings } from '../../messaging/protocol.ts';
@@ -33,6 +35,11 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, open
   const [error, setError] = useState<MessageError | null>(null);
   const [status, setStatus] = useState('');
   const [rechecking, setRechecking] = useState(false);
+  // No department token: only the public lists are checked, and the popup says so (issue 14).
+  const [publicOnly, setPublicOnly] = useState(false);
+  useEffect(() => {
+    void send('getSettings', undefined).then((answer) => answer.ok && setPublicOnly(!answer.value.hasToken));
+  }, [send]);
   const [checkedList, setCheckedList] = useState<RecordableList | null>(null);
 
   usePolling(
@@ -75,6 +82,11 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, open
       </header>
       <main>
         {loadPolicy && <PolicyNotice load={loadPolicy} />}
+        {publicOnly && (
+          <p class="notice public-only" role="note" data-testid="public-only-notice">
+            {publicOnlyNote(locale)}
+          </p>
+        )}
         {tabId === null ? (
           <p>{t('noTab')}</p>
         ) : error !== null && findings === null ? (
@@ -108,6 +120,7 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, open
         )}
         <RecordSection tabId={findings && findings.findings.length > 0 ? tabId : null} ownerTabId={tabId} send={send} openTab={openTab} batch={checkedList} />
         <BatchCheck send={send} locale={locale} defaultContext={defaultContext} onChecked={setCheckedList} />
+        <VerdictLegend locale={locale} sampleClass={(look) => `chip chip-${look}`} id="legend" />
         <SnapshotStatus locale={locale} pollMs={Math.max(pollMs, 1000)} />
       </main>
     </div>

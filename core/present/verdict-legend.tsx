@@ -1,0 +1,43 @@
+import { verdictLabel, type VerdictLocale } from '../verdict/verdict-labels.ts';
+import { VERDICT_PALETTE, type VerdictLook } from '../verdict/verdict-palette.ts';
+import { badgeText } from './badge-text.ts';
+
+export interface VerdictLegendProps {
+  locale: VerdictLocale;
+  /** Classes of a look's sample (the popup's chips, the page's badges). */
+  sampleClass: (look: VerdictLook) => string;
+  /** Starts unfolded (the first-run hint). */
+  open?: boolean;
+  id?: string;
+}
+
+const TITLE: Record<VerdictLocale, string> = { 'zh-CN': '图例：标记的含义', en: 'Legend: what the marks mean' };
+
+/**
+ * What each mark means, folded in a `<details>`: for every look of the one palette (public-only
+ * clear included), its sample with symbol and words, what it means and what to do. Symbols and
+ * words tell the looks apart without colour.
+ */
+export function VerdictLegend({ locale, sampleClass, open = false, id }: VerdictLegendProps) {
+  const looks = Object.keys(VERDICT_PALETTE) as VerdictLook[];
+  return (
+    <details class="cl-legend" part="legend" open={open} id={id} data-testid="legend">
+      <summary>{TITLE[locale]}</summary>
+      <ul class="cl-legend-list">
+        {looks.map((look) => {
+          const label = verdictLabel(look, locale);
+          const qualifier = look === 'public' ? `${locale === 'en' ? ' · ' : '·'}${badgeText(locale).publicOnlyQualifier}` : '';
+          return (
+            <li key={look} class="cl-legend-item" data-look={look}>
+              <span class={sampleClass(look)}>
+                <span aria-hidden="true">{label.symbol}</span> {label.short}
+                {qualifier}
+              </span>
+              <span class="cl-legend-text">{locale === 'en' ? `${label.long}. ${label.action}` : `${label.long}。${label.action}`}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}
