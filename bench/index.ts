@@ -7,7 +7,9 @@ export {};
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   match: () => import('./match-throughput.ts'),
   platform: () => import('./platform-throughput.ts'),
+  'form-load': () => import('./form-load.ts'),
   scan: () => import('./scan-cost.ts'),
+  extension: () => import('./extension-cost.ts'),
   widget: () => import('./widget-size.ts'),
   snapshot: () => import('./snapshot-size.ts'),
 };
