@@ -1,11 +1,13 @@
 import type { CallerStatedField, SignedCheckRecord } from '../api/check-record-schema.ts';
+import { glossary } from '../present/glossary.ts';
 import { chinaDateTimeSeconds } from '../time/china-time.ts';
 import { verdictLabel, type VerdictLocale } from '../verdict/verdict-labels.ts';
 
 /**
  * The check record as one table, the columns every spreadsheet export shares (CSV and XLSX): one
  * row per code in the record's order, verdicts and states in words (never `clear`/`black`), times
- * in Beijing time, measures by name (never the catalogue's internal ids). Columns holding what
+ * in Beijing time, measures by name (never the catalogue's internal ids); lists and entry states
+ * in the glossary's words. Columns holding what
  * the caller stated (record `callerStated`) say so in their header.
  */
 export interface RecordTable {
@@ -36,8 +38,6 @@ const WORDS = {
     ],
     stated: '（调用方填写，平台未核实）',
     matches: { yes: '一致', no: '不一致' },
-    lists: { black: '黑名单', red: '红名单' },
-    states: { active: '有效', disputed: '异议中', exited: '已退出', expired: '已过期', revoked: '已撤销' },
     until: '至',
     open: '长期',
     suspended: '（暂停适用）',
@@ -64,8 +64,6 @@ const WORDS = {
     ],
     stated: ' (stated by the caller, not checked by the platform)',
     matches: { yes: 'Yes', no: 'No' },
-    lists: { black: 'Black list', red: 'Red list' },
-    states: { active: 'Active', disputed: 'Disputed', exited: 'Exited', expired: 'Expired', revoked: 'Revoked' },
     until: ' to ',
     open: 'open-ended',
     suspended: ' (suspended)',
@@ -85,6 +83,7 @@ function beijing(iso: string): string {
 export function recordTable(signed: SignedCheckRecord, locale: VerdictLocale = 'zh-CN'): RecordTable {
   const { record, signature } = signed;
   const w = WORDS[locale];
+  const g = glossary(locale);
   // What the caller stated is marked in its header (records from before `callerStated`: all of it but the project name).
   const isStated = (field: CallerStatedField) => record.callerStated?.includes(field) ?? field !== 'projectName';
   const header = w.header.map((name, i) => {
@@ -100,7 +99,7 @@ export function recordTable(signed: SignedCheckRecord, locale: VerdictLocale = '
     verdictLabel(item.verdict, locale).short,
     item.reason,
     item.entries
-      .map((e) => `${w.lists[e.list]}|${e.category}|${e.department}|${e.listedOn}${w.until}${e.validUntil ?? w.open}|${w.states[e.state]}`)
+      .map((e) => `${g.lists[e.list]}|${e.category}|${e.department}|${e.listedOn}${w.until}${e.validUntil ?? w.open}|${g.entryStates[e.state]}`)
       .join('; '),
     item.measures.map((m) => `${m.item}${m.suspended ? w.suspended : ''}`).join('; '),
     beijing(record.asOf),

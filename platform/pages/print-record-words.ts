@@ -1,5 +1,3 @@
-import type { CheckContext } from '../../core/api/check-context-schema.ts';
-import type { EntryState, ListKind } from '../../core/api/list-entry-schema.ts';
 import type { VerdictLocale } from '../../core/verdict/verdict-labels.ts';
 
 /**
@@ -9,10 +7,6 @@ import type { VerdictLocale } from '../../core/verdict/verdict-labels.ts';
  */
 export interface PrintRecordWords {
   lang: string;
-  contexts: Record<CheckContext, string>;
-  lists: Record<ListKind, string>;
-  entryStates: Record<EntryState, string>;
-  unnamed: string;
   title: string;
   recordId: string;
   platform: string;
@@ -69,18 +63,6 @@ export interface PrintRecordWords {
 
 const ZH: PrintRecordWords = {
   lang: 'zh-CN',
-  contexts: {
-    approval: '行政审批',
-    procurement: '政府采购与招投标',
-    funding: '财政资金',
-    honours: '评优评先',
-    licensing: '行政许可',
-    inspection: '监督检查',
-    general: '通用核查',
-  },
-  lists: { black: '黑名单', red: '红名单' },
-  entryStates: { active: '有效', disputed: '异议核查中（暂停惩戒）', exited: '已退出', expired: '已过期', revoked: '已撤销' },
-  unnamed: '（未登记名称）',
   title: '信用查询记录',
   recordId: '记录编号',
   platform: '出具平台',
@@ -137,18 +119,6 @@ const ZH: PrintRecordWords = {
 
 const EN: PrintRecordWords = {
   lang: 'en',
-  contexts: {
-    approval: 'Administrative approval',
-    procurement: 'Procurement and bidding',
-    funding: 'Public funds',
-    honours: 'Honours and awards',
-    licensing: 'Licensing',
-    inspection: 'Inspection',
-    general: 'General check',
-  },
-  lists: { black: 'Black list', red: 'Red list' },
-  entryStates: { active: 'In force', disputed: 'Under objection (punishment suspended)', exited: 'Exited', expired: 'Expired', revoked: 'Revoked' },
-  unnamed: '(no registered name)',
   title: 'Credit check record',
   recordId: 'Record ID',
   platform: 'Issued by',

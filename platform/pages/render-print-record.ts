@@ -1,4 +1,5 @@
 import type { CallerStatedField, RecordItem, RecordVerification, SignedCheckRecord } from '../../core/api/check-record-schema.ts';
+import { glossary } from '../../core/present/glossary.ts';
 import { VERDICT_STRENGTH } from '../../core/verdict/verdict-strength.ts';
 import { verdictLabel, type VerdictLocale } from '../../core/verdict/verdict-labels.ts';
 import { chinaTime } from './china-time.ts';
@@ -42,19 +43,20 @@ function compactRow(item: RecordItem, index: number, detailNo: number | null, w:
   const notes: string[] = [];
   if (item.nameMatches === false && item.pageName !== null) notes.push(`<span class="mismatch">${e(w.pageName(item.pageName))}</span>`);
   if (detailNo !== null) notes.push(e(w.seeDetails(detailNo)));
-  const name = item.registeredName ?? (item.invalid ? w.invalidCode : w.unnamed);
+  const name = item.registeredName ?? (item.invalid ? w.invalidCode : glossary(locale).unnamed);
   return `<tr><td class="n">${index + 1}</td><td class="code">${e(item.code)}</td><td>${e(name)}</td><td class="v v-${item.verdict}">${e(`${label.symbol} ${label.short}`)}</td><td class="note">${notes.join('；')}</td></tr>`;
 }
 
 function detail(item: RecordItem, index: number, no: number, w: PrintRecordWords, locale: VerdictLocale): string {
+  const g = glossary(locale);
   const label = verdictLabel(item.verdict, locale);
   const entries = item.entries.map(
-    (x) => `${w.lists[x.list]}｜${x.category}｜${x.department}｜${x.listedOn}${w.until}${x.validUntil ?? w.openEnded}｜${w.entryStates[x.state]}`,
+    (x) => `${g.lists[x.list]}｜${x.category}｜${x.department}｜${x.listedOn}${w.until}${x.validUntil ?? w.openEnded}｜${g.entryStates[x.state]}`,
   );
   const measures = item.measures.map((m) => `${m.item}${m.suspended ? w.suspended : ''}`);
   // Inline, not bulleted: a listed subject takes a few lines, so a list of bidders stays a few pages.
   const inline = (lines: string[]) => (lines.length === 0 ? '—' : lines.map((l) => e(l)).join('；'));
-  return `<div class="detail"><h3>${no}. ${e(item.registeredName ?? w.unnamed)} <span class="code">${e(item.code)}</span> <span class="v-${item.verdict}">${e(`${label.symbol} ${label.short}`)}</span> <span class="muted">（${e(w.n)} ${index + 1}）</span></h3>
+  return `<div class="detail"><h3>${no}. ${e(item.registeredName ?? glossary(locale).unnamed)} <span class="code">${e(item.code)}</span> <span class="v-${item.verdict}">${e(`${label.symbol} ${label.short}`)}</span> <span class="muted">（${e(w.n)} ${index + 1}）</span></h3>
 <p>${locale === 'zh-CN' ? `<b>${e(w.reason)}</b> ${e(item.reason)} ` : ''}<b>${e(w.entries)}</b> ${inline(entries)} <b>${e(w.measures)}</b> ${inline(measures)}</p></div>`;
 }
 
@@ -76,7 +78,7 @@ export function renderPrintRecord(signed: SignedCheckRecord, verification: Recor
   const meta: [string, string][] = [
     [w.projectName, stated('projectName', record.projectName)],
     [w.projectNumber, stated('caseReference', record.caseReference)],
-    [w.context, e(w.contexts[record.context])],
+    [w.context, e(glossary(locale).contexts[record.context])],
     [w.department, e(record.department)],
     [w.operator, record.operator ? stated('operator', record.operator) : '—'],
     [w.issuedAt, `${e(chinaTime(record.issuedAt))}${e(w.beijing)}`],
