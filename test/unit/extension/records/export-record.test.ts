@@ -49,6 +49,10 @@ describe('printUrl', () => {
     expect(JSON.parse(fromBase64Url(fragment!))).toEqual(signed());
   });
 
+  it('asks for the English printout when the UI is English', () => {
+    expect(printUrl(signed(), 'http://127.0.0.1:8787', 'en')!.split('#')[0]).toBe('http://127.0.0.1:8787/records/print?lang=en');
+  });
+
   it('gives up on a record too large for a URL (the form post is used instead)', () => {
     expect(printUrl(signed(500, '很长的名称'.repeat(300)), 'http://x')).toBeNull();
   });

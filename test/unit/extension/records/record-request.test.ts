@@ -49,6 +49,14 @@ describe('recordRequest', () => {
     expect(planned?.source).toBe('text');
   });
 
+  it('sends a pasted sheet’s names (the batch check) with its codes, and the project name typed', async () => {
+    const planned = await recordRequest(
+      { tabId: null, text: `${A}\n${B}`, context: 'procurement', caseReference: 'HYCG', projectName: ' 道路养护 ', names: { [A]: '甲公司', [B]: ' ' } },
+      deps(),
+    );
+    expect(planned?.request).toMatchObject({ codes: [A, B], pageNames: { [A]: '甲公司' }, projectName: '道路养护', caseReference: 'HYCG' });
+  });
+
   it('keeps 500 codes and counts the rest; nothing to record is null', async () => {
     const many = Array.from({ length: 503 }, (_, i) => withUsccCheck(`91420105MA4K${String(i).padStart(5, '0')}`)).join('\n');
     const planned = await recordRequest({ tabId: null, text: many, context: null, caseReference: null }, deps());
