@@ -14,6 +14,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -181,13 +182,18 @@ function rawLookupRate(path: string, requests: string[][]): number {
   return rate;
 }
 
-/** Resident memory of a process and all its descendants (Linux /proc), in MiB. */
-function treeRssMiB(pid: number): number {
+/** Resident memory (MiB) and CPU time so far (s) of a process and all its descendants (Linux /proc). */
+function treeUsage(pid: number): { rssMiB: number; cpuSeconds: number } {
   let kib = 0;
+  let ticks = 0;
   const visit = (p: number) => {
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
       kib += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      // utime and stime: fields 14 and 15, after the command in parentheses.
+      const raw = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const stat = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(stat[11]) + Number(stat[12]);
       for (const task of readdirSync(`/proc/${p}/task`)) {
         const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
         for (const c of children ? children.split(' ') : []) visit(Number(c));
@@ -197,7 +203,8 @@ function treeRssMiB(pid: number): number {
     }
   };
   visit(pid);
-  return kib / 1024;
+  // Linux counts CPU time in USER_HZ ticks, 100 a second.
+  return { rssMiB: kib / 1024, cpuSeconds: ticks / 100 };
 }
 
 async function startServer(path: string, workers: number): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
@@ -236,7 +243,9 @@ async function load(path: string, workers: number, requests: string[][]): Promis
   const bodies = requests.map((codes) => JSON.stringify({ codes }));
   let b = 0;
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMiB(server.child.pid!))), 250);
+  const pid = server.child.pid!;
+  const cpuBefore = treeUsage(pid).cpuSeconds;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeUsage(pid).rssMiB)), 250);
   try {
     const result = await autocannon({
       url: `${server.url}/api/v1/status`,
@@ -252,7 +261,8 @@ async function load(path: string, workers: number, requests: string[][]): Promis
     });
     const ok = result['2xx'];
     const rate = (ok * BATCH) / result.duration;
-    return `  ${workers} worker${workers > 1 ? 's' : ' '}  ${Math.round(rate).toLocaleString().padStart(9)} codes/s  p50 ${String(result.latency.p50).padStart(4)} ms  p99 ${String(result.latency.p99).padStart(4)} ms  max ${String(result.latency.max).padStart(5)} ms  RSS ${peakRss.toFixed(0)} MiB  (${(ok / result.duration).toFixed(0)} req/s; ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`;
+    const cpu = treeUsage(pid).cpuSeconds - cpuBefore;
+    return `  ${workers} worker${workers > 1 ? 's' : ' '}  ${Math.round(rate).toLocaleString().padStart(9)} codes/s  p50 ${String(result.latency.p50).padStart(4)} ms  p99 ${String(result.latency.p99).padStart(4)} ms  max ${String(result.latency.max).padStart(5)} ms  RSS ${peakRss.toFixed(0)} MiB  ${Math.round((ok * BATCH) / cpu).toLocaleString()} codes per platform CPU-s  (${(ok / result.duration).toFixed(0)} req/s; ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`;
   } finally {
     clearInterval(sampler);
     await server.stop();
@@ -277,7 +287,9 @@ export async function run(): Promise<void> {
   }
   console.log(`
 platform throughput — ${SUBJECTS.toLocaleString()} subjects, POST /api/v1/status × ${BATCH} random codes, ${CONNECTIONS} connections, ${DURATION_S} s each;
-autocannon runs on the same 2 cores as the platform; RSS = peak resident memory of all platform processes${lines.join('\n')}`);
+autocannon runs on the same 2 cores as the platform; RSS = peak resident memory of all platform processes;\nload average when it ended: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (other work on the machine slows every figure but codes per CPU-s)${lines.join('\n')}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();

@@ -12,9 +12,11 @@ const HELP = `CreditLens reference credit platform (信用透镜 参考信用平
 
 Usage: npm run platform -- <command>
 
-  serve [--create] [--demo]              start the HTTP API (PORT, HOST, DB_PATH, CORS_ORIGINS, ANONYMOUS_READS, LOG_REQUESTS, RATE_LIMIT)
+  serve [--create] [--demo] [--workers N]
+                                         start the HTTP API (PORT, HOST, DB_PATH, CORS_ORIGINS, ANONYMOUS_READS, LOG_REQUESTS, RATE_LIMIT)
                                          on an existing database; --create: make a new, empty one if DB_PATH is missing;
-                                         --demo: allow the published demo tokens (a database made by seed)
+                                         --demo: allow the published demo tokens (a database made by seed);
+                                         --workers N (or WORKERS): N worker processes over the same file (default 1)
   init [--department D] [--label L]      start a new platform: create the database and print its first admin token, once
   seed [--subjects N] [--seed S]         fill an empty database with the demo data set and demo tokens (default 300, seed 2018)
   seed --write-list                      rewrite platform/seed/demo-subjects.json from the generator

@@ -1,4 +1,7 @@
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Database } from 'better-sqlite3';
+import { hostname } from 'node:os';
+import { holdLease } from './db/hold-lease.ts';
 import { chinaDate } from '../core/verdict/china-date.ts';
 import { DEMO_META_KEY, DEMO_TOKENS, demoTokensPresent, ensureDemoTokens, isDemoDatabase, type DemoTokens } from './auth/demo-tokens.ts';
 import { MissingDatabaseError, openDatabase } from './db/open-database.ts';
@@ -53,6 +56,11 @@ export interface StartPlatformOptions {
    * DEFAULT_RATE_LIMIT.
    */
   rateLimit?: number | false;
+  /**
+   * Where the rate limit counts (default: this process's token buckets); a worker of several gets
+   * the primary's (rate-limit/ipc-bucket-store.ts, server/platform-cluster.ts).
+   */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
   /** Fixes "today" (YYYY-MM-DD, China date) for seeding and effective states; default: the real date. */
   today?: string;
 }
@@ -155,6 +163,7 @@ async function startOn(db: Database, dbPath: string, host: string, opts: StartPl
     log: opts.log ?? false,
     rateLimit: opts.rateLimit ?? parseRateLimit(process.env.RATE_LIMIT) ?? DEFAULT_RATE_LIMIT,
     databaseProblem,
+    ...(opts.rateLimitStore ? { rateLimitStore: opts.rateLimitStore } : {}),
     ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
     ...(opts.extensionDir ? { extensionDir: opts.extensionDir } : {}),
   });
@@ -168,9 +177,11 @@ async function startOn(db: Database, dbPath: string, host: string, opts: StartPl
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 0);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (corsOrigins !== '*' && opts.corsOrigins === undefined) corsOrigins.push(url);
-  // Entries expire by date at midnight: look every ten minutes whether a day has passed.
+  // Entries expire by date at midnight: look every ten minutes whether a day has passed — of
+  // several workers over one file, the one holding the sweep's lease (db/hold-lease.ts).
+  const sweeper = `${hostname()}:${process.pid}:${port}`;
   const expirySweep = setInterval(() => {
-    if (databaseProblem() === null) announceExpiries(repos, today());
+    if (databaseProblem() === null && holdLease(repos, 'expiry-sweep', sweeper, 2 * EXPIRY_SWEEP_MS)) announceExpiries(repos, today());
   }, EXPIRY_SWEEP_MS);
   expirySweep.unref();
   let closed = false;

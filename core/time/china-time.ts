@@ -28,11 +28,16 @@ interface WallClock {
   second: string;
 }
 
+let lastClock: { time: number; clock: WallClock } | undefined;
+
 /** The China wall clock at `date`; a Date that is not a time throws a RangeError (as toISOString does). */
 function wallClock(date: Date): WallClock {
+  // The same instant asked again (every code of one platform answer is judged at one `now`): formatted once.
+  const time = date.getTime();
+  if (lastClock !== undefined && lastClock.time === time) return lastClock.clock;
   const clock: Record<string, string> = {};
   for (const part of chinaFormatter().formatToParts(date)) clock[part.type] = part.value;
-  return {
+  const result = {
     year: (clock.year ?? '').padStart(4, '0'),
     month: clock.month ?? '',
     day: clock.day ?? '',
@@ -40,6 +45,8 @@ function wallClock(date: Date): WallClock {
     minute: clock.minute ?? '',
     second: clock.second ?? '',
   };
+  lastClock = { time, clock: result };
+  return result;
 }
 
 /** The calendar date in China as `YYYY-MM-DD`: list dates are China dates. */

@@ -1,7 +1,8 @@
 /**
- * Group commit: items handed in during one turn of the event loop are written together, in one
- * transaction (`write`), right after that turn (`schedule`, default setImmediate) — under load
- * one commit per few milliseconds instead of one per request, and no added wait when idle. Each
+ * Group commit: items handed in until the scheduled flush (`schedule`: default right after this
+ * turn of the event loop, setImmediate; the audit log waits a few milliseconds) are written
+ * together, in one transaction (`write`) — one commit per few milliseconds instead of one per
+ * request. Each
  * `add` resolves only once the batch holding its item is committed, and rejects with the error
  * when the write failed, so a caller that awaits it never acknowledges what was not stored.
  */

@@ -16,6 +16,7 @@ export const PLATFORM_OPTIONS = {
   mapping: { type: 'string' },
   since: { type: 'string' },
   key: { type: 'string' },
+  workers: { type: 'string' },
 } as const;
 
 /** A platform command line: its words, and its options as `--flag` → value (`true` for a boolean). */

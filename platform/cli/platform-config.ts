@@ -10,6 +10,8 @@ export interface PlatformConfig {
   logRequests: boolean;
   /** Requests per minute per caller; false: off; undefined: the platform's default. */
   rateLimit: number | false | undefined;
+  /** WORKERS: worker processes for `serve` (undefined: 1, or `--workers`). */
+  workers?: string | undefined;
 }
 
 /**
@@ -25,6 +27,7 @@ export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformCo
     anonymousReads: !/^(0|false|off|no)$/i.test(env.ANONYMOUS_READS ?? ''),
     logRequests: !/^(0|false|off|no)$/i.test(env.LOG_REQUESTS ?? ''),
     rateLimit: parseRateLimit(env.RATE_LIMIT),
+    workers: env.WORKERS?.trim() || undefined,
     corsOrigins: !cors
       ? undefined
       : cors === '*'

@@ -1,4 +1,7 @@
+import type { Database } from 'better-sqlite3';
 import { DEMO_TOKENS } from '../auth/demo-tokens.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { startPlatformCluster } from '../server/platform-cluster.ts';
 import { createRepositories } from '../db/repositories.ts';
 import { DEFAULT_RATE_LIMIT, startPlatform } from '../start-platform.ts';
 import { StartRefusedError } from '../start-refused-error.ts';
@@ -15,7 +18,8 @@ export function untilSignalled(): Promise<void> {
 }
 
 /**
- * `serve [--create] [--demo]`: runs the HTTP API on an existing database. It refuses (exit 1, one
+ * `serve [--create] [--demo] [--workers N]`: runs the HTTP API on an existing database (with N
+ * worker processes over the same file, server/platform-cluster.ts; default 1, or WORKERS). It refuses (exit 1, one
  * line) to create a missing database file unless `--create` (a deleted or mistyped DB_PATH must
  * not come back as an empty platform that answers "not found"), and to run with a published demo
  * token in the database unless `--demo`.
@@ -27,19 +31,31 @@ export async function serveCommand(
   out: CommandOutput = console,
 ): Promise<number> {
   const demo = flags.has('demo');
-  let platform;
+  const workersText = String(flags.get('workers') ?? config.workers ?? '1');
+  const workers = /^\d{1,2}$/.test(workersText) ? Number(workersText) : NaN;
+  if (!(workers >= 1 && workers <= 64)) {
+    out.error(`serve: --workers (WORKERS) must be a whole number from 1 to 64, not ${workersText}`);
+    return 2;
+  }
+  const options = {
+    port: config.port,
+    host: config.host,
+    dbPath: config.dbPath,
+    anonymousReads: config.anonymousReads,
+    log: config.logRequests,
+    createDatabase: flags.has('create'),
+    allowDemoTokens: demo,
+    ...(config.corsOrigins ? { corsOrigins: config.corsOrigins } : {}),
+    ...(config.rateLimit !== undefined ? { rateLimit: config.rateLimit } : {}),
+  };
+  let platform: { url: string; tokens: unknown; close(): Promise<void> };
+  let db: Database | undefined;
   try {
-    platform = await startPlatform({
-      port: config.port,
-      host: config.host,
-      dbPath: config.dbPath,
-      anonymousReads: config.anonymousReads,
-      log: config.logRequests,
-      createDatabase: flags.has('create'),
-      allowDemoTokens: demo,
-      ...(config.corsOrigins ? { corsOrigins: config.corsOrigins } : {}),
-      ...(config.rateLimit !== undefined ? { rateLimit: config.rateLimit } : {}),
-    });
+    if (workers === 1) {
+      const single = await startPlatform(options);
+      platform = single;
+      db = single.db;
+    } else platform = await startPlatformCluster({ ...options, workers });
   } catch (error) {
     if (!(error instanceof StartRefusedError)) throw error;
     out.error(`serve: ${error.message}`);
@@ -47,14 +63,16 @@ export async function serveCommand(
   }
   const rateLimit = config.rateLimit ?? DEFAULT_RATE_LIMIT;
   out.log(
-    `platform listening on ${platform.url} (database ${config.dbPath}, anonymous reads ${config.anonymousReads ? 'on' : 'off'}, rate limit ${rateLimit === false ? 'off' : `${rateLimit}/min per caller`})`,
+    `platform listening on ${platform.url} (database ${config.dbPath}, ${workers === 1 ? '1 worker' : `${workers} workers`}, anonymous reads ${config.anonymousReads ? 'on' : 'off'}, rate limit ${rateLimit === false ? 'off' : `${rateLimit}/min per caller`})`,
   );
   if (platform.tokens)
     out.log(`demo (--demo): published demo tokens viewer ${DEMO_TOKENS.viewer}, department ${DEMO_TOKENS.department}, admin ${DEMO_TOKENS.admin}`);
-  const repos = createRepositories(platform.db);
+  const hintsDb = db ?? openDatabase(config.dbPath, { create: false });
+  const repos = createRepositories(hintsDb);
   if (!repos.tokens.list().some((t) => t.role === 'admin' && t.revokedAt === null))
     out.log('no admin token yet: create the first one with npm run platform -- init');
   if (!repos.subjects.any()) out.log('no list data yet: status answers unknown (no_data) until you import a list (npm run platform -- import <file>)');
+  if (hintsDb !== db) hintsDb.close();
   await until();
   out.log('shutting down…');
   await platform.close();

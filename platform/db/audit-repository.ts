@@ -44,6 +44,15 @@ export interface AuditCheckRow {
   verdicts: Partial<VerdictCounts> | null;
 }
 
+/**
+ * How long the audit log gathers queries into one transaction (group commit). Every commit makes
+ * the other workers over the same file drop their page caches, so committing once per few
+ * milliseconds rather than once per request keeps two workers from slowing each other (the
+ * platform bench: 2 workers went from about 12k to 22k codes/s); an answer waits at most this
+ * long for its row.
+ */
+export const AUDIT_COMMIT_MS = 4;
+
 type Row = {
   id: number;
   at: string;
@@ -73,11 +82,14 @@ export class AuditRepository {
   readonly #groupCommit: GroupCommit<Omit<AuditRecord, 'id'>>;
 
   constructor(db: Database) {
-    // Records handed to `commit` in one turn of the event loop share one transaction.
+    // Records handed to `commit` within AUDIT_COMMIT_MS share one transaction.
     const insertMany = db.transaction((entries: Omit<AuditRecord, 'id'>[]) => {
       for (const entry of entries) this.record(entry);
     });
-    this.#groupCommit = new GroupCommit((entries) => insertMany.immediate(entries));
+    this.#groupCommit = new GroupCommit(
+      (entries) => insertMany.immediate(entries),
+      (flush) => setTimeout(flush, AUDIT_COMMIT_MS),
+    );
     this.#insert = db.prepare(
       'INSERT INTO audit_log (at, token_id, department, endpoint, codes, purpose, ip, verdicts, case_reference, hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );

@@ -1,5 +1,5 @@
 import { StatusResultSchema, type StatusErrorResult, type StatusResult } from '../../core/api/status-schema.ts';
-import { stripControlsDeep } from '../../core/text/strip-controls.ts';
+import { hasControls, stripControlsDeep } from '../../core/text/strip-controls.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import type { Disclosure } from '../privacy/disclosure-for.ts';
 import type { PlatformContext } from '../server/platform-context.ts';
@@ -59,7 +59,7 @@ export function lookUpCodes(
  */
 function checked(raw: StatusResult): StatusResult | StatusErrorResult {
   // The code stays exactly as asked: clients match answers to their questions by it.
-  const result = { ...stripControlsDeep(raw), code: raw.code };
+  const result = hasControlsDeep(raw) ? { ...stripControlsDeep(raw), code: raw.code } : raw;
   const parsed = StatusResultSchema.safeParse(result);
   if (parsed.success) return result;
   console.error(
@@ -72,4 +72,14 @@ function checked(raw: StatusResult): StatusResult | StatusErrorResult {
     asOf: result.asOf,
     dataVersion: result.dataVersion,
   };
+}
+
+/** Whether any text in plain data holds a character stripControls removes (a walk that copies nothing: most answers have none). */
+function hasControlsDeep(value: unknown): boolean {
+  if (typeof value === 'string') return hasControls(value);
+  if (Array.isArray(value)) return value.some(hasControlsDeep);
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) if (hasControlsDeep((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
 }

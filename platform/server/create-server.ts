@@ -1,4 +1,5 @@
 import cors from '@fastify/cors';
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_REQUEST_BYTES } from '../../core/api/api-limits.ts';
 import { registerDashboardPage } from '../pages/dashboard-page.ts';
@@ -48,6 +49,8 @@ export interface ServerOptions {
   log: boolean;
   /** Requests per minute each caller may make to `/api/v1/*` and form posts (@fastify/rate-limit over a token bucket of that size); false: no limit. */
   rateLimit: number | false;
+  /** Where the rate limit counts (default: this process's token buckets, rate-limit/token-bucket-store.ts). */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
   /** Null while the database file is the one opened and writable, else why not (see watch-database-file.ts); default: never a problem. */
   databaseProblem?: () => string | null;
   /** Default DEFAULT_SERVER_TIMEOUTS. */
@@ -88,7 +91,7 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
     maxAge: 600,
   });
   if (options.databaseProblem) guardDatabaseFile(app, options.databaseProblem);
-  if (options.rateLimit !== false) await limitApiRate(app, ctx, options.rateLimit);
+  if (options.rateLimit !== false) await limitApiRate(app, ctx, options.rateLimit, options.rateLimitStore);
 
   registerHealthRoute(app, ctx);
   registerStatusRoute(app, ctx);
