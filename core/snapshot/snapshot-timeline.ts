@@ -1,7 +1,7 @@
 import type { ListEntry } from '../api/list-entry-schema.ts';
 import { computeVerdict } from '../verdict/compute-verdict.ts';
 import { dayDate, dayNumber, FOREVER_DAY } from './china-day-number.ts';
-import { CLEAR_CLASS, snapshotClassId } from './snapshot-class.ts';
+import { CLEAR_CLASS, snapshotClassId, WITHHELD_CLASS } from './snapshot-class.ts';
 
 /**
  * A code's classes from a day on, as flat pairs `[class, lastDay, class, lastDay, …]`: each class
@@ -46,7 +46,23 @@ function after(date: string | null): number | null {
   return date === null ? null : dayNumber(date) + 1;
 }
 
+/**
+ * The class on a day — withheld when the public entries alone would not give the same: a page
+ * may read what is painted, and a verdict resting on internal entries is painted only from the
+ * full answer (core/verdict/page-readable-kind.ts). Equal classes mean public entries decide it.
+ */
 function classOn(entries: readonly ListEntry[], day: number): number {
+  const all = verdictClassOn(entries, day);
+  if (all === CLEAR_CLASS || entries.every((e) => e.visibility === 'public')) return all;
+  return verdictClassOn(
+    entries.filter((e) => e.visibility === 'public'),
+    day,
+  ) === all
+    ? all
+    : WITHHELD_CLASS;
+}
+
+function verdictClassOn(entries: readonly ListEntry[], day: number): number {
   // Noon in China on that day: computeVerdict reads the China date of `now`.
   const now = new Date(`${dayDate(day)}T12:00:00+08:00`);
   const verdict = computeVerdict({

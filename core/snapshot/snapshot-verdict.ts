@@ -1,7 +1,7 @@
 import { chinaDate, chinaDateTime } from '../time/china-time.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
 import { dayNumber } from './china-day-number.ts';
-import { SNAPSHOT_CLASSES } from './snapshot-class.ts';
+import { SNAPSHOT_CLASSES, WITHHELD_CLASS } from './snapshot-class.ts';
 import type { SnapshotLookup } from './snapshot-lookup.ts';
 
 /** `reason.detail` of a verdict the snapshot gave: the snapshot said it, not a full answer. */
@@ -19,7 +19,7 @@ export interface SnapshotVerdictInput {
 
 /**
  * What the snapshot says about a code now, or null when it cannot speak for it (a code whose
- * check character is wrong: the platform is asked). Dates end entries by the China date of `now`.
+ * check character is wrong, or one withheld because internal entries decide it: the platform is asked). Dates end entries by the China date of `now`.
  * The snapshot speaks for the platform only while the feed has been read within the freshness
  * window; after that the verdict is `unknown`, with the snapshot's class as the last known
  * answer and "据 HH:MM 名单快照：未列入" (or the class) in `reason.detail`.
@@ -27,8 +27,8 @@ export interface SnapshotVerdictInput {
 export function snapshotVerdict(input: SnapshotVerdictInput): Verdict | null {
   const { lookup, code, now, feedReadAt, freshnessMs } = input;
   const id = lookup.classOf(code, dayNumber(chinaDate(now)));
-  if (id === null) return null;
-  const cls = SNAPSHOT_CLASSES[id] as (typeof SNAPSHOT_CLASSES)[number];
+  if (id === null || id === WITHHELD_CLASS) return null;
+  const cls = SNAPSHOT_CLASSES[id] as ListedClass;
   const reasonCode = cls.kind === 'clear' ? (input.scope === 'public' ? 'nothing-active-public' : 'nothing-active') : cls.reason;
   const asOfMs = feedReadAt ?? Date.parse(lookup.index.header.asOf);
   const ageMs = Math.max(0, now.getTime() - asOfMs);
@@ -45,7 +45,9 @@ export function snapshotVerdict(input: SnapshotVerdictInput): Verdict | null {
   };
 }
 
-const NOTES: Record<(typeof SNAPSHOT_CLASSES)[number]['kind'], string> = {
+type ListedClass = Exclude<(typeof SNAPSHOT_CLASSES)[number], { kind: 'pending' }>;
+
+const NOTES: Record<ListedClass['kind'], string> = {
   clear: '未列入',
   black: '黑名单',
   red: '红名单',
@@ -54,7 +56,7 @@ const NOTES: Record<(typeof SNAPSHOT_CLASSES)[number]['kind'], string> = {
 };
 
 /** "据 HH:MM 名单快照：未列入" (China time) — the last known answer of an outage. */
-export function snapshotNote(kind: (typeof SNAPSHOT_CLASSES)[number]['kind'], at: Date): string {
+export function snapshotNote(kind: ListedClass['kind'], at: Date): string {
   return `据 ${chinaDateTime(at).slice(11)} 名单快照：${NOTES[kind]}`;
 }
 

@@ -98,7 +98,10 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     reread: async (codes) => (await client.status(codes)).results,
     onUpdated(codes) {
       for (const code of codes ?? [...subscriptions.keys()]) {
-        const verdict = subscriptions.has(code) ? merged(code) : null;
+        // A code with a current full answer shows that answer whatever the snapshot says: nothing to push.
+        const stored = store.peek(code);
+        if (!subscriptions.has(code) || (stored?.result && !stored.reason.errorKind)) continue;
+        const verdict = merged(code);
         if (verdict && verdict.kind !== 'pending') o.onVerdict(code, verdict);
       }
     },

@@ -65,7 +65,10 @@ describe('extension with the signed list snapshot', () => {
   const codes = () => subjects.map((s) => s.code);
 
   beforeAll(async () => {
-    subjects = (await demoSubjects()).filter((s) => LIST_KINDS.has(s.expectedVerdict) && parseUscc(s.code).validity === 'valid').slice(0, 200);
+    // Codes whose verdict rests on internal entries only are painted pending until their full answer (a page may read highlights), with or without the snapshot: not on this page.
+    subjects = (await demoSubjects())
+      .filter((s) => LIST_KINDS.has(s.expectedVerdict) && !('anonymousVerdict' in s) && parseUscc(s.code).validity === 'valid')
+      .slice(0, 200);
     expect(subjects).toHaveLength(200);
     pagesDir = await mkdtemp(join(tmpdir(), 'creditlens-e2e-snapshot-pages-'));
     await writePage(pagesDir, subjects);

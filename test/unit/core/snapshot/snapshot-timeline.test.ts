@@ -23,6 +23,13 @@ describe('snapshotTimeline', () => {
     ['an expired entry: nothing', [makeEntry({ validUntil: '2026-11-30' })], []],
     ['a revoked entry: nothing', [makeEntry({ state: 'revoked', monitoringUntil: '2027-01-01' })], []],
     ['no entries: nothing', [], []],
+    ['an internal-only black entry: withheld (a page may read what is painted)', [makeEntry({ visibility: 'internal' })], [6, FOREVER_DAY]],
+    ['internal black over public black: black', [makeEntry({ visibility: 'internal' }), makeEntry()], [1, FOREVER_DAY]],
+    [
+      'internal black over public red: withheld, then red',
+      [makeEntry({ visibility: 'internal', validUntil: '2026-12-31' }), makeEntry({ list: 'red' })],
+      [6, d('2026-12-31'), 4, FOREVER_DAY],
+    ],
   ])('%s', (_, entries, expected) => {
     expect(snapshotTimeline(entries, '2026-12-02')).toEqual(expected);
   });
