@@ -12,6 +12,7 @@ import { defineConfig } from 'wxt';
 //   registered per configured site (background/register-site-scripts.ts). CREDITLENS_UPDATE_URL,
 //   when set, becomes the manifest's update_url (where the browser looks for later versions).
 const ENTERPRISE_HOSTS = ['http://*/*', 'https://*/*'];
+const MINIMUM_CHROME_VERSION = '102';
 
 export default defineConfig({
   srcDir: 'extension',
@@ -27,6 +28,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
+    // The oldest Chromium core we support, from the APIs we use: an MV3 service worker (88),
+    // scripting.registerContentScripts (96) and storage.session (102), which keeps the cache and the
+    // frames across service-worker stops. Newer APIs are optional and degrade (README, "Older
+    // Chromium cores"): the CSS Custom Highlight API (105) → overlay markers only. Firefox has its
+    // own floor below (strict_min_version).
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: MINIMUM_CHROME_VERSION }),
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
     optional_host_permissions: ['<all_urls>'],
     host_permissions: mode === 'enterprise' ? ENTERPRISE_HOSTS : ['http://127.0.0.1/*', 'http://localhost/*'],

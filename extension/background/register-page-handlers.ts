@@ -42,7 +42,7 @@ export function registerPageHandlers(d: PageHandlerDeps): () => void {
       const context = siteContext(req.url, d.settings().sites, req.contextHint);
       d.frames.reset(origin.tabId, origin.frameId, req.url, context);
       if (origin.frameId === 0) budget.navigated(origin.tabId);
-      return ok({ enabled: true, context });
+      return ok({ enabled: true, context, highlightApi: d.settings().highlightApi });
     }),
     on('lookup', async (req, origin) => {
       await d.ready;

@@ -18,6 +18,7 @@ import { sendChecked } from '../messaging/send-checked.ts';
 import { renderCodeCard, type ScannedVerdict } from './render-code-card.tsx';
 import { stopUntrustedEvents } from './stop-untrusted-events.ts';
 import { startKeyboardAccess } from './keyboard-access.ts';
+import { withholdHighlightApi } from './withhold-highlight-api.ts';
 import { createMismatchFlags } from '../names/create-mismatch-flags.ts';
 import { createPageNames } from '../names/create-page-names.ts';
 import { reportCaseReference } from '../feedback/report-case-reference.ts';
@@ -42,6 +43,7 @@ function contextHint(document: Document): CheckContext | null {
 export async function startContent(document: Document, signal: AbortSignal): Promise<void> {
   const config = await sendChecked('frameConfig', { url: document.location.href, contextHint: contextHint(document) });
   if (signal.aborted || !config.ok || !config.value.enabled) return;
+  if (!config.value.highlightApi) withholdHighlightApi(document.defaultView as Window & typeof globalThis);
   const context = config.value.context;
   let scanner: PageScanner<ScannedVerdict> | null = null;
   const reasked = new Map<string, number>();
@@ -49,7 +51,15 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
   const overlay = createOverlay(document, signal, { mode: 'closed' });
   stopUntrustedEvents(overlay.shadow, signal);
   startKeyboardAccess(document, overlay, signal);
-  const pageNames = createPageNames({ document, signal, context, send: sendChecked, flags: createMismatchFlags(overlay.shadow, signal) });
+  const pageNames = createPageNames({
+    document,
+    signal,
+    context,
+    send: sendChecked,
+    flags: createMismatchFlags(overlay.shadow, signal),
+    // The scanner's places: the name check never walks the page again.
+    places: () => scanner?.places() ?? new Map(),
+  });
   reportCaseReference(document, sendChecked);
   function apply(views: CodeView[]): void {
     for (const view of views) names.set(view.code, view.result?.subject?.name ?? null);

@@ -4,6 +4,7 @@
  * is `internal`. Handlers for messages that answer `void` may return nothing.
  */
 import type { GetDataType, GetReturnType, RemoveListenerCallback } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { isCreditError } from '../../core/api/credit-error.ts';
 import { messenger as defaultMessenger, REQUEST_SCHEMAS, type ProtocolMap } from './protocol.ts';
@@ -51,8 +52,7 @@ export function onValidMessage<K extends keyof ProtocolMap>(
 }
 
 function extensionOrigin(): string {
-  const runtime = (globalThis as { chrome?: { runtime?: { getURL?: (path: string) => string } } }).chrome?.runtime;
-  return runtime?.getURL?.('') ?? 'chrome-extension://';
+  return browser.runtime?.getURL?.('') ?? 'chrome-extension://';
 }
 
 /** Converts anything thrown into a failed `Result`, keeping a `CreditError`'s kind. */

@@ -55,7 +55,12 @@ export const FrameConfigRequestSchema = z.object({
   /** `<meta name="creditlens-context">` of the page: a hint used when the site has no configured context. */
   contextHint: z.nullable(CheckContextSchema),
 });
-export const FrameConfigSchema = z.object({ enabled: z.boolean(), context: CheckContextSchema });
+export const FrameConfigSchema = z.object({
+  enabled: z.boolean(),
+  context: CheckContextSchema,
+  /** False: mark codes with overlay markers only, as where the browser lacks the Highlight API (settings `highlightApi`). */
+  highlightApi: z.boolean(),
+});
 export const LookupRequestSchema = z.object({
   codes: z.array(Code).check(z.maxLength(10_000)),
   context: CheckContextSchema,

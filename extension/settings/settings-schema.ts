@@ -33,6 +33,11 @@ export const SettingsSchema = z.object({
   operator: z._default(z.string().check(z.maxLength(100)), ''),
   /** Distinct new codes a tab may have looked up within a minute before it is paused (issue 10, finding 3). */
   maxCodesPerMinute: z._default(z.number().check(z.int(), z.minimum(10), z.maximum(100_000)), DEFAULT_MAX_CODES_PER_MINUTE),
+  /**
+   * Paint codes with the CSS Custom Highlight API where the browser has it (Chromium 105+). False:
+   * overlay markers only, as on older cores — for a 信创 build whose Highlight API misbehaves (README).
+   */
+  highlightApi: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -46,6 +51,7 @@ export const SettingsViewSchema = z.object({
   /** The configured operator name ('' when none). */
   operator: z.optional(z.string()),
   maxCodesPerMinute: z.optional(z.number()),
+  highlightApi: z.optional(z.boolean()),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
@@ -58,6 +64,7 @@ export const SettingsPatchSchema = z.object({
   changesPollSeconds: z.optional(z.number().check(z.minimum(1), z.maximum(3600))),
   operator: z.optional(z.string().check(z.maxLength(100))),
   maxCodesPerMinute: z.optional(z.number().check(z.int(), z.minimum(10), z.maximum(100_000))),
+  highlightApi: z.optional(z.boolean()),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 

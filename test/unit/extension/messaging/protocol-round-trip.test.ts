@@ -128,12 +128,13 @@ const settingsView = {
   changesPollSeconds: 60,
   operator: '王立',
   maxCodesPerMinute: 500,
+  highlightApi: true,
 };
 
 type Sample<K extends keyof ProtocolMap> = { request: Parameters<ProtocolMap[K]>[0]; answer?: unknown };
 /** One complete sample per message: the `satisfies` makes a message without one a type error. */
 const SAMPLES = {
-  frameConfig: { request: { url: 'http://127.0.0.1/a', contextHint: 'procurement' }, answer: { enabled: true, context: 'procurement' } },
+  frameConfig: { request: { url: 'http://127.0.0.1/a', contextHint: 'procurement' }, answer: { enabled: true, context: 'procurement', highlightApi: false } },
   lookup: { request: { codes: [CODE], context: 'procurement' }, answer: { views: [view] } },
   reportFindings: { request: { url: 'http://127.0.0.1/a', context: 'procurement', findings: [finding] }, answer: null },
   verdictsChanged: { request: { views: [view] }, answer: null },
@@ -161,6 +162,7 @@ const SAMPLES = {
       changesPollSeconds: 60,
       operator: '王立',
       maxCodesPerMinute: 800,
+      highlightApi: false,
     },
     answer: settingsView,
   },

@@ -63,7 +63,7 @@ describe('errorToResult', () => {
 
 describe('sendChecked', () => {
   it('returns the answer when it has the right shape', async () => {
-    const answer = { ok: true, value: { enabled: true, context: 'general' } };
+    const answer = { ok: true, value: { enabled: true, context: 'general', highlightApi: true } };
     expect(await sendChecked('frameConfig', { url: 'x', contextHint: null }, undefined, { sendMessage: (async () => answer) as never })).toEqual(answer);
   });
   it('turns a malformed answer into invalid-message', async () => {
