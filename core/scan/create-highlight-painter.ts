@@ -21,8 +21,13 @@ export interface HighlightPainter {
   erase(range: AbstractRange): void;
 }
 
-/** Paints into the shared highlights of `view.CSS.highlights`; takes its ranges out when `signal` aborts. */
-export function createHighlightPainter(view: Window & typeof globalThis, signal: AbortSignal): HighlightPainter {
+/**
+ * Paints into the shared highlights of `view.CSS.highlights`; takes its ranges out when `signal` aborts.
+ * `beforeFirstPaint` runs once, before the first range is added: the highlight styles are adopted
+ * then, so a page without a code never has its style recalculated for them, and a page with codes
+ * has it once, before any range exists.
+ */
+export function createHighlightPainter(view: Window & typeof globalThis, signal: AbortSignal, beforeFirstPaint?: () => void): HighlightPainter {
   const registry = view.CSS?.highlights;
   const HighlightCtor = (view as { Highlight?: typeof Highlight }).Highlight;
   const ours = new Map<AbstractRange, VerdictKind>();
@@ -32,7 +37,12 @@ export function createHighlightPainter(view: Window & typeof globalThis, signal:
   }
   // Looked up on every use: another scanner may have dropped an emptied highlight, or registered
   // it first (in another JavaScript world, such as the page's own beside our content script).
+  let first = beforeFirstPaint;
   const shared = (name: string): Highlight => {
+    if (first) {
+      first();
+      first = undefined;
+    }
     let highlight = registry.get(name);
     if (!highlight) {
       highlight = new HighlightCtor();

@@ -86,12 +86,20 @@ export interface PageScannerOptions<V extends ScanVerdict> {
   overlay?: Overlay;
 }
 
+/** Where a code sits: its range in the page's text (a StaticRange where supported), or the form field holding it. */
+export type ScanPlace = AbstractRange | CodeField;
+
 export interface PageScanner<V extends ScanVerdict> {
   /** Sets the verdicts of some codes and repaints them. */
   setVerdicts(entries: Iterable<readonly [string, V]>): void;
   /** Codes currently on the page that are asked for (valid and suspect; text and fields). */
   codes(): string[];
   findings(): ScanFinding[];
+  /**
+   * Every code's places as the scanner found them (text in document order, then fields), so that
+   * whoever needs them (the name check) does not walk the page again.
+   */
+  places(): Map<string, ScanPlace[]>;
   /** Scans the whole root again (after a reload of verdicts, or for tests). */
   rescan(): void;
   /** False where `CSS.highlights` is missing: the overlay draws outlines instead. */
@@ -114,8 +122,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   const asked = new Set<string>();
   let toAsk: string[] = [];
 
-  const painter = createHighlightPainter(view, signal);
-  adoptHighlightStyles(document, signal);
+  const painter = createHighlightPainter(view, signal, () => adoptHighlightStyles(document, signal));
   const overlay = options.overlay ?? createOverlay(document, signal);
   const isOurs = (node: Node): boolean => node === overlay.host || overlay.host.contains(node) || node.getRootNode() === overlay.shadow;
 
@@ -332,6 +339,17 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
         .filter((f) => f.validity !== 'invalid')
         .map((f) => f.code),
     findings,
+    places() {
+      const byCode = new Map<string, ScanPlace[]>();
+      const add = (code: string, place: ScanPlace): void => {
+        const list = byCode.get(code);
+        if (list) list.push(place);
+        else byCode.set(code, [place]);
+      };
+      for (const occ of texts.occurrences()) add(occ.code, occ.range);
+      for (const occ of fields.values()) add(occ.code, occ.field);
+      return byCode;
+    },
     rescan() {
       prune();
       scan(root);

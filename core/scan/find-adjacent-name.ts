@@ -45,13 +45,13 @@ const FIELD_SELECTOR = 'input:not([type]),input[type=text],input[type=search],te
  * The company name the page shows next to a code, or null. `at` is where the code is: an Element
  * (a `<credit-status>`, a code cell, a code input) or a Range over the code's text.
  */
-export function findAdjacentName(root: Document | Element, at: Element | Range): string | null {
+export function findAdjacentName(root: Document | Element, at: Element | AbstractRange): string | null {
   const anchor = anchorElement(at);
   if (!anchor || !contains(root, anchor)) return null;
   return fromTableRow(root, anchor) ?? fromFormFields(root, anchor) ?? fromLine(root, anchor, at);
 }
 
-function anchorElement(at: Element | Range): Element | null {
+function anchorElement(at: Element | AbstractRange): Element | null {
   if ('startContainer' in at) {
     const node = at.startContainer;
     return node.nodeType === 1 ? (node as Element) : node.parentElement;
@@ -173,7 +173,7 @@ function blockOf(root: Document | Element, anchor: Element): Element {
   return el ?? anchor;
 }
 
-function fromLine(root: Document | Element, anchor: Element, at: Element | Range): string | null {
+function fromLine(root: Document | Element, anchor: Element, at: Element | AbstractRange): string | null {
   const block = blockOf(root, anchor);
   const doc = block.ownerDocument;
   const before = doc.createRange();

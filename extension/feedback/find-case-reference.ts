@@ -13,6 +13,10 @@ function value(text: string | null | undefined): string | null {
 
 /** The case reference `root` shows, or null. */
 export function findCaseReference(root: Document | Element): string | null {
+  // Every label says 编号 or 受理号: a page whose text has neither (most pages) needs no look at its cells.
+  const body = root.nodeType === 9 ? (root as Document).body : (root as Element);
+  const text = body?.textContent ?? '';
+  if (!text.includes('编号') && !text.includes('受理号')) return null;
   for (const label of root.querySelectorAll('th,dt,td')) {
     if (!LABEL.test((label.textContent ?? '').trim())) continue;
     const next = label.nextElementSibling;
@@ -26,7 +30,6 @@ export function findCaseReference(root: Document | Element): string | null {
     const found = value(field?.value);
     if (found) return found;
   }
-  const body = root.nodeType === 9 ? (root as Document).body : (root as Element);
-  const match = IN_TEXT.exec(body?.textContent?.slice(0, 200_000) ?? '');
+  const match = IN_TEXT.exec(text.slice(0, 200_000));
   return match ? value(match[1]) : null;
 }

@@ -31,7 +31,12 @@ export function createMismatchFlags(overlay: ShadowRoot, signal: AbortSignal, la
   let box: HTMLElement | null = null;
   let frame = 0;
 
-  if (view && 'adoptedStyleSheets' in document && typeof view.CSSStyleSheet === 'function') {
+  // Adopted with the first flag, not up front: changing the document's sheets restyles the whole
+  // page, which a page without a mismatch (nearly every page) should never pay for.
+  let adopted = false;
+  function adoptSheet(): void {
+    if (adopted || !view || !('adoptedStyleSheets' in document) || typeof view.CSSStyleSheet !== 'function') return;
+    adopted = true;
     try {
       const sheet = new view.CSSStyleSheet();
       sheet.replaceSync(`::highlight(${MISMATCH_HIGHLIGHT}) { text-decoration: overline wavy #e65100 2px; }`);
@@ -103,6 +108,7 @@ export function createMismatchFlags(overlay: ShadowRoot, signal: AbortSignal, la
         const ranges = [...next.values()].flat().filter((p): p is Range => 'startContainer' in p);
         if (ranges.length === 0) highlights.delete(MISMATCH_HIGHLIGHT);
         else {
+          adoptSheet();
           const highlight = new HighlightCtor(...ranges);
           highlight.priority = 1;
           highlights.set(MISMATCH_HIGHLIGHT, highlight);

@@ -10,6 +10,7 @@ import { findAdjacentName } from '../../core/scan/find-adjacent-name.ts';
 import type { CodeView } from '../messaging/protocol.ts';
 import type { sendChecked } from '../messaging/send-checked.ts';
 import type { MismatchFlags } from './create-mismatch-flags.ts';
+import type { ScanPlace } from '../../core/scan/create-page-scanner.ts';
 import { locateCodes, type CodePlace } from './locate-codes.ts';
 
 export interface PageNamesOptions {
@@ -21,6 +22,11 @@ export interface PageNamesOptions {
   delayMs?: number;
   /** Where mismatches are shown (`createMismatchFlags` in the scanner's overlay). */
   flags: MismatchFlags;
+  /**
+   * The places of the page's codes as the scanner found them (`PageScanner.places`), so the name
+   * check does not walk the page again; default: found here (`locateCodes`, one walk per change).
+   */
+  places?(): Map<string, ScanPlace[]>;
 }
 
 export interface PageNames {
@@ -41,7 +47,7 @@ export function createPageNames(o: PageNamesOptions): PageNames {
   let codes = new Set<string>();
   const registered = new Map<string, string | null>();
   const names = new Map<string, string | null>();
-  let places = new Map<string, CodePlace[]>();
+  let places = new Map<string, ScanPlace[]>();
   let lastReport = '';
   // A name is looked for again only when the code moved or the text around it changed: on a page
   // of thousands of codes, every mutation batch would otherwise walk every table row again.
@@ -53,10 +59,10 @@ export function createPageNames(o: PageNamesOptions): PageNames {
   function refresh(): void {
     timer = null;
     if (signal.aborted) return;
-    places = locateCodes(document, codes);
+    places = o.places ? o.places() : locateCodes(document, codes);
     names.clear();
     for (const code of codes) {
-      const list = places.get(code) ?? [];
+      const list = (places.get(code) ?? []).filter(isCurrent);
       const anchor = list[0] ? anchorOf(list[0]) : null;
       const around = anchor ? surroundings(anchor) : '';
       const cached = cache.get(code);
@@ -91,7 +97,7 @@ export function createPageNames(o: PageNamesOptions): PageNames {
 
   function showFlags(): void {
     const flagged = new Map<string, CodePlace[]>();
-    for (const code of codes) if (isMismatch(code)) flagged.set(code, places.get(code) ?? []);
+    for (const code of codes) if (isMismatch(code)) flagged.set(code, (places.get(code) ?? []).filter(isCurrent).map(liveRange));
     flags.set(flagged);
   }
 
@@ -121,7 +127,24 @@ export function createPageNames(o: PageNamesOptions): PageNames {
   };
 }
 
-const anchorOf = (place: CodePlace): Node => ('startContainer' in place ? place.startContainer : place);
+/** A scanner's place may trail a change it has not read yet (its batch runs later): such a place is skipped. */
+function isCurrent(place: ScanPlace): boolean {
+  if (!('startContainer' in place)) return place.isConnected;
+  const { startContainer: a, endContainer: b } = place;
+  return a.isConnected && b.isConnected && place.startOffset <= nodeLength(a) && place.endOffset <= nodeLength(b);
+}
+const nodeLength = (node: Node): number => (node.nodeType === 3 ? (node as Text).length : node.childNodes.length);
+
+/** The flags measure their places: a StaticRange becomes a live Range (only for the few flagged codes). */
+function liveRange(place: ScanPlace): CodePlace {
+  if (!('startContainer' in place) || 'getBoundingClientRect' in place) return place as CodePlace;
+  const range = place.startContainer.ownerDocument!.createRange();
+  range.setStart(place.startContainer, place.startOffset);
+  range.setEnd(place.endContainer, place.endOffset);
+  return range;
+}
+
+const anchorOf = (place: ScanPlace): Node => ('startContainer' in place ? place.startContainer : place);
 
 /** The text a name beside the code would be part of: its table row, form or block (bounded). */
 function surroundings(anchor: Node): string {
