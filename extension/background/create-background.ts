@@ -21,7 +21,7 @@ import { createLastRecordStore } from '../records/last-record-store.ts';
 import { registerRecordHandlers } from '../records/register-record-handlers.ts';
 import { followSettingsClient } from '../settings/follow-settings-client.ts';
 import { registerSettingsHandlers } from '../settings/settings-handlers.ts';
-import { feedbackQueueItem } from '../settings/storage-items.ts';
+import { dropRetiredKeys, feedbackQueueItem } from '../settings/storage-items.ts';
 import { answerSource } from './answer-source.ts';
 import { createAlarmDispatcher } from './create-alarm-dispatcher.ts';
 import { createTabBudget } from './create-tab-budget.ts';
@@ -156,6 +156,7 @@ export function createBackground(): Background {
     if (JSON.stringify(before.sites) !== JSON.stringify(next.sites)) void ready.then(reregisterSites);
   });
   alarms.schedule(FEEDBACK_ALARM, 0.5);
+  void dropRetiredKeys().catch(() => undefined);
   // A site granted (or withdrawn) after it was listed: its content script follows the grant.
   watchHostAccess(browser.permissions, () => void ready.then(reregisterSites));
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -5,9 +5,8 @@
  * another page or of another case is not offered it (issue 14). A pasted list made without a tab
  * is kept apart. Whatever is stored is checked against the schema when read back.
  */
-import * as z from 'zod/mini';
-import { storage } from 'wxt/utils/storage';
-import { StoredRecordSchema, type StoredRecord } from '../messaging/record-messages.ts';
+import type { StoredRecord } from '../messaging/record-messages.ts';
+import { tabRecordsItem, type StoredTabRecord as Entry } from '../settings/storage-items.ts';
 
 /** Whose a record is: a tab (null: none), its page's URL and the case reference it showed then. */
 export interface RecordOwner {
@@ -24,17 +23,8 @@ export interface LastRecordStore {
   forget(tabId: number | null): Promise<void>;
 }
 
-const KEY = 'local:tabRecords' as const;
 /** Records of this many tabs are kept; the oldest go first. */
 const KEEP = 20;
-
-const EntrySchema = z.object({
-  tabId: z.nullable(z.number().check(z.int())),
-  pageUrl: z.nullable(z.string()),
-  caseReference: z.nullable(z.string()),
-  stored: StoredRecordSchema,
-});
-type Entry = z.infer<typeof EntrySchema>;
 
 /** A page's URL without its fragment: scrolling to an anchor is the same page. */
 export function pageKey(url: string | null | undefined): string | null {
@@ -46,12 +36,7 @@ export function pageKey(url: string | null | undefined): string | null {
 /** The store over `storage.local`. */
 export function createLastRecordStore(): LastRecordStore {
   async function entries(): Promise<Entry[]> {
-    const saved = await storage.getItem<unknown[]>(KEY).catch(() => null);
-    if (!Array.isArray(saved)) return [];
-    return saved.flatMap((e) => {
-      const parsed = z.safeParse(EntrySchema, e);
-      return parsed.success ? [parsed.data] : [];
-    });
+    return tabRecordsItem.getValue().catch(() => []);
   }
   return {
     async load(owner) {
@@ -63,12 +48,12 @@ export function createLastRecordStore(): LastRecordStore {
     async save(owner, stored) {
       const others = (await entries()).filter((e) => e.tabId !== owner.tabId);
       const entry: Entry = { tabId: owner.tabId, pageUrl: pageKey(owner.pageUrl), caseReference: owner.caseReference ?? null, stored };
-      await storage.setItem(KEY, [...others.slice(-(KEEP - 1)), entry]);
+      await tabRecordsItem.setValue([...others.slice(-(KEEP - 1)), entry]);
     },
     async forget(tabId) {
       const all = await entries();
       const kept = all.filter((e) => e.tabId !== tabId);
-      if (kept.length !== all.length) await storage.setItem(KEY, kept);
+      if (kept.length !== all.length) await tabRecordsItem.setValue(kept);
     },
   };
 }

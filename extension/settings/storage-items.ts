@@ -11,13 +11,14 @@
  * schema with defaults does not absorb. The status cache inside `backgroundState` is the one shape
  * that did change (the answer cache became query-core's dehydrated state): it lives in session
  * storage, which an update empties, and core/query/persisted-status-query.ts still reads the
- * previous entries.
+ * previous entries. The check record moved from `lastRecord` to `tabRecords` (`dropRetiredKeys`).
  */
 import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { QueuedFeedbackSchema, type QueuedFeedback } from '../../core/feedback/queued-feedback-schema.ts';
 import { CheckContextSchema } from '../../core/api/check-context-schema.ts';
 import { PageNamesReportSchema } from '../messaging/page-names-messages.ts';
+import { StoredRecordSchema } from '../messaging/record-messages.ts';
 import { FindingSchema } from '../messaging/protocol.ts';
 import { parseStoredSettings, type Settings } from './settings-schema.ts';
 
@@ -60,6 +61,29 @@ export const settingsItem: CheckedItem<Settings> = checkedItem('local:settings',
 
 /** Feedback saved before it is sent (core/feedback's queue), resumed on every worker start. */
 export const feedbackQueueItem: CheckedItem<QueuedFeedback[]> = checkedItem('local:feedbackQueue', validEntries(QueuedFeedbackSchema));
+
+const TabRecordSchema = z.object({
+  tabId: z.nullable(z.number().check(z.int())),
+  pageUrl: z.nullable(z.string()),
+  caseReference: z.nullable(z.string()),
+  stored: StoredRecordSchema,
+});
+export type StoredTabRecord = z.infer<typeof TabRecordSchema>;
+
+/** The signed check record of each tab, page and case (records/last-record-store.ts); a broken entry is dropped alone. */
+export const tabRecordsItem: CheckedItem<StoredTabRecord[]> = checkedItem('local:tabRecords', validEntries(TabRecordSchema));
+
+/**
+ * Keys an earlier version stored and this one no longer reads. `local:lastRecord` held one record
+ * for the whole browser; a record now belongs to a tab, page and case (`tabRecords`), and the old
+ * one names none of them, so no popup may be offered it.
+ */
+const RETIRED_KEYS: StorageItemKey[] = ['local:lastRecord'];
+
+/** Removes the retired keys (once per background start; removing a missing key is a no-op). */
+export function dropRetiredKeys(): Promise<void> {
+  return storage.removeItems(RETIRED_KEYS);
+}
 
 // storage.session
 

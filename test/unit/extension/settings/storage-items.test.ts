@@ -4,9 +4,11 @@ import {
   backgroundStateItem,
   caseReferencesItem,
   checkedItem,
+  dropRetiredKeys,
   feedbackQueueItem,
   pageNamesItem,
   settingsItem,
+  tabRecordsItem,
   validEntries,
 } from '../../../../extension/settings/storage-items.ts';
 import { parseStoredSettings } from '../../../../extension/settings/settings-schema.ts';
@@ -79,6 +81,13 @@ describe('storage items', () => {
     const names = { tabId: 7, frameId: 0, url: 'http://127.0.0.1/a', title: null, context: 'general', codes: [{ code: 'X', pageName: null }] };
     await fakeBrowser.storage.session.set({ pageNames: [names, { tabId: 'seven' }] });
     expect(await pageNamesItem.getValue()).toEqual([names]);
+  });
+
+  it('drops a tab record of the wrong shape and removes the retired lastRecord key, keeping the others', async () => {
+    await fakeBrowser.storage.local.set({ tabRecords: [{ tabId: 'seven' }], lastRecord: { signed: {} }, settings: { operator: '张三' } });
+    expect(await tabRecordsItem.getValue()).toEqual([]);
+    await dropRetiredKeys();
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual(['settings', 'tabRecords']);
   });
 
   it('calls a watcher with the checked new value', async () => {
