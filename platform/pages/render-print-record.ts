@@ -97,6 +97,11 @@ export function renderPrintRecord(signed: SignedCheckRecord, verification: Recor
         : `<tr><th>${e(a[0])}</th><td>${a[1]}</td><th>${e(b[0])}</th><td>${b[1]}</td></tr>`,
     );
   }
+  // The note on what the caller stated, when the printout shows any of it.
+  const anyStated =
+    (['projectName', 'caseReference', 'operator'] as const).some((f) => record[f] && isStated(record, f)) ||
+    (source !== null && isStated(record, 'source')) ||
+    (record.items.some((i) => i.pageName !== null && i.nameMatches === false) && isStated(record, 'pageNames'));
   let detailNo = 0;
   const numbers = record.items.map((item) => (LISTED.has(item.verdict) ? ++detailNo : null));
   const details = record.items.flatMap((item, i) => (numbers[i] !== null ? [detail(item, i, numbers[i]!, w, locale)] : []));
@@ -118,7 +123,7 @@ ${summary(record.items, w, locale)}
 <table class="items"><thead><tr><th>${e(w.n)}</th><th>${e(w.code)}</th><th>${e(w.registeredName)}</th><th>${e(w.verdict)}</th><th>${e(w.note)}</th></tr></thead>
 <tbody>${record.items.map((item, i) => compactRow(item, i, numbers[i]!, w, locale)).join('\n')}</tbody></table></section>
 ${details.length > 0 ? `<section class="details" aria-label="${e(w.details)}"><h2>${e(w.details)}</h2><div class="details-list">${details.join('\n')}</div></section>` : ''}
-<p class="muted note-stated">${e(w.statedNote)}</p>
+${anyStated ? `<p class="muted note-stated">${e(w.statedNote)}</p>` : ''}
 <section class="signatures" aria-label="${e(w.signatures)}">${signLine(w.handler, record.operator)}${signLine(w.reviewer, null)}</section>
 <footer class="record-footer">
 <div class="verify-text"><h2>${e(w.verifyTitle)}</h2><p>${e(w.verifyText)}</p>

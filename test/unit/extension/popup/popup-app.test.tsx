@@ -125,7 +125,7 @@ describe('PopupApp', () => {
       textarea.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await act(async () => void root.querySelector('form.batch-form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
-    expect(send).toHaveBeenCalledWith('checkCodes', { text: `${A}\n${B}\n`, context: 'procurement' });
+    expect(send).toHaveBeenCalledWith('checkCodes', { text: `${A}\n${B}`, context: 'procurement' });
     expect(root.querySelector('[data-testid=batch-progress]')!.textContent).toBe('正在核查：已完成 0 / 2');
     await vi.waitFor(() => expect(root.querySelector('[data-testid=batch-progress]')!.textContent).toBe('核查完成，共 2 个代码。'));
     const rows = [...root.querySelectorAll('[data-testid=batch-results] tbody tr')];

@@ -15,7 +15,8 @@ afterAll(() => platform.close());
 const black = fixtureCode('black');
 const createRecord = async (body: Record<string, unknown>): Promise<SignedCheckRecord> =>
   (await call(platform, 'POST', '/api/v1/records', { token: platform.tokens.department, body: { codes: [black], context: 'procurement', ...body } })).json;
-const print = async (signed: unknown) => (await call(platform, 'POST', '/records/print', { body: signed })).text;
+/** The print page's text as read (tags dropped). */
+const print = async (signed: unknown) => (await call(platform, 'POST', '/records/print', { body: signed })).text.replace(/<[^>]+>/g, '');
 
 describe('POST /api/v1/records and what the caller stated', () => {
   it('returns a record that lists operator, source, page names and case reference as caller-stated', async () => {
@@ -31,7 +32,7 @@ describe('POST /api/v1/records and what the caller stated', () => {
     expect(page).toContain('李四（调用方填写，平台未核实');
     expect(page).toContain('oa.example.gov.cn/bid/17（调用方填写，平台未核实');
     expect(page).toContain('汉采〔2026〕17号（调用方填写，平台未核实');
-    expect(page).toContain('“页面名称”为调用方提供，平台未核实');
+    expect(page).toContain('“所填名称”由查询方提供，平台未核实');
     const csv = (await call(platform, 'POST', '/api/v1/records/csv', { body: signed })).text;
     expect(csv.split('\r\n')[0]).toContain('页面显示名称（调用方填写，平台未核实）');
     expect(csv.split('\r\n')[0]).toContain('查询人（调用方填写，平台未核实）');
