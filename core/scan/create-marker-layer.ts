@@ -122,7 +122,8 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
     b.dataset.kind = t.kind;
     b.dataset.code = t.code;
     b.toggleAttribute('data-suspect', t.suspect);
-    b.setAttribute('aria-label', describe(t));
+    // A badge's name starts with its visible words (WCAG 2.5.3: what you see is what you say).
+    b.setAttribute('aria-label', cls === 'badge' ? `${text}，${describe(t)}` : describe(t));
     b.style.cssText = css;
     if (b.textContent !== text) b.textContent = text;
     b.hidden = false;

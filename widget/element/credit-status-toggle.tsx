@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { badgeText } from '../../core/present/badge-text.ts';
 import type { PresentLocale } from '../../core/present/present-locale.ts';
 import { VerdictBadge } from '../../core/present/verdict-badge.tsx';
@@ -33,14 +34,20 @@ export function statusLabel(state: CodeState, locale: PresentLocale): string {
  */
 export function CreditStatusToggle({ state, locale, expanded, onToggle, panelId, nameMismatch }: CreditStatusToggleProps) {
   const label = statusLabel(state, locale);
+  const full = nameMismatch ? `${label}${locale === 'zh-CN' ? '，' : ', '}${badgeText(locale).nameMismatch}` : label;
+  // The name starts with the badge's visible words (WCAG 2.5.3), then says the rest.
+  const button = useRef<HTMLButtonElement>(null);
+  const [visible, setVisible] = useState('');
+  useLayoutEffect(() => setVisible(button.current?.textContent?.trim() ?? ''));
   return (
     <button
+      ref={button}
       type="button"
       class="cl-toggle"
       part="toggle"
       aria-expanded={expanded ? 'true' : 'false'}
       aria-controls={panelId}
-      aria-label={nameMismatch ? `${label}${locale === 'zh-CN' ? '，' : ', '}${badgeText(locale).nameMismatch}` : label}
+      aria-label={visible ? `${visible}${locale === 'zh-CN' ? '，' : ', '}${full}` : full}
       onClick={onToggle}
     >
       <VerdictBadge verdict={state.verdict} name={state.result?.subject?.name ?? null} locale={locale} nameMismatch={nameMismatch} />

@@ -61,7 +61,10 @@ describe('<credit-status>', () => {
     const button = el.shadowRoot!.querySelector('button')!;
     expect(button.getAttribute('type')).toBe('button');
     expect(button.getAttribute('aria-expanded')).toBe('false');
-    expect(button.getAttribute('aria-label')).toBe(`信用状态：列入守信联合激励名单（红名单），主体${RED_CODE.slice(-4)}，${RED_CODE}`);
+    // It starts with the words the badge shows (WCAG 2.5.3), then the full label.
+    expect(button.getAttribute('aria-label')).toBe(
+      `${button.textContent!.trim()}，信用状态：列入守信联合激励名单（红名单），主体${RED_CODE.slice(-4)}，${RED_CODE}`,
+    );
   });
 
   it('returns the card with entries and context measures when expanded, and closes on Escape', async () => {
