@@ -180,7 +180,11 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
       return mergeSnapshotVerdict(verdict, snapshot.verdict(code)) ?? verdict;
     },
     snapshotInfo: () => snapshot.info(),
-    invalidate: (codes) => store.invalidate(codes),
+    invalidate: (codes) => {
+      // A re-check asks the platform now: an older snapshot must not answer for it meanwhile.
+      snapshot.forget(codes);
+      return store.invalidate(codes);
+    },
     catalogue: () => catalogue,
     async pollChanges() {
       lastPoll = Date.now();

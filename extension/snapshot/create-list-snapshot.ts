@@ -44,6 +44,8 @@ export interface ListSnapshot {
   feedFailed(): void;
   /** The feed named these codes: they are re-read; until then the snapshot does not speak for them. */
   changed(codes: string[]): Promise<void>;
+  /** The person asked again (a re-check): until a full answer arrives, the snapshot does not answer these codes. */
+  forget(codes: string[]): void;
   /** A full answer arrived: where it disagrees, it replaces the snapshot's entry and a new snapshot is fetched. */
   observe(result: StatusResult): void;
   /** Downloads and verifies a new snapshot now. */
@@ -229,6 +231,9 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
       lookup.apply(new Map([[result.code, timeline]]), lookup.dataVersion);
       saveDelta();
       if (!loading && now() - lastAttempt > RETRY_MS) void refresh();
+    },
+    forget(codes) {
+      for (const code of codes) unread.add(code);
     },
     refresh,
     info,

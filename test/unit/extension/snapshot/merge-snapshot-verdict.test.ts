@@ -30,7 +30,7 @@ describe('mergeSnapshotVerdict', () => {
     ['a current full answer wins over the snapshot', answered(verdict('clear')), snapshotBlack, 'clear', undefined],
     ['the snapshot answers before the full answer', null, snapshotBlack, 'black', undefined],
     ['the snapshot answers while the platform fails inside the window', failed, snapshotBlack, 'black', undefined],
-    ['the snapshot answers over a failed refresh inside the window', failedWithAnswer, snapshotBlack, 'black', undefined],
+    ['a failed refresh of a full answer keeps its own rule (unknown, last answer)', failedWithAnswer, snapshotBlack, 'unknown', 'red'],
     ['past the window, the full answer is the last known one', failedWithAnswer, snapshotPast, 'unknown', 'red'],
     ['past the window without a full answer, the snapshot is the last known one', failed, snapshotPast, 'unknown', 'clear'],
     ['no snapshot: the store as it is', failed, null, 'unknown', undefined],
