@@ -54,7 +54,7 @@ export interface StatusStore {
   /** The context this store answers for. */
   readonly context: CheckContext;
   readonly source: StatusSource;
-  /** Forgets every answer of this source (the platform or the token changed). */
+  /** Forgets every answer of this source (the platform or the token changed); the store is done: a `get` still waiting answers `pending`. */
   clear(): void;
 }
 
@@ -145,6 +145,7 @@ export function createStatusStore(opts: StatusStoreOptions): StatusStore {
   const listeners = new Map<string, Set<() => void>>();
   let unsubscribeCache: (() => void) | null = null;
   let recoveryTimer: unknown = null;
+  let cleared = false;
 
   function notify(hash: string): void {
     const set = listeners.get(hash);
@@ -177,8 +178,16 @@ export function createStatusStore(opts: StatusStoreOptions): StatusStore {
 
   return {
     async get(code) {
-      await fetchIfStale(code);
-      return toVerdict(find(code)?.state);
+      // A fetch replaced by a refetch is followed by query-core; a query removed meanwhile (another
+      // store of the same source cleared it) is asked again, a bounded number of times. A cleared
+      // store answers `pending`: its caller asks the store that replaced it.
+      let verdict = pendingVerdict() as CodeVerdict;
+      for (let round = 0; round < 3 && !cleared; round++) {
+        await fetchIfStale(code);
+        verdict = toVerdict(find(code)?.state);
+        if (verdict.kind !== 'pending') break;
+      }
+      return cleared ? { ...pendingVerdict(), result: null } : verdict;
     },
     subscribe(code, listener) {
       const query = build(code);
@@ -251,6 +260,7 @@ export function createStatusStore(opts: StatusStoreOptions): StatusStore {
     context,
     source,
     clear() {
+      cleared = true;
       queryClient.removeQueries({ queryKey: [...prefix] });
     },
   };

@@ -59,7 +59,13 @@ export function registerBatchHandlers(d: BatchHandlerDeps): () => void {
           const service = d.service();
           codes.forEach((code, i) => {
             const view = state.views[i]!;
-            const answered = view.validity !== 'invalid' ? service.get(code) : Promise.resolve(null);
+            // A service replaced meanwhile (settings or token changed) answers `pending`: its successor is asked.
+            const ask = async (): Promise<CodeVerdict> => {
+              const verdict = await service.get(code);
+              const current = d.service();
+              return verdict.kind === 'pending' && current !== service ? current.get(code) : verdict;
+            };
+            const answered = view.validity !== 'invalid' ? ask() : Promise.resolve(null);
             void answered.then((verdict) => {
               if (verdict) state.views[i] = d.toView(code, verdict, context);
               else state.views[i] = { ...view, verdict: { ...view.verdict, kind: 'invalid', reason: { code: 'invalid-code' } } };

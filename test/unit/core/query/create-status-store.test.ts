@@ -98,6 +98,27 @@ describe('createStatusStore', () => {
     expect(status).toHaveBeenCalledTimes(2);
   });
 
+  it('asks again for a get whose query another store of the same source removed, and answers pending once this store is cleared', async () => {
+    const held = heldReply();
+    const { store, status, queryClient, setReply } = setupStore(held.reply);
+    const first = store.get(SAMPLE_CODE);
+    await vi.advanceTimersByTimeAsync(50);
+    // The query is removed while its answer is on the way (as a store of the same source clearing the cache does).
+    queryClient.removeQueries();
+    setReply(answer(() => ({ entries: [makeEntry()] })));
+    held.release();
+    expect((await settle(first)).kind).toBe('black');
+    expect(status).toHaveBeenCalledTimes(2);
+    const again = heldReply();
+    setReply(again.reply);
+    vi.setSystemTime(START.getTime() + 60 * 60_000);
+    const waiting = store.get(SAMPLE_CODE);
+    await vi.advanceTimersByTimeAsync(50);
+    store.clear();
+    again.release();
+    expect((await settle(waiting)).kind).toBe('pending');
+  });
+
   it('refetches an unwatched code invalidated while a get is waiting for it, and gives that get the later answer', async () => {
     const before = heldReply();
     const { store, status, setReply } = setupStore(before.reply);
