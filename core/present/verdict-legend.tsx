@@ -12,6 +12,11 @@ export interface VerdictLegendProps {
 }
 
 const TITLE: Record<VerdictLocale, string> = { 'zh-CN': '图例：标记的含义', en: 'Legend: what the marks mean' };
+/** The keyboard path (extension/content/keyboard-access.ts), documented where the marks are explained. */
+const KEYS: Record<VerdictLocale, string> = {
+  'zh-CN': '键盘：Tab 到代码（或代码输入框）即读出核查结果；在输入框中按 Alt+Shift+K 打开详情，Esc 关闭并回到输入框。',
+  en: 'Keyboard: Tab to a code (or a code field) to hear its result; in a field press Alt+Shift+K for its card, Esc to close it and return.',
+};
 
 /**
  * What each mark means, folded in a `<details>`: for every look of the one palette (public-only
@@ -38,6 +43,7 @@ export function VerdictLegend({ locale, sampleClass, open = false, id }: Verdict
           );
         })}
       </ul>
+      <p class="cl-legend-keys">{KEYS[locale]}</p>
     </details>
   );
 }
