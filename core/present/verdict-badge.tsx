@@ -25,6 +25,26 @@ export function badgeQualifier(verdict: Verdict, locale: PresentLocale): string 
 }
 
 /**
+ * The words a badge shows, exactly as its text reads (symbol, label, qualifier, name, mismatch,
+ * age), computed rather than read back from the DOM: an accessible name can start with them
+ * (WCAG 2.5.3) without the widget's script tag carrying preact/hooks.
+ */
+export function badgeWords(verdict: Verdict, locale: PresentLocale, name: string | null = null, nameMismatch = false): string {
+  const label = verdictLabel(verdictLook(verdict), locale);
+  const qualifier = badgeQualifier(verdict, locale);
+  const age = verdict.stale && verdict.ageMs !== null ? formatAge(verdict.ageMs, locale) : '';
+  const words = [
+    label.symbol,
+    label.short,
+    qualifier === null ? '' : locale === 'en' ? ` · ${qualifier}` : `·${qualifier}`,
+    name ?? '',
+    nameMismatch ? `⚠ ${badgeText(locale).nameMismatch}` : '',
+    age,
+  ];
+  return words.join('').trim();
+}
+
+/**
  * One verdict as a symbol plus words, never colour alone, with the answer's age when it is stale.
  * Unknown has its own symbol and dashed outline so it can never pass for clear, and a clear answer
  * from the public lists only has its own grey look (verdict-look.ts). Platform text (the name) is a

@@ -97,6 +97,8 @@ describe('widget in an old jQuery system with an iframe', () => {
     const el = page.locator(`credit-status[code="${code.black}"]`);
     await el.locator('button').click();
     await el.locator('.cl-panel .cl-entry').first().waitFor({ timeout: 15_000 });
+    // The context's name heads its measures, drawn once the catalogue has loaded.
+    await el.locator('.cl-panel .cl-measure').first().waitFor({ timeout: 15_000 });
     expect(await el.locator('.cl-panel').textContent()).toContain('行政审批');
   });
 

@@ -1,7 +1,6 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { badgeText } from '../../core/present/badge-text.ts';
 import type { PresentLocale } from '../../core/present/present-locale.ts';
-import { VerdictBadge } from '../../core/present/verdict-badge.tsx';
+import { badgeWords, VerdictBadge } from '../../core/present/verdict-badge.tsx';
 import { formatAge, verdictLabel } from '../../core/verdict/verdict-labels.ts';
 import { verdictLook } from '../../core/verdict/verdict-look.ts';
 import type { CodeState } from '../contract/code-watcher.ts';
@@ -36,21 +35,19 @@ export function CreditStatusToggle({ state, locale, expanded, onToggle, panelId,
   const label = statusLabel(state, locale);
   const full = nameMismatch ? `${label}${locale === 'zh-CN' ? '，' : ', '}${badgeText(locale).nameMismatch}` : label;
   // The name starts with the badge's visible words (WCAG 2.5.3), then says the rest.
-  const button = useRef<HTMLButtonElement>(null);
-  const [visible, setVisible] = useState('');
-  useLayoutEffect(() => setVisible(button.current?.textContent?.trim() ?? ''));
+  const name = state.result?.subject?.name ?? null;
+  const visible = badgeWords(state.verdict, locale, name, nameMismatch);
   return (
     <button
-      ref={button}
       type="button"
       class="cl-toggle"
       part="toggle"
       aria-expanded={expanded ? 'true' : 'false'}
       aria-controls={panelId}
-      aria-label={visible ? `${visible}${locale === 'zh-CN' ? '，' : ', '}${full}` : full}
+      aria-label={`${visible}${locale === 'zh-CN' ? '，' : ', '}${full}`}
       onClick={onToggle}
     >
-      <VerdictBadge verdict={state.verdict} name={state.result?.subject?.name ?? null} locale={locale} nameMismatch={nameMismatch} />
+      <VerdictBadge verdict={state.verdict} name={name} locale={locale} nameMismatch={nameMismatch} />
     </button>
   );
 }

@@ -22,6 +22,10 @@ describe('widget imports', () => {
     for (const file of files) expect(file.slice(ROOT.length + 1)).toMatch(/^(core|widget)\//);
   });
 
+  it('returns no preact/hooks in the script tag (the budget: the badge needs none)', () => {
+    for (const file of reachable(join(ROOT, 'widget/tag/script-tag.ts'))) expect(readFileSync(file, 'utf8'), file).not.toMatch(/from\s+'preact\/hooks'/);
+  });
+
   it('returns no full zod (it calls Function(), which a strict CSP forbids) and no region data', () => {
     for (const file of files) {
       const text = readFileSync(file, 'utf8');

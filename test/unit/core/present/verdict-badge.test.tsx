@@ -1,6 +1,6 @@
 /** @vitest-environment happy-dom */
 import { describe, expect, it } from 'vitest';
-import { VerdictBadge } from '../../../../core/present/verdict-badge.tsx';
+import { badgeWords, VerdictBadge } from '../../../../core/present/verdict-badge.tsx';
 import { computeVerdict } from '../../../../core/verdict/compute-verdict.ts';
 import { pendingVerdict } from '../../../../core/verdict/local-verdict.ts';
 import { verdictLabel } from '../../../../core/verdict/verdict-labels.ts';
@@ -96,5 +96,16 @@ describe('VerdictBadge', () => {
     const container = renderToContainer(<VerdictBadge verdict={verdictOf('disputed')} name="某公司" locale="zh-CN" compact />);
     expect(container.querySelector('.cl-name')).toBeNull();
     expect(container.textContent).toBe(`${verdictLabel('disputed', 'zh-CN').symbol}异议中·惩戒暂停`);
+  });
+
+  it.each([
+    ['black', 'zh-CN', '武汉市汉阳区德信园林绿化股份有限公司', false],
+    ['disputed', 'en', 'Some Co.', true],
+    ['clear', 'zh-CN', null, false],
+    ['unknown', 'en', null, true],
+  ] as const)('returns from badgeWords exactly the text a %s badge shows (%s)', (kind, locale, name, mismatch) => {
+    const verdict = { ...verdictOf(kind), stale: true, ageMs: 90_000 };
+    const shown = renderToContainer(<VerdictBadge verdict={verdict} name={name} locale={locale} nameMismatch={mismatch} />).textContent!.trim();
+    expect(badgeWords(verdict, locale, name, mismatch)).toBe(shown);
   });
 });
