@@ -34,7 +34,8 @@ export default defineConfig({
     // Chromium cores"): the CSS Custom Highlight API (105) → overlay markers only. Firefox has its
     // own floor below (strict_min_version).
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: MINIMUM_CHROME_VERSION }),
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
+    // unlimitedStorage: the list snapshot of a large platform (1M listed codes ≈ 10 MB as stored) outgrows storage.local's 10 MB; it asks the user nothing.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting'],
     optional_host_permissions: ['<all_urls>'],
     host_permissions: mode === 'enterprise' ? ENTERPRISE_HOSTS : ['http://127.0.0.1/*', 'http://localhost/*'],
     ...(mode === 'enterprise' && process.env.CREDITLENS_UPDATE_URL ? { update_url: process.env.CREDITLENS_UPDATE_URL } : {}),

@@ -143,7 +143,7 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
       message = null;
       // A snapshot just downloaded is the platform's word as of now, as a feed read is.
       feedReadAt = now();
-      // Kept in memory whatever storage says: storage.local holds 10 MB without `unlimitedStorage` (about 750,000 codes as base64).
+      // Kept in memory whatever storage says: storage.local holds 10 MB without `unlimitedStorage` (about 750,000 codes as base64), which the manifest asks for.
       await snapshotItem
         .setValue({ source: o.source, keyId: key.data.keyId, publicKey: key.data.publicKey, bytes: bytesToBase64(bytes) })
         .catch(() => undefined);
