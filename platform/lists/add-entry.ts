@@ -32,5 +32,5 @@ export function addEntry(repos: Repositories, subject: StoredSubject, input: New
     }
     repos.changes.record(entry.code, TRANSITIONS.list.change, at);
     return entry;
-  })();
+  }).immediate();
 }

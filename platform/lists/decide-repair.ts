@@ -56,5 +56,5 @@ export function decideRepair(
       decider.admin ? `admin${decider.department ? `：${decider.department}` : ''}` : decider.department,
     );
     return { repair: { ...repair, status, decidedAt: at, decisionNote: decision.note ?? null, decidedBy: decider.department }, entry: updated };
-  })();
+  }).immediate();
 }

@@ -53,5 +53,5 @@ export function exitEntry(repos: Repositories, id: string, exit: EntryExit): Sto
     const patch = exitPatch(entry, exit);
     const pending = entry.state === 'disputed' ? '（异议仍在核实中）' : '';
     return transitionEntry(repos, entry, { name: 'exit', patch, notes: [`${exitNote(entry, patch)}${pending}`] });
-  })();
+  }).immediate();
 }

@@ -61,5 +61,5 @@ export function fileObjection(
     };
     repos.objections.insert(objection);
     return { objection, entry: disputed };
-  })();
+  }).immediate();
 }

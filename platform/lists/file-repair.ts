@@ -44,5 +44,5 @@ export function fileRepair(repos: Repositories, request: RepairRequest, departme
     };
     repos.repairs.insert(repair);
     return { repair, entry: updated };
-  })();
+  }).immediate();
 }

@@ -27,5 +27,5 @@ export function resolveObjection(repos: Repositories, id: string, resolution: Ob
     });
     repos.objections.resolve(id, resolution.outcome, at, resolution.note ?? null);
     return { objection: { ...objection, status: resolution.outcome, resolvedAt: at, resolutionNote: resolution.note ?? null }, entry: updated };
-  })();
+  }).immediate();
 }

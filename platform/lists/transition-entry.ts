@@ -47,5 +47,5 @@ export function transitionEntry(repos: Repositories, entry: StoredEntry, transit
     });
     repos.changes.record(entry.code, next.transition.change, at);
     return updated;
-  })();
+  }).immediate();
 }

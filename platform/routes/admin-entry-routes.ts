@@ -77,7 +77,7 @@ export function registerAdminEntryRoutes(app: FastifyInstance, ctx: PlatformCont
           persons: body.persons ?? [],
         },
       ),
-    )();
+    ).immediate();
     return sendValidated(reply, AdminEntryResponseSchema, 201, { entry: toListEntry(ctx.repos, entry, today, FULL), ...answerStamp(ctx) });
   });
 

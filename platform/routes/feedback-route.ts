@@ -54,7 +54,7 @@ export function registerFeedbackRoute(app: FastifyInstance, ctx: PlatformContext
       };
       ctx.repos.feedback.insert(record, hash);
       return { record, duplicate: false };
-    })();
+    }).immediate();
     return sendValidated(reply, FeedbackResponseSchema, outcome.duplicate ? 200 : 201, {
       feedback: outcome.record,
       duplicate: outcome.duplicate,
