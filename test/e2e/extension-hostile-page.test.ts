@@ -150,14 +150,20 @@ describe('a hostile host page', () => {
 
   it('cannot give feedback by clicking or submitting the card’s form, even holding its elements', async () => {
     await overlay.openCard(`.mark[data-code="${TEXT_BLACK}"]`);
-    const caseField = await overlay.element('.cl-feedback input[name=caseReference]');
+    // The feedback form lives in a pinned panel the card's button opens: the page "clicking" it opens nothing.
+    const open = await overlay.element('.card button.cl-open-feedback');
+    await attack(open);
+    await page.waitForTimeout(300);
+    expect(await overlay.count('.cl-panel .cl-feedback')).toBe(0);
+    await open.press('Enter');
+    const caseField = await overlay.element('.cl-panel .cl-feedback input[name=caseReference]');
     await caseField.fill(CASE);
-    await (await overlay.element('.cl-feedback fieldset.cl-choice input[value=applied]')).press('Space');
-    await attack(await overlay.element('.cl-feedback form'));
+    await (await overlay.element('.cl-panel .cl-feedback fieldset.cl-choice input[value=applied]')).press('Space');
+    await attack(await overlay.element('.cl-panel .cl-feedback form'));
     await page.waitForTimeout(3000);
     expect(await storedFeedback(platform, TEXT_BLACK, CASE)).toEqual([]);
-    expect(await overlay.count('.cl-feedback .cl-queued-item')).toBe(0);
-    await (await overlay.element('.cl-feedback button[type=submit]')).press('Enter');
+    expect(await overlay.count('.cl-panel .cl-feedback .cl-queued-item')).toBe(0);
+    await (await overlay.element('.cl-panel .cl-feedback button[type=submit]')).press('Enter');
     await expect.poll(() => storedFeedback(platform, TEXT_BLACK, CASE).then((list) => list.length), { timeout: 15_000 }).toBe(1);
   }, 60_000);
 });
