@@ -15,22 +15,24 @@ export type NewEntry = Omit<StoredEntry, 'id'>;
  */
 export function addEntry(repos: Repositories, subject: StoredSubject, input: NewEntry): StoredEntry {
   if (input.state !== 'active' || input.exitDate !== null) throw new Error('a new entry is listed; an exit or objection is a later transition');
-  return repos.db.transaction(() => {
-    const at = new Date().toISOString();
-    repos.subjects.upsert(subject);
-    const entry: StoredEntry = { ...input, id: `x-${randomUUID()}`, state: storedState({ state: 'listed', objectionPending: false, repairPending: false }) };
-    repos.entries.insert(entry);
-    const listedAt = officeHoursInstant(entry.listedOn);
-    for (const kind of TRANSITIONS.list.events) {
-      repos.events.record({
-        code: entry.code,
-        entryId: entry.id,
-        at: listedAt < at ? listedAt : at,
-        kind,
-        note: `${entry.department}认定列入${entry.list === 'red' ? '红' : '黑'}名单：${entry.category}`,
-      });
-    }
-    repos.changes.record(entry.code, TRANSITIONS.list.change, at);
-    return entry;
-  }).immediate();
+  return repos.db
+    .transaction(() => {
+      const at = new Date().toISOString();
+      repos.subjects.upsert(subject);
+      const entry: StoredEntry = { ...input, id: `x-${randomUUID()}`, state: storedState({ state: 'listed', objectionPending: false, repairPending: false }) };
+      repos.entries.insert(entry);
+      const listedAt = officeHoursInstant(entry.listedOn);
+      for (const kind of TRANSITIONS.list.events) {
+        repos.events.record({
+          code: entry.code,
+          entryId: entry.id,
+          at: listedAt < at ? listedAt : at,
+          kind,
+          note: `${entry.department}认定列入${entry.list === 'red' ? '红' : '黑'}名单：${entry.category}`,
+        });
+      }
+      repos.changes.record(entry.code, TRANSITIONS.list.change, at);
+      return entry;
+    })
+    .immediate();
 }

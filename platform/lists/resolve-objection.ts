@@ -11,21 +11,23 @@ import { transitionEntry } from './transition-entry.ts';
  * or still exited (or expired) if it left meanwhile.
  */
 export function resolveObjection(repos: Repositories, id: string, resolution: ObjectionResolution): { objection: StoredObjection; entry: StoredEntry } {
-  return repos.db.transaction(() => {
-    const objection = repos.objections.get(id);
-    if (!objection) throw new ApiError(404, 'not_found', 'no objection with this id');
-    if (objection.status !== 'pending') throw new ApiError(409, 'conflict', `the objection was already ${objection.status}`);
-    const entry = repos.entries.get(objection.entryId);
-    if (!entry) throw new ApiError(404, 'not_found', 'the entry of this objection no longer exists');
-    const at = new Date().toISOString();
-    const upheld = resolution.outcome === 'upheld';
-    const note = resolution.note ? `：${resolution.note}` : '';
-    const updated = transitionEntry(repos, entry, {
-      name: upheld ? 'uphold-objection' : 'reject-objection',
-      at,
-      notes: upheld ? [`异议成立${note}`, '撤销该条名单信息并恢复信誉'] : [`异议不成立${note}`],
-    });
-    repos.objections.resolve(id, resolution.outcome, at, resolution.note ?? null);
-    return { objection: { ...objection, status: resolution.outcome, resolvedAt: at, resolutionNote: resolution.note ?? null }, entry: updated };
-  }).immediate();
+  return repos.db
+    .transaction(() => {
+      const objection = repos.objections.get(id);
+      if (!objection) throw new ApiError(404, 'not_found', 'no objection with this id');
+      if (objection.status !== 'pending') throw new ApiError(409, 'conflict', `the objection was already ${objection.status}`);
+      const entry = repos.entries.get(objection.entryId);
+      if (!entry) throw new ApiError(404, 'not_found', 'the entry of this objection no longer exists');
+      const at = new Date().toISOString();
+      const upheld = resolution.outcome === 'upheld';
+      const note = resolution.note ? `：${resolution.note}` : '';
+      const updated = transitionEntry(repos, entry, {
+        name: upheld ? 'uphold-objection' : 'reject-objection',
+        at,
+        notes: upheld ? [`异议成立${note}`, '撤销该条名单信息并恢复信誉'] : [`异议不成立${note}`],
+      });
+      repos.objections.resolve(id, resolution.outcome, at, resolution.note ?? null);
+      return { objection: { ...objection, status: resolution.outcome, resolvedAt: at, resolutionNote: resolution.note ?? null }, entry: updated };
+    })
+    .immediate();
 }

@@ -35,17 +35,19 @@ export interface EntryTransition {
  * refusal leaves nothing half-applied.
  */
 export function transitionEntry(repos: Repositories, entry: StoredEntry, transition: EntryTransition): StoredEntry {
-  return repos.db.transaction(() => {
-    const next = nextPosition(positionOf(repos, entry), transition.name);
-    if (!next.ok) throw new ApiError(409, 'conflict', next.reason);
-    const at = transition.at ?? new Date().toISOString();
-    const updated: StoredEntry = { ...entry, ...transition.patch, state: storedState(next.position) };
-    repos.entries.update(updated);
-    next.transition.events.forEach((kind, i) => {
-      const note = transition.notes[Math.min(i, transition.notes.length - 1)] ?? kind;
-      repos.events.record({ code: entry.code, entryId: entry.id, at, kind, note });
-    });
-    repos.changes.record(entry.code, next.transition.change, at);
-    return updated;
-  }).immediate();
+  return repos.db
+    .transaction(() => {
+      const next = nextPosition(positionOf(repos, entry), transition.name);
+      if (!next.ok) throw new ApiError(409, 'conflict', next.reason);
+      const at = transition.at ?? new Date().toISOString();
+      const updated: StoredEntry = { ...entry, ...transition.patch, state: storedState(next.position) };
+      repos.entries.update(updated);
+      next.transition.events.forEach((kind, i) => {
+        const note = transition.notes[Math.min(i, transition.notes.length - 1)] ?? kind;
+        repos.events.record({ code: entry.code, entryId: entry.id, at, kind, note });
+      });
+      repos.changes.record(entry.code, next.transition.change, at);
+      return updated;
+    })
+    .immediate();
 }

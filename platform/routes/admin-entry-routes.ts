@@ -53,31 +53,33 @@ export function registerAdminEntryRoutes(app: FastifyInstance, ctx: PlatformCont
     const caller = authorize(request, ctx, 'admin');
     const body = parseRequest(AdminEntryRequestSchema, request.body);
     const today = ctx.today();
-    const entry = ctx.repos.db.transaction(() =>
-      addEntry(
-        ctx.repos,
-        { code: body.code, name: body.subjectName ?? null, regionCode: body.code.slice(2, 8), legalRepresentative: body.legalRepresentative ?? null },
-        {
-          code: body.code,
-          list: body.list,
-          category: body.category,
-          facts: body.facts,
-          legalBasis: body.legalBasis,
-          documentNumber: body.documentNumber ?? null,
-          department: body.department ?? caller.department ?? '',
-          listedOn: body.listedOn ?? today,
-          validUntil: body.validUntil ?? null,
-          state: 'active',
-          exitDate: null,
-          exitReason: null,
-          exitDepartment: null,
-          repairable: body.repairable ?? true,
-          monitoringUntil: null,
-          visibility: body.visibility ?? 'public',
-          persons: body.persons ?? [],
-        },
-      ),
-    ).immediate();
+    const entry = ctx.repos.db
+      .transaction(() =>
+        addEntry(
+          ctx.repos,
+          { code: body.code, name: body.subjectName ?? null, regionCode: body.code.slice(2, 8), legalRepresentative: body.legalRepresentative ?? null },
+          {
+            code: body.code,
+            list: body.list,
+            category: body.category,
+            facts: body.facts,
+            legalBasis: body.legalBasis,
+            documentNumber: body.documentNumber ?? null,
+            department: body.department ?? caller.department ?? '',
+            listedOn: body.listedOn ?? today,
+            validUntil: body.validUntil ?? null,
+            state: 'active',
+            exitDate: null,
+            exitReason: null,
+            exitDepartment: null,
+            repairable: body.repairable ?? true,
+            monitoringUntil: null,
+            visibility: body.visibility ?? 'public',
+            persons: body.persons ?? [],
+          },
+        ),
+      )
+      .immediate();
     return sendValidated(reply, AdminEntryResponseSchema, 201, { entry: toListEntry(ctx.repos, entry, today, FULL), ...answerStamp(ctx) });
   });
 

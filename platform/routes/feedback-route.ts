@@ -31,30 +31,32 @@ export function registerFeedbackRoute(app: FastifyInstance, ctx: PlatformContext
     }
     const department = caller.department ?? '';
     const hash = requestHash(department, body);
-    const outcome = ctx.repos.db.transaction((): { record: FeedbackRecord; duplicate: boolean } => {
-      const existing = ctx.repos.feedback.findByKey(body.idempotencyKey);
-      if (existing) {
-        if (existing.bodyHash !== hash) throw new ApiError(409, 'conflict', 'this idempotency key was used for a different feedback request');
-        return { record: existing.record, duplicate: true };
-      }
-      const record: FeedbackRecord = {
-        id: `fb-${randomUUID()}`,
-        idempotencyKey: body.idempotencyKey,
-        code: body.code,
-        entryId: body.entryId,
-        measureId: body.measureId,
-        outcome: body.outcome,
-        reason: body.reason,
-        caseReference: body.caseReference,
-        note: body.note,
-        operator: body.operator,
-        department,
-        context: body.context,
-        receivedAt: new Date().toISOString(),
-      };
-      ctx.repos.feedback.insert(record, hash);
-      return { record, duplicate: false };
-    }).immediate();
+    const outcome = ctx.repos.db
+      .transaction((): { record: FeedbackRecord; duplicate: boolean } => {
+        const existing = ctx.repos.feedback.findByKey(body.idempotencyKey);
+        if (existing) {
+          if (existing.bodyHash !== hash) throw new ApiError(409, 'conflict', 'this idempotency key was used for a different feedback request');
+          return { record: existing.record, duplicate: true };
+        }
+        const record: FeedbackRecord = {
+          id: `fb-${randomUUID()}`,
+          idempotencyKey: body.idempotencyKey,
+          code: body.code,
+          entryId: body.entryId,
+          measureId: body.measureId,
+          outcome: body.outcome,
+          reason: body.reason,
+          caseReference: body.caseReference,
+          note: body.note,
+          operator: body.operator,
+          department,
+          context: body.context,
+          receivedAt: new Date().toISOString(),
+        };
+        ctx.repos.feedback.insert(record, hash);
+        return { record, duplicate: false };
+      })
+      .immediate();
     return sendValidated(reply, FeedbackResponseSchema, outcome.duplicate ? 200 : 201, {
       feedback: outcome.record,
       duplicate: outcome.duplicate,
