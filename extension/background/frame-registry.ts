@@ -19,7 +19,10 @@ export interface FrameRegistry {
   /** A frame (re)started: forget what it had. */
   reset(tabId: number, frameId: number, url: string, context: CheckContext): void;
   addCodes(tabId: number, frameId: number, codes: string[]): void;
-  setFindings(tabId: number, frameId: number, url: string, context: CheckContext, findings: Finding[]): void;
+  /** The frame's findings; its context stays the one `reset` gave it (frameConfig), never what a message says. */
+  setFindings(tabId: number, frameId: number, url: string, findings: Finding[]): void;
+  /** The context the frame was configured with (`general` for a frame never configured). */
+  contextOf(tabId: number, frameId: number): CheckContext;
   dropTab(tabId: number): void;
   frame(tabId: number, frameId: number): FrameRecord | undefined;
   framesOf(tabId: number): FrameRecord[];
@@ -58,11 +61,12 @@ export function createFrameRegistry(saved: FrameRecord[] = [], onChange: () => v
       for (const code of codes) if (!known.has(code)) record.codes.push(code);
       onChange();
     },
-    setFindings(tabId, frameId, url, context, findings) {
-      const record = ensure(tabId, frameId, url, context);
-      Object.assign(record, { url, context, findings });
+    setFindings(tabId, frameId, url, findings) {
+      const record = ensure(tabId, frameId, url);
+      Object.assign(record, { url, findings });
       onChange();
     },
+    contextOf: (tabId, frameId) => frames.get(key(tabId, frameId))?.context ?? 'general',
     dropTab(tabId) {
       for (const [k, record] of frames) if (record.tabId === tabId) frames.delete(k);
       onChange();

@@ -54,12 +54,14 @@ export function registerPageHandlers(d: PageHandlerDeps): () => void {
       d.frames.addCodes(origin.tabId, origin.frameId, admitted);
       d.service().watch(admitted);
       const waiting = new Set(held);
-      return ok({ views: codes.map((code) => (waiting.has(code) ? pausedView(d.view(code, req.context)) : d.view(code, req.context))) });
+      // The frame's context is the one frameConfig settled on: the registry's, not the message's.
+      const context = d.frames.contextOf(origin.tabId, origin.frameId);
+      return ok({ views: codes.map((code) => (waiting.has(code) ? pausedView(d.view(code, context)) : d.view(code, context))) });
     }),
     on('reportFindings', async (req, origin) => {
       await d.ready;
       if (origin.tabId === null || origin.frameId === null) return fail('permission', 'reportFindings is for content scripts');
-      d.frames.setFindings(origin.tabId, origin.frameId, req.url, req.context, req.findings);
+      d.frames.setFindings(origin.tabId, origin.frameId, req.url, req.findings);
       return ok(null);
     }),
     on('getTabFindings', async ({ tabId }, origin) => {
@@ -74,7 +76,10 @@ export function registerPageHandlers(d: PageHandlerDeps): () => void {
           else {
             row.count += f.count;
             if (!row.frameIds.includes(frame.frameId)) row.frameIds.push(frame.frameId);
-            row.kind = strongerKind(row.kind, f.kind);
+            const kind = strongerKind(row.kind, f.kind);
+            // The look goes with the kind that wins; of two equal clears, the full (token) one.
+            if (kind !== row.kind || (kind === f.kind && f.look === 'clear')) row.look = f.look;
+            row.kind = kind;
             row.name ??= f.name;
           }
         }

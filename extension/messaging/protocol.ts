@@ -23,7 +23,7 @@ import * as z from 'zod/mini';
 import { CheckContextSchema } from '../../core/api/check-context-schema.ts';
 import { ApplicableMeasureSchema } from '../../core/verdict/applicable-measure-schema.ts';
 import { CodeViewSchema, ValiditySchema, type CodeView } from '../../core/verdict/code-view-schema.ts';
-import { VerdictKindSchema, VerdictSchema } from '../../core/verdict/verdict-schema.ts';
+import { VerdictKindSchema, VerdictLookSchema, VerdictSchema } from '../../core/verdict/verdict-schema.ts';
 import type { VerdictKind } from '../../core/verdict/verdict-types.ts';
 import { SettingsPatchSchema, SettingsViewSchema, type SettingsPatch, type SettingsView } from '../settings/settings-schema.ts';
 import type { Result } from './result.ts';
@@ -61,23 +61,25 @@ export const FrameConfigSchema = z.object({
   /** False: mark codes with overlay markers only, as where the browser lacks the Highlight API (settings `highlightApi`). */
   highlightApi: z.boolean(),
 });
+/** The codes a frame shows; their context is the frame's, which the background keeps since `frameConfig`. */
 export const LookupRequestSchema = z.object({
   codes: z.array(Code).check(z.maxLength(10_000)),
-  context: CheckContextSchema,
 });
 export const LookupResponseSchema = z.object({ views: z.array(CodeViewSchema) });
 export const FindingSchema = z.object({
   code: Code,
   validity: ValiditySchema,
   kind: VerdictKindSchema,
+  /** How it is painted (core/verdict/verdict-look.ts): `public` for a clear from the public lists alone; default `kind`. */
+  look: z.optional(VerdictLookSchema),
   /** Registered name, when known. */
   name: z.nullable(z.string().check(z.maxLength(500))),
   /** Occurrences in the frame (text and form fields). */
   count: z.number().check(z.int(), z.minimum(0)),
 });
+/** A frame's findings (its context is the background's, from `frameConfig`). */
 export const FindingsReportSchema = z.object({
   url: z.string().check(z.maxLength(8000)),
-  context: CheckContextSchema,
   findings: z.array(FindingSchema).check(z.maxLength(100_000)),
 });
 

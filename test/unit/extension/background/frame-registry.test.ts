@@ -21,10 +21,19 @@ describe('createFrameRegistry', () => {
     expect(frames.allCodes().size).toBe(0);
   });
 
+  it('keeps the context a frame was configured with, whatever its findings report', () => {
+    const frames = createFrameRegistry();
+    frames.reset(3, 1, 'http://127.0.0.1/bid', 'procurement');
+    frames.setFindings(3, 1, 'http://127.0.0.1/bid#row', [{ code: 'A', validity: 'valid', kind: 'clear', name: null, count: 1 }]);
+    expect(frames.contextOf(3, 1)).toBe('procurement');
+    expect(frames.frame(3, 1)?.url).toBe('http://127.0.0.1/bid#row');
+    expect(frames.contextOf(3, 2)).toBe('general');
+  });
+
   it('survives a round trip through JSON and reports changes', () => {
     const onChange = vi.fn();
     const frames = createFrameRegistry([], onChange);
-    frames.setFindings(5, 0, 'http://127.0.0.1/a', 'approval', [{ code: 'A', validity: 'valid', kind: 'black', name: '甲', count: 2 }]);
+    frames.setFindings(5, 0, 'http://127.0.0.1/a', [{ code: 'A', validity: 'valid', kind: 'black', name: '甲', count: 2 }]);
     frames.addCodes(5, 0, ['A']);
     expect(onChange).toHaveBeenCalledTimes(2);
     const restored = createFrameRegistry(JSON.parse(JSON.stringify(frames.toJSON())));

@@ -18,13 +18,13 @@ describe('onValidMessage', () => {
     const m = fakeMessenger();
     const handler = vi.fn(() => ({ ok: true as const, value: { views: [] } }));
     onValidMessage('lookup', handler, m);
-    await m.deliver('lookup', { codes: [A], context: 'approval' });
-    expect(handler).toHaveBeenCalledWith({ codes: [A], context: 'approval' }, { tabId: 7, frameId: 2, extensionPage: false });
+    await m.deliver('lookup', { codes: [A] });
+    expect(handler).toHaveBeenCalledWith({ codes: [A] }, { tabId: 7, frameId: 2, extensionPage: false });
   });
 
   it.each([
-    ['a wrong context', { codes: [A], context: 'party' }],
-    ['codes that are not strings', { codes: [1], context: 'general' }],
+    ['an empty code', { codes: [''] }],
+    ['codes that are not strings', { codes: [1] }],
     ['missing data', undefined],
   ])('answers invalid-message for %s without calling the handler', async (_, data) => {
     const m = fakeMessenger();
@@ -73,7 +73,7 @@ describe('sendChecked', () => {
     expect(r).toMatchObject({ ok: false, error: { kind: 'invalid-message' } });
   });
   it('turns a missing receiver into a failed result', async () => {
-    const r = await sendChecked('lookup', { codes: [], context: 'general' }, undefined, {
+    const r = await sendChecked('lookup', { codes: [] }, undefined, {
       sendMessage: (async () => {
         throw new Error('Could not establish connection');
       }) as never,
