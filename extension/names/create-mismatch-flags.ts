@@ -4,17 +4,29 @@
  * underline) and a "⚠ 名称与代码不符" tag after it, drawn in the scanner's overlay shadow root so
  * the page's DOM is untouched and the scanner ignores it. Tags follow scrolling and resizing.
  * The root is handed in: it is closed, so it cannot be found from the document.
+ *
+ * A tag is placed as a badge is (issue 14): on the code's own line, just after its end (after the
+ * field's right edge for a form field, so it never lies over the text typed in it), never over
+ * the row above; below the field when the viewport has no room on its right. The tags sit under
+ * the detail card (before it in the root) and a tag the open card would cover is hidden.
  */
+import { placeFlag } from './place-flag.ts';
 import type { CodePlace } from './locate-codes.ts';
 
 export const MISMATCH_HIGHLIGHT = 'creditlens-name-mismatch';
 
 const FLAG_CSS = `
 .name-flags { position: absolute; inset: 0; overflow: hidden; pointer-events: none; }
-.name-flag { position: fixed; transform: translateY(-100%); white-space: nowrap; pointer-events: none;
+.name-flag { position: fixed; white-space: nowrap; pointer-events: none;
   background: #fff4e5; color: #7a3300; border: 1px solid #e65100; border-radius: 3px; padding: 0 4px;
   font: bold 11px/16px system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; }
+.name-flag[hidden] { display: none; }
 `;
+
+/** The scanner's detail card: a direct child of the root (core/scan/create-overlay.ts). */
+function cardOf(root: ShadowRoot): HTMLElement | null {
+  return ([...root.children].find((c) => c.classList.contains('card')) as HTMLElement | undefined) ?? null;
+}
 
 export interface MismatchFlags {
   /** Flags exactly these codes' places (replacing what was flagged before). */
@@ -53,13 +65,26 @@ export function createMismatchFlags(overlay: ShadowRoot, signal: AbortSignal, la
     }
   }
 
+  // Declared before `container` uses it for the card's observer.
+  function schedule(): void {
+    if (frame || signal.aborted || !view) return;
+    frame = view.requestAnimationFrame(layout);
+  }
+
   function container(): HTMLElement {
     if (box) return box;
     const style = document.createElement('style');
     style.textContent = FLAG_CSS;
     box = document.createElement('div');
     box.className = 'name-flags';
-    overlay.append(style, box);
+    // Before the card: the open card paints over the tags, never under them.
+    const card = cardOf(overlay);
+    if (card) {
+      overlay.insertBefore(style, card);
+      overlay.insertBefore(box, card);
+      // A card opened, moved or closed: the tags it covers hide, and show again.
+      new (view as Window & typeof globalThis).MutationObserver(schedule).observe(card, { attributes: true, attributeFilter: ['hidden', 'style'] });
+    } else overlay.append(style, box);
     signal.addEventListener(
       'abort',
       () => {
@@ -73,30 +98,37 @@ export function createMismatchFlags(overlay: ShadowRoot, signal: AbortSignal, la
 
   function layout(): void {
     frame = 0;
-    if (signal.aborted) return;
+    if (signal.aborted || !view) return;
     const el = container();
-    const tags: HTMLElement[] = [];
+    const card = cardOf(overlay);
+    const cardBox = card && !card.hidden ? card.getBoundingClientRect() : null;
+    const viewport = { width: view.innerWidth, height: view.innerHeight };
+    const placed: { tag: HTMLElement; r: DOMRect }[] = [];
     for (const [code, places] of flagged) {
       for (const place of places) {
         if ('startContainer' in place ? !place.startContainer.isConnected : !place.isConnected) continue;
         const r = place.getBoundingClientRect();
-        if (r.width === 0 || r.bottom < 0 || r.top > view!.innerHeight || r.right < 0 || r.left > view!.innerWidth) continue;
+        if (r.width === 0 || r.bottom < 0 || r.top > viewport.height || r.right < 0 || r.left > viewport.width) continue;
         const tag = document.createElement('span');
         tag.className = 'name-flag';
         tag.dataset.code = code;
         tag.textContent = label;
-        tag.style.left = `${Math.max(0, r.left)}px`;
-        tag.style.top = `${Math.max(16, r.top)}px`;
-        tags.push(tag);
+        placed.push({ tag, r });
       }
     }
-    el.replaceChildren(...tags);
+    el.replaceChildren(...placed.map((p) => p.tag));
+    // Measured once all are in (one layout), then moved.
+    for (const { tag, r } of placed) {
+      const size = { width: tag.offsetWidth, height: tag.offsetHeight || 18 };
+      const at = placeFlag({ anchor: r, tag: size, viewport });
+      tag.style.left = `${at.left}px`;
+      tag.style.top = `${at.top}px`;
+      const covered =
+        cardBox !== null && at.left < cardBox.right && at.left + size.width > cardBox.left && at.top < cardBox.bottom && at.top + size.height > cardBox.top;
+      tag.hidden = covered;
+    }
   }
 
-  const schedule = (): void => {
-    if (frame || signal.aborted || !view) return;
-    frame = view.requestAnimationFrame(layout);
-  };
   view?.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
   view?.addEventListener('resize', schedule, { passive: true, signal });
   signal.addEventListener('abort', () => highlights?.delete(MISMATCH_HIGHLIGHT), { once: true });
