@@ -16,7 +16,7 @@ import type { Settings } from '../settings/settings-schema.ts';
 import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
 import { answerSource } from './answer-source.ts';
 import { createListSnapshot } from '../snapshot/create-list-snapshot.ts';
-import { mergeSnapshotVerdict } from '../snapshot/merge-snapshot-verdict.ts';
+import { mergeSnapshotVerdict } from '../../core/snapshot/merge-snapshot-verdict.ts';
 import type { SnapshotInfo } from '../snapshot/snapshot-items.ts';
 
 export interface VerdictServiceOptions {

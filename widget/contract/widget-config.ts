@@ -23,6 +23,11 @@ export interface CreditLensOptions {
   department?: string | null;
   /** The case reference (approval item / project number) feedback and records start with. */
   caseReference?: string | null;
+  /**
+   * Opt-in (issue 15): download the platform's signed list snapshot (verified with its record key)
+   * so codes never seen paint at once; the full answer still comes and wins. For pages that show many codes.
+   */
+  snapshot?: boolean;
 }
 
 /** The configuration in force; every field has a value. */
@@ -36,6 +41,7 @@ export interface WidgetConfig {
   operator: string | null;
   department: string | null;
   caseReference: string | null;
+  snapshot: boolean;
 }
 
 export const DEFAULT_CONFIG: WidgetConfig = {
@@ -48,6 +54,7 @@ export const DEFAULT_CONFIG: WidgetConfig = {
   operator: null,
   department: null,
   caseReference: null,
+  snapshot: false,
 };
 
 /** A check context, or null when the string is not one (an unknown context falls back to the configured one). */
@@ -80,6 +87,7 @@ export function mergeConfig(current: WidgetConfig, options: CreditLensOptions): 
     if (!(Number.isFinite(options.freshness) && options.freshness >= 0)) throw new TypeError('CreditLens: freshness must be a number of ms ≥ 0');
     next.freshness = options.freshness;
   }
+  if (options.snapshot !== undefined) next.snapshot = options.snapshot === true;
   if (options.lang !== undefined) next.lang = options.lang || null;
   for (const key of ['operator', 'department', 'caseReference'] as const) {
     if (options[key] !== undefined) next[key] = typeof options[key] === 'string' ? options[key].trim().slice(0, 200) || null : null;

@@ -8,3 +8,4 @@ export { createCreditStatusPanel } from './credit-status-panel.tsx';
 export { scanContainer } from './scan-container.ts';
 export { createCheckRecord } from './create-check-record.ts';
 export { exportRecord } from './export-record.ts';
+export { createWidgetSnapshot } from './create-widget-snapshot.ts';

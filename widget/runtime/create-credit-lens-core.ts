@@ -6,12 +6,14 @@ import type { StatusResult } from '../../core/api/status-schema.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
 import { createStatusStore, type CodeVerdict, type StatusStore } from '../../core/query/create-status-store.ts';
+import { mergeSnapshotVerdict } from '../../core/snapshot/merge-snapshot-verdict.ts';
 import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { suspectVerdict } from '../../core/verdict/suspect-verdict.ts';
 import type { Verdict } from '../../core/verdict/verdict-types.ts';
 import type { CodeState, CodeWatcher } from '../contract/code-watcher.ts';
 import type { FeedbackRuntime } from '../contract/feedback-runtime.ts';
+import type { WidgetSnapshot } from '../contract/widget-snapshot.ts';
 import { loadMore, type WidgetMore } from './load-more.ts';
 import { hasQueuedFeedback } from '../contract/local-storage-queue.ts';
 import { invalidVerdict, unconfiguredVerdict } from './local-verdict.ts';
@@ -59,6 +61,8 @@ interface Watch {
   code: string;
   listener: (state: CodeState) => void;
   stop: (() => void) | null;
+  /** Shows the code again with its last stored answer (the snapshot's answer changed). */
+  render: (() => void) | null;
 }
 
 /**
@@ -74,6 +78,8 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   let config: WidgetConfig = DEFAULT_CONFIG;
   let store: StatusStore | null = null;
   let follower: ChangesFollower | null = null;
+  // `data-snapshot` (issue 15): the signed list snapshot, loaded with the rest of the widget.
+  let snapshot: WidgetSnapshot | null = null;
   let clientOptions: CreditClientOptions | null = null;
   let client: CreditClient | null = null;
   let loop: FeedbackRuntime | null = null;
@@ -101,6 +107,8 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   function rebuild(): void {
     follower?.stop();
     follower = null;
+    snapshot?.dispose();
+    snapshot = null;
     loop?.stop();
     loop = null;
     catalogues.clear();
@@ -133,8 +141,47 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     follower = createChangesFollower({
       client: statusClient,
       intervalMs: env.changesIntervalMs ?? 30_000,
-      onChanged: (codes) => void current.invalidate(codes),
+      onChanged: (codes) => {
+        void current.invalidate(codes);
+        void snapshot?.changed(codes);
+      },
+      onCursor: (cursor) => snapshot?.feedRead(cursor),
+      onError: () => snapshot?.feedFailed(),
     });
+    if (config.snapshot) startSnapshot(platform, statusClient, current, clientOptions);
+  }
+
+  /** Loads the snapshot code (widget/more) and starts the download; only with `data-snapshot`. */
+  function startSnapshot(platform: string, statusClient: ReturnType<typeof createStatusClient>, owner: StatusStore, options: CreditClientOptions): void {
+    void withMore().then(
+      (m) => {
+        if (store !== owner) return;
+        snapshot = m.createWidgetSnapshot({
+          platform,
+          token: async () => (await options.getToken?.()) ?? null,
+          freshnessMs: config.freshness,
+          reread: async (codes) => (await statusClient.status(codes, { context: config.context })).results,
+          onUpdated(codes) {
+            const named = codes && new Set(codes);
+            for (const watch of watches) if (!named || named.has(parseUscc(watch.code).code)) watch.render?.();
+          },
+          onError(message) {
+            // Not used: every code waits for its full answer, as without the snapshot.
+            console.error(`[CreditLens] 名单快照未使用 / list snapshot not used: ${message}`);
+          },
+          ...(env.fetch && { fetch: env.fetch }),
+          now: () => now().getTime(),
+        });
+      },
+      (error: unknown) => console.error('[CreditLens] 名单快照无法加载 / list snapshot code could not be loaded', error),
+    );
+  }
+
+  /** The stored answer, or — before it, also while the platform cannot be reached — the snapshot's (merge-snapshot-verdict.ts). */
+  function withSnapshot(code: string, v: CodeVerdict): CodeVerdict {
+    if (!snapshot) return v;
+    if (v.result && !v.reason.errorKind) snapshot.observe(v.result);
+    return mergeSnapshotVerdict(v, snapshot.verdict(code)) ?? v;
   }
 
   /** Loads the rest of the widget once and keeps it, so the full client and the feedback queue can be made synchronously. */
@@ -168,6 +215,7 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   function attach(watch: Watch): void {
     watch.stop?.();
     watch.stop = null;
+    watch.render = null;
     const parsed = parseUscc(watch.code);
     const emit = (state: CodeState): void => {
       announcer.announce(state.code, state.verdict, state.result);
@@ -175,7 +223,12 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     };
     if (parsed.validity === 'invalid') return emit({ code: parsed.code, verdict: invalidVerdict(), result: null });
     if (!store) return emit({ code: parsed.code, verdict: unconfiguredVerdict(), result: null });
-    watch.stop = store.subscribe(parsed.code, (v) => emit(stateOf(parsed.code, parsed.validity === 'suspect', v)));
+    let last: CodeVerdict | null = null;
+    const show = (v: CodeVerdict): void => emit(stateOf(parsed.code, parsed.validity === 'suspect', withSnapshot(parsed.code, v)));
+    watch.render = () => {
+      if (last) show(last);
+    };
+    watch.stop = store.subscribe(parsed.code, (v) => show((last = v)));
     follower?.start();
   }
 
@@ -211,7 +264,7 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   return {
     configure(options) {
       const next = mergeConfig(config, options);
-      const rebuildNeeded = (['platform', 'token', 'tokenProvider', 'context', 'freshness'] as const).some((k) => next[k] !== config[k]);
+      const rebuildNeeded = (['platform', 'token', 'tokenProvider', 'context', 'freshness', 'snapshot'] as const).some((k) => next[k] !== config[k]);
       if (next.caseReference !== config.caseReference) caseReference = next.caseReference ?? '';
       config = next;
       if (rebuildNeeded) rebuild();
@@ -237,10 +290,12 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       store?.refreshStale(codes.map((code) => parseUscc(code).code));
     },
     async invalidate(codes) {
+      // A re-check asks the platform now: the snapshot must not answer for it meanwhile.
+      snapshot?.forget(codes.map((code) => parseUscc(code).code));
       await store?.invalidate(codes);
     },
     watch(code, listener) {
-      const watch: Watch = { code, listener, stop: null };
+      const watch: Watch = { code, listener, stop: null, render: null };
       watches.add(watch);
       attach(watch);
       return () => {

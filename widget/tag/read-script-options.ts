@@ -11,7 +11,8 @@ export interface ScriptTagRequest {
 /**
  * Reads the script tag's data attributes: `data-platform`, `data-context`, `data-freshness`
  * (seconds), `data-lang`, `data-token-provider` (the name of a global function, looked up when a
- * token is needed, so the host may define it after this script) and `data-scan`. No token
+ * token is needed, so the host may define it after this script), `data-snapshot` (the signed list
+ * snapshot, on unless its value is `false`) and `data-scan`. No token
  * attribute: a long-lived token must never sit in a page.
  */
 export function readScriptOptions(script: HTMLOrSVGScriptElement | null, view: Window): ScriptTagRequest {
@@ -24,6 +25,7 @@ export function readScriptOptions(script: HTMLOrSVGScriptElement | null, view: W
   const seconds = Number(data.freshness);
   if (data.freshness && Number.isFinite(seconds) && seconds >= 0) options.freshness = seconds * 1000;
   if (data.lang) options.lang = data.lang;
+  if (data.snapshot !== undefined) options.snapshot = data.snapshot.trim().toLowerCase() !== 'false';
   const providerName = data.tokenProvider;
   if (providerName) {
     options.tokenProvider = async () => {

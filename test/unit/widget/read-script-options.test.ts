@@ -21,6 +21,9 @@ describe('readScriptOptions', () => {
     [{ 'data-platform': 'https://p.example', 'data-freshness': 'soon' }, { platform: 'https://p.example' }, null],
     [{ 'data-platform': 'https://p.example', 'data-lang': 'en' }, { platform: 'https://p.example', lang: 'en' }, null],
     [{ 'data-platform': 'https://p.example', 'data-scan': '' }, { platform: 'https://p.example' }, ''],
+    [{ 'data-platform': 'https://p.example', 'data-snapshot': '' }, { platform: 'https://p.example', snapshot: true }, null],
+    [{ 'data-platform': 'https://p.example', 'data-snapshot': 'true' }, { platform: 'https://p.example', snapshot: true }, null],
+    [{ 'data-platform': 'https://p.example', 'data-snapshot': 'False' }, { platform: 'https://p.example', snapshot: false }, null],
     [{ 'data-platform': 'https://p.example', 'data-scan': '#applicants' }, { platform: 'https://p.example' }, '#applicants'],
   ])('returns the options for %j', (attrs, options, scan) => {
     const read = readScriptOptions(script(attrs), window);

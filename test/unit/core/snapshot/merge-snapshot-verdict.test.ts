@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeVerdict } from '../../../../core/query/create-status-store.ts';
 import type { Verdict } from '../../../../core/verdict/verdict-types.ts';
-import { mergeSnapshotVerdict } from '../../../../extension/snapshot/merge-snapshot-verdict.ts';
+import { mergeSnapshotVerdict } from '../../../../core/snapshot/merge-snapshot-verdict.ts';
 import { makeStatusResult } from '../../core/fixtures/make-status-result.ts';
 
 const verdict = (kind: Verdict['kind'], extra: Partial<Verdict> = {}): Verdict => ({

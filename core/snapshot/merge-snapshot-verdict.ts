@@ -1,5 +1,5 @@
-import type { CodeVerdict } from '../../core/query/create-status-store.ts';
-import type { Verdict } from '../../core/verdict/verdict-types.ts';
+import type { CodeVerdict } from '../query/create-status-store.ts';
+import type { Verdict } from '../verdict/verdict-types.ts';
 
 /**
  * What a code shows when both the status store and the snapshot have something to say. A full
