@@ -9,12 +9,12 @@
  * draws outlines instead.
  */
 import { highlightName, SUSPECT_HIGHLIGHT } from './highlight-names.ts';
-import type { VerdictKind } from '../verdict/verdict-types.ts';
+import type { VerdictLook } from '../verdict/verdict-palette.ts';
 
 export interface HighlightPainter {
   readonly supported: boolean;
   /** Shows `range` as `kind`, moving it from its previous kind. */
-  paint(range: AbstractRange, kind: VerdictKind): void;
+  paint(range: AbstractRange, kind: VerdictLook): void;
   /** Adds or removes the suspect-code flag (`creditlens-suspect`) over `range`. */
   flagSuspect(range: AbstractRange, on: boolean): void;
   /** Removes `range` from its kind and from the flag. */
@@ -30,7 +30,7 @@ export interface HighlightPainter {
 export function createHighlightPainter(view: Window & typeof globalThis, signal: AbortSignal, beforeFirstPaint?: () => void): HighlightPainter {
   const registry = view.CSS?.highlights;
   const HighlightCtor = (view as { Highlight?: typeof Highlight }).Highlight;
-  const ours = new Map<AbstractRange, VerdictKind>();
+  const ours = new Map<AbstractRange, VerdictLook>();
   const flagged = new Set<AbstractRange>();
   if (!registry || typeof HighlightCtor !== 'function') {
     return { supported: false, paint: (range, kind) => ours.set(range, kind), flagSuspect: () => undefined, erase: (range) => ours.delete(range) };

@@ -6,16 +6,15 @@
  * with 5,000 codes keeps a few dozen elements. Without the Highlight API the buttons are drawn
  * as outlines instead (`fallback`).
  */
-import { SUSPECT_SWATCH } from '../verdict/verdict-palette.ts';
+import { SUSPECT_SWATCH, type VerdictLook } from '../verdict/verdict-palette.ts';
 import type { VerdictLabel } from '../verdict/verdict-labels.ts';
-import type { VerdictKind } from '../verdict/verdict-types.ts';
 import type { CodeField } from './find-form-fields.ts';
 import type { Overlay } from './create-overlay.ts';
 import { placeCard } from './place-card.ts';
 
 export interface TextTarget {
   code: string;
-  kind: VerdictKind;
+  kind: VerdictLook;
   /** Only the check character is wrong: the verdict is shown with the suspect flag. */
   suspect: boolean;
   /**
@@ -32,7 +31,7 @@ export interface TextTarget {
 }
 export interface FieldTarget {
   code: string;
-  kind: VerdictKind;
+  kind: VerdictLook;
   suspect: boolean;
   field: CodeField;
 }
@@ -43,7 +42,7 @@ export interface MarkerLayerOptions {
   overlay: Overlay;
   signal: AbortSignal;
   fallback: boolean;
-  label(kind: VerdictKind): VerdictLabel;
+  label(kind: VerdictLook): VerdictLabel;
   /** Shown with the verdict of a suspect code, on its badge, marker and card label. */
   suspectLabel: string;
   textTargets(): Iterable<TextTarget>;

@@ -8,6 +8,7 @@
 import { parseUscc } from '../uscc/parse-uscc.ts';
 import type { UsccReason, UsccValidity } from '../uscc/uscc-types.ts';
 import { verdictLabel, type VerdictLabel } from '../verdict/verdict-labels.ts';
+import type { VerdictLook } from '../verdict/verdict-palette.ts';
 import type { VerdictKind } from '../verdict/verdict-types.ts';
 import { adoptHighlightStyles } from './adopt-highlight-styles.ts';
 import { createHighlightPainter } from './create-highlight-painter.ts';
@@ -24,14 +25,15 @@ import { watchMutations } from './watch-mutations.ts';
 
 /** The least a verdict must say for the scanner to paint it. */
 export interface ScanVerdict {
-  kind: VerdictKind;
+  /** How the verdict is painted: its kind, or `public` for a clear from the public lists alone (core/verdict/verdict-look.ts). */
+  kind: VerdictLook;
   /**
-   * What the page may read: the kind painted into `CSS.highlights` (page scripts read the
+   * What the page may read: the look painted into `CSS.highlights` (page scripts read the
    * registry), default `kind`. The extension passes `pending` for a verdict that rests on
    * internal-only entries (core/verdict/page-readable-kind.ts); the overlay then draws the real
    * verdict over the code, where page scripts cannot see it.
    */
-  pageKind?: VerdictKind;
+  pageKind?: VerdictLook;
 }
 
 /** One code of the page, summed over its occurrences. */
@@ -39,13 +41,15 @@ export interface ScanFinding {
   code: string;
   validity: UsccValidity;
   kind: VerdictKind;
+  /** How it is painted: `kind`, or `public` for a clear from the public lists alone. */
+  look: VerdictLook;
   count: number;
 }
 
 /** What `renderCard` gets to show. */
 export interface CardRequest<V> {
   code: string;
-  kind: VerdictKind;
+  kind: VerdictLook;
   validity: UsccValidity;
   reasons: UsccReason[];
   /** The caller's verdict for the code; undefined until answered (and for invalid codes). */
@@ -68,7 +72,7 @@ export interface PageScannerOptions<V extends ScanVerdict> {
   onFindings?(findings: ScanFinding[]): void;
   /** Fills the detail card; default: the code and the verdict's long label, as text. */
   renderCard?(container: HTMLElement, request: CardRequest<V>): void;
-  label?(kind: VerdictKind): VerdictLabel;
+  label?(kind: VerdictLook): VerdictLabel;
   /** Text of the suspect flag beside a verdict; default `suspectLabel('zh-CN')` (校验位不符). */
   suspectLabel?: string;
   /** MutationObserver batching window; default 50 ms. */
@@ -116,7 +120,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   const { document, signal } = options;
   const root = options.root ?? document;
   const view = document.defaultView as Window & typeof globalThis;
-  const label = options.label ?? ((kind: VerdictKind) => verdictLabel(kind, 'zh-CN'));
+  const label = options.label ?? ((kind: VerdictLook) => verdictLabel(kind, 'zh-CN'));
   const verdicts = new Map<string, V>();
   const fields = new Map<CodeField, FieldOcc>();
   const asked = new Set<string>();
@@ -126,8 +130,8 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   const overlay = options.overlay ?? createOverlay(document, signal);
   const isOurs = (node: Node): boolean => node === overlay.host || overlay.host.contains(node) || node.getRootNode() === overlay.shadow;
 
-  const kindOf = (code: string, validity: UsccValidity): VerdictKind => (validity === 'invalid' ? 'invalid' : (verdicts.get(code)?.kind ?? 'pending'));
-  const pageKindOf = (code: string, validity: UsccValidity): VerdictKind => {
+  const kindOf = (code: string, validity: UsccValidity): VerdictLook => (validity === 'invalid' ? 'invalid' : (verdicts.get(code)?.kind ?? 'pending'));
+  const pageKindOf = (code: string, validity: UsccValidity): VerdictLook => {
     const verdict = validity === 'invalid' ? undefined : verdicts.get(code);
     return verdict?.pageKind ?? kindOf(code, validity);
   };
@@ -289,7 +293,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     const add = (o: TextOcc | FieldOcc): void => {
       const f = byCode.get(o.code);
       if (f) f.count++;
-      else byCode.set(o.code, { code: o.code, validity: o.validity, kind: o.kind, count: 1 });
+      else byCode.set(o.code, { code: o.code, validity: o.validity, kind: o.kind === 'public' ? 'clear' : o.kind, look: o.kind, count: 1 });
     };
     for (const occ of texts.occurrences()) add(occ);
     for (const occ of fields.values()) add(occ);

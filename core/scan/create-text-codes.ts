@@ -5,7 +5,7 @@
  * elements is found, kept and dropped like a code in one node.
  */
 import type { UsccReason, UsccValidity } from '../uscc/uscc-types.ts';
-import type { VerdictKind } from '../verdict/verdict-types.ts';
+import type { VerdictLook } from '../verdict/verdict-palette.ts';
 import type { HighlightPainter } from './create-highlight-painter.ts';
 import type { TextTarget } from './create-marker-layer.ts';
 import { findTextBesideGap, findTextBesideNode, type TextBeside } from './find-text-beside.ts';
@@ -26,9 +26,9 @@ export interface TextCodesOptions {
   root: Document | Element;
   document: Document;
   painter: HighlightPainter;
-  kindOf(code: string, validity: UsccValidity): VerdictKind;
+  kindOf(code: string, validity: UsccValidity): VerdictLook;
   /** The kind painted into the page-readable highlight (default `kind`): see `ScanVerdict.pageKind`. */
-  pageKindOf?(code: string, validity: UsccValidity): VerdictKind;
+  pageKindOf?(code: string, validity: UsccValidity): VerdictLook;
   /** Called for each occurrence found (the scanner asks for its verdict, perhaps once it is shown). */
   found(occ: TextOcc): void;
 }

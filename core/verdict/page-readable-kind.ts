@@ -7,6 +7,8 @@
  * (anyone can read those on the platform's public pages) is painted as it is.
  */
 import type { ListEntry } from '../api/list-entry-schema.ts';
+import type { VerdictLook } from './verdict-palette.ts';
+import { verdictLook } from './verdict-look.ts';
 import type { Verdict, VerdictKind } from './verdict-types.ts';
 
 /** The entries a verdict of this kind rests on. */
@@ -30,4 +32,14 @@ export function pageReadableKind(verdict: Verdict): VerdictKind {
   const deciding = decidingEntries(verdict);
   if (deciding.length === 0) return verdict.kind;
   return deciding.some((e) => e.visibility === 'public') ? verdict.kind : 'pending';
+}
+
+/**
+ * The look the page-readable highlight may show: `pageReadableKind` painted by look, so a clear
+ * from the public lists alone shows `public` (public data only; nothing leaks), and a verdict
+ * resting on internal-only entries still shows `pending`.
+ */
+export function pageReadableLook(verdict: Verdict): VerdictLook {
+  const kind = pageReadableKind(verdict);
+  return kind === verdict.kind ? verdictLook(verdict) : kind;
 }

@@ -8,6 +8,8 @@ import { VERDICT_KINDS } from '../api/check-record-schema.ts';
 import { ListEntrySchema } from '../api/list-entry-schema.ts';
 
 export const VerdictKindSchema = z.enum(VERDICT_KINDS);
+/** core/verdict/verdict-palette.ts `VerdictLook`: a kind, or `public` (a clear from the public lists alone). */
+export const VerdictLookSchema = z.enum([...VERDICT_KINDS, 'public']);
 
 export const VERDICT_REASON_CODES = [
   'black-active',

@@ -11,13 +11,15 @@ import { sendChecked } from '../messaging/send-checked.ts';
 import type { CardRequest } from '../../core/scan/create-page-scanner.ts';
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
 import { pendingVerdict } from '../../core/verdict/local-verdict.ts';
+import type { VerdictLook } from '../../core/verdict/verdict-palette.ts';
 import type { Verdict } from '../../core/verdict/verdict-types.ts';
 import type { CodeView } from '../messaging/protocol.ts';
 
 export interface ScannedVerdict {
-  kind: CodeView['verdict']['kind'];
+  /** The verdict's look (core/verdict/verdict-look.ts): its kind, or `public` for a clear from the public lists alone. */
+  kind: VerdictLook;
   /** What the page-readable highlight shows (see core/verdict/page-readable-kind.ts). */
-  pageKind?: CodeView['verdict']['kind'];
+  pageKind?: VerdictLook;
   view: CodeView;
 }
 

@@ -23,14 +23,16 @@ import { createMismatchFlags } from '../names/create-mismatch-flags.ts';
 import { createPageNames } from '../names/create-page-names.ts';
 import { reportCaseReference } from '../feedback/report-case-reference.ts';
 import { localVerdict } from '../../core/verdict/local-verdict.ts';
-import { pageReadableKind } from '../../core/verdict/page-readable-kind.ts';
+import { pageReadableLook } from '../../core/verdict/page-readable-kind.ts';
+import { verdictLook } from '../../core/verdict/verdict-look.ts';
 
 /** A card opened again within this time does not ask again for its stale answer. */
 const REASK_MS = 1_000;
 
 // The page's scripts read CSS.highlights: a verdict resting on internal-only entries is painted as
 // `pending` there and drawn for real only in the closed overlay (core/verdict/page-readable-kind.ts).
-const toEntry = (view: CodeView): [string, ScannedVerdict] => [view.code, { kind: view.verdict.kind, pageKind: pageReadableKind(view.verdict), view }];
+// Both are painted by look: a clear from the public lists alone (no token) is `public`, not `clear`.
+const toEntry = (view: CodeView): [string, ScannedVerdict] => [view.code, { kind: verdictLook(view.verdict), pageKind: pageReadableLook(view.verdict), view }];
 
 /** The page's own context hint, `<meta name="creditlens-context" content="procurement">`. */
 function contextHint(document: Document): CheckContext | null {

@@ -23,7 +23,7 @@ import * as z from 'zod/mini';
 import { CheckContextSchema } from '../../core/api/check-context-schema.ts';
 import { ApplicableMeasureSchema } from '../../core/verdict/applicable-measure-schema.ts';
 import { CodeViewSchema, ValiditySchema, type CodeView } from '../../core/verdict/code-view-schema.ts';
-import { VerdictKindSchema, VerdictSchema } from '../../core/verdict/verdict-schema.ts';
+import { VerdictKindSchema, VerdictLookSchema, VerdictSchema } from '../../core/verdict/verdict-schema.ts';
 import type { VerdictKind } from '../../core/verdict/verdict-types.ts';
 import { SettingsPatchSchema, SettingsViewSchema, type SettingsPatch, type SettingsView } from '../settings/settings-schema.ts';
 import type { Result } from './result.ts';
@@ -70,6 +70,8 @@ export const FindingSchema = z.object({
   code: Code,
   validity: ValiditySchema,
   kind: VerdictKindSchema,
+  /** How it is painted (core/verdict/verdict-look.ts): `public` for a clear from the public lists alone; default `kind`. */
+  look: z.optional(VerdictLookSchema),
   /** Registered name, when known. */
   name: z.nullable(z.string().check(z.maxLength(500))),
   /** Occurrences in the frame (text and form fields). */

@@ -3,6 +3,7 @@ import { CHECK_CONTEXTS, type CheckContext } from '../../../core/api/check-conte
 import { compareNames } from '../../../core/names/compare-names.ts';
 import { readBidderRows, splitSheetText, type BidderSheet } from '../../../core/sheet/read-bidder-rows.ts';
 import { verdictLabel, type VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
+import { verdictLook } from '../../../core/verdict/verdict-look.ts';
 import type { BatchState, CodeView } from '../../messaging/protocol.ts';
 import type { sendChecked } from '../../messaging/send-checked.ts';
 import { glossary } from '../../../core/present/glossary.ts';
@@ -202,7 +203,7 @@ export function BatchCheck({ send, locale, defaultContext, pollMs = 300, onCheck
                             {agreement === 'mismatch' && <span class="error"> {t('batchNameMismatch')}</span>}
                           </td>
                           <td>
-                            {view && <VerdictChip kind={view.verdict.kind} locale={locale} suspect={view.validity === 'suspect'} />}
+                            {view && <VerdictChip kind={verdictLook(view.verdict)} locale={locale} suspect={view.validity === 'suspect'} />}
                             {row.duplicateOf !== null && <span class="muted"> {t('batchDuplicateOf', row.duplicateOf)}</span>}
                           </td>
                         </tr>

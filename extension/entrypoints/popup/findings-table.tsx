@@ -31,7 +31,7 @@ export function FindingsTable({ findings, locale }: { findings: TabFinding[]; lo
               </th>
               <td>{finding.name ?? <span class="muted">{glossary(locale).unnamed}</span>}</td>
               <td>
-                <VerdictChip kind={finding.kind} locale={locale} suspect={finding.validity === 'suspect'} />
+                <VerdictChip kind={finding.look ?? finding.kind} locale={locale} suspect={finding.validity === 'suspect'} />
               </td>
               <td class="num">{finding.count}</td>
             </tr>

@@ -1,9 +1,10 @@
 import { glossary } from '../../../core/present/glossary.ts';
 import { verdictLabel, type VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
-import type { VerdictKind } from '../../messaging/protocol.ts';
+import type { VerdictLook } from '../../../core/verdict/verdict-palette.ts';
 
 export interface VerdictChipProps {
-  kind: VerdictKind;
+  /** The verdict's look (core/verdict/verdict-look.ts): its kind, or `public` for a clear from the public lists alone. */
+  kind: VerdictLook;
   locale: VerdictLocale;
   /** A code with a wrong check character: its verdict stands, but the code itself is doubtful. */
   suspect?: boolean;

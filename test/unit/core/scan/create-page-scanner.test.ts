@@ -82,6 +82,38 @@ describe('createPageScanner', () => {
     expect(painted(registry)).toEqual({ 'creditlens-black': [A], 'creditlens-clear': [B] });
   });
 
+  it('paints a clear from the public lists alone by its look: highlight, marker, field badge and finding say public, not clear', async () => {
+    document.body.innerHTML = `<p>${A}</p><p>${B}</p><input id="f" type="text" value="${A}">`;
+    layOut();
+    const { scanner } = start();
+    document.getElementById('f')!.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    scanner.setVerdicts([
+      [A, { kind: 'public' }],
+      [B, { kind: 'clear' }],
+    ]);
+    expect(painted(registry)).toEqual({ 'creditlens-public': [A], 'creditlens-clear': [B] });
+    expect(scanner.findings()).toEqual([
+      { code: A, validity: 'valid', kind: 'clear', look: 'public', count: 2 },
+      { code: B, validity: 'valid', kind: 'clear', look: 'clear', count: 1 },
+    ]);
+    await vi.advanceTimersByTimeAsync(20);
+    const shadow = document.querySelector('creditlens-overlay')!.shadowRoot!;
+    expect(shadow.querySelector(`.mark[data-code="${A}"]`)!.getAttribute('data-kind')).toBe('public');
+    expect(shadow.querySelector(`.mark[data-code="${B}"]`)!.getAttribute('data-kind')).toBe('clear');
+    const badge = shadow.querySelector('.badge')!;
+    expect(badge.getAttribute('data-kind')).toBe('public');
+    expect(badge.textContent).not.toContain('√');
+  });
+
+  it('paints the look the page may read, and keeps the real look for the overlay when they differ', () => {
+    document.body.innerHTML = `<p>${A}</p>`;
+    const { scanner } = start();
+    scanner.setVerdicts([[A, { kind: 'black', pageKind: 'pending' }]]);
+    expect(painted(registry)).toEqual({ 'creditlens-pending': [A] });
+    scanner.setVerdicts([[A, { kind: 'public', pageKind: 'public' }]]);
+    expect(painted(registry)).toEqual({ 'creditlens-public': [A] });
+  });
+
   it('asks for a suspect code and paints its verdict under the suspect flag', async () => {
     document.body.innerHTML = `<p>${SUSPECT}</p>`;
     layOut();
@@ -90,7 +122,7 @@ describe('createPageScanner', () => {
     expect(painted(registry)).toEqual({ 'creditlens-pending': [SUSPECT], 'creditlens-suspect': [SUSPECT] });
     scanner.setVerdicts([[SUSPECT, { kind: 'clear' }]]);
     expect(painted(registry)).toEqual({ 'creditlens-clear': [SUSPECT], 'creditlens-suspect': [SUSPECT] });
-    expect(scanner.findings()).toEqual([{ code: SUSPECT, validity: 'suspect', kind: 'clear', count: 1 }]);
+    expect(scanner.findings()).toEqual([{ code: SUSPECT, validity: 'suspect', kind: 'clear', look: 'clear', count: 1 }]);
     expect(scanner.codes()).toEqual([SUSPECT]);
     await vi.advanceTimersByTimeAsync(20);
     const mark = document.querySelector('creditlens-overlay')!.shadowRoot!.querySelector('.mark')!;
@@ -184,7 +216,7 @@ describe('createPageScanner', () => {
       const { scanner, onCodes } = start();
       expect(onCodes).toHaveBeenCalledWith([A]);
       expect(painted(registry)).toEqual({ 'creditlens-pending': [A, A] });
-      expect(scanner.findings()).toEqual([{ code: A, validity: 'valid', kind: 'pending', count: 2 }]);
+      expect(scanner.findings()).toEqual([{ code: A, validity: 'valid', kind: 'pending', look: 'pending', count: 2 }]);
       expect(document.body.innerHTML).toBe(html);
       expect([...document.querySelectorAll('td')].map((td) => [...td.childNodes])).toEqual(nodes);
     });
@@ -238,7 +270,7 @@ describe('createPageScanner', () => {
       em.append(hit);
       await vi.advanceTimersByTimeAsync(60);
       expect(painted(registry)).toEqual({ 'creditlens-pending': [A] });
-      expect(scanner.findings()).toEqual([{ code: A, validity: 'valid', kind: 'pending', count: 1 }]);
+      expect(scanner.findings()).toEqual([{ code: A, validity: 'valid', kind: 'pending', look: 'pending', count: 1 }]);
     });
 
     it('drops the code when a line break comes between its parts, and finds it again when the break goes', async () => {
@@ -298,7 +330,7 @@ describe('createPageScanner', () => {
     field.value = SUSPECT;
     field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     expect(onCodes).toHaveBeenLastCalledWith([SUSPECT]);
-    expect(scanner.findings()).toEqual([{ code: SUSPECT, validity: 'suspect', kind: 'pending', count: 1 }]);
+    expect(scanner.findings()).toEqual([{ code: SUSPECT, validity: 'suspect', kind: 'pending', look: 'pending', count: 1 }]);
     scanner.setVerdicts([[SUSPECT, { kind: 'clear' }]]);
     await vi.advanceTimersByTimeAsync(20);
     const badge = document.querySelector('creditlens-overlay')!.shadowRoot!.querySelector('.badge')!;
@@ -308,7 +340,7 @@ describe('createPageScanner', () => {
     expect(onCodes).toHaveBeenCalledWith([A]);
     expect(field.value).toBe(A);
     scanner.setVerdicts([[A, { kind: 'red' }]]);
-    expect(scanner.findings()).toEqual([{ code: A, validity: 'valid', kind: 'red', count: 1 }]);
+    expect(scanner.findings()).toEqual([{ code: A, validity: 'valid', kind: 'red', look: 'red', count: 1 }]);
   });
 
   it.each([
@@ -328,7 +360,7 @@ describe('createPageScanner', () => {
     const typo = 'Z9' + A.slice(2);
     document.body.innerHTML = `<input id="f" type="text" value="${typo}">`;
     const { scanner } = start();
-    expect(scanner.findings()).toEqual([{ code: typo, validity: 'invalid', kind: 'invalid', count: 1 }]);
+    expect(scanner.findings()).toEqual([{ code: typo, validity: 'invalid', kind: 'invalid', look: 'invalid', count: 1 }]);
   });
 
   it('reports findings with counts per code', async () => {
@@ -336,7 +368,7 @@ describe('createPageScanner', () => {
     document.body.innerHTML = `<p>${A}</p><p>${A}</p>`;
     start({ onFindings });
     await vi.advanceTimersByTimeAsync(250);
-    expect(onFindings).toHaveBeenLastCalledWith([{ code: A, validity: 'valid', kind: 'pending', count: 2 }]);
+    expect(onFindings).toHaveBeenLastCalledWith([{ code: A, validity: 'valid', kind: 'pending', look: 'pending', count: 2 }]);
   });
 
   it('removes its highlights, styles and overlay when aborted', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ListEntry } from '../../../../core/api/list-entry-schema.ts';
 import { computeVerdict } from '../../../../core/verdict/compute-verdict.ts';
-import { pageReadableKind } from '../../../../core/verdict/page-readable-kind.ts';
+import { pageReadableKind, pageReadableLook } from '../../../../core/verdict/page-readable-kind.ts';
 import type { VerdictKind } from '../../../../core/verdict/verdict-types.ts';
 import { makeEntry } from '../fixtures/make-entry.ts';
 import { makeStatusResult } from '../fixtures/make-status-result.ts';
@@ -28,5 +28,30 @@ describe('pageReadableKind', () => {
     const verdict = computeVerdict({ result: makeStatusResult({ entries, asOf: now.toISOString() }), now });
     expect(verdict.kind).toBe(kind);
     expect(pageReadableKind(verdict)).toBe(shown);
+  });
+});
+
+describe('pageReadableLook', () => {
+  const verdictOf = (entries: ListEntry[], scope?: 'public' | 'full') =>
+    computeVerdict({ result: { ...makeStatusResult({ entries, asOf: now.toISOString() }), ...(scope ? { scope } : {}) }, now });
+
+  it('paints a clear from the public lists alone (no token) as public, never as clear', () => {
+    const verdict = verdictOf([], 'public');
+    expect(verdict.kind).toBe('clear');
+    expect(pageReadableLook(verdict)).toBe('public');
+  });
+
+  it('paints the platform’s full clear as clear', () => {
+    expect(pageReadableLook(verdictOf([], 'full'))).toBe('clear');
+    expect(pageReadableLook(verdictOf([]))).toBe('clear');
+  });
+
+  it('paints a public black entry black, from the public lists alone too', () => {
+    expect(pageReadableLook(verdictOf([published()], 'public'))).toBe('black');
+  });
+
+  it('still paints a verdict resting on internal-only entries as pending', () => {
+    expect(pageReadableLook(verdictOf([internal()], 'full'))).toBe('pending');
+    expect(pageReadableLook(verdictOf([internal({ list: 'red' })]))).toBe('pending');
   });
 });

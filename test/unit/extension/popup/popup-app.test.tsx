@@ -107,6 +107,27 @@ describe('PopupApp', () => {
     expect(root.querySelector('[data-testid=recheck-status]')!.textContent).toBe('已继续核查 2500 个代码。');
   });
 
+  it('shows a clear from the public lists alone (no token) with the public chip, not the clear one', async () => {
+    const send = fakeSend({
+      getTabFindings: ({ tabId }) => ({
+        ok: true,
+        value: {
+          tabId,
+          frames: [{ frameId: 0, url: 'http://127.0.0.1/demo/approval.html', context: 'approval' }],
+          findings: [finding(A, 'clear', { look: 'public' }), finding(B, 'clear', { look: 'clear' })],
+        },
+      }),
+    });
+    await mount(send);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=findings]')).not.toBeNull());
+    const chip = (code: string) => root.querySelector(`[data-testid=findings] tr[data-code="${code}"] .chip`)!;
+    expect(chip(A).classList.contains('chip-public')).toBe(true);
+    expect(chip(A).classList.contains('chip-clear')).toBe(false);
+    expect(chip(A).getAttribute('data-verdict')).toBe('public');
+    expect(chip(A).textContent).not.toContain('√');
+    expect(chip(B).classList.contains('chip-clear')).toBe(true);
+  });
+
   it('runs a batch check of pasted codes, showing progress and then every result in input order', async () => {
     const pending = batch('b1', [codeView(A, 'pending'), codeView(B, 'pending')], 0);
     const half = batch('b1', [codeView(A, 'black', '武汉乙公司'), codeView(B, 'pending')], 1);
