@@ -23,6 +23,9 @@ import { createMismatchFlags } from '../names/create-mismatch-flags.ts';
 import { createPageNames } from '../names/create-page-names.ts';
 import { reportCaseReference } from '../feedback/report-case-reference.ts';
 import { localVerdict } from '../../core/verdict/local-verdict.ts';
+import { presentLocale } from '../../core/present/present-locale.ts';
+import { firstRunHintItem } from '../settings/first-run-hint-item.ts';
+import { showFirstRunHint } from './show-first-run-hint.tsx';
 import { pageReadableLook } from '../../core/verdict/page-readable-kind.ts';
 import { verdictLook } from '../../core/verdict/verdict-look.ts';
 
@@ -63,6 +66,8 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
     places: () => scanner?.places() ?? new Map(),
   });
   reportCaseReference(document, sendChecked);
+  // The first codes marked in the top frame bring the first-run hint, once ever (issue 14).
+  let hinted = document.defaultView !== document.defaultView?.top;
   function apply(views: CodeView[]): void {
     for (const view of views) names.set(view.code, view.result?.subject?.name ?? null);
     pageNames.setViews(views);
@@ -95,6 +100,11 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
     onCodes: (codes) => void lookup(codes),
     onFindings(findings) {
       pageNames.setCodes(findings.map((f) => f.code));
+      if (!hinted && findings.length > 0) {
+        hinted = true;
+        const locale = presentLocale(document.documentElement.lang || navigator.language);
+        void showFirstRunHint({ document, overlay, signal, store: firstRunHintItem, locale });
+      }
       const named = findings.map((f) => ({ ...f, name: names.get(f.code) ?? null }));
       void sendChecked('reportFindings', { url: document.location.href, findings: named });
     },

@@ -80,6 +80,9 @@ export const tabRecordsItem: CheckedItem<StoredTabRecord[]> = checkedItem('local
  */
 const RETIRED_KEYS: StorageItemKey[] = ['local:lastRecord'];
 
+/** Whether the page's first-run hint was dismissed (its own file: the content script reads it). */
+export { firstRunHintItem } from './first-run-hint-item.ts';
+
 /** Removes the retired keys (once per background start; removing a missing key is a no-op). */
 export function dropRetiredKeys(): Promise<void> {
   return storage.removeItems(RETIRED_KEYS);
