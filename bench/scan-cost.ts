@@ -124,7 +124,7 @@ export async function run(): Promise<void> {
                 ).createPageScanner({
                   document,
                   signal: controller.signal,
-                  onCodes: (codes: string[]) => queueMicrotask(() => scanner.setVerdicts(codes.map((c) => [c, { kind: 'clear' }]))),
+                  onCodes: (asked: { code: string }[]) => queueMicrotask(() => scanner.setVerdicts(asked.map(({ code }) => [code, { kind: 'clear' }]))),
                 });
                 if (expected === 0) done(performance.now() - t0 + (count() < 0 ? 1 : 0));
                 else queueMicrotask(finish);

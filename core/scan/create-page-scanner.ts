@@ -57,6 +57,12 @@ export interface CardRequest<V> {
   source: 'text' | 'field';
 }
 
+/** A code the scanner asks about, with what it already knows of it: valid, or suspect (invalid codes are never asked). */
+export interface AskedCode {
+  code: string;
+  validity: UsccValidity;
+}
+
 export interface PageScannerOptions<V extends ScanVerdict> {
   /** What to scan; default the whole document. */
   root?: Document | Element;
@@ -67,7 +73,7 @@ export interface PageScannerOptions<V extends ScanVerdict> {
    * character wrong; real pilot-era codes fail it) are asked for too and painted with their verdict
    * plus the suspect flag; invalid codes are never asked for.
    */
-  onCodes(codes: string[]): void;
+  onCodes(codes: AskedCode[]): void;
   /** The page's codes after each change (debounced). */
   onFindings?(findings: ScanFinding[]): void;
   /** Fills the detail card; default: the code and the verdict's long label, as text. */
@@ -124,7 +130,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   const verdicts = new Map<string, V>();
   const fields = new Map<CodeField, FieldOcc>();
   const asked = new Set<string>();
-  let toAsk: string[] = [];
+  let toAsk: AskedCode[] = [];
 
   const painter = createHighlightPainter(view, signal, () => adoptHighlightStyles(document, signal));
   const overlay = options.overlay ?? createOverlay(document, signal);
@@ -174,7 +180,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     if (validity === 'invalid' || asked.has(code)) return;
     asked.add(code);
     waitingToAsk.delete(code);
-    toAsk.push(code);
+    toAsk.push({ code, validity });
   }
 
   /** `ask` now, or (with `askWhenShown`) once the element holding this occurrence of the code is shown. */

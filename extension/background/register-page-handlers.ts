@@ -10,6 +10,8 @@ import { fail, ok } from '../messaging/result.ts';
 import type { Settings } from '../settings/settings-schema.ts';
 import type { FrameRegistry } from './frame-registry.ts';
 import { siteContext } from './site-context.ts';
+import { parseUscc } from '../../core/uscc/parse-uscc.ts';
+import type { UsccValidity } from '../../core/uscc/uscc-types.ts';
 import { strongerKind } from '../../core/verdict/verdict-strength.ts';
 import { localVerdict } from '../../core/verdict/local-verdict.ts';
 import { createTabBudget, type TabBudget } from './create-tab-budget.ts';
@@ -48,7 +50,15 @@ export function registerPageHandlers(d: PageHandlerDeps): () => void {
       await d.ready;
       if (origin.tabId === null || origin.frameId === null) return fail('permission', 'lookup is for content scripts');
       d.onLookup?.();
-      const codes = [...new Set(req.codes)];
+      const seen = new Map<string, UsccValidity>();
+      for (const { code, validity } of req.codes) {
+        // The scanner's reading travels with the code; it is checked here, never taken on trust.
+        if (parseUscc(code).validity !== validity) return fail('invalid-message', `lookup: ${code} is not ${validity}`);
+        seen.set(code, validity);
+      }
+      // Invalid codes are never asked for: their view is local.
+      const codes = [...seen.keys()].filter((code) => seen.get(code) !== 'invalid');
+      const local = [...seen.keys()].filter((code) => seen.get(code) === 'invalid');
       // A page asking for too many codes in a minute is paused: the rest wait for the person (popup).
       const { admitted, held } = budget.admit(origin.tabId, origin.frameId, codes);
       d.frames.addCodes(origin.tabId, origin.frameId, admitted);
@@ -56,7 +66,12 @@ export function registerPageHandlers(d: PageHandlerDeps): () => void {
       const waiting = new Set(held);
       // The frame's context is the one frameConfig settled on: the registry's, not the message's.
       const context = d.frames.contextOf(origin.tabId, origin.frameId);
-      return ok({ views: codes.map((code) => (waiting.has(code) ? pausedView(d.view(code, context)) : d.view(code, context))) });
+      return ok({
+        views: [
+          ...codes.map((code) => (waiting.has(code) ? pausedView(d.view(code, context)) : d.view(code, context))),
+          ...local.map((code) => d.view(code, context)),
+        ],
+      });
     }),
     on('reportFindings', async (req, origin) => {
       await d.ready;

@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import { CheckContextSchema, type CheckContext } from '../../core/api/check-context-schema.ts';
 import { createOverlay } from '../../core/scan/create-overlay.ts';
-import { createPageScanner, type PageScanner } from '../../core/scan/create-page-scanner.ts';
+import { createPageScanner, type AskedCode, type PageScanner } from '../../core/scan/create-page-scanner.ts';
 import { onValidMessage } from '../messaging/on-valid-message.ts';
 import type { CodeView } from '../messaging/protocol.ts';
 import { ok } from '../messaging/result.ts';
@@ -81,13 +81,14 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
   });
   signal.addEventListener('abort', stopListening, { once: true });
 
-  async function lookup(codes: string[]): Promise<void> {
-    const answer = await sendChecked('lookup', { codes });
+  async function lookup(asked: AskedCode[]): Promise<void> {
+    // Each code goes with the validity the scanner found (the background checks it against its own reading).
+    const answer = await sendChecked('lookup', { codes: asked });
     if (signal.aborted || !scanner) return;
     if (answer.ok) apply(answer.value.views);
     else {
       // The background could not answer at all: never leave a code looking checked.
-      scanner.setVerdicts(codes.map((code) => [code, { kind: 'unknown', view: unknownView(code, context, answer.error.message) }]));
+      scanner.setVerdicts(asked.map(({ code }) => [code, { kind: 'unknown', view: unknownView(code, context, answer.error.message) }]));
     }
   }
 
@@ -113,7 +114,7 @@ export async function startContent(document: Document, signal: AbortSignal): Pro
       // the freshness window (only the background knows), at most once per code a second (its answer re-renders the card).
       if (request.verdict && request.validity !== 'invalid' && Date.now() - (reasked.get(request.code) ?? 0) > REASK_MS) {
         reasked.set(request.code, Date.now());
-        void lookup([request.code]);
+        void lookup([{ code: request.code, validity: request.validity }]);
       }
       renderCodeCard(container, request, context, pageNames.pageName(request.code));
     },

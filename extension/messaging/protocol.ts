@@ -61,9 +61,12 @@ export const FrameConfigSchema = z.object({
   /** False: mark codes with overlay markers only, as where the browser lacks the Highlight API (settings `highlightApi`). */
   highlightApi: z.boolean(),
 });
-/** The codes a frame shows; their context is the frame's, which the background keeps since `frameConfig`. */
+/**
+ * The codes a frame shows, each with the validity the scanner found (valid or suspect: invalid
+ * codes are never asked); their context is the frame's, which the background keeps since `frameConfig`.
+ */
 export const LookupRequestSchema = z.object({
-  codes: z.array(Code).check(z.maxLength(10_000)),
+  codes: z.array(z.object({ code: Code, validity: ValiditySchema })).check(z.maxLength(10_000)),
 });
 export const LookupResponseSchema = z.object({ views: z.array(CodeViewSchema) });
 export const FindingSchema = z.object({

@@ -56,8 +56,8 @@ export function scanContainer(core: MoreHost, root: Document | Element, options:
     document,
     signal: controller.signal,
     label: (kind) => verdictLabel(kind, localeOf()),
-    onCodes(codes) {
-      for (const code of codes) {
+    onCodes(asked) {
+      for (const { code } of asked) {
         waiting.add(code);
         if (!core.pageName(code)) {
           const at = locateCode(root, code);

@@ -1,7 +1,7 @@
 /** @vitest-environment happy-dom */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOverlay } from '../../../../core/scan/create-overlay.ts';
-import { createPageScanner, type ScanVerdict } from '../../../../core/scan/create-page-scanner.ts';
+import { createPageScanner, type AskedCode, type ScanVerdict } from '../../../../core/scan/create-page-scanner.ts';
 import { withUsccCheck, withWrongCheck } from '../uscc/reference-uscc.ts';
 
 const A = withUsccCheck('91420105MA4KMF000');
@@ -52,9 +52,19 @@ describe('createPageScanner', () => {
   });
 
   const start = (extra: Partial<Parameters<typeof createPageScanner<ScanVerdict>>[0]> = {}) => {
+    // `onCodes` records the codes; `asked` what the scanner handed on with them.
     const onCodes = vi.fn<(codes: string[]) => void>();
-    const scanner = createPageScanner<ScanVerdict>({ document, signal: controller.signal, onCodes, ...extra });
-    return { scanner, onCodes };
+    const asked = vi.fn<(codes: AskedCode[]) => void>();
+    const scanner = createPageScanner<ScanVerdict>({
+      document,
+      signal: controller.signal,
+      onCodes: (codes) => {
+        asked(codes);
+        onCodes(codes.map((a) => a.code));
+      },
+      ...extra,
+    });
+    return { scanner, onCodes, asked };
   };
 
   it('paints codes in table cells as pending and asks once per code', () => {
@@ -117,8 +127,10 @@ describe('createPageScanner', () => {
   it('asks for a suspect code and paints its verdict under the suspect flag', async () => {
     document.body.innerHTML = `<p>${SUSPECT}</p>`;
     layOut();
-    const { scanner, onCodes } = start();
+    const { scanner, onCodes, asked } = start();
     expect(onCodes).toHaveBeenCalledWith([SUSPECT]);
+    // Handed on with what the scanner found: the background need not guess.
+    expect(asked).toHaveBeenCalledWith([{ code: SUSPECT, validity: 'suspect' }]);
     expect(painted(registry)).toEqual({ 'creditlens-pending': [SUSPECT], 'creditlens-suspect': [SUSPECT] });
     scanner.setVerdicts([[SUSPECT, { kind: 'clear' }]]);
     expect(painted(registry)).toEqual({ 'creditlens-clear': [SUSPECT], 'creditlens-suspect': [SUSPECT] });

@@ -2,7 +2,7 @@
 /** Issue 10 finding 3 in the scanner: codes are asked for only once shown, and what the page may read (`pageKind`) is what is painted. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOverlay } from '../../../../core/scan/create-overlay.ts';
-import { createPageScanner, type ScanVerdict } from '../../../../core/scan/create-page-scanner.ts';
+import { createPageScanner, type AskedCode, type ScanVerdict } from '../../../../core/scan/create-page-scanner.ts';
 import { withUsccCheck } from '../uscc/reference-uscc.ts';
 
 const SHOWN = withUsccCheck('91420105MA4KMF000');
@@ -48,21 +48,26 @@ describe('createPageScanner with askWhenShown', () => {
   });
 
   it('returns only shown codes to onCodes, and only once the observer reports them near the viewport', () => {
-    const onCodes = vi.fn<(codes: string[]) => void>();
+    const onCodes = vi.fn<(codes: AskedCode[]) => void>();
     createPageScanner<ScanVerdict>({ document, signal: controller.signal, onCodes, askWhenShown: true, overlay: createOverlay(document, controller.signal) });
     expect(onCodes).not.toHaveBeenCalled();
     for (const el of [...observed]) report(el);
-    expect(onCodes.mock.calls.flat(2)).toEqual([SHOWN]);
+    expect(onCodes.mock.calls.flat(2).map((a) => a.code)).toEqual([SHOWN]);
     // The hidden one is asked for once it is shown.
     document.getElementById('hidden')!.removeAttribute('style');
     report(document.getElementById('hidden')!);
-    expect(onCodes.mock.calls.flat(2)).toEqual([SHOWN, HIDDEN]);
+    expect(onCodes.mock.calls.flat(2).map((a) => a.code)).toEqual([SHOWN, HIDDEN]);
   });
 
   it('returns every code at once without askWhenShown', () => {
-    const onCodes = vi.fn<(codes: string[]) => void>();
+    const onCodes = vi.fn<(codes: AskedCode[]) => void>();
     createPageScanner<ScanVerdict>({ document, signal: controller.signal, onCodes, overlay: createOverlay(document, controller.signal) });
-    expect(onCodes.mock.calls.flat(2).sort()).toEqual([SHOWN, HIDDEN].sort());
+    expect(
+      onCodes.mock.calls
+        .flat(2)
+        .map((a) => a.code)
+        .sort(),
+    ).toEqual([SHOWN, HIDDEN].sort());
   });
 
   it('returns the page-readable kind in CSS.highlights, never the real one behind it', () => {

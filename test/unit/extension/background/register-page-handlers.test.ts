@@ -37,7 +37,7 @@ describe('registerPageHandlers lookup', () => {
   it('returns paused unknown views for codes past the limit, never asking for them, and a notice for the popup', async () => {
     const { m, watch, frames } = setup(3);
     await m.deliver('frameConfig', { url: PAGE.url, contextHint: null });
-    const answer = await m.deliver<Result<LookupResponse>>('lookup', { codes });
+    const answer = await m.deliver<Result<LookupResponse>>('lookup', { codes: codes.map((code) => ({ code, validity: 'valid' })) });
     if (!answer.ok) throw new Error('lookup failed');
     expect(answer.value.views.map((v) => [v.verdict.kind, v.verdict.reason.code])).toEqual([
       ['pending', 'checking'],
@@ -55,7 +55,7 @@ describe('registerPageHandlers lookup', () => {
   it('returns the held codes asked for and pushed to their frame once the person resumes', async () => {
     const { m, watch, pushed } = setup(3);
     await m.deliver('frameConfig', { url: PAGE.url, contextHint: null });
-    await m.deliver('lookup', { codes });
+    await m.deliver('lookup', { codes: codes.map((code) => ({ code, validity: 'valid' })) });
     // A content script may not resume its own tab.
     expect(await m.deliver('resumeTab', { tabId: 7 })).toMatchObject({ ok: false, error: { kind: 'permission' } });
     expect(await m.deliver('resumeTab', { tabId: 7 }, POPUP)).toEqual({ ok: true, value: { codes: 2 } });
@@ -70,15 +70,29 @@ describe('registerPageHandlers lookup', () => {
     const { m } = setup(500);
     const config = await m.deliver<Result<{ context: string }>>('frameConfig', { url: PAGE.url, contextHint: 'procurement' });
     expect(config.ok && config.value.context).toBe('procurement');
-    const answer = await m.deliver<Result<LookupResponse>>('lookup', { codes: codes.slice(0, 2), context: 'approval' });
+    const answer = await m.deliver<Result<LookupResponse>>('lookup', {
+      codes: codes.slice(0, 2).map((code) => ({ code, validity: 'valid' })),
+      context: 'approval',
+    });
     if (!answer.ok) throw new Error('lookup failed');
     expect(answer.value.views.map((v) => v.context)).toEqual(['procurement', 'procurement']);
+  });
+
+  it('refuses a lookup whose validity does not match its code, and answers an invalid code without asking for it', async () => {
+    const { m, watch } = setup(500);
+    await m.deliver('frameConfig', { url: PAGE.url, contextHint: null });
+    const wrong = codes[0]!.slice(0, 17) + (codes[0]!.endsWith('0') ? '1' : '0');
+    expect(await m.deliver('lookup', { codes: [{ code: wrong, validity: 'valid' }] })).toMatchObject({ ok: false, error: { kind: 'invalid-message' } });
+    const answer = await m.deliver<Result<LookupResponse>>('lookup', { codes: [{ code: 'ABCDEFGHIJKLMNOPQR', validity: 'invalid' }] });
+    if (!answer.ok) throw new Error('lookup failed');
+    expect(answer.value.views.map((v) => v.validity)).toEqual(['invalid']);
+    expect(watch.mock.calls.flat(2)).toEqual([]);
   });
 
   it('returns no pause for a page within the limit', async () => {
     const { m, watch } = setup(500);
     await m.deliver('frameConfig', { url: PAGE.url, contextHint: null });
-    await m.deliver('lookup', { codes });
+    await m.deliver('lookup', { codes: codes.map((code) => ({ code, validity: 'valid' })) });
     expect(watch.mock.calls.flat(2)).toEqual(codes);
     const findings = await m.deliver<Result<TabFindings>>('getTabFindings', { tabId: 7 }, POPUP);
     expect(findings.ok && findings.value.paused).toBeNull();

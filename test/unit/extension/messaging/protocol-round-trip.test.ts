@@ -135,7 +135,7 @@ type Sample<K extends keyof ProtocolMap> = { request: Parameters<ProtocolMap[K]>
 /** One complete sample per message: the `satisfies` makes a message without one a type error. */
 const SAMPLES = {
   frameConfig: { request: { url: 'http://127.0.0.1/a', contextHint: 'procurement' }, answer: { enabled: true, context: 'procurement', highlightApi: false } },
-  lookup: { request: { codes: [CODE] }, answer: { views: [view] } },
+  lookup: { request: { codes: [{ code: CODE, validity: 'valid' }] }, answer: { views: [view] } },
   reportFindings: { request: { url: 'http://127.0.0.1/a', findings: [finding] }, answer: null },
   verdictsChanged: { request: { views: [view] }, answer: null },
   getTabFindings: {

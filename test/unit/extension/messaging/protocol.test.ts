@@ -18,13 +18,14 @@ describe('onValidMessage', () => {
     const m = fakeMessenger();
     const handler = vi.fn(() => ({ ok: true as const, value: { views: [] } }));
     onValidMessage('lookup', handler, m);
-    await m.deliver('lookup', { codes: [A] });
-    expect(handler).toHaveBeenCalledWith({ codes: [A] }, { tabId: 7, frameId: 2, extensionPage: false });
+    await m.deliver('lookup', { codes: [{ code: A, validity: 'valid' }] });
+    expect(handler).toHaveBeenCalledWith({ codes: [{ code: A, validity: 'valid' }] }, { tabId: 7, frameId: 2, extensionPage: false });
   });
 
   it.each([
-    ['an empty code', { codes: [''] }],
-    ['codes that are not strings', { codes: [1] }],
+    ['an empty code', { codes: [{ code: '', validity: 'valid' }] }],
+    ['a code without its validity', { codes: [A] }],
+    ['a validity that is not one', { codes: [{ code: A, validity: 'checked' }] }],
     ['missing data', undefined],
   ])('answers invalid-message for %s without calling the handler', async (_, data) => {
     const m = fakeMessenger();
