@@ -41,6 +41,8 @@ const HINT_CSS = `
 .first-run-hint .cl-legend-item { display: flex; gap: 6px; margin: 2px 0; }
 .first-run-hint [class^="hint-sample-"] { white-space: nowrap; border-radius: 3px; padding: 0 4px; font-weight: bold; }
 .first-run-hint .cl-legend-keys { margin: 4px 0 0; }
+/* Never on paper: a page printed for the file (a check record) carries no hint of ours. */
+@media print { .first-run-hint { display: none !important; } }
 ${samples}
 `;
 

@@ -56,6 +56,14 @@ describe('the first-run hint on the page', () => {
         text: document.documentElement.innerText.includes('信用透镜已标出本页'),
       })),
     ).toEqual({ root: null, text: false });
+    // A page printed for the file (a check record) carries no hint.
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await overlay.isVisible(HINT)).toBe(false);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    expect(await overlay.isVisible(HINT)).toBe(true);
   });
 
   it('opens the legend inside the hint, and closes for good', async () => {
