@@ -1,6 +1,7 @@
 import type { QueuedObjection } from '../../core/api/objection-schema.ts';
 import type { Repositories } from '../db/repositories.ts';
 import type { StoredObjection } from '../db/stored-records.ts';
+import { objectionRecord } from './objection-record.ts';
 
 /** How many objections one queue answer lists at most (oldest first). */
 export const MAX_QUEUED_OBJECTIONS = 500;
@@ -12,14 +13,7 @@ export function objectionQueue(repos: Repositories, status: StoredObjection['sta
     if (!entry) return [];
     return [
       {
-        id: o.id,
-        code: o.code,
-        entryId: o.entryId,
-        status: o.status,
-        reason: o.reason,
-        filedAt: o.filedAt,
-        resolvedAt: o.resolvedAt,
-        department: o.department,
+        ...objectionRecord(o),
         contact: o.contact,
         documentNumber: o.documentNumber,
         reference: o.reference,

@@ -5,30 +5,16 @@ import {
   ObjectionRequestSchema,
   ObjectionResolutionSchema,
   ObjectionResponseSchema,
-  type ObjectionRecord,
 } from '../../core/api/objection-schema.ts';
 import { recordQuery } from '../audit/record-query.ts';
 import { authorize } from '../auth/authorize.ts';
-import type { StoredObjection } from '../db/stored-records.ts';
 import { fileObjection } from '../lists/file-objection.ts';
 import { objectionQueue } from '../lists/objection-queue.ts';
+import { objectionRecord } from '../lists/objection-record.ts';
 import { resolveObjection } from '../lists/resolve-objection.ts';
 import { parseRequest } from '../server/parse-request.ts';
 import { answerStamp, type PlatformContext } from '../server/platform-context.ts';
 import { sendValidated } from '../server/send-validated.ts';
-
-function toRecord(o: StoredObjection): ObjectionRecord {
-  return {
-    id: o.id,
-    code: o.code,
-    entryId: o.entryId,
-    status: o.status,
-    reason: o.reason,
-    filedAt: o.filedAt,
-    resolvedAt: o.resolvedAt,
-    department: o.department,
-  };
-}
 
 /**
  * `POST /api/v1/objections` (department), `POST /api/v1/objections/{id}/resolve` (admin) and the
@@ -41,7 +27,7 @@ export function registerObjectionRoutes(app: FastifyInstance, ctx: PlatformConte
     const body = parseRequest(ObjectionRequestSchema, request.body);
     const { objection, entry } = fileObjection(ctx.repos, body, caller.department ?? '');
     recordQuery(ctx, request, caller, 'objection', [objection.code], `filed ${objection.id} on ${objection.entryId}`);
-    return sendValidated(reply, ObjectionResponseSchema, 201, { objection: toRecord(objection), entryState: entry.state, ...answerStamp(ctx) });
+    return sendValidated(reply, ObjectionResponseSchema, 201, { objection: objectionRecord(objection), entryState: entry.state, ...answerStamp(ctx) });
   });
 
   app.post<{ Params: { id: string } }>('/api/v1/objections/:id/resolve', async (request, reply) => {
@@ -49,7 +35,7 @@ export function registerObjectionRoutes(app: FastifyInstance, ctx: PlatformConte
     const body = parseRequest(ObjectionResolutionSchema, request.body);
     const { objection, entry } = resolveObjection(ctx.repos, request.params.id, body);
     recordQuery(ctx, request, caller, 'objection-resolve', [objection.code], `${objection.status} ${objection.id}`);
-    return sendValidated(reply, ObjectionResponseSchema, 200, { objection: toRecord(objection), entryState: entry.state, ...answerStamp(ctx) });
+    return sendValidated(reply, ObjectionResponseSchema, 200, { objection: objectionRecord(objection), entryState: entry.state, ...answerStamp(ctx) });
   });
 
   app.get('/api/v1/admin/objections', async (request, reply) => {
