@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { VERDICT_KINDS } from '../api/check-record-schema.ts';
 import { ListEntrySchema } from '../api/list-entry-schema.ts';
+import { PlatformLineSchema } from '../platforms/platform-line-schema.ts';
 
 export const VerdictKindSchema = z.enum(VERDICT_KINDS);
 /** core/verdict/verdict-palette.ts `VerdictLook`: a kind, or `public` (a clear from the public lists alone). */
@@ -57,4 +58,6 @@ export const VerdictSchema = z.object({
   stale: z.boolean(),
   /** After a failed refresh: what the earlier (cached) answer said. The verdict itself is `unknown`. */
   lastKnown: z.optional(VerdictKindSchema),
+  /** Several platforms (issue 17, core/platforms): what each covering platform answered, and which entries it owns. */
+  platforms: z.optional(z.array(PlatformLineSchema).check(z.maxLength(20))),
 });

@@ -1,0 +1,99 @@
+import type { StatusResult } from '../api/status-schema.ts';
+import type { CodeVerdict } from '../query/create-status-store.ts';
+import { computeVerdict } from '../verdict/compute-verdict.ts';
+import { localVerdict } from '../verdict/local-verdict.ts';
+import type { PlatformConfig } from './platform-config-schema.ts';
+import type { PlatformLine } from './platform-line-schema.ts';
+
+/** One covering platform's verdict for a code; null while it was never asked. */
+export interface PlatformPart {
+  platform: Pick<PlatformConfig, 'id' | 'name'>;
+  verdict: CodeVerdict | null;
+}
+
+export interface MergeOptions {
+  now: Date;
+  freshnessMs?: number;
+  suspect?: boolean;
+}
+
+/** `reason.detail` of the verdict of a code no configured platform covers. */
+export const NO_COVERING_PLATFORM = 'no-covering-platform';
+
+/**
+ * A code's answer from every platform covering it, as one verdict: core/verdict's rules applied
+ * to the union of their entries, with a line per platform (`platforms`) saying what each
+ * answered and which entries it owns. Clear only when every covering platform answered just now;
+ * if one failed the code is `unknown` (its listings kept as `lastKnown`), if one has not answered
+ * yet it is `pending`, and a code no platform covers is `unknown` — never clear.
+ */
+export function mergePlatformVerdicts(parts: readonly PlatformPart[], o: MergeOptions): CodeVerdict {
+  const lines: PlatformLine[] = parts.map(({ platform, verdict }) => ({
+    platformId: platform.id,
+    name: platform.name,
+    kind: verdict?.kind ?? 'pending',
+    ...(verdict?.reason.errorKind && { errorKind: verdict.reason.errorKind }),
+    entryIds: verdict?.result?.entries.map((e) => e.id) ?? [],
+    asOf: verdict?.result?.asOf ?? null,
+  }));
+  if (parts.length === 0) return { ...localVerdict('unknown', { code: 'error', detail: NO_COVERING_PLATFORM }), result: null, platforms: lines };
+
+  const results = parts.map((p) => p.verdict?.result ?? null).filter((r): r is StatusResult => r !== null);
+  const union = unionResult(results);
+  const failed = parts.find((p) => p.verdict?.kind === 'unknown' || p.verdict?.reason.errorKind);
+  const waiting = parts.some((p) => !p.verdict || p.verdict.kind === 'pending');
+
+  if (!union) {
+    if (failed?.verdict) return { ...failed.verdict, result: null, platforms: lines };
+    return { ...localVerdict(waiting ? 'pending' : 'unknown', waiting ? { code: 'checking' } : { code: 'error' }), result: null, platforms: lines };
+  }
+  const base = computeVerdict({
+    result: union,
+    now: o.now,
+    ...(o.freshnessMs !== undefined && { freshnessMs: o.freshnessMs }),
+    ...(o.suspect !== undefined && { suspect: o.suspect }),
+  });
+  if (failed || waiting) {
+    // Not every covering platform answered just now: what the others said stays as the last answer, never as current.
+    const reason = failed?.verdict?.reason;
+    const errorKind = reason?.errorKind;
+    if (!failed && base.kind !== 'clear' && base.kind !== 'invalid') {
+      // A listing one platform holds is shown while another is still being asked; clear waits for all.
+      return { ...base, result: union, platforms: lines };
+    }
+    if (!failed) return { ...localVerdict('pending', { code: 'checking' }), result: union, platforms: lines };
+    return {
+      ...base,
+      kind: 'unknown',
+      reason: { code: reason?.code === 'paused' ? 'paused' : 'error', ...(errorKind && { errorKind }), detail: `last-answer-${base.kind}` },
+      lastKnown: base.kind,
+      stale: true,
+      result: union,
+      platforms: lines,
+    };
+  }
+  return { ...base, result: union, platforms: lines };
+}
+
+/** Every platform's entries in one answer; the oldest `asOf` and `dataVersion` 0, so its age is the oldest part's. */
+function unionResult(results: readonly StatusResult[]): StatusResult | null {
+  const [first] = results;
+  if (!first) return null;
+  const oldest = results.reduce((a, b) => (Date.parse(b.asOf) < Date.parse(a.asOf) ? b : a));
+  const publicOnly = results.some((r) => r.scope === 'public');
+  return {
+    code: first.code,
+    found: results.some((r) => r.found),
+    invalid: results.every((r) => r.invalid),
+    subject: results.find((r) => r.subject)?.subject ?? null,
+    entries: results.flatMap((r) => r.entries),
+    ...(publicOnly ? { scope: 'public' as const } : first.scope ? { scope: first.scope } : {}),
+    asOf: oldest.asOf,
+    dataVersion: 0,
+  };
+}
+
+/** The platform line owning an entry of a merged verdict (the first, should two platforms use one id). */
+export function entryPlatform(lines: readonly PlatformLine[] | undefined, entryId: string): PlatformLine | null {
+  return lines?.find((line) => line.entryIds.includes(entryId)) ?? null;
+}
