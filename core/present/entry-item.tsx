@@ -10,6 +10,8 @@ export interface EntryItemProps {
   upcoming?: boolean;
   /** Controls for this entry (e.g. an ObjectionForm), after its facts. */
   actions?: ComponentChildren;
+  /** The display name of the platform that answered this entry, when several are configured (issue 17). */
+  source?: string | null;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface EntryItemProps {
  * monitoring state, and for a black entry the persons it reaches (落实到人, masked as the platform
  * sent them for the caller's role) — all as text.
  */
-export function EntryItem({ entry, locale, actions, upcoming = false }: EntryItemProps) {
+export function EntryItem({ entry, locale, actions, upcoming = false, source = null }: EntryItemProps) {
   const t = presentText(locale);
   const repairPending = entry.repair?.status === 'pending';
   const persons = entry.list === 'black' ? entry.persons : [];
@@ -26,6 +28,11 @@ export function EntryItem({ entry, locale, actions, upcoming = false }: EntryIte
       <div class="cl-entry-head">
         <span class="cl-entry-list">{entry.list === 'black' ? t.black : t.red}</span>
         <span class="cl-entry-category">{entry.category}</span>
+        {source !== null && (
+          <span class="cl-entry-source" part="entry-source">
+            {locale === 'en' ? `from ${source}` : `来源：${source}`}
+          </span>
+        )}
         {upcoming && (
           <span class="cl-entry-upcoming-note" part="upcoming">
             {t.upcoming}

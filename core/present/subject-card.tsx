@@ -6,6 +6,9 @@ import type { ApplicableMeasure } from '../verdict/applicable-measures.ts';
 import { chinaDate } from '../verdict/china-date.ts';
 import { entryStanding } from '../verdict/effective-state.ts';
 import { describeReason, formatAge } from '../verdict/verdict-labels.ts';
+import { entryPlatform } from '../platforms/merge-platform-verdicts.ts';
+import { platformLinesText } from '../platforms/platform-lines-text.ts';
+import { SINGLE_PLATFORM_ID } from '../platforms/platform-config-schema.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
 import { stripControlsDeep } from '../text/strip-controls.ts';
 import { cardText } from './card-text.ts';
@@ -69,6 +72,9 @@ export function SubjectCard(props: SubjectCardProps) {
   const ordered = showMeasures ? orderMeasures(measures, context) : [];
   const c = cardText(locale);
   const checking = verdict.kind === 'pending';
+  // Several platforms (issue 17): which platform answered what, and each entry's source; a single platform says nothing new.
+  const lines = verdict.platforms && !(verdict.platforms.length === 1 && verdict.platforms[0]!.platformId === SINGLE_PLATFORM_ID) ? verdict.platforms : null;
+  const sourceOf = lines ? (entry: ListEntry) => entryPlatform(lines, entry.id)?.name ?? null : undefined;
   return (
     <article class={`cl-card cl-card-${verdict.kind}`} part="card" id={id} lang={locale} data-verdict={verdict.kind} aria-busy={checking ? 'true' : undefined}>
       <header class="cl-card-head" part="card-header">
@@ -95,11 +101,16 @@ export function SubjectCard(props: SubjectCardProps) {
           {describeReason(verdict, locale)}
         </p>
       )}
+      {lines && (
+        <p class="cl-platforms" part="platforms">
+          {platformLinesText(lines, locale)}
+        </p>
+      )}
       {showMeasures && <MeasureList measures={ordered} context={context} locale={locale} />}
-      <EntrySection title={t.activeEntries} entries={verdict.activeEntries} locale={locale} kind="active" actions={entryActions} />
-      <EntrySection title={t.disputedEntries} entries={verdict.disputedEntries} locale={locale} kind="disputed" />
-      <EntrySection title={t.watchEntries} entries={verdict.watchEntries} locale={locale} kind="watch" />
-      <EntrySection title={t.upcomingEntries} entries={upcoming} locale={locale} kind="upcoming" />
+      <EntrySection title={t.activeEntries} entries={verdict.activeEntries} locale={locale} kind="active" actions={entryActions} sourceOf={sourceOf} />
+      <EntrySection title={t.disputedEntries} entries={verdict.disputedEntries} locale={locale} kind="disputed" sourceOf={sourceOf} />
+      <EntrySection title={t.watchEntries} entries={verdict.watchEntries} locale={locale} kind="watch" sourceOf={sourceOf} />
+      <EntrySection title={t.upcomingEntries} entries={upcoming} locale={locale} kind="upcoming" sourceOf={sourceOf} />
       {actions !== undefined && actions !== null && actions !== false && (
         <div class="cl-card-actions" part="card-actions">
           {actions}
@@ -129,6 +140,7 @@ function EntrySection(props: {
   locale: PresentLocale;
   kind: string;
   actions?: ((entry: ListEntry) => ComponentChildren) | undefined;
+  sourceOf?: ((entry: ListEntry) => string | null) | undefined;
 }) {
   const upcoming = props.kind === 'upcoming';
   if (props.entries.length === 0) return null;
@@ -137,7 +149,14 @@ function EntrySection(props: {
       <h3>{props.title}</h3>
       <ul>
         {props.entries.map((entry) => (
-          <EntryItem key={entry.id} entry={entry} locale={props.locale} actions={props.actions?.(entry)} upcoming={upcoming} />
+          <EntryItem
+            key={entry.id}
+            entry={entry}
+            locale={props.locale}
+            actions={props.actions?.(entry)}
+            upcoming={upcoming}
+            source={props.sourceOf?.(entry) ?? null}
+          />
         ))}
       </ul>
     </section>
