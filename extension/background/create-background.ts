@@ -26,6 +26,9 @@ import { answerSource } from './answer-source.ts';
 import { createAlarmDispatcher } from './create-alarm-dispatcher.ts';
 import { createTabBudget } from './create-tab-budget.ts';
 import { createVerdictPusher } from './create-verdict-pusher.ts';
+import { CreditError } from '../../core/api/credit-error.ts';
+import { entryPlatform } from '../../core/platforms/merge-platform-verdicts.ts';
+import { createPlatformsVerdictService, type PlatformsVerdictService } from './create-platforms-verdict-service.ts';
 import { createVerdictService, type VerdictService } from './create-verdict-service.ts';
 import { createFrameRegistry } from './frame-registry.ts';
 import { createStateSaver, loadPersistedState, type PersistedState } from './persisted-state.ts';
@@ -72,6 +75,17 @@ export function createBackground(): Background {
     return service;
   };
 
+  // Acting on an entry (issue 17): feedback and objections go to the platform that owns the entry, else the code's first covering platform.
+  const ownerClient = (owner: { code: string; entryId: string | null }) => {
+    const several = service && 'client' in service ? (service as PlatformsVerdictService) : null;
+    if (!several) return platform.client();
+    const lines = several.peek(owner.code)?.platforms ?? [];
+    const line = owner.entryId === null ? (lines[0] ?? null) : entryPlatform(lines, owner.entryId);
+    const client = line ? several.client(line.platformId) : null;
+    // Never to a platform that may not own the entry: queued feedback waits until its owner's answer is known again.
+    if (!client) throw new CreditError('offline', 'the platform that owns this entry is not known yet');
+    return client;
+  };
   const view = (code: string, verdict: CodeVerdict | null, context: CheckContext): CodeView =>
     toCodeView(code, verdict, context, service?.catalogue() ?? null, settings().platformUrl, settings().freshnessMinutes * 60_000);
   const pushOne = createVerdictPusher({
@@ -83,7 +97,7 @@ export function createBackground(): Background {
   const feedback = createFeedbackService({
     // The queue must not send with the default settings before the real ones are read.
     ready: platform.ready,
-    client: () => platform.client(),
+    client: (owner) => ownerClient(owner),
     operator,
     cases,
     storage: { load: () => feedbackQueueItem.getValue(), save: (items) => feedbackQueueItem.setValue(items) },
@@ -102,7 +116,12 @@ export function createBackground(): Background {
 
   function buildService(saved?: PersistedState): void {
     service?.dispose();
-    service = createVerdictService({ settings, client: platform.client(), onVerdict: pushOne, onDirty: save, saved, queryClient });
+    const platforms = settings().platforms;
+    // Several platforms (issue 17): one client, store and feed each; without a list the single platform keeps its service and snapshot.
+    service =
+      platforms && platforms.length > 0
+        ? createPlatformsVerdictService({ settings, platforms, onVerdict: pushOne, onDirty: save, queryClient })
+        : createVerdictService({ settings, client: platform.client(), onVerdict: pushOne, onDirty: save, saved, queryClient });
     service.watch(frames.allCodes());
     alarms.schedule(CHANGES_ALARM, settings().changesPollSeconds / 60);
   }
@@ -134,7 +153,7 @@ export function createBackground(): Background {
   });
   registerBatchHandlers({ ready, service: current, toView: view });
   registerFeedbackHandlers({ ready: platform.ready, service: feedback, cases });
-  registerObjectionHandler({ ready: platform.ready, client: () => platform.client() });
+  registerObjectionHandler({ ready: platform.ready, client: (owner) => ownerClient(owner) });
   registerNameHandlers(names);
   registerRecordHandlers({
     ready: platform.ready,
@@ -150,7 +169,8 @@ export function createBackground(): Background {
       before.platformUrl !== next.platformUrl ||
       before.token !== next.token ||
       before.freshnessMinutes !== next.freshnessMinutes ||
-      before.changesPollSeconds !== next.changesPollSeconds;
+      before.changesPollSeconds !== next.changesPollSeconds ||
+      JSON.stringify(before.platforms) !== JSON.stringify(next.platforms);
     // Answers are kept only while platform and credentials stay the same (answer-source.ts).
     if (rebuild) void ready.then(() => buildService(service?.source === answerSource(next) ? service.snapshot() : undefined));
     if (JSON.stringify(before.sites) !== JSON.stringify(next.sites)) void ready.then(reregisterSites);

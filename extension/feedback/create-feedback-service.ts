@@ -12,7 +12,8 @@ import type { FeedbackDraftMessage, FeedbackView } from '../messaging/feedback-m
 import type { CaseReferenceStore } from './case-reference-store.ts';
 
 export interface FeedbackServiceDeps {
-  client(): Pick<CreditClient, 'feedback' | 'feedbackList'>;
+  /** The client of the platform owning the entry (issue 17: several platforms; `entryId` null: the code's first platform). */
+  client(owner: { code: string; entryId: string | null }): Pick<CreditClient, 'feedback' | 'feedbackList'>;
   /** The configured operator, or null. */
   operator(): string | null;
   storage: FeedbackQueueStorage;
@@ -42,7 +43,7 @@ export function createFeedbackService(d: FeedbackServiceDeps): FeedbackService {
     client: {
       async feedback(req, opts) {
         await d.ready;
-        return d.client().feedback(req, opts);
+        return d.client(req).feedback(req, opts);
       },
     },
     storage: d.storage,
@@ -63,7 +64,7 @@ export function createFeedbackService(d: FeedbackServiceDeps): FeedbackService {
     let given: FeedbackView['given'] = [];
     if (reference !== '' && !queuedOnly) {
       try {
-        given = (await d.client().feedbackList(code, reference)).feedback;
+        given = (await d.client({ code, entryId: null }).feedbackList(code, reference)).feedback;
         // The platform answered: whatever waits can go now.
         void flushIfPending().catch(() => undefined);
       } catch {

@@ -11,7 +11,8 @@ import { ok } from '../messaging/result.ts';
 
 export interface ObjectionHandlerDeps {
   ready: Promise<unknown>;
-  client(): Pick<CreditClient, 'objection'>;
+  /** The client of the platform owning the entry (issue 17: several platforms). */
+  client(owner: { code: string; entryId: string }): Pick<CreditClient, 'objection'>;
 }
 
 /** Registers the handler; returns the function that removes it. */
@@ -19,7 +20,7 @@ export function registerObjectionHandler(d: ObjectionHandlerDeps): () => void {
   return onValidMessage('submitObjection', async (request) => {
     await d.ready;
     try {
-      return ok({ accepted: true as const, response: await d.client().objection(request) });
+      return ok({ accepted: true as const, response: await d.client(request).objection(request) });
     } catch (error) {
       const credit = isCreditError(error) ? error : null;
       return ok({

@@ -17,7 +17,16 @@ import * as z from 'zod/mini';
 import { SettingsPatchSchema, SiteRuleSchema, type Settings, type SiteRule } from './settings-schema.ts';
 import { toMatchPattern } from './to-match-pattern.ts';
 
-export const MANAGED_KEYS = ['platformUrl', 'token', 'sites', 'freshnessMinutes', 'changesPollSeconds', 'maxCodesPerMinute', 'highlightApi'] as const;
+export const MANAGED_KEYS = [
+  'platformUrl',
+  'token',
+  'sites',
+  'freshnessMinutes',
+  'changesPollSeconds',
+  'maxCodesPerMinute',
+  'highlightApi',
+  'platforms',
+] as const;
 export type ManagedKey = (typeof MANAGED_KEYS)[number];
 export type ManagedPolicy = Partial<Pick<Settings, ManagedKey>>;
 

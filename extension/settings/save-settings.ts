@@ -17,6 +17,8 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
     if (value !== undefined) (next as Record<string, unknown>)[key] = value;
   }
   if (token !== undefined) next.token = token ?? '';
+  // `platforms: null`: back to the single platform (issue 17).
+  if (patch.platforms === null) delete next.platforms;
   return next;
 }
 

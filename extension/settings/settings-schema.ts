@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { CheckContextSchema } from '../../core/api/check-context-schema.ts';
+import { PlatformListSchema } from '../../core/platforms/platform-config-schema.ts';
 
 export const DEFAULT_PLATFORM_URL = 'http://127.0.0.1:8787';
 export const DEFAULT_FRESHNESS_MINUTES = 5;
@@ -38,6 +39,11 @@ export const SettingsSchema = z.object({
    * overlay markers only, as on older cores — for a 信创 build whose Highlight API misbehaves (README).
    */
   highlightApi: z._default(z.boolean(), true),
+  /**
+   * Several platforms (issue 17, core/platforms): when set, codes are asked of every platform covering
+   * their region and `platformUrl`/`token` are not used for status; absent: the single platform.
+   */
+  platforms: z.optional(PlatformListSchema),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -52,6 +58,8 @@ export const SettingsViewSchema = z.object({
   operator: z.optional(z.string()),
   maxCodesPerMinute: z.optional(z.number()),
   highlightApi: z.optional(z.boolean()),
+  /** The configured platforms, without their tokens. */
+  platforms: z.optional(z.array(z.object({ id: z.string(), url: z.string(), name: z.string(), regions: z.array(z.string()), hasToken: z.boolean() }))),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
@@ -65,6 +73,8 @@ export const SettingsPatchSchema = z.object({
   operator: z.optional(z.string().check(z.maxLength(100))),
   maxCodesPerMinute: z.optional(z.number().check(z.int(), z.minimum(10), z.maximum(100_000))),
   highlightApi: z.optional(z.boolean()),
+  /** `null` goes back to the single platform. */
+  platforms: z.optional(z.nullable(PlatformListSchema)),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
@@ -76,6 +86,11 @@ export function parseStoredSettings(value: unknown): Settings {
 
 /** The settings without the token, for the popup and the options page. */
 export function toSettingsView(settings: Settings): SettingsView {
-  const { token, ...rest } = settings;
-  return { ...rest, hasToken: token.length > 0 };
+  const { token, platforms, ...rest } = settings;
+  return {
+    ...rest,
+    hasToken: token.length > 0,
+    // Tokens never leave the background, a platform's neither.
+    ...(platforms && { platforms: platforms.map(({ token: t, ...p }) => ({ ...p, hasToken: (t ?? '').length > 0 })) }),
+  };
 }
