@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTarget, openPlatformDatabase, type PlatformDatabase } from '../../../../platform/db/open-platform-database.ts';
 import { PLATFORM_TABLES } from '../../../../platform/db/schema.ts';
+import { startPostgresCluster, type PostgresCluster } from '../../../support/postgres-cluster.ts';
 
 const opened: PlatformDatabase[] = [];
 afterEach(async () => {
@@ -74,15 +75,20 @@ describe('openPlatformDatabase on SQLite', () => {
   });
 });
 
-// TEST_POSTGRES_URL: a PostgreSQL database this test may fill (pg-infra's test cluster gives one).
-const postgresUrl = process.env.TEST_POSTGRES_URL;
+// A real PostgreSQL server: a throwaway cluster of the test's own (test/support/postgres-cluster.ts).
+describe('openPlatformDatabase on PostgreSQL', () => {
+  let cluster: PostgresCluster | undefined;
+  let postgresUrl = '';
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    postgresUrl = await cluster.createDatabase();
+  }, 90_000);
+  afterAll(() => cluster?.stop());
 
-describe.runIf(postgresUrl !== undefined)('openPlatformDatabase on PostgreSQL', () => {
   it('migrates to the same tables and columns as SQLite, twice without harm, and keeps row shapes', async () => {
     const lite = await open({ engine: 'sqlite', path: ':memory:' });
-    const pgdb = await open({ engine: 'postgres', url: postgresUrl as string });
-    await sql`TRUNCATE ${sql.join(PLATFORM_TABLES.map((t) => sql.table(t)))} RESTART IDENTITY CASCADE`.execute(pgdb.db);
-    const again = await open({ engine: 'postgres', url: postgresUrl as string });
+    const pgdb = await open({ engine: 'postgres', url: postgresUrl });
+    const again = await open({ engine: 'postgres', url: postgresUrl });
     expect(await columns(again)).toEqual(await columns(lite));
     await roundTrip(pgdb);
   });
