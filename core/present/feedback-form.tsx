@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { FeedbackOutcome, FeedbackRecord } from '../api/feedback-schema.ts';
 import type { FeedbackFormDraft } from '../feedback/feedback-form-draft-schema.ts';
 import type { QueuedFeedback } from '../feedback/queued-feedback-schema.ts';
@@ -48,11 +48,13 @@ export function FeedbackForm(props: FeedbackFormProps) {
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Set in the same call as the send starts: a second submit before the re-render finds it (state would still say idle). */
+  const sending = useRef(false);
   const itemOf = (measureId: string) => props.measures.find((m) => m.measure.id === measureId)?.measure.item ?? measureId;
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (busy) return;
+    if (sending.current) return;
     const reference = caseReference.trim();
     if (!reference) return setMessage({ text: t.needCase, error: true });
     const chosen = offered.filter((m) => (choices[m.measure.id] ?? 'skip') !== 'skip');
@@ -71,6 +73,7 @@ export function FeedbackForm(props: FeedbackFormProps) {
         note: note.trim() || null,
       };
     });
+    sending.current = true;
     setBusy(true);
     setMessage({ text: t.sending, error: false });
     try {
@@ -82,6 +85,7 @@ export function FeedbackForm(props: FeedbackFormProps) {
     } catch (error) {
       setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   }

@@ -35,6 +35,8 @@ export function ObjectionForm({ code, entry, locale, onSubmit, onAccepted, idPre
   const [contact, setContact] = useState('');
   const [error, setError] = useState<string | null>(null);
   const result = useRef<HTMLParagraphElement>(null);
+  /** Set in the same call as the send starts: a second submit before the re-render finds it (state would still say open). */
+  const sending = useRef(false);
   // The form the person was in is gone: focus goes to what replaced it, not back to the page.
   useEffect(() => {
     if (phase === 'accepted') result.current?.focus();
@@ -57,8 +59,9 @@ export function ObjectionForm({ code, entry, locale, onSubmit, onAccepted, idPre
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (phase === 'sending') return;
+    if (sending.current) return;
     if (!reason.trim() || !contact.trim()) return setError(`${t.objectionReason} / ${t.contact}`);
+    sending.current = true;
     setPhase('sending');
     setError(null);
     try {
@@ -71,6 +74,8 @@ export function ObjectionForm({ code, entry, locale, onSubmit, onAccepted, idPre
       const kind = isCreditError(failure) ? (failure.kind === 'auth' ? 'auth' : failure.status === 409 ? 'conflict' : 'other') : 'other';
       setError(t.objectionFailed[kind]);
       setPhase('open');
+    } finally {
+      sending.current = false;
     }
   }
 

@@ -61,7 +61,7 @@ describe('feedback and objections from the card', () => {
     const measureId = (await overlay.attribute(choice, 'data-measure-id'))!;
     await (await overlay.element(`${choice} input[value=applied]`)).check();
     await (await overlay.element('.cl-panel .cl-feedback button:has-text("提交反馈")')).click();
-    await expect.poll(() => overlay.text('.cl-panel .cl-feedback [role=status]'), { timeout: 5000 }).toContain('已保存 1 条反馈');
+    await expect.poll(() => overlay.text('.cl-panel .cl-feedback [role=status]'), { timeout: 15_000 }).toContain('已保存 1 条反馈');
     return measureId;
   }
 

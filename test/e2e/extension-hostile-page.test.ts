@@ -38,6 +38,8 @@ describe('a hostile host page', () => {
   let page: Page;
   let overlay: ExtensionOverlay;
 
+  /** Resolves after the page has rendered twice: whatever our handlers did to the card is on screen by then. */
+  const rendered = () => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
   const world = () => page.evaluate(() => (window as unknown as { __world: PageWorld }).__world);
   const objections = (code: string) => (platform.db.prepare('SELECT count(*) AS n FROM objections WHERE code = ?').get(code) as { n: number }).n;
 
@@ -61,6 +63,19 @@ describe('a hostile host page', () => {
       }
       form?.querySelector('button[type=submit]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     }, target);
+
+  /**
+   * The page rides the person's own gestures: its window listeners (which a person's events reach
+   * before and after the card's own) submit the form it holds whenever the person presses anything.
+   */
+  const rideKeyPresses = (form: ElementHandle<Element>) =>
+    page.evaluate((held) => {
+      const ride = () => held.requestSubmit();
+      for (const type of ['keydown', 'keypress', 'keyup', 'click', 'input', 'change']) {
+        window.addEventListener(type, ride, true);
+        window.addEventListener(type, ride);
+      }
+    }, form as ElementHandle<HTMLFormElement>);
 
   beforeAll(async () => {
     platform = await startPlatform({ port: 0, seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
@@ -126,21 +141,29 @@ describe('a hostile host page', () => {
     const report = await overlay.element('button.cl-report');
     // The page "clicks" the report button: the form does not even open.
     await attack(report);
-    await page.waitForTimeout(300);
+    await rendered();
     expect(await overlay.count('.cl-objection-form')).toBe(0);
     // A person opens it and fills it in; then the page tries every way to send it.
     await report.press('Enter');
     await (await overlay.element('.cl-objection-form textarea[name=reason]')).fill('该企业已履行全部义务。');
     await (await overlay.element('.cl-objection-form input[name=contact]')).fill('027-84845678');
-    await attack(await overlay.element('.cl-objection-form'));
-    await page.waitForTimeout(2000);
+    const form = await overlay.element('.cl-objection-form');
+    await attack(form);
+    await rendered();
+    await rideKeyPresses(form);
+    await (await overlay.element('.cl-objection-form input[name=contact]')).press('End');
+    await rendered();
+    // A submit that got through would have started sending, which the form shows at once.
+    expect(await overlay.attribute('.cl-objection-form button[type=submit]', 'aria-disabled')).toBeNull();
     expect(objections(FIELD_BLACK)).toBe(0);
     expect(await overlay.count('.cl-objection-result')).toBe(0);
     expect(await overlay.attribute(`.badge[data-code="${FIELD_BLACK}"]`, 'data-kind')).toBe('black');
     // The same form, submitted by the person, goes through (the attack was refused, not broken),
     // with what the person typed: the page's edits never reached the form's state.
     await (await overlay.element('.cl-objection-form button[type=submit]')).press('Enter');
-    await expect.poll(() => objections(FIELD_BLACK), { timeout: 10_000 }).toBe(1);
+    // Accepted, not "already under review": no objection of the page's went before it.
+    await overlay.element('.cl-objection-result', 10_000);
+    expect(objections(FIELD_BLACK)).toBe(1);
     expect(platform.db.prepare('SELECT reason, contact FROM objections WHERE code = ?').get(FIELD_BLACK)).toEqual({
       reason: '该企业已履行全部义务。',
       contact: '027-84845678',
@@ -153,17 +176,29 @@ describe('a hostile host page', () => {
     // The feedback form lives in a pinned panel the card's button opens: the page "clicking" it opens nothing.
     const open = await overlay.element('.card button.cl-open-feedback');
     await attack(open);
-    await page.waitForTimeout(300);
+    await rendered();
     expect(await overlay.count('.cl-panel .cl-feedback')).toBe(0);
     await open.press('Enter');
     const caseField = await overlay.element('.cl-panel .cl-feedback input[name=caseReference]');
     await caseField.fill(CASE);
     await (await overlay.element('.cl-panel .cl-feedback fieldset.cl-choice input[value=applied]')).press('Space');
-    await attack(await overlay.element('.cl-panel .cl-feedback form'));
-    await page.waitForTimeout(3000);
-    expect(await storedFeedback(platform, TEXT_BLACK, CASE)).toEqual([]);
+    const form = await overlay.element('.cl-panel .cl-feedback form');
+    await attack(form);
+    await rendered();
+    await rideKeyPresses(form);
+    await caseField.press('End');
+    await caseField.press('Shift');
+    await (await overlay.element('.cl-panel .cl-feedback textarea[name=note]')).press('Enter');
+    await rendered();
+    // A submit that got through would have started sending or queued a draft, which the form shows at once.
+    expect(await overlay.attribute('.cl-panel .cl-feedback button[type=submit]', 'aria-disabled')).toBeNull();
     expect(await overlay.count('.cl-panel .cl-feedback .cl-queued-item')).toBe(0);
+    expect(await overlay.count('.cl-panel .cl-feedback .cl-message')).toBe(0);
+    expect(await storedFeedback(platform, TEXT_BLACK, CASE)).toEqual([]);
     await (await overlay.element('.cl-panel .cl-feedback button[type=submit]')).press('Enter');
-    await expect.poll(() => storedFeedback(platform, TEXT_BLACK, CASE).then((list) => list.length), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => storedFeedback(platform, TEXT_BLACK, CASE).then((list) => list.length), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The queue sends in order: once it is empty, anything the page had slipped in would be stored too.
+    await expect.poll(() => overlay.count('.cl-panel .cl-feedback .cl-queued-item'), { timeout: 15_000 }).toBe(0);
+    expect((await storedFeedback(platform, TEXT_BLACK, CASE)).map((f) => [f.operator, f.outcome])).toEqual([['王立', 'applied']]);
   }, 60_000);
 });

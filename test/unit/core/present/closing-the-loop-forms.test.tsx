@@ -111,6 +111,23 @@ describe('FeedbackForm', () => {
     expect(c.querySelector('[role=status]')!.textContent).toContain('已保存 2 条反馈');
   });
 
+  it('sends once when two submits arrive before it re-renders (a double Enter, a racing script)', async () => {
+    let finish = () => {};
+    const onSubmit = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const { c } = form({ caseReference: '审批-2026-001', onSubmit });
+    choose(c, 'm-1', 'applied');
+    await tick();
+    const element = c.querySelector('form')!;
+    element.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    element.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await tick();
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    finish();
+    await tick();
+    await tick();
+    expect(c.querySelector('[role=status]')!.textContent).toContain('已保存 1 条反馈');
+  });
+
   it('returns the pending and refused items and the feedback already given', () => {
     const request = {
       idempotencyKey: 'k-00000001',
@@ -184,6 +201,22 @@ describe('ObjectionForm', () => {
     expect(onSubmit).toHaveBeenCalledWith({ code: SAMPLE_CODE, entryId: 'e-1', reason: '该判决已履行完毕', contact: '027-84000000' });
     expect(c.querySelector('[role=status]')!.textContent).toBe('异议已受理：惩戒措施暂停执行');
     expect(onAccepted).toHaveBeenCalledWith(accepted);
+  });
+
+  it('posts one objection when two submits arrive before it re-renders', async () => {
+    const onSubmit = vi.fn(async () => accepted);
+    const c = renderToContainer(<ObjectionForm code={SAMPLE_CODE} entry={entry} locale="zh-CN" onSubmit={onSubmit} idPrefix="o" />);
+    (c.querySelector('button') as HTMLButtonElement).click();
+    await tick();
+    input(c.querySelector('#o-reason')!, '该判决已履行完毕');
+    input(c.querySelector('#o-contact')!, '027-84000000');
+    await tick();
+    const element = c.querySelector('form')!;
+    element.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    element.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await tick();
+    await tick();
+    expect(onSubmit).toHaveBeenCalledTimes(1);
   });
 
   it.each([

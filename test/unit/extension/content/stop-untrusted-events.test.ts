@@ -21,7 +21,8 @@ describe('stopUntrustedEvents', () => {
     const host = document.createElement('div');
     document.body.append(host);
     root = host.attachShadow({ mode: 'closed' });
-    root.innerHTML = '<form><input name="caseReference"><button type="submit">提交</button></form>';
+    root.innerHTML =
+      '<form><input name="caseReference"><input type="radio" name="outcome" value="applied"><textarea name="note"></textarea><button type="submit">提交</button></form>';
     form = root.querySelector('form')!;
     button = root.querySelector('button')!;
     seen = [];
@@ -74,6 +75,52 @@ describe('stopUntrustedEvents', () => {
     vi.advanceTimersByTime(1);
     form.dispatchEvent(trusted(new Event('submit', { bubbles: true, cancelable: true })));
     expect(seen).toEqual(['click']);
+  });
+
+  const submitEvent = () => trusted(new Event('submit', { bubbles: true, cancelable: true }));
+  const key = (key: string) => trusted(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+
+  it('lets a submit through while a person’s Enter in a one-line field is handled', () => {
+    root.querySelector('input[name=caseReference]')!.dispatchEvent(key('Enter'));
+    form.dispatchEvent(submitEvent());
+    expect(seen).toEqual(['keydown', 'submit']);
+  });
+
+  it('lets one submit through per gesture: a script’s requestSubmit right behind the person’s is stopped', () => {
+    button.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true })));
+    form.dispatchEvent(submitEvent());
+    form.dispatchEvent(submitEvent());
+    expect(seen).toEqual(['click', 'submit']);
+  });
+
+  it('lets one press of Enter submit once, though its keydown and keypress both reach the field', () => {
+    const field = root.querySelector('input[name=caseReference]')!;
+    field.dispatchEvent(key('Enter'));
+    form.dispatchEvent(submitEvent());
+    field.dispatchEvent(trusted(new KeyboardEvent('keypress', { key: 'Enter', bubbles: true, cancelable: true })));
+    form.dispatchEvent(submitEvent());
+    expect(seen.filter((type) => type === 'submit')).toEqual(['submit']);
+    vi.advanceTimersByTime(1);
+    field.dispatchEvent(key('Enter'));
+    form.dispatchEvent(submitEvent());
+    expect(seen.filter((type) => type === 'submit')).toEqual(['submit', 'submit']);
+  });
+
+  it('takes Enter on the submit button for no gesture of its own: the click it makes is', () => {
+    button.dispatchEvent(key('Enter'));
+    form.dispatchEvent(submitEvent());
+    expect(seen).not.toContain('submit');
+  });
+
+  it.each([
+    ['Space on a radio', () => root.querySelector('input[type=radio]')!.dispatchEvent(key(' '))],
+    ['Enter in a textarea', () => root.querySelector('textarea')!.dispatchEvent(key('Enter'))],
+    ['a letter in a field', () => root.querySelector('input[name=caseReference]')!.dispatchEvent(key('a'))],
+    ['a click on the field', () => root.querySelector('input[name=caseReference]')!.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })))],
+  ])('stops a script’s requestSubmit raced in behind a person’s gesture that submits nothing: %s', (_, gesture) => {
+    gesture();
+    form.dispatchEvent(submitEvent());
+    expect(seen).not.toContain('submit');
   });
 
   it('stops guarding when the signal aborts', () => {
