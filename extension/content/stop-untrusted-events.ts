@@ -54,19 +54,23 @@ export function stopUntrustedEvents(root: ShadowRoot | Element, signal: AbortSig
 
 /** The form that `event`, a person's input, submits as its default action, if it is a submitting gesture. */
 function submittedBy(event: Event): HTMLFormElement | null {
+  // Typing and every other key are the common case: decided on the event alone, before its path is read.
+  const click = event.type === 'click';
+  if (!click && !isEnter(event)) return null;
   const target = event.composedPath()[0];
   if (!(target instanceof Element)) return null;
-  if (event.type === 'click') {
+  if (click) {
     const button = target.closest('button, input');
     return isSubmitControl(button) ? button.form : null;
   }
-  if (event.type === 'keydown' || event.type === 'keypress') {
-    const key = event as KeyboardEvent;
-    if (key.key !== 'Enter' || key.isComposing) return null;
-    // Enter in a one-line field submits its form; Enter on a button clicks it, and that click is the gesture.
-    return target instanceof HTMLInputElement && !NON_SUBMITTING_INPUTS.has(target.type) ? target.form : null;
-  }
-  return null;
+  // Enter in a one-line field submits its form; Enter on a button clicks it, and that click is the gesture.
+  return target instanceof HTMLInputElement && !NON_SUBMITTING_INPUTS.has(target.type) ? target.form : null;
+}
+
+function isEnter(event: Event): boolean {
+  if (event.type !== 'keydown' && event.type !== 'keypress') return false;
+  const key = event as KeyboardEvent;
+  return key.key === 'Enter' && !key.isComposing;
 }
 
 /** Input types on which Enter does not submit the form. */
