@@ -2,11 +2,12 @@ import { glossary } from '../../../core/present/glossary.ts';
 import { verdictLabel, type VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
 import type { TabFinding } from '../../messaging/protocol.ts';
 import { t } from '../../locale/translate.ts';
-import { countByVerdict } from '../../../core/verdict/verdict-strength.ts';
+import { badgeText } from '../../../core/present/badge-text.ts';
+import { countByLook } from '../../../core/verdict/verdict-strength.ts';
 
 /** Counts per verdict for the codes on the page (and how many codes look mistyped), as a list screen readers read in one go. */
 export function FindingsSummary({ findings, locale }: { findings: TabFinding[]; locale: VerdictLocale }) {
-  const counts = countByVerdict(findings);
+  const counts = countByLook(findings);
   // Counted with their verdict too, but never hidden inside "not listed": the check character is wrong.
   const suspect = findings.filter((f) => f.validity === 'suspect').length;
   // Asked for, not answered yet (cold start, a slow platform): said in words, never counted as none.
@@ -16,11 +17,14 @@ export function FindingsSummary({ findings, locale }: { findings: TabFinding[]; 
       <h2 id="summary-title">{t('summaryTitle', findings.length)}</h2>
       {counts.length > 0 && (
         <ul class="summary" data-testid="summary">
-          {counts.map(({ kind, count }) => {
-            const label = verdictLabel(kind, locale);
+          {counts.map(({ look, count }) => {
+            const label = verdictLabel(look, locale);
+            // "Not listed" from the public lists alone says so: it is not the platform's full clear.
+            const qualifier = look === 'public' ? `${locale === 'en' ? ' · ' : '·'}${badgeText(locale).publicOnlyQualifier}` : '';
             return (
-              <li key={kind} class={`summary-item chip-${kind}`} data-verdict={kind}>
+              <li key={look} class={`summary-item chip-${look}`} data-verdict={look}>
                 <span aria-hidden="true">{label.symbol}</span> {label.short}
+                {qualifier}
                 <strong class="summary-count">{count}</strong>
               </li>
             );
