@@ -107,16 +107,27 @@ whenReady((lens) => {
 
   // Mark every code in the documents area, keep watching it, and report what was found.
   const summary = document.getElementById('scan-summary');
-  const describe = (findings) => findings.map((f) => `${f.code}：${f.kind}`).join('；');
+  // counts() gives each look's symbol and name in the page's language (未列入·仅公开信息 apart from 未列入).
+  const describe = (handle) => {
+    const findings = handle.current();
+    const counts = handle
+      .counts()
+      .map((c) => `${c.symbol} ${c.name} ${c.count}`)
+      .join('，');
+    return `已标注 ${findings.length} 个代码（${counts}）：${findings.map((f) => f.code).join('、')}`;
+  };
   lens.scan(document.getElementById('documents')).then((handle) => {
-    summary.textContent = `已标注 ${handle.findings.length} 个代码：${describe(handle.findings)}`;
+    summary.textContent = describe(handle);
     document.getElementById('add-document').addEventListener('click', () => {
       const p = document.createElement('p');
       p.textContent = '新收到的材料：武汉市汉阳区众邦保安服务有限公司，统一社会信用代码 9142010539124K6DXM。';
       document.getElementById('documents').append(p);
-      setTimeout(() => {
-        summary.textContent = `已标注 ${handle.current().length} 个代码：${describe(handle.current())}`;
-      }, 1000);
+    });
+    // Keep the summary current as answers for codes added later arrive (after the scan has taken them in).
+    document.addEventListener('creditlens:verdict', () => {
+      queueMicrotask(() => {
+        summary.textContent = describe(handle);
+      });
     });
   });
 

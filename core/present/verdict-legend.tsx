@@ -1,6 +1,6 @@
 import { verdictLabel, type VerdictLocale } from '../verdict/verdict-labels.ts';
 import { VERDICT_PALETTE, type VerdictLook } from '../verdict/verdict-palette.ts';
-import { badgeText } from './badge-text.ts';
+import { lookName } from './look-name.ts';
 
 export interface VerdictLegendProps {
   locale: VerdictLocale;
@@ -31,12 +31,11 @@ export function VerdictLegend({ locale, sampleClass, open = false, id }: Verdict
       <ul class="cl-legend-list">
         {looks.map((look) => {
           const label = verdictLabel(look, locale);
-          const qualifier = look === 'public' ? `${locale === 'en' ? ' · ' : '·'}${badgeText(locale).publicOnlyQualifier}` : '';
+          const { symbol, name } = lookName(look, locale);
           return (
             <li key={look} class="cl-legend-item" data-look={look}>
               <span class={sampleClass(look)}>
-                <span aria-hidden="true">{label.symbol}</span> {label.short}
-                {qualifier}
+                <span aria-hidden="true">{symbol}</span> {name}
               </span>
               <span class="cl-legend-text">{locale === 'en' ? `${label.long}. ${label.action}` : `${label.long}。${label.action}`}</span>
             </li>

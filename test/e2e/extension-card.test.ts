@@ -217,6 +217,11 @@ describe('the card and the page', () => {
       const popup = await popupFor(anonymous, url);
       await expect.poll(() => popup.locator('[data-testid=public-only-notice]').textContent(), { timeout: 10_000 }).toContain('仅核查公开名单');
       expect(await popup.locator('[data-testid=public-only-notice]').textContent()).toContain('粘贴到“设置”页面');
+      // The summary counts the public-lists-only clear apart, with its qualifier; nothing is counted as the full clear.
+      const publicChip = popup.locator('[data-testid=summary] li[data-verdict=public]');
+      await expect.poll(() => publicChip.count(), { timeout: 10_000 }).toBe(1);
+      expect(await publicChip.textContent()).toContain('未列入·仅公开信息');
+      expect(await popup.locator('[data-testid=summary] li[data-verdict=clear]').count()).toBe(0);
       await popup.screenshot({ path: resolve(SHOTS, 'popup-public-only.png') });
       await popup.close();
       const options = await anonymous.context.newPage();

@@ -86,6 +86,12 @@ describe('widget on the department-system demo page', () => {
     await page.click('#add-document');
     await waitForHighlight(page, code('black-not-repairable'), 'black');
     await page.waitForFunction((c) => document.getElementById('scan-summary')?.textContent?.includes(c), code('black-not-repairable'));
+    // The summary counts by look, in the page's words, with the scan's own counts().
+    const summary = (await page.textContent('#scan-summary'))!;
+    expect(summary).toMatch(/黑名单 \d+/);
+    const total = Number(/已标注 (\d+) 个代码/.exec(summary)![1]);
+    const counted = [...summary.matchAll(/ (\d+)[，）]/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(counted).toBe(total);
     await page.screenshot({ path: join(SHOTS, 'widget-scan-added-later.png'), fullPage: true });
   });
 

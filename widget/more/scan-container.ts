@@ -10,6 +10,10 @@ import type { MoreHost } from '../contract/more-host.ts';
 import { locateCode } from './locate-code.ts';
 import { pageLocale } from '../element/page-locale.ts';
 import { nameMatchesOf } from '../contract/verdict-event.ts';
+import { verdictLook } from '../../core/verdict/verdict-look.ts';
+import type { VerdictLook } from '../../core/verdict/verdict-palette.ts';
+import { countByLook } from '../../core/verdict/verdict-strength.ts';
+import { lookName } from '../../core/present/look-name.ts';
 
 /** One code found by `CreditLens.scan`, with its verdict once known. */
 export interface ScanFindingWithVerdict extends ScanFinding {
@@ -19,6 +23,16 @@ export interface ScanFindingWithVerdict extends ScanFinding {
   pageName: string | null;
   /** Whether it agrees with the registered name (三要素); null when there is nothing to compare. */
   nameMatches: boolean | null;
+  /** How it is marked: its kind, except a clear from the public lists alone (`public`, never the full clear). */
+  look: VerdictLook;
+}
+
+/** One line of a scan's summary: how many findings have a look, with the look's symbol and name in the page's language. */
+export interface ScanCount {
+  look: VerdictLook;
+  count: number;
+  symbol: string;
+  name: string;
 }
 
 /** What `CreditLens.scan` resolves with: the findings when every valid code has an answer, and the handle to stop watching. */
@@ -26,6 +40,8 @@ export interface ScanHandle {
   findings: ScanFindingWithVerdict[];
   /** The current findings (the container is still watched: codes added later are marked too). */
   current(): ScanFindingWithVerdict[];
+  /** The current findings counted by look, most urgent first (a public-lists-only clear apart from the full clear). */
+  counts(): ScanCount[];
   /** Removes every mark and stops watching. */
   stop(): void;
 }
@@ -117,11 +133,14 @@ export function scanContainer(core: MoreHost, root: Document | Element, options:
       const state = states.get(f.code) ?? null;
       const name = state?.result?.subject?.name ?? null;
       const pageName = core.pageName(f.code);
-      return { ...f, kind: state && f.validity === 'valid' ? state.verdict.kind : f.kind, name, state, pageName, nameMatches: nameMatchesOf(pageName, name) };
+      const kind = state && f.validity === 'valid' ? state.verdict.kind : f.kind;
+      const look = state && f.validity === 'valid' ? verdictLook(state.verdict) : kind;
+      return { ...f, kind, look, name, state, pageName, nameMatches: nameMatchesOf(pageName, name) };
     });
+  const counts = (): ScanCount[] => countByLook(current()).map(({ look, count }) => ({ look, count, ...lookName(look, localeOf()) }));
 
   return new Promise((resolve) => {
-    const done = (): void => resolve({ findings: current(), current, stop: () => controller.abort() });
+    const done = (): void => resolve({ findings: current(), current, counts, stop: () => controller.abort() });
     if (waiting.size === 0) return done();
     settle = done;
     controller.signal.addEventListener('abort', done, { once: true });

@@ -2,7 +2,7 @@ import { glossary } from '../../../core/present/glossary.ts';
 import { verdictLabel, type VerdictLocale } from '../../../core/verdict/verdict-labels.ts';
 import type { TabFinding } from '../../messaging/protocol.ts';
 import { t } from '../../locale/translate.ts';
-import { badgeText } from '../../../core/present/badge-text.ts';
+import { lookName } from '../../../core/present/look-name.ts';
 import { countByLook } from '../../../core/verdict/verdict-strength.ts';
 
 /** Counts per verdict for the codes on the page (and how many codes look mistyped), as a list screen readers read in one go. */
@@ -18,13 +18,11 @@ export function FindingsSummary({ findings, locale }: { findings: TabFinding[]; 
       {counts.length > 0 && (
         <ul class="summary" data-testid="summary">
           {counts.map(({ look, count }) => {
-            const label = verdictLabel(look, locale);
             // "Not listed" from the public lists alone says so: it is not the platform's full clear.
-            const qualifier = look === 'public' ? `${locale === 'en' ? ' · ' : '·'}${badgeText(locale).publicOnlyQualifier}` : '';
+            const { symbol, name } = lookName(look, locale);
             return (
               <li key={look} class={`summary-item chip-${look}`} data-verdict={look}>
-                <span aria-hidden="true">{label.symbol}</span> {label.short}
-                {qualifier}
+                <span aria-hidden="true">{symbol}</span> {name}
                 <strong class="summary-count">{count}</strong>
               </li>
             );

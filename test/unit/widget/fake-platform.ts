@@ -44,6 +44,8 @@ export function fakePlatform(): FakePlatform {
             invalid: false,
             subject: { code, name: `主体${code.slice(-4)}`, regionCode: null, legalRepresentative: null },
             entries: (state.entries.get(code) ?? []).map((e) => makeEntry(e)),
+            // What the reference platform says: without a department token only the public lists were read.
+            scope: headers.get('Authorization') ? 'full' : 'public',
             ...stamp,
           })),
           ...stamp,
