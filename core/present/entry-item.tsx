@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { ListEntry } from '../api/list-entry-schema.ts';
 import type { PresentLocale } from './present-locale.ts';
 import { presentText } from './present-text.ts';
+import { DATA_LANG } from './data-lang.ts';
 
 export interface EntryItemProps {
   entry: ListEntry;
@@ -27,10 +28,13 @@ export function EntryItem({ entry, locale, actions, upcoming = false, source = n
     <li class={`cl-entry cl-entry-${entry.list}${upcoming ? ' cl-entry-upcoming' : ''}`} part={`entry entry-${entry.list}`} data-entry-id={entry.id}>
       <div class="cl-entry-head">
         <span class="cl-entry-list">{entry.list === 'black' ? t.black : t.red}</span>
-        <span class="cl-entry-category">{entry.category}</span>
+        <span class="cl-entry-category" lang={DATA_LANG}>
+          {entry.category}
+        </span>
         {source !== null && (
           <span class="cl-entry-source" part="entry-source">
-            {locale === 'en' ? `from ${source}` : `来源：${source}`}
+            {locale === 'en' ? 'from ' : '来源：'}
+            <span lang={DATA_LANG}>{source}</span>
           </span>
         )}
         {upcoming && (
@@ -46,9 +50,9 @@ export function EntryItem({ entry, locale, actions, upcoming = false, source = n
       )}
       <dl class="cl-facts">
         <dt>{t.facts[entry.list]}</dt>
-        <dd>{entry.facts}</dd>
+        <dd lang={DATA_LANG}>{entry.facts}</dd>
         <dt>{t.department}</dt>
-        <dd>{entry.department}</dd>
+        <dd lang={DATA_LANG}>{entry.department}</dd>
         <dt>{t.listedOn}</dt>
         <dd>{entry.listedOn}</dd>
         <dt>{t.validUntil}</dt>
@@ -62,11 +66,11 @@ export function EntryItem({ entry, locale, actions, upcoming = false, source = n
         {entry.documentNumber !== null && (
           <>
             <dt>{t.documentNumber}</dt>
-            <dd>{entry.documentNumber}</dd>
+            <dd lang={DATA_LANG}>{entry.documentNumber}</dd>
           </>
         )}
         <dt>{t.legalBasis}</dt>
-        <dd>{entry.legalBasis}</dd>
+        <dd lang={DATA_LANG}>{entry.legalBasis}</dd>
         {entry.objection !== null && (
           <>
             <dt>{t.objection}</dt>
@@ -78,7 +82,7 @@ export function EntryItem({ entry, locale, actions, upcoming = false, source = n
         {persons.length > 0 && (
           <>
             <dt>{t.persons}</dt>
-            <dd class="cl-persons" part="persons">
+            <dd class="cl-persons" part="persons" lang={DATA_LANG}>
               {persons.map((p) => `${p.role}：${p.name}${p.idNumber ? `（${p.idNumber}）` : ''}`).join(locale === 'en' ? '; ' : '；')}
             </dd>
           </>

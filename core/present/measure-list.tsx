@@ -4,6 +4,7 @@ import { cardText } from './card-text.ts';
 import type { PresentLocale } from './present-locale.ts';
 import { presentText } from './present-text.ts';
 import { sharedBasis } from './shared-basis.ts';
+import { DATA_LANG } from './data-lang.ts';
 
 export interface MeasureListProps {
   /** Already in the card's order (`orderMeasures`: the most specific for the context first). */
@@ -39,18 +40,20 @@ export function MeasureList({ measures, context, locale }: MeasureListProps) {
               >
                 <div class="cl-measure-head">
                   <span class="cl-measure-kind">{measure.kind === 'reward' ? t.reward : t.punishment}</span>
-                  <span class="cl-measure-item">{measure.item}</span>
+                  <span class="cl-measure-item" lang={DATA_LANG}>
+                    {measure.item}
+                  </span>
                   {suspended && <span class="cl-suspended-mark">{`（${t.suspended}）`}</span>}
                 </div>
                 <dl class="cl-facts">
                   <dt>{t.means}</dt>
-                  <dd>{measure.means}</dd>
+                  <dd lang={DATA_LANG}>{measure.means}</dd>
                   <dt>{t.implementing}</dt>
-                  <dd>{measure.implementingDepartment}</dd>
+                  <dd lang={DATA_LANG}>{measure.implementingDepartment}</dd>
                   {mine.length > 0 && (
                     <>
                       <dt>{shared.length > 0 ? c.ownBasis : t.basis}</dt>
-                      <dd>{mine.join('；')}</dd>
+                      <dd lang={DATA_LANG}>{mine.join('；')}</dd>
                     </>
                   )}
                 </dl>
@@ -64,7 +67,9 @@ export function MeasureList({ measures, context, locale }: MeasureListProps) {
           <summary>{c.sharedBasis(shared.length)}</summary>
           <ul>
             {shared.map((part) => (
-              <li key={part}>{part}</li>
+              <li key={part} lang={DATA_LANG}>
+                {part}
+              </li>
             ))}
           </ul>
         </details>

@@ -22,6 +22,7 @@ import { presentText } from './present-text.ts';
 import { subjectLink } from './subject-link.ts';
 import { taskLine } from './task-line.ts';
 import { VerdictBadge } from './verdict-badge.tsx';
+import { DATA_LANG } from './data-lang.ts';
 
 export interface SubjectCardProps {
   /** The normalized code. */
@@ -78,7 +79,9 @@ export function SubjectCard(props: SubjectCardProps) {
   return (
     <article class={`cl-card cl-card-${verdict.kind}`} part="card" id={id} lang={locale} data-verdict={verdict.kind} aria-busy={checking ? 'true' : undefined}>
       <header class="cl-card-head" part="card-header">
-        <h2 class="cl-card-name">{name ?? t.unnamed}</h2>
+        <h2 class="cl-card-name" lang={name === null ? undefined : DATA_LANG}>
+          {name ?? t.unnamed}
+        </h2>
         <div class="cl-card-code" aria-label={t.code}>
           {code}
         </div>

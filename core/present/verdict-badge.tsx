@@ -3,6 +3,7 @@ import { verdictLook } from '../verdict/verdict-look.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
 import { badgeText } from './badge-text.ts';
 import type { PresentLocale } from './present-locale.ts';
+import { DATA_LANG } from './data-lang.ts';
 
 export interface VerdictBadgeProps {
   verdict: Verdict;
@@ -48,7 +49,7 @@ export function badgeWords(verdict: Verdict, locale: PresentLocale, name: string
  * One verdict as a symbol plus words, never colour alone, with the answer's age when it is stale.
  * Unknown has its own symbol and dashed outline so it can never pass for clear, and a clear answer
  * from the public lists only has its own grey look (verdict-look.ts). Platform text (the name) is a
- * text node marked `lang="zh-CN"`, so English pages do not render it with Japanese glyphs; it is
+ * text node marked `lang={DATA_LANG}`, so English pages do not render it with Japanese glyphs; it is
  * never cut short.
  */
 export function VerdictBadge({ verdict, name, locale, compact = false, nameMismatch = false }: VerdictBadgeProps) {
@@ -73,7 +74,7 @@ export function VerdictBadge({ verdict, name, locale, compact = false, nameMisma
         {qualifier !== null && <span class="cl-qualifier">{locale === 'en' ? ` · ${qualifier}` : `·${qualifier}`}</span>}
       </span>
       {!compact && name ? (
-        <span class="cl-name" part="name" lang="zh-CN">
+        <span class="cl-name" part="name" lang={DATA_LANG}>
           {name}
         </span>
       ) : null}

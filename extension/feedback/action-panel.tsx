@@ -13,6 +13,7 @@ import { ObjectionForm } from '../../core/present/objection-form.tsx';
 import type { CardWithActionsProps } from './card-with-actions.tsx';
 import { FeedbackSection } from './feedback-section.tsx';
 import { submitObjection } from './submit-objection.ts';
+import { DATA_LANG } from '../../core/present/data-lang.ts';
 
 /** What the panel was opened for. */
 export type PanelTask = { kind: 'feedback' } | { kind: 'objection'; entry: ListEntry };
@@ -101,7 +102,7 @@ function Panel({ task, card, onClose }: { task: PanelTask; card: CardWithActions
         </button>
       </header>
       <p class="cl-panel-subject">
-        <span lang="zh-CN">{name ?? ''}</span> <span class="cl-card-code">{card.code}</span>
+        <span lang={DATA_LANG}>{name ?? ''}</span> <span class="cl-card-code">{card.code}</span>
       </p>
       {task.kind === 'feedback' ? (
         <FeedbackSection {...card} />

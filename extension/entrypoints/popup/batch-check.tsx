@@ -13,6 +13,7 @@ import { readSheetFile } from '../../sheets/read-sheet-file.ts';
 import { tableToXlsx } from '../../sheets/table-to-xlsx.ts';
 import type { RecordableList } from './record-section.tsx';
 import { VerdictChip } from './verdict-chip.tsx';
+import { DATA_LANG } from '../../../core/present/data-lang.ts';
 
 export interface BatchCheckProps {
   send: typeof sendChecked;
@@ -197,8 +198,8 @@ export function BatchCheck({ send, locale, defaultContext, pollMs = 300, onCheck
                           <th scope="row" class="code">
                             {row.code}
                           </th>
-                          <td lang="zh-CN">{row.name ?? ''}</td>
-                          <td lang="zh-CN">
+                          <td lang={DATA_LANG}>{row.name ?? ''}</td>
+                          <td lang={DATA_LANG}>
                             {registered ?? <span class="muted">{glossary(locale).unnamed}</span>}
                             {agreement === 'mismatch' && <span class="error"> {t('batchNameMismatch')}</span>}
                           </td>

@@ -104,4 +104,23 @@ describe('SubjectCard', () => {
     expect(c.textContent).toContain('Measures that apply here (Procurement and bidding)');
     expect(c.querySelector('article')!.getAttribute('lang')).toBe('en');
   });
+
+  it('returns the platform’s Chinese data marked lang="zh-CN" inside an English card, and its own words in English', () => {
+    const c = card({ locale: 'en', entries: [{ category: '围标串标', department: '区发改局', documentNumber: '汉发改〔2025〕3号' }] });
+    const langOf = (selector: string) => c.querySelector(selector)!.closest('[lang]')!.getAttribute('lang');
+    expect(langOf('.cl-card-name')).toBe('zh-CN');
+    expect(langOf('.cl-entry-category')).toBe('zh-CN');
+    expect(langOf('.cl-measure-item')).toBe('zh-CN');
+    const facts = [...c.querySelectorAll('.cl-entries-active .cl-facts dd')].filter((dd) => ['区发改局', '汉发改〔2025〕3号'].includes(dd.textContent!));
+    expect(facts.map((dd) => dd.getAttribute('lang'))).toEqual(['zh-CN', 'zh-CN']);
+    // The card's labels and reason are English, under the card's own lang.
+    expect(langOf('.cl-entries-active .cl-facts dt')).toBe('en');
+    expect(langOf('.cl-reason')).toBe('en');
+  });
+
+  it('returns the unnamed placeholder in the card’s language, not marked Chinese', () => {
+    const result = makeStatusResult({ entries: [] });
+    const c = card({ locale: 'en', result: { ...result, subject: null }, verdict: computeVerdict({ result: { ...result, subject: null }, now: NOW }) });
+    expect(c.querySelector('.cl-card-name')!.hasAttribute('lang')).toBe(false);
+  });
 });
