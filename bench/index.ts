@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'form-load': () => import('./form-load.ts'),
   scan: () => import('./scan-cost.ts'),
   extension: () => import('./extension-cost.ts'),
+  'cold-start': () => import('./cold-start.ts'),
   widget: () => import('./widget-size.ts'),
   snapshot: () => import('./snapshot-size.ts'),
 };

@@ -6,7 +6,7 @@
  * settings and the client from here. Background only: the token never leaves it.
  */
 import { createCreditClient, type CreditClient } from '../../core/api/create-credit-client.ts';
-import { readEffectiveSettings, watchEffectiveSettings } from './effective-settings.ts';
+import { readEffectiveSettings, readRememberedSettings, watchEffectiveSettings } from './effective-settings.ts';
 import { parseStoredSettings, type Settings } from './settings-schema.ts';
 
 export interface SettingsClient {
@@ -28,6 +28,8 @@ export interface SettingsClientOptions {
   retries?: number;
   timeoutMs?: number;
   read?: () => Promise<Settings>;
+  /** The settings to start on before `read` answers (the last policy seen), or null to wait for `read`. */
+  remembered?: () => Promise<Settings | null>;
   watch?: (onChange: () => void) => void;
 }
 
@@ -38,21 +40,33 @@ export function followSettingsClient(o: SettingsClientOptions = {}): SettingsCli
   let clientUrl = '';
   const listeners = new Set<(next: Settings, before: Settings) => void>();
   const read = o.read ?? (async () => (await readEffectiveSettings()).settings);
+  // A caller that gives its own `read` starts on it alone unless it also gives `remembered`.
+  const remembered = o.remembered ?? (o.read ? async () => null : async () => (await readRememberedSettings())?.settings ?? null);
   const refresh = async (): Promise<void> => {
     settings = await read();
   };
-  const ready = refresh().catch(() => undefined);
   // Re-read after `ready`: a change that lands while the first read is in flight must not be lost.
-  (o.watch ?? ((fn) => void watchEffectiveSettings(fn)))(
-    () =>
-      void ready
-        .then(async () => {
-          const before = settings;
-          await refresh();
-          for (const fn of listeners) fn(settings, before);
-        })
-        .catch(() => undefined),
-  );
+  const reread = (): void =>
+    void ready
+      .then(async () => {
+        const before = settings;
+        await refresh();
+        for (const fn of listeners) fn(settings, before);
+      })
+      .catch(() => undefined);
+  // Started on the remembered settings, the real read follows as a change (a rebuild only where it differs).
+  let startedOnRemembered = false;
+  const ready = (async () => {
+    const start = await remembered().catch(() => null);
+    if (start) {
+      settings = start;
+      startedOnRemembered = true;
+    } else await refresh();
+  })().catch(() => undefined);
+  void ready.then(() => {
+    if (startedOnRemembered) reread();
+  });
+  (o.watch ?? ((fn) => void watchEffectiveSettings(fn)))(reread);
   return {
     ready,
     settings: () => settings,

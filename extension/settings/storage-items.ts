@@ -21,6 +21,7 @@ import { PageNamesReportSchema } from '../messaging/page-names-messages.ts';
 import { StoredRecordSchema } from '../messaging/record-messages.ts';
 import { FindingSchema } from '../messaging/protocol.ts';
 import { parseStoredSettings, type Settings } from './settings-schema.ts';
+import { parseManagedPolicy, type ManagedPolicy } from './managed-policy.ts';
 
 /** A storage item whose stored value is checked on every read (`read` turns anything into a `T`). */
 export interface CheckedItem<T> {
@@ -58,6 +59,15 @@ function entryOf<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S>
 
 /** The person's own settings (the policy is laid over them: effective-settings.ts); broken → defaults. */
 export const settingsItem: CheckedItem<Settings> = checkedItem('local:settings', parseStoredSettings);
+
+/**
+ * The enterprise policy as last read from `storage.managed` (null: never read yet). The background
+ * starts on it, because Chromium answers `storage.managed` only seconds after the browser starts
+ * (effective-settings.ts `readRememberedSettings`); checked again like the policy itself.
+ */
+export const lastPolicyItem: CheckedItem<ManagedPolicy | null> = checkedItem('local:lastPolicy', (stored) =>
+  stored === null || stored === undefined ? null : parseManagedPolicy(stored),
+);
 
 /** Feedback saved before it is sent (core/feedback's queue), resumed on every worker start. */
 export const feedbackQueueItem: CheckedItem<QueuedFeedback[]> = checkedItem('local:feedbackQueue', validEntries(QueuedFeedbackSchema));

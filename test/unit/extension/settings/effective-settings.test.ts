@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { readEffectiveSettings, watchEffectiveSettings } from '../../../../extension/settings/effective-settings.ts';
+import { readEffectiveSettings, readRememberedSettings, watchEffectiveSettings } from '../../../../extension/settings/effective-settings.ts';
 import { DEFAULT_PLATFORM_URL } from '../../../../extension/settings/settings-schema.ts';
 
 describe('readEffectiveSettings', () => {
@@ -49,5 +49,34 @@ describe('watchEffectiveSettings', () => {
     await fakeBrowser.storage.local.set({ settings: { token: 'y' } });
     await new Promise((r) => setTimeout(r, 10));
     expect(seen).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('readRememberedSettings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('returns null until a policy was read once (nothing to start on)', async () => {
+    await fakeBrowser.storage.local.set({ settings: { token: 'u' } });
+    expect(await readRememberedSettings()).toBeNull();
+  });
+
+  it('returns the user settings with the policy last read, and follows a policy lifted later', async () => {
+    await fakeBrowser.storage.local.set({ settings: { platformUrl: 'http://localhost:9000', token: 'user' } });
+    await fakeBrowser.storage.managed.set({ platformUrl: 'https://credit.example.gov.cn' });
+    await readEffectiveSettings();
+    expect(await readRememberedSettings()).toMatchObject({
+      settings: { platformUrl: 'https://credit.example.gov.cn', token: 'user' },
+      locked: ['platformUrl'],
+    });
+    await fakeBrowser.storage.managed.clear();
+    await readEffectiveSettings();
+    expect(await readRememberedSettings()).toMatchObject({ settings: { platformUrl: 'http://localhost:9000' }, locked: [] });
+  });
+
+  it('drops what the stored policy holds that no policy may set (storage is writable by hand)', async () => {
+    await fakeBrowser.storage.local.set({ lastPolicy: { token: 'policy', platformUrl: 42, unknownKey: true } });
+    const remembered = await readRememberedSettings();
+    expect(remembered?.locked).toEqual(['token']);
+    expect(remembered?.settings.token).toBe('policy');
   });
 });
