@@ -6,8 +6,14 @@ export interface ChangesFollowerOptions {
   onChanged: (codes: string[]) => void;
   /** Pause between polls. Default 30 s. */
   intervalMs?: number;
-  /** Where to resume; without one the follower starts at the platform's current `dataVersion`. */
+  /** Where to resume; without one the follower starts at `resumeFrom()` or else the platform's current `dataVersion`. */
   initialCursor?: number;
+  /**
+   * Where to start when there is no cursor yet, read at the first poll: the data version of what
+   * the caller already holds (a list snapshot kept from an earlier run), so the changes since it
+   * are read, not skipped. Null: the platform's current `dataVersion`.
+   */
+  resumeFrom?: () => number | null;
   /** Called after every page, so the caller can persist the cursor. */
   onCursor?: (cursor: number) => void;
   /** A poll failed; the follower keeps polling on its interval. */
@@ -38,10 +44,15 @@ export function createChangesFollower(opts: ChangesFollowerOptions): ChangesFoll
   let controller = new AbortController();
 
   async function readAll(signal: AbortSignal): Promise<void> {
-    // Without a cursor there is nothing to catch up on: the cache is no older than the first answers.
+    // Without a cursor nothing is held but what `resumeFrom` names: the cache is no older than the first answers.
     if (cursor === null) {
-      cursor = (await opts.client.health({ signal })).dataVersion;
-      opts.onCursor?.(cursor);
+      const resume = opts.resumeFrom?.() ?? null;
+      // Resumed, nothing is read yet: the cursor is reported once its first page is.
+      if (resume !== null) cursor = resume;
+      else {
+        cursor = (await opts.client.health({ signal })).dataVersion;
+        opts.onCursor?.(cursor);
+      }
     }
     for (;;) {
       const page = await opts.client.changes(cursor, { signal });

@@ -113,6 +113,9 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     client,
     intervalMs: pollMs,
     ...(cursor !== null && { initialCursor: cursor }),
+    // A snapshot kept from an earlier run is as old as its data version: the feed starts there, so
+    // what changed while the browser was closed is re-read before the snapshot speaks for it.
+    resumeFrom: () => snapshot.info().dataVersion,
     onCursor(next) {
       cursor = next;
       snapshot.feedRead(next);
@@ -124,7 +127,11 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     },
     onError: () => snapshot.feedFailed(),
   });
-  follower.start();
+  // The first poll waits for the stored snapshot (read from storage, or downloaded on a new day) so it can resume from it.
+  let disposed = false;
+  void snapshot.ready.then(() => {
+    if (!disposed) follower.start();
+  });
 
   function loadCatalogue(): void {
     if (catalogueLoading || (catalogue && Date.now() - catalogueAt < CATALOGUE_TTL_MS)) return;
@@ -188,10 +195,12 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     catalogue: () => catalogue,
     async pollChanges() {
       lastPoll = Date.now();
-      await follower.pollNow();
+      await snapshot.ready;
+      if (!disposed) await follower.pollNow();
     },
     snapshot: () => ({ cache: dehydrateStatusQueries(queryClient, store.source), cursor, platformUrl, source }),
     dispose() {
+      disposed = true;
       follower.stop();
       snapshot.dispose();
       for (const unsubscribe of subscriptions.values()) unsubscribe();

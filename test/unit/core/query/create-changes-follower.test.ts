@@ -50,6 +50,27 @@ describe('createChangesFollower', () => {
     expect(changes).toHaveBeenCalledWith(40, expect.anything());
   });
 
+  it('resumes from what the caller already holds (a kept snapshot) without a cursor, reading the changes since it', async () => {
+    const { client, changes, health } = fakeClient((since) => (since === 5 ? page(7, ['D'.padEnd(18, '1'), 'E'.padEnd(18, '1')]) : page(since, [])));
+    const onChanged = vi.fn();
+    const onCursor = vi.fn();
+    await createChangesFollower({ client, onChanged, onCursor, resumeFrom: () => 5 }).pollNow();
+    expect(changes).toHaveBeenCalledWith(5, expect.anything());
+    expect(health).not.toHaveBeenCalled();
+    // "Read up to" only once read: never 5 before the changes after it are known.
+    expect(onCursor.mock.calls).toEqual([[7]]);
+    expect(onChanged).toHaveBeenCalledWith(['D'.padEnd(18, '1'), 'E'.padEnd(18, '1')]);
+  });
+
+  it('starts at the platform dataVersion when the caller holds nothing (resumeFrom null), and prefers its own cursor', async () => {
+    const none = fakeClient((since) => page(since, []));
+    await createChangesFollower({ client: none.client, onChanged: vi.fn(), resumeFrom: () => null }).pollNow();
+    expect(none.changes).toHaveBeenCalledWith(40, expect.anything());
+    const own = fakeClient((since) => page(since, []));
+    await createChangesFollower({ client: own.client, onChanged: vi.fn(), initialCursor: 30, resumeFrom: () => 5 }).pollNow();
+    expect(own.changes).toHaveBeenCalledWith(30, expect.anything());
+  });
+
   it('polls on its interval, keeps polling after a failure, and stops', async () => {
     let fail = true;
     const { client, changes } = fakeClient((since) => (fail ? new CreditError('offline', 'x') : page(since + 1, ['C'.padEnd(18, '1')])));
