@@ -15,7 +15,6 @@ import { answerSource } from '../../../../extension/background/answer-source.ts'
 import { createVerdictService, type VerdictService } from '../../../../extension/background/create-verdict-service.ts';
 import { snapshotItem } from '../../../../extension/snapshot/snapshot-items.ts';
 import { parseStoredSettings } from '../../../../extension/settings/settings-schema.ts';
-import { makeEntry } from '../../core/fixtures/make-entry.ts';
 import { makeFakeFetch, type FakeReply } from '../../core/fixtures/make-fake-fetch.ts';
 import { makeSnapshotCode } from '../../core/snapshot/make-snapshot-code.ts';
 
