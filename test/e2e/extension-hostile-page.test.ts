@@ -12,6 +12,7 @@ import { startPlatform, type RunningPlatform } from '../../platform/start-platfo
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
 import { storedFeedback } from './fixtures/stored-feedback.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
+import { framesRendered } from './fixtures/frames-rendered.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -39,7 +40,7 @@ describe('a hostile host page', () => {
   let overlay: ExtensionOverlay;
 
   /** Resolves after the page has rendered twice: whatever our handlers did to the card is on screen by then. */
-  const rendered = () => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  const rendered = () => framesRendered(page);
   const world = () => page.evaluate(() => (window as unknown as { __world: PageWorld }).__world);
   const objections = (code: string) => (platform.db.prepare('SELECT count(*) AS n FROM objections WHERE code = ?').get(code) as { n: number }).n;
 

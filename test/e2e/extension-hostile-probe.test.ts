@@ -108,7 +108,8 @@ describe('a page probing the lists through CSS.highlights', () => {
     expect(await overlay.text('.card')).toContain('黑名单');
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await readByPage())[codes.black!], { timeout: 10_000 }).toContain('creditlens-black');
-    await page.waitForTimeout(500);
+    // The page's reader has seen the internal code's range too (it reads the registry every 50 ms).
+    await expect.poll(async () => (await readByPage())[internal]?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
     const read = await readByPage();
     // The name check's own highlight says only that the page's name differs from the registered one (README); no verdict but pending.
     expect(read[internal]?.filter((name) => name !== 'creditlens-name-mismatch')).toEqual(['creditlens-pending']);

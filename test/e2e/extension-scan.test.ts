@@ -20,7 +20,7 @@ const SHOTS = 'test-results/screenshots';
 
 /** The bits of the extension API used inside `evaluate` (they run in the browser, not in Node). */
 declare const chrome: {
-  storage: { local: { set(items: object): Promise<void> } };
+  storage: { local: { set(items: object): Promise<void> }; session: { get(key: string): Promise<Record<string, unknown>> } };
   tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
   runtime: { sendMessage(message: object): Promise<unknown> };
 };
@@ -258,7 +258,23 @@ describe('extension on pages', () => {
     await expectKind(page, codes.black!, 'black', 40_000);
     await expectKind(page, codes.red!, 'red', 40_000);
     await expectKind(page, codes.clear!, 'clear', 40_000);
-    await page.waitForTimeout(1000);
+    // …and settled in storage.session before the worker goes: the restarted one answers from there.
+    await expect
+      .poll(
+        async () => {
+          const { backgroundState } = (await browser.serviceWorker!.evaluate(() => chrome.storage.session.get('backgroundState'))) as {
+            backgroundState?: { cache?: { queries?: { queryKey: unknown[]; state: { status: string; fetchStatus: string; isInvalidated: boolean } }[] } };
+          };
+          // Settled answers only: one the changes feed invalidated (the platform restarted above) is being asked again.
+          const settled = (backgroundState?.cache?.queries ?? []).filter(
+            (q) => q.state.status === 'success' && q.state.fetchStatus === 'idle' && !q.state.isInvalidated,
+          );
+          const answered = settled.flatMap((q) => q.queryKey);
+          return [codes.black!, codes.red!, codes.clear!].every((code) => answered.includes(code));
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await platform.close();
     // Chrome's documented way to test worker termination: close the worker's target (what
     // Puppeteer's WebWorker.close() does); a page's ServiceWorker.stopAllWorkers misses extension

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSubjects, startWidgetWorld, watchPageProblems, type WidgetWorld } from './fixtures/widget-world.ts';
+import { framesRendered } from './fixtures/frames-rendered.ts';
 
 describe('hovering scanned codes and their card', () => {
   let world: WidgetWorld;
@@ -104,7 +105,8 @@ describe('hovering scanned codes and their card', () => {
     );
     expect(covered).toBe(true);
     await page.mouse.move(b.x, b.y, { steps: 5 });
-    await page.waitForTimeout(300);
+    // Hovering is hit-tested once per animation frame: two frames later the move was judged.
+    await framesRendered(page);
     expect(await cardCode()).toBe(first);
   });
 
@@ -119,7 +121,7 @@ describe('hovering scanned codes and their card', () => {
     });
     const c = await centreOf(far);
     await page.mouse.move(c.x, c.y, { steps: 5 });
-    await page.waitForTimeout(300);
+    await framesRendered(page);
     expect(await cardCode()).toBe(first);
   });
 

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { framesRendered } from './fixtures/frames-rendered.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   badgeVerdicts,
@@ -49,8 +50,11 @@ describe('widget on a page with a strict CSP', () => {
       return color !== 'rgb(1, 2, 3)';
     });
     expect(refused).toBe(true);
-    // Forget the probe's own violation: reported twice here (the event and a console error).
-    await page.waitForTimeout(100);
+    // Forget the probe's own violation once both reports of it are in (the event and the console error).
+    await expect.poll(() => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations.length), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => problems.slice(before).filter((p) => p.startsWith('csp: style-src') || p.startsWith('console:')).length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
     await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations.pop());
     problems.splice(before);
   });
@@ -79,7 +83,8 @@ describe('widget on a page with a strict CSP', () => {
   });
 
   it('returns no CSP violation, console error or page error', async () => {
-    await page.waitForTimeout(300);
+    // Whatever the last test's card drew has been rendered (and reported) by now.
+    await framesRendered(page);
     const reportedByPage = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
     expect(reportedByPage).toEqual([]);
     expect(problems).toEqual([]);
