@@ -107,6 +107,8 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
         );
       }
     },
+    // No list snapshot per platform yet (issue 17): every code is asked at once, nothing is held.
+    release: () => undefined,
     retain(codes) {
       for (const [code, unsubscribe] of subscriptions) {
         if (codes.has(code)) continue;

@@ -41,6 +41,12 @@ export interface VerdictService {
   watch(codes: Iterable<string>): void;
   /** Stops watching codes no frame shows any more. */
   retain(codes: Set<string>): void;
+  /**
+   * A frame painted these codes (its findings report): those the list snapshot answered are asked
+   * for their full answer now. Until then, or `HOLD_MAX_MS`, they wait, so what the page shows first
+   * never waits for a round trip; the full answer (entries, name for the name check) follows.
+   */
+  release(codes: Iterable<string>): void;
   peek(code: string): CodeVerdict | null;
   get(code: string): Promise<CodeVerdict>;
   invalidate(codes: string[]): Promise<void>;
@@ -54,6 +60,8 @@ export interface VerdictService {
 }
 
 const CATALOGUE_TTL_MS = 60 * 60_000;
+/** The longest a code the snapshot answered waits for its frame's paint before its full answer is asked anyway. */
+export const HOLD_MAX_MS = 2_000;
 
 /** Creates the service for the current settings. */
 export function createVerdictService(o: VerdictServiceOptions): VerdictService {
@@ -85,6 +93,9 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
   let cursor: number | null = sameSource ? (o.saved?.cursor ?? null) : null;
 
   const subscriptions = new Map<string, () => void>();
+  // Codes the current snapshot answered, waiting for their paint before the full answer is asked (release()).
+  const held = new Set<string>();
+  let holdTimer: ReturnType<typeof setTimeout> | null = null;
   let catalogue: Measure[] | null = null;
   let catalogueAt = 0;
   let catalogueLoading = false;
@@ -100,7 +111,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
       for (const code of codes ?? [...subscriptions.keys()]) {
         // A code with a current full answer shows that answer whatever the snapshot says: nothing to push.
         const stored = store.peek(code);
-        if (!subscriptions.has(code) || (stored?.result && !stored.reason.errorKind)) continue;
+        if ((!subscriptions.has(code) && !held.has(code)) || (stored?.result && !stored.reason.errorKind)) continue;
         const verdict = merged(code);
         if (verdict && verdict.kind !== 'pending') o.onVerdict(code, verdict);
       }
@@ -133,6 +144,32 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     if (!disposed) follower.start();
   });
 
+  /** Watches one code through the store: it is asked for now (batched), and every answer is pushed. */
+  function subscribe(code: string): void {
+    // Frames already show `pending` until the first answer: only answers are worth a push.
+    const unsubscribe = store.subscribe(code, (verdict) => {
+      if (verdict.kind === 'pending') return;
+      if (verdict.result && !verdict.reason.errorKind) snapshot.observe(verdict.result);
+      o.onVerdict(code, merged(code) ?? verdict);
+      o.onDirty();
+    });
+    subscriptions.set(code, unsubscribe);
+  }
+
+  function release(codes: Iterable<string>): void {
+    for (const code of codes) if (held.delete(code)) subscribe(code);
+    if (held.size === 0 && holdTimer !== null) {
+      clearTimeout(holdTimer);
+      holdTimer = null;
+    }
+  }
+
+  /** Whether the snapshot speaks for the code now (current, and not withheld): its verdict is painted without a round trip. */
+  const answeredBySnapshot = (code: string): boolean => {
+    const verdict = snapshot.verdict(code);
+    return verdict !== null && verdict.kind !== 'unknown' && verdict.kind !== 'pending';
+  };
+
   function loadCatalogue(): void {
     if (catalogueLoading || (catalogue && Date.now() - catalogueAt < CATALOGUE_TTL_MS)) return;
     catalogueLoading = true;
@@ -163,23 +200,25 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
       store.refreshStale(shown.filter((code) => subscriptions.has(code)));
       for (const code of shown) {
         if (subscriptions.has(code)) continue;
-        subscriptions.set(code, () => undefined);
-        // Frames already show `pending` until the first answer: only answers are worth a push.
-        const unsubscribe = store.subscribe(code, (verdict) => {
-          if (verdict.kind === 'pending') return;
-          if (verdict.result && !verdict.reason.errorKind) snapshot.observe(verdict.result);
-          o.onVerdict(code, merged(code) ?? verdict);
-          o.onDirty();
-        });
-        subscriptions.set(code, unsubscribe);
+        // Asked again while held (a card opened, another frame): its full answer is wanted now.
+        if (held.has(code)) release([code]);
+        else if (answeredBySnapshot(code)) {
+          held.add(code);
+          holdTimer ??= setTimeout(() => {
+            holdTimer = null;
+            release([...held]);
+          }, HOLD_MAX_MS);
+        } else subscribe(code);
       }
     },
+    release,
     retain(codes) {
       for (const [code, unsubscribe] of subscriptions) {
         if (codes.has(code)) continue;
         unsubscribe();
         subscriptions.delete(code);
       }
+      for (const code of held) if (!codes.has(code)) held.delete(code);
     },
     peek: merged,
     get: async (code) => {
@@ -201,6 +240,8 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     snapshot: () => ({ cache: dehydrateStatusQueries(queryClient, store.source), cursor, platformUrl, source }),
     dispose() {
       disposed = true;
+      if (holdTimer !== null) clearTimeout(holdTimer);
+      held.clear();
       follower.stop();
       snapshot.dispose();
       for (const unsubscribe of subscriptions.values()) unsubscribe();

@@ -77,6 +77,8 @@ export function registerPageHandlers(d: PageHandlerDeps): () => void {
       await d.ready;
       if (origin.tabId === null || origin.frameId === null) return fail('permission', 'reportFindings is for content scripts');
       d.frames.setFindings(origin.tabId, origin.frameId, req.url, req.findings);
+      // Painted: codes the snapshot answered are asked for their full answer now.
+      d.service().release(req.findings.filter((f) => f.kind !== 'pending').map((f) => f.code));
       return ok(null);
     }),
     on('getTabFindings', async ({ tabId }, origin) => {

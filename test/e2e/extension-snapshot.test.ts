@@ -93,21 +93,45 @@ describe('extension with the signed list snapshot', () => {
     await rm(pagesDir, { recursive: true, force: true });
   });
 
-  it('paints all 200 never-seen codes from the snapshot with no status answer (requests counted at the platform)', async () => {
+  it('paints all 200 never-seen codes from the snapshot before any status request (requests counted at the platform)', async () => {
     await expect.poll(async () => (await snapshotInfo(chromium))?.state, { timeout: 30_000 }).toBe('ok');
     expect((await snapshotInfo(chromium))?.count).toBeGreaterThan(100);
     proxy.hold();
     const statusBefore = proxy.answered('/api/v1/status');
+    const asksBefore = proxy.receivedAt('/api/v1/status').length;
     page = await chromium.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
+    // The page's own world notes the moment every code has a painted verdict (none pending).
+    await page.addInitScript((wanted: number) => {
+      const w = window as unknown as { __paintedAt?: number };
+      const tick = (): void => {
+        let all = 0;
+        let pending = 0;
+        for (const [name, h] of CSS.highlights) {
+          if (name === 'creditlens-suspect' || name === 'creditlens-name-mismatch') continue;
+          all += h.size;
+          if (name === 'creditlens-pending') pending += h.size;
+        }
+        if (all >= wanted && pending === 0) w.__paintedAt = Date.now();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, subjects.length);
     // While the platform is down it cannot serve the page: serve it from disk all along.
     await page.route('**/e2e/*.html', (route) => route.fulfill({ path: join(pagesDir, 'snapshot.html') }));
     await page.goto(`${platform.url}/e2e/snapshot.html`);
     const expected = subjects.map((s) => s.expectedVerdict);
     await expect.poll(() => kindsOf(page, codes()), { timeout: 20_000 }).toEqual(expected);
-    // Every verdict is on the page and the platform has answered no status request since the snapshot.
+    // Every verdict is on the page and the platform has answered no status request since the snapshot…
     expect(proxy.answered('/api/v1/status')).toBe(statusBefore);
-    console.log(`status requests received (held, unanswered) while 200 verdicts were painted: ${proxy.received('/api/v1/status')}`);
+    // …nor even received one before the page had every verdict painted: the snapshot answered them.
+    const paintedAt = await page.evaluate(() => (window as unknown as { __paintedAt?: number }).__paintedAt ?? 0);
+    expect(paintedAt).toBeGreaterThan(0);
+    const asks = proxy.receivedAt('/api/v1/status').slice(asksBefore);
+    expect(asks.filter((at) => at < paintedAt)).toEqual([]);
+    // The full answers (names for the name check, the card's entries) are asked once painted.
+    await expect.poll(() => proxy.receivedAt('/api/v1/status').length, { timeout: 10_000 }).toBeGreaterThan(asksBefore);
+    console.log(`status requests received after all 200 verdicts were painted: ${proxy.receivedAt('/api/v1/status').length - asksBefore}`);
   }, 60_000);
 
   it('keeps the snapshot verdicts with the platform stopped inside the window, and says unknown with the snapshot as last answer past it', async () => {

@@ -18,20 +18,31 @@ const POPUP = { url: 'chrome-extension://x/popup.html' };
 function setup(limit: number) {
   const m = fakeMessenger(PAGE);
   const watch = vi.fn();
+  const release = vi.fn();
   const pushed: { tabId: number; frameId: number; views: CodeView[] }[] = [];
   const frames = createFrameRegistry();
   registerPageHandlers({
     ready: Promise.resolve(),
     frames,
-    service: () => ({ watch, peek: () => null }) as unknown as VerdictService,
+    service: () => ({ watch, release, peek: () => null }) as unknown as VerdictService,
     settings: () => parseStoredSettings({}),
     view: (code, context) => toCodeView(code, null, context, null, null),
     budget: createTabBudget({ limit: () => limit }),
     push: (tabId, frameId, views) => pushed.push({ tabId, frameId, views }),
     messenger: m,
   });
-  return { m, watch, pushed, frames };
+  return { m, watch, release, pushed, frames };
 }
+
+describe('registerPageHandlers reportFindings', () => {
+  it('releases the codes the frame painted with a verdict (their full answers are asked now), not those still pending', async () => {
+    const { m, release } = setup(10);
+    await m.deliver('frameConfig', { url: PAGE.url, contextHint: null });
+    const finding = (code: string, kind: string) => ({ code, validity: 'valid', kind, name: null, count: 1 });
+    await m.deliver('reportFindings', { url: PAGE.url, findings: [finding(codes[0]!, 'black'), finding(codes[1]!, 'pending'), finding(codes[2]!, 'clear')] });
+    expect(release.mock.calls).toEqual([[[codes[0], codes[2]]]]);
+  });
+});
 
 describe('registerPageHandlers lookup', () => {
   it('returns paused unknown views for codes past the limit, never asking for them, and a notice for the popup', async () => {
