@@ -2,7 +2,7 @@
  * The widget's opt-in list snapshot (`data-snapshot`, issue 15) in real Chromium: the built
  * script-tag bundle against the reference platform, through the counting proxy of the extension's
  * snapshot test. A department page of 200 codes never seen before paints every badge from the
- * signed snapshot while every status request is held (none answered); the full answers, once let
+ * signed snapshot before any status request reaches the platform (they are held, too); the full answers, once let
  * through, keep them. The same page without `data-snapshot` asks for no snapshot.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -59,18 +59,32 @@ describe('widget with data-snapshot', () => {
     await rm(pagesDir, { recursive: true, force: true });
   });
 
-  it('paints all 200 never-seen codes from the verified snapshot while every status request is held', async () => {
+  it('paints all 200 never-seen codes from the verified snapshot before any status request', async () => {
     proxy.hold();
     const page = await world.browser.context.newPage();
     const problems = await watchPageProblems(page);
+    // The page's own world notes the moment every badge shows a verdict (none pending).
+    await page.addInitScript((wanted: number) => {
+      const w = window as unknown as { __paintedAt?: number };
+      const tick = (): void => {
+        const badges = [...document.querySelectorAll('credit-status')].map((el) => el.shadowRoot?.querySelector('.cl-badge')?.getAttribute('data-verdict'));
+        if (badges.length >= wanted && badges.every((v) => v && v !== 'pending')) w.__paintedAt = Date.now();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, subjects.length);
     await page.goto(`${proxy.url}/e2e/with-snapshot.html`);
     const expected = subjects.map((s) => s.expectedVerdict);
     await expect.poll(() => verdictsOf(page), { timeout: 20_000 }).toEqual(expected);
     expect(proxy.answered('/api/v1/snapshot')).toBe(1);
     expect(proxy.answered('/.well-known/creditlens-record-key')).toBe(1);
-    // Every verdict is on the page and the platform has answered no status request.
+    // Every verdict is on the page and the platform has answered no status request…
     expect(proxy.answered('/api/v1/status')).toBe(0);
-    console.log(`widget: status requests received (held, unanswered) while 200 verdicts were painted: ${proxy.received('/api/v1/status')}`);
+    // …nor received one before every badge was painted: the snapshot answered them.
+    const paintedAt = await page.evaluate(() => (window as unknown as { __paintedAt?: number }).__paintedAt ?? 0);
+    expect(paintedAt).toBeGreaterThan(0);
+    expect(proxy.receivedAt('/api/v1/status').filter((at) => at < paintedAt)).toEqual([]);
+    console.log(`widget: status requests received (held, unanswered) once 200 verdicts were painted: ${proxy.received('/api/v1/status')}`);
     // The full answers come for the cards and win; here they agree with the snapshot.
     proxy.release();
     await expect.poll(() => proxy.answered('/api/v1/status'), { timeout: 20_000 }).toBeGreaterThan(0);

@@ -18,6 +18,8 @@ export interface WidgetSnapshotOptions {
 
 /** The page's list snapshot, held in memory: its verdict for a code at once, kept current by the changes feed. */
 export interface WidgetSnapshot {
+  /** Settles once the download was tried (verified and in use, or refused or failed). */
+  readonly ready: Promise<void>;
   /** The snapshot's verdict for a code now, or null when it cannot speak for it (none yet, refused, check character wrong, withheld, or named by the feed and not re-read). */
   verdict(code: string): Verdict | null;
   /** The changes feed was read up to `cursor`. */

@@ -60,9 +60,10 @@ export function createWidgetSnapshot(o: WidgetSnapshotOptions): WidgetSnapshot {
       if (!disposed) o.onError(error instanceof Error ? error.message : String(error));
     }
   }
-  void download();
+  const ready = download();
 
   return {
+    ready,
     verdict(code) {
       if (!lookup || unread.has(code)) return null;
       return snapshotVerdict({ lookup, code, now: new Date(now()), feedReadAt, freshnessMs: o.freshnessMs, scope: lookup.index.header.scope });

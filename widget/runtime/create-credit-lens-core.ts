@@ -17,6 +17,7 @@ import type { WidgetSnapshot } from '../contract/widget-snapshot.ts';
 import { loadMore, type WidgetMore } from './load-more.ts';
 import { hasQueuedFeedback } from '../contract/local-storage-queue.ts';
 import { invalidVerdict, unconfiguredVerdict } from './local-verdict.ts';
+import { pendingVerdict } from '../../core/verdict/local-verdict.ts';
 import { createVerdictAnnouncer } from '../contract/verdict-event.ts';
 import { DEFAULT_CONFIG, mergeConfig, type CreditLensOptions, type WidgetConfig } from '../contract/widget-config.ts';
 
@@ -57,6 +58,9 @@ export interface CreditLensCore extends CodeWatcher {
   loadedMore(): WidgetMore | null;
 }
 
+/** The longest codes wait for the list snapshot (`data-snapshot`) before they are asked for anyway. */
+const SNAPSHOT_WAIT_MS = 2_000;
+
 interface Watch {
   code: string;
   listener: (state: CodeState) => void;
@@ -80,6 +84,8 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   let follower: ChangesFollower | null = null;
   // `data-snapshot` (issue 15): the signed list snapshot, loaded with the rest of the widget.
   let snapshot: WidgetSnapshot | null = null;
+  // With `data-snapshot`: settles once the snapshot is in use or failed (at most SNAPSHOT_WAIT_MS); codes wait for it before asking.
+  let snapshotSettled: Promise<void> | null = null;
   let clientOptions: CreditClientOptions | null = null;
   let client: CreditClient | null = null;
   let loop: FeedbackRuntime | null = null;
@@ -109,6 +115,7 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     follower = null;
     snapshot?.dispose();
     snapshot = null;
+    snapshotSettled = null;
     loop?.stop();
     loop = null;
     catalogues.clear();
@@ -153,9 +160,14 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
 
   /** Loads the snapshot code (widget/more) and starts the download; only with `data-snapshot`. */
   function startSnapshot(platform: string, statusClient: ReturnType<typeof createStatusClient>, owner: StatusStore, options: CreditClientOptions): void {
+    let settle!: () => void;
+    snapshotSettled = new Promise<void>((done) => {
+      settle = done;
+      setTimeout(done, SNAPSHOT_WAIT_MS);
+    });
     void withMore().then(
       (m) => {
-        if (store !== owner) return;
+        if (store !== owner) return settle();
         snapshot = m.createWidgetSnapshot({
           platform,
           token: async () => (await options.getToken?.()) ?? null,
@@ -172,8 +184,12 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
           ...(env.fetch && { fetch: env.fetch }),
           now: () => now().getTime(),
         });
+        void snapshot.ready.then(settle);
       },
-      (error: unknown) => console.error('[CreditLens] 名单快照无法加载 / list snapshot code could not be loaded', error),
+      (error: unknown) => {
+        settle();
+        console.error('[CreditLens] 名单快照无法加载 / list snapshot code could not be loaded', error);
+      },
     );
   }
 
@@ -228,8 +244,27 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     watch.render = () => {
       if (last) show(last);
     };
-    watch.stop = store.subscribe(parsed.code, (v) => show((last = v)));
+    const owner = store;
+    const subscribe = (): void => {
+      watch.stop = owner.subscribe(parsed.code, (v) => show((last = v)));
+    };
     follower?.start();
+    if (!snapshotSettled) return subscribe();
+    // `data-snapshot`: a code the snapshot answers is painted from it before its status request is sent (after the next frame).
+    let waiting = true;
+    watch.stop = () => {
+      waiting = false;
+    };
+    emit({ code: parsed.code, verdict: pendingVerdict(), result: null });
+    void snapshotSettled.then(() => {
+      if (!waiting || store !== owner) return;
+      const early = snapshot?.verdict(parsed.code);
+      if (!early || early.kind === 'unknown' || early.kind === 'pending') return subscribe();
+      show({ ...early, result: null });
+      const later = (): void => void setTimeout(() => waiting && subscribe(), 0);
+      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later);
+      else later();
+    });
   }
 
   /**

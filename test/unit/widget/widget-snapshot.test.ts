@@ -38,6 +38,8 @@ beforeAll(async () => {
 
 let platform: FakePlatform;
 let held: Array<() => void>;
+/** The codes of every status request, as it was sent. */
+let asked: string[];
 let holding: boolean;
 let altered: boolean;
 let now: Date;
@@ -48,6 +50,7 @@ let seq = 0;
 beforeEach(() => {
   platform = fakePlatform();
   held = [];
+  asked = [];
   holding = true;
   altered = false;
   now = NOW;
@@ -65,6 +68,7 @@ beforeEach(() => {
       return new Response(bytes, { status: 200 });
     }
     // Status answers are held until the test releases them: what paints before is the snapshot's.
+    if (path === '/api/v1/status') asked.push(...(JSON.parse(String(init?.body)) as { codes: string[] }).codes);
     if (path === '/api/v1/status' && holding) await new Promise<void>((resolve) => held.push(resolve));
     return platform.fetch(input, init);
   };
@@ -94,12 +98,21 @@ const release = () => {
 describe('the widget with data-snapshot', () => {
   it('paints codes never seen from the verified snapshot while status answers are held, and the full answer wins', async () => {
     core.configure({ platform: 'https://credit.example.gov.cn', snapshot: true, freshness: 60_000 });
+    // What had been asked when the snapshot's answer for BLACK_CODE was shown.
+    let askedAtPaint: string[] | null = null;
+    const stop = core.watch(BLACK_CODE, (state) => {
+      if (state.verdict.kind === 'black' && askedAtPaint === null) askedAtPaint = [...asked];
+    });
     const black = mount(BLACK_CODE);
     const red = mount(RED_CODE);
     const clear = mount(CLEAR_CODE);
     const internal = mount(INTERNAL_CODE);
     await vi.waitFor(() => expect([shown(black), shown(red), shown(clear)]).toEqual(['black', 'black', 'clear']), { timeout: 3000, interval: 10 });
-    expect(held.length).toBeGreaterThan(0);
+    // Painted from the snapshot before a status request was even sent for them…
+    expect(askedAtPaint).toEqual([]);
+    // …which follow after the frame, for the name and the card; the withheld code was asked at once.
+    await vi.waitFor(() => expect(new Set(asked)).toEqual(new Set([BLACK_CODE, RED_CODE, CLEAR_CODE, INTERNAL_CODE])), { timeout: 3000, interval: 10 });
+    stop();
     // Withheld by the snapshot: it waits for its full answer, as without the snapshot.
     expect(shown(internal)).toBe('pending');
     release();
