@@ -93,6 +93,27 @@ describe('widget with data-snapshot', () => {
     await page.close();
   }, 60_000);
 
+  it('shows the snapshot kept by the last page load as the last answer when the platform cannot be reached, never as a verdict', async () => {
+    // The first test's page downloaded the snapshot and kept it in this origin's IndexedDB.
+    proxy.release();
+    proxy.refuseApi(true);
+    const page = await world.browser.context.newPage();
+    try {
+      await page.goto(`${proxy.url}/e2e/with-snapshot.html`);
+      const black = subjects.find((s) => s.expectedVerdict === 'black')!.code;
+      await expect.poll(async () => (await badgeVerdicts(page))[black], { timeout: 30_000 }).toBe('unknown');
+      const shown = await verdictsOf(page);
+      expect(shown.filter((v) => v !== 'unknown')).toEqual([]);
+      // The card says what the kept snapshot said, as the last answer.
+      const badge = page.locator(`credit-status[code="${black}"]`);
+      await badge.locator('button').click();
+      await expect.poll(() => badge.evaluate((el) => el.shadowRoot!.textContent ?? ''), { timeout: 15_000 }).toMatch(/据 \d\d:\d\d 名单快照：黑名单/);
+    } finally {
+      proxy.refuseApi(false);
+      await page.close();
+    }
+  }, 60_000);
+
   it('asks for no snapshot without data-snapshot', async () => {
     const before = proxy.received('/api/v1/snapshot');
     const page = await world.browser.context.newPage();

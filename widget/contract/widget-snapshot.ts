@@ -1,9 +1,14 @@
 import type { StatusErrorResult, StatusResult } from '../../core/api/status-schema.ts';
 import type { Verdict } from '../../core/verdict/verdict-types.ts';
+import type { SnapshotStore } from './snapshot-store.ts';
 
 /** What the runtime gives the lazily loaded list snapshot (`data-snapshot`, issue 15). */
 export interface WidgetSnapshotOptions {
   platform: string;
+  /** Platform and credentials, the key a snapshot is kept under between page loads. */
+  source: string;
+  /** Where it is kept (default: the page's IndexedDB; null: nowhere). */
+  store?: SnapshotStore | null;
   token: () => Promise<string | null>;
   freshnessMs: number;
   /** Re-reads codes with the status answer (the changes feed's delta). */
@@ -20,6 +25,8 @@ export interface WidgetSnapshotOptions {
 export interface WidgetSnapshot {
   /** Settles once the download was tried (verified and in use, or refused or failed). */
   readonly ready: Promise<void>;
+  /** The data version the snapshot (with the feed's delta) is current to, or null before one is in use. */
+  dataVersion(): number | null;
   /** The snapshot's verdict for a code now, or null when it cannot speak for it (none yet, refused, check character wrong, withheld, or named by the feed and not re-read). */
   verdict(code: string): Verdict | null;
   /** The changes feed was read up to `cursor`. */

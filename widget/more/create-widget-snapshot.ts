@@ -14,20 +14,29 @@ import { snapshotVerdict } from '../../core/snapshot/snapshot-verdict.ts';
 import { verifySnapshot } from '../../core/snapshot/verify-snapshot.ts';
 import { chinaDate } from '../../core/time/china-time.ts';
 import type { WidgetSnapshot, WidgetSnapshotOptions } from '../contract/widget-snapshot.ts';
+import { indexedDbSnapshotStore } from './indexed-db-snapshot-store.ts';
+
+/** How often a page running on a kept snapshot tries to download a new one. */
+const RETRY_MS = 30_000;
 
 /** Starts downloading the snapshot of one platform and token. */
 export function createWidgetSnapshot(o: WidgetSnapshotOptions): WidgetSnapshot {
   const fetchImpl = o.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const now = o.now ?? Date.now;
   const base = o.platform.replace(/\/+$/, '');
+  const store = o.store === undefined ? indexedDbSnapshotStore() : o.store;
   let lookup: SnapshotLookup | null = null;
   let feedReadAt: number | null = null;
+  // A snapshot kept from an earlier page load (the download failed): it gives last answers only, never a current verdict.
+  let kept = false;
+  let lastAttempt = 0;
+  let loading: Promise<void> | null = null;
   let disposed = false;
   let wasCurrent = false;
   let expiryTimer: ReturnType<typeof setTimeout> | null = null;
   const unread = new Set<string>();
 
-  const current = (): boolean => lookup !== null && feedReadAt !== null && now() - feedReadAt <= o.freshnessMs;
+  const current = (): boolean => lookup !== null && !kept && feedReadAt !== null && now() - feedReadAt <= o.freshnessMs;
   // The moment the feed was last read leaves the window, the snapshot's verdicts turn unknown.
   const checkCurrent = (): void => {
     if (disposed) return;
@@ -39,7 +48,9 @@ export function createWidgetSnapshot(o: WidgetSnapshotOptions): WidgetSnapshot {
     o.onUpdated(null);
   };
 
-  async function download(): Promise<void> {
+  /** Downloads and verifies the snapshot; true once it is in use. */
+  async function download(): Promise<boolean> {
+    lastAttempt = now();
     try {
       const keyResponse = await fetchImpl(`${base}/.well-known/creditlens-record-key`, { cache: 'no-store' });
       const key = RecordKeySchema.safeParse(keyResponse.ok ? await keyResponse.json() : null);
@@ -47,29 +58,68 @@ export function createWidgetSnapshot(o: WidgetSnapshotOptions): WidgetSnapshot {
       const token = await o.token();
       const response = await fetchImpl(`${base}/api/v1/snapshot`, { cache: 'no-store', headers: token ? { authorization: `Bearer ${token}` } : {} });
       if (!response.ok) throw new Error(`名单快照下载失败（HTTP ${response.status}） / The snapshot could not be downloaded (HTTP ${response.status})`);
-      const verified = await verifySnapshot(new Uint8Array(await response.arrayBuffer()), key.data, globalThis.crypto.subtle);
-      if (disposed) return;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const verified = await verifySnapshot(bytes, key.data, globalThis.crypto.subtle);
+      if (disposed) return false;
       // A refused snapshot is never read: every code waits for its full answer, as without one.
       if (!verified.ok) throw new Error(verified.message);
       lookup = createSnapshotLookup(verified.index);
+      kept = false;
       // A snapshot just downloaded is the platform's word as of now, as a feed read is.
       feedReadAt = now();
       checkCurrent();
       o.onUpdated(null);
+      void store?.save({ source: o.source, keyId: key.data.keyId, publicKey: key.data.publicKey, bytes }).catch(() => undefined);
+      return true;
     } catch (error) {
       if (!disposed) o.onError(error instanceof Error ? error.message : String(error));
+      return false;
     }
   }
-  const ready = download();
+
+  /**
+   * The snapshot kept by an earlier page load, when none could be downloaded: verified again and
+   * only if made today (China time). It is never current — the changes since it are unknown here —
+   * so a code shows unknown with "据 HH:MM 名单快照：…" as its last answer, never a verdict from it.
+   */
+  async function restore(): Promise<void> {
+    const stored = await store?.load(o.source).catch(() => null);
+    if (!stored || disposed || lookup) return;
+    const verified = await verifySnapshot(stored.bytes, stored, globalThis.crypto.subtle);
+    if (!verified.ok || disposed || lookup || verified.index.header.today !== chinaDate(new Date(now()))) return;
+    lookup = createSnapshotLookup(verified.index);
+    kept = true;
+    o.onUpdated(null);
+  }
+
+  const refresh = (): Promise<void> =>
+    (loading ??= download()
+      .then(async (ok) => {
+        if (!ok) await restore();
+      })
+      .finally(() => {
+        loading = null;
+      }));
+  const ready = refresh();
 
   return {
     ready,
+    dataVersion: () => lookup?.dataVersion ?? null,
     verdict(code) {
       if (!lookup || unread.has(code)) return null;
-      return snapshotVerdict({ lookup, code, now: new Date(now()), feedReadAt, freshnessMs: o.freshnessMs, scope: lookup.index.header.scope });
+      return snapshotVerdict({
+        lookup,
+        code,
+        now: new Date(now()),
+        feedReadAt: kept ? null : feedReadAt,
+        freshnessMs: o.freshnessMs,
+        scope: lookup.index.header.scope,
+      });
     },
     feedRead(cursor) {
-      if (!lookup) return;
+      // The platform answers again: a page on a kept snapshot (or none) tries for a new one.
+      if ((kept || !lookup) && !loading && now() - lastAttempt > RETRY_MS) void refresh();
+      if (!lookup || kept) return;
       feedReadAt = now();
       if (unread.size === 0) lookup.apply(new Map(), cursor);
       checkCurrent();

@@ -154,6 +154,8 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       },
       onCursor: (cursor) => snapshot?.feedRead(cursor),
       onError: () => snapshot?.feedFailed(),
+      // With a snapshot the feed starts where it is current to, so nothing between the two is skipped.
+      resumeFrom: () => snapshot?.dataVersion() ?? null,
     });
     if (config.snapshot) startSnapshot(platform, statusClient, current, clientOptions);
   }
@@ -170,6 +172,9 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
         if (store !== owner) return settle();
         snapshot = m.createWidgetSnapshot({
           platform,
+          source: `${platform}|${credentials()}`,
+          // A token provider's tokens change without the page knowing: its snapshot is not kept between loads.
+          ...(config.tokenProvider && { store: null }),
           token: async () => (await options.getToken?.()) ?? null,
           freshnessMs: config.freshness,
           reread: async (codes) => (await statusClient.status(codes, { context: config.context })).results,
@@ -248,8 +253,15 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     const subscribe = (): void => {
       watch.stop = owner.subscribe(parsed.code, (v) => show((last = v)));
     };
-    follower?.start();
-    if (!snapshotSettled) return subscribe();
+    if (!snapshotSettled) {
+      follower?.start();
+      return subscribe();
+    }
+    // The feed starts once the snapshot is in use (or given up on): it resumes from the snapshot's data version.
+    const feed = follower;
+    void snapshotSettled.then(() => {
+      if (follower === feed) feed?.start();
+    });
     // `data-snapshot`: a code the snapshot answers is painted from it before its status request is sent (after the next frame).
     let waiting = true;
     watch.stop = () => {
