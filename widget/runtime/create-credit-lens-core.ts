@@ -162,14 +162,9 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
 
   /** Loads the snapshot code (widget/more) and starts the download; only with `data-snapshot`. */
   function startSnapshot(platform: string, statusClient: ReturnType<typeof createStatusClient>, owner: StatusStore, options: CreditClientOptions): void {
-    let settle!: () => void;
-    snapshotSettled = new Promise<void>((done) => {
-      settle = done;
-      setTimeout(done, SNAPSHOT_WAIT_MS);
-    });
-    void withMore().then(
+    const loaded = withMore().then(
       (m) => {
-        if (store !== owner) return settle();
+        if (store !== owner) return;
         snapshot = m.createWidgetSnapshot({
           platform,
           source: `${platform}|${credentials()}`,
@@ -189,13 +184,11 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
           ...(env.fetch && { fetch: env.fetch }),
           now: () => now().getTime(),
         });
-        void snapshot.ready.then(settle);
+        return snapshot.ready;
       },
-      (error: unknown) => {
-        settle();
-        console.error('[CreditLens] 名单快照无法加载 / list snapshot code could not be loaded', error);
-      },
+      (error: unknown) => console.error('[CreditLens] 名单快照无法加载 / list snapshot code could not be loaded', error),
     );
+    snapshotSettled = Promise.race([loaded, new Promise<void>((done) => setTimeout(done, SNAPSHOT_WAIT_MS))]);
   }
 
   /** The stored answer, or — before it, also while the platform cannot be reached — the snapshot's (merge-snapshot-verdict.ts). */
@@ -257,25 +250,21 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       follower?.start();
       return subscribe();
     }
-    // The feed starts once the snapshot is in use (or given up on): it resumes from the snapshot's data version.
+    // `data-snapshot`: the feed starts once the snapshot is in use (or given up on), from its data version;
+    // a code the snapshot answers is painted from it before its status request is sent (after the next frame).
     const feed = follower;
-    void snapshotSettled.then(() => {
-      if (follower === feed) feed?.start();
-    });
-    // `data-snapshot`: a code the snapshot answers is painted from it before its status request is sent (after the next frame).
     let waiting = true;
     watch.stop = () => {
       waiting = false;
     };
     emit({ code: parsed.code, verdict: pendingVerdict(), result: null });
     void snapshotSettled.then(() => {
+      if (follower === feed) feed?.start();
       if (!waiting || store !== owner) return;
       const early = snapshot?.verdict(parsed.code);
-      if (!early || early.kind === 'unknown' || early.kind === 'pending') return subscribe();
+      if (!early || early.kind === 'unknown') return subscribe();
       show({ ...early, result: null });
-      const later = (): void => void setTimeout(() => waiting && subscribe(), 0);
-      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later);
-      else later();
+      requestAnimationFrame(() => setTimeout(() => waiting && subscribe(), 0));
     });
   }
 
