@@ -31,6 +31,8 @@ export interface VerdictServiceOptions {
   saved?: { cache?: unknown; cursor?: number | null; platformUrl?: string; source?: string } | undefined;
   /** The background's one query client (create-background.ts); a service of its own when not given (tests). */
   queryClient?: QueryClient;
+  /** How long a code the snapshot answered waits for its paint at most (default `HOLD_MAX_MS`). */
+  holdMaxMs?: number;
 }
 
 export interface VerdictService {
@@ -61,7 +63,7 @@ export interface VerdictService {
 
 const CATALOGUE_TTL_MS = 60 * 60_000;
 /** The longest a code the snapshot answered waits for its frame's paint before its full answer is asked anyway. */
-export const HOLD_MAX_MS = 2_000;
+export const HOLD_MAX_MS = 5_000;
 
 /** Creates the service for the current settings. */
 export function createVerdictService(o: VerdictServiceOptions): VerdictService {
@@ -126,7 +128,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     ...(cursor !== null && { initialCursor: cursor }),
     // A snapshot kept from an earlier run is as old as its data version: the feed starts there, so
     // what changed while the browser was closed is re-read before the snapshot speaks for it.
-    resumeFrom: () => snapshot.info().dataVersion,
+    resumeFrom: () => snapshot.resumeFrom(),
     onCursor(next) {
       cursor = next;
       snapshot.feedRead(next);
@@ -138,9 +140,9 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     },
     onError: () => snapshot.feedFailed(),
   });
-  // The first poll waits for the stored snapshot (read from storage, or downloaded on a new day) so it can resume from it.
+  // The first poll waits for the stored snapshot to be read back (not for a download: one made now is no older than the feed) so it can resume from it.
   let disposed = false;
-  void snapshot.ready.then(() => {
+  void snapshot.restored.then(() => {
     if (!disposed) follower.start();
   });
 
@@ -207,7 +209,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
           holdTimer ??= setTimeout(() => {
             holdTimer = null;
             release([...held]);
-          }, HOLD_MAX_MS);
+          }, o.holdMaxMs ?? HOLD_MAX_MS);
         } else subscribe(code);
       }
     },
@@ -234,7 +236,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     catalogue: () => catalogue,
     async pollChanges() {
       lastPoll = Date.now();
-      await snapshot.ready;
+      await snapshot.restored;
       if (!disposed) await follower.pollNow();
     },
     snapshot: () => ({ cache: dehydrateStatusQueries(queryClient, store.source), cursor, platformUrl, source }),

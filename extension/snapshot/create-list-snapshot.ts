@@ -34,8 +34,16 @@ export interface ListSnapshotOptions {
 }
 
 export interface ListSnapshot {
-  /** The stored snapshot read back and verified (or found missing). */
+  /** The stored snapshot read back and verified (or found missing), and a new one downloaded when it was missing or from another day. */
   readonly ready: Promise<void>;
+  /** The stored snapshot read back and verified (or found missing), before any download. */
+  readonly restored: Promise<void>;
+  /**
+   * Where a changes feed without a cursor of its own starts: the data version of today's snapshot,
+   * so what changed since it is read; null without one, or for one of another day (a new one is
+   * downloaded, current as of now, rather than a day of changes re-read).
+   */
+  resumeFrom(): number | null;
   /** The snapshot's verdict for a code now, or null when it cannot speak for it. */
   verdict(code: string): Verdict | null;
   /** The feed was read up to `cursor`. */
@@ -166,6 +174,8 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
     return loading;
   };
 
+  let markRestored!: () => void;
+  const restored = new Promise<void>((done) => (markRestored = done));
   async function restore(): Promise<void> {
     const [stored, delta] = await Promise.all([snapshotItem.getValue().catch(() => null), snapshotDeltaItem.getValue().catch(() => null)]);
     if (stored && stored.source === o.source) {
@@ -182,14 +192,19 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
         o.onUpdated(null);
       }
     }
+    markRestored();
     // Timelines start on the day the snapshot was made: a new China day gets a new snapshot.
     if (!disposed && (!lookup || lookup.index.header.today !== chinaDate(new Date(now())))) await refresh();
     publish();
   }
-  const ready = restore().catch(() => undefined);
+  const ready = restore()
+    .catch(() => undefined)
+    .finally(markRestored);
 
   return {
     ready,
+    restored,
+    resumeFrom: () => (lookup && lookup.index.header.today === chinaDate(new Date(now())) ? lookup.dataVersion : null),
     verdict(code) {
       if (!lookup || unread.has(code)) return null;
       return snapshotVerdict({ lookup, code, now: new Date(now()), feedReadAt, freshnessMs: o.freshnessMs, scope: lookup.index.header.scope });

@@ -17,9 +17,11 @@ import { signedSnapshot, snapshotPlatform, type SignedSnapshot } from './snapsho
 const listedEarlier = makeSnapshotCode(11);
 const listedMeanwhile = makeSnapshotCode(12);
 let snapshot: SignedSnapshot;
+let oldDay: SignedSnapshot;
 
 beforeAll(async () => {
   snapshot = await signedSnapshot(5, [{ code: listedEarlier, timeline: [1, FOREVER_DAY] }]);
+  oldDay = await signedSnapshot(2, [{ code: listedEarlier, timeline: [1, FOREVER_DAY] }], '2020-01-01');
 });
 beforeEach(() => fakeBrowser.reset());
 
@@ -55,5 +57,20 @@ describe('createVerdictService after a browser restart with a kept snapshot', ()
     // Named by the feed, the code waits for its re-read (held here): never the snapshot's "absent, so clear".
     expect(service.peek(listedMeanwhile)?.kind ?? 'pending').not.toBe('clear');
     expect(shown.get(listedMeanwhile)).not.toBe('clear');
+  });
+
+  it('starts the feed at the platform’s current version when the kept snapshot is of another day (a new one is downloaded instead)', async () => {
+    const settings = parseStoredSettings({ platformUrl: 'http://127.0.0.1:9', token: 'secret', changesPollSeconds: 60 });
+    await snapshotItem.setValue({
+      source: answerSource(settings),
+      keyId: oldDay.key.keyId,
+      publicKey: oldDay.key.publicKey,
+      bytes: bytesToBase64(oldDay.bytes),
+    });
+    const fake = snapshotPlatform({ snapshot: oldDay, version: () => 9 });
+    service = createVerdictService({ settings: () => settings, fetch: fake.fetch, onDirty: () => undefined, onVerdict: () => undefined });
+    await service.pollChanges();
+    const feedReads = fake.calls.filter((c) => c.url.includes('/changes')).map((c) => Number(new URL(c.url).searchParams.get('since')));
+    expect(feedReads[0]).toBe(9);
   });
 });
