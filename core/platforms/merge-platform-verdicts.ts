@@ -3,6 +3,7 @@ import type { CodeVerdict } from '../query/create-status-store.ts';
 import { computeVerdict } from '../verdict/compute-verdict.ts';
 import { localVerdict } from '../verdict/local-verdict.ts';
 import type { PlatformConfig } from './platform-config-schema.ts';
+import { ownEntryId, platformEntryId } from './platform-entry-id.ts';
 import type { PlatformLine } from './platform-line-schema.ts';
 
 /** One covering platform's verdict for a code; null while it was never asked. */
@@ -23,11 +24,13 @@ export const NO_COVERING_PLATFORM = 'no-covering-platform';
 /**
  * A code's answer from every platform covering it, as one verdict: core/verdict's rules applied
  * to the union of their entries, with a line per platform (`platforms`) saying what each
- * answered and which entries it owns. Clear only when every covering platform answered just now;
+ * answered and which entries it owns. Each entry's id names its platform (platform-entry-id.ts),
+ * as two platforms may use one id. Clear only when every covering platform answered just now;
  * if one failed the code is `unknown` (its listings kept as `lastKnown`), if one has not answered
  * yet it is `pending`, and a code no platform covers is `unknown` — never clear.
  */
-export function mergePlatformVerdicts(parts: readonly PlatformPart[], o: MergeOptions): CodeVerdict {
+export function mergePlatformVerdicts(given: readonly PlatformPart[], o: MergeOptions): CodeVerdict {
+  const parts = given.map(ownEntries);
   const lines: PlatformLine[] = parts.map(({ platform, verdict }) => ({
     platformId: platform.id,
     name: platform.name,
@@ -93,7 +96,16 @@ function unionResult(results: readonly StatusResult[]): StatusResult | null {
   };
 }
 
-/** The platform line owning an entry of a merged verdict (the first, should two platforms use one id). */
+/** A part whose entries are named by its platform. */
+function ownEntries(part: PlatformPart): PlatformPart {
+  const result = part.verdict?.result;
+  if (!part.verdict || !result) return part;
+  const entries = result.entries.map((entry) => ({ ...entry, id: platformEntryId(part.platform.id, entry.id) }));
+  return { ...part, verdict: { ...part.verdict, result: { ...result, entries } } };
+}
+
+/** The platform line owning an entry of a merged verdict, by the platform its id names. */
 export function entryPlatform(lines: readonly PlatformLine[] | undefined, entryId: string): PlatformLine | null {
-  return lines?.find((line) => line.entryIds.includes(entryId)) ?? null;
+  const owner = ownEntryId(entryId);
+  return (owner && lines?.find((line) => line.platformId === owner.platformId && line.entryIds.includes(entryId))) ?? null;
 }

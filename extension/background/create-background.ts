@@ -26,9 +26,7 @@ import { answerSource } from './answer-source.ts';
 import { createAlarmDispatcher } from './create-alarm-dispatcher.ts';
 import { createTabBudget } from './create-tab-budget.ts';
 import { createVerdictPusher } from './create-verdict-pusher.ts';
-import { CreditError } from '../../core/api/credit-error.ts';
-import { entryPlatform } from '../../core/platforms/merge-platform-verdicts.ts';
-import { createPlatformsVerdictService, type PlatformsVerdictService } from './create-platforms-verdict-service.ts';
+import { createPlatformsVerdictService } from './create-platforms-verdict-service.ts';
 import { createVerdictService, type VerdictService } from './create-verdict-service.ts';
 import { createFrameRegistry } from './frame-registry.ts';
 import { createStateSaver, loadPersistedState, type PersistedState } from './persisted-state.ts';
@@ -76,16 +74,7 @@ export function createBackground(): Background {
   };
 
   // Acting on an entry (issue 17): feedback and objections go to the platform that owns the entry, else the code's first covering platform.
-  const ownerClient = (owner: { code: string; entryId: string | null }) => {
-    const several = service && 'client' in service ? (service as PlatformsVerdictService) : null;
-    if (!several) return platform.client();
-    const lines = several.peek(owner.code)?.platforms ?? [];
-    const line = owner.entryId === null ? (lines[0] ?? null) : entryPlatform(lines, owner.entryId);
-    const client = line ? several.client(line.platformId) : null;
-    // Never to a platform that may not own the entry: queued feedback waits until its owner's answer is known again.
-    if (!client) throw new CreditError('offline', 'the platform that owns this entry is not known yet');
-    return client;
-  };
+  const ownerClient = (owner: { code: string; entryId: string | null }) => (service ? service.entryClient(owner) : platform.client());
   const view = (code: string, verdict: CodeVerdict | null, context: CheckContext): CodeView =>
     toCodeView(code, verdict, context, service?.catalogue() ?? null, settings().platformUrl, settings().freshnessMinutes * 60_000);
   const pushOne = createVerdictPusher({

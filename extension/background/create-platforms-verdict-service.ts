@@ -6,8 +6,11 @@
  * `create-verdict-service.ts` (with its list snapshot and persisted cache) unchanged.
  */
 import { createCreditClient, type CreditClient } from '../../core/api/create-credit-client.ts';
+import { CreditError } from '../../core/api/credit-error.ts';
 import type { Measure } from '../../core/api/measure-schema.ts';
 import { createPlatformsStatus } from '../../core/platforms/create-platforms-status.ts';
+import { entryPlatform } from '../../core/platforms/merge-platform-verdicts.ts';
+import { ownEntryId } from '../../core/platforms/platform-entry-id.ts';
 import type { PlatformConfig } from '../../core/platforms/platform-config-schema.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
@@ -15,7 +18,7 @@ import type { CodeVerdict } from '../../core/query/create-status-store.ts';
 import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
 import type { QueryClient } from '@tanstack/query-core';
 import type { Settings } from '../settings/settings-schema.ts';
-import type { VerdictService } from './create-verdict-service.ts';
+import type { EntryClient, VerdictService } from './create-verdict-service.ts';
 
 export interface PlatformsVerdictServiceOptions {
   settings: () => Settings;
@@ -34,11 +37,8 @@ const NO_SNAPSHOT = { state: 'none', message: null, count: 0, bytes: 0, dataVers
 export const platformsSource = (platforms: readonly PlatformConfig[]): string =>
   platforms.map((p) => `${p.url} ${tokenFingerprint(p.token ?? '')}`).join(' | ');
 
-/** The verdict service of several platforms, which also hands out each platform's client (acting on its entries). */
-export type PlatformsVerdictService = VerdictService & { client(platformId: string): CreditClient | null };
-
 /** Creates the service for the configured platforms. */
-export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions): PlatformsVerdictService {
+export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions): VerdictService {
   const settings = o.settings();
   const queryClient = o.queryClient ?? createStatusQueryClient();
   const pollMs = settings.changesPollSeconds * 1000;
@@ -89,7 +89,14 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
   return {
     platformUrl: o.platforms[0]!.url,
     source: platformsSource(o.platforms),
-    client: (platformId) => clients.get(platformId) ?? null,
+    entryClient({ code, entryId }) {
+      const lines = status.peek(code)?.platforms ?? [];
+      const line = entryId === null ? (lines[0] ?? null) : entryPlatform(lines, entryId);
+      const client = line ? clients.get(line.platformId) : undefined;
+      // Never to a platform that may not own the entry: queued feedback waits until its owner's answer is known again.
+      if (!client) throw new CreditError('offline', 'the platform that owns this entry is not known yet');
+      return entryId === null ? client : ownEntryClient(client);
+    },
     watch(codes) {
       loadCatalogue();
       if (Date.now() - lastPoll > pollMs * 2) void this.pollChanges();
@@ -134,5 +141,15 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
       subscriptions.clear();
       status.clear();
     },
+  };
+}
+
+/** A platform's client for a merged verdict's entry: the request carries the platform's own entry id. */
+function ownEntryClient(client: CreditClient): EntryClient {
+  const own = <R extends { entryId: string | null }>(request: R): R => ({ ...request, entryId: ownEntryId(request.entryId ?? '')?.entryId ?? request.entryId });
+  return {
+    feedback: (request, options) => client.feedback(own(request), options),
+    feedbackList: (code, caseReference) => client.feedbackList(code, caseReference),
+    objection: (request) => client.objection(own(request)),
   };
 }

@@ -35,6 +35,9 @@ export interface VerdictServiceOptions {
   holdMaxMs?: number;
 }
 
+/** What the card's actions need of a platform. */
+export type EntryClient = Pick<CreditClient, 'feedback' | 'feedbackList' | 'objection'>;
+
 export interface VerdictService {
   readonly platformUrl: string;
   /** The platform and credentials answers come from (see answer-source.ts). */
@@ -51,6 +54,12 @@ export interface VerdictService {
   release(codes: Iterable<string>): void;
   peek(code: string): CodeVerdict | null;
   get(code: string): Promise<CodeVerdict>;
+  /**
+   * The client that acts on an entry of `code` (feedback, objections): the platform owning it,
+   * sent the platform's own entry id (`entryId` null: the code's first covering platform). Throws
+   * `offline` while the owner is not known, so nothing goes to a platform that may not own it.
+   */
+  entryClient(owner: { code: string; entryId: string | null }): EntryClient;
   invalidate(codes: string[]): Promise<void>;
   catalogue(): Measure[] | null;
   /** The list snapshot's size, age and data version, or why it was refused (the popup reads it from storage). */
@@ -223,6 +232,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
       for (const code of held) if (!codes.has(code)) held.delete(code);
     },
     peek: merged,
+    entryClient: () => client,
     get: async (code) => {
       const verdict = await store.get(code);
       return mergeSnapshotVerdict(verdict, snapshot.verdict(code)) ?? verdict;

@@ -44,10 +44,21 @@ describe('mergePlatformVerdicts', () => {
     ]);
     expect(v.kind).toBe('black');
     expect(v.suspendedRed).toBe(true);
-    expect(v.activeEntries.map((e) => e.id).sort()).toEqual(['d-1', 'p-1']);
-    expect(entryPlatform(v.platforms, 'p-1')?.platformId).toBe('province');
-    expect(entryPlatform(v.platforms, 'd-1')?.platformId).toBe('district');
+    expect(v.activeEntries.map((e) => e.id).sort()).toEqual(['district:d-1', 'province:p-1']);
+    expect(entryPlatform(v.platforms, 'province:p-1')?.platformId).toBe('province');
+    expect(entryPlatform(v.platforms, 'district:d-1')?.platformId).toBe('district');
     expect(platformLinesText(v.platforms ?? [])).toBe('区平台：红名单；省平台：黑名单');
+  });
+
+  it('keeps entries two platforms number alike apart, each owned by its platform', () => {
+    const v = merge([
+      { platform: district, verdict: clearAnswer({ entries: [redEntry('e-1')] }) },
+      { platform: province, verdict: clearAnswer({ entries: [blackEntry('e-1')] }) },
+    ]);
+    expect(v.result!.entries.map((e) => e.id)).toEqual(['district:e-1', 'province:e-1']);
+    expect(entryPlatform(v.platforms, 'province:e-1')?.name).toBe('省平台');
+    expect(entryPlatform(v.platforms, 'district:e-1')?.name).toBe('区平台');
+    expect(entryPlatform(v.platforms, 'e-1')).toBeNull();
   });
 
   it('applies the rules across platforms: a disputed entry on one and nothing on the other is disputed', () => {
@@ -78,7 +89,7 @@ describe('mergePlatformVerdicts', () => {
     ]);
     expect(v.kind).toBe('unknown');
     expect(v.lastKnown).toBe('black');
-    expect(v.activeEntries.map((e) => e.id)).toEqual(['p-1']);
+    expect(v.activeEntries.map((e) => e.id)).toEqual(['province:p-1']);
   });
 
   it('is unknown when every covering platform failed', () => {

@@ -34,7 +34,22 @@ describe('SubjectCard with several platforms', () => {
     );
     const c = render(verdict);
     expect(c.querySelector('.cl-platforms')!.textContent).toBe('区平台：未列入；省平台：黑名单');
-    expect(c.querySelector('[data-entry-id="p-1"] .cl-entry-source')!.textContent).toBe('来源：省平台');
+    expect(c.querySelector('[data-entry-id="province:p-1"] .cl-entry-source')!.textContent).toBe('来源：省平台');
+  });
+
+  it('shows both entries, each with its own source, when two platforms number theirs alike', () => {
+    const listed = (id: string, list: 'red' | 'black') =>
+      answered(makeStatusResult({ asOf: NOW.toISOString(), entries: [makeEntry({ id, list, ...(list === 'red' && { category: '纳税信用A级纳税人' }) })] }));
+    const verdict = mergePlatformVerdicts(
+      [
+        { platform: { id: 'district', name: '区平台' }, verdict: listed('e-1', 'red') },
+        { platform: { id: 'province', name: '省平台' }, verdict: listed('e-1', 'black') },
+      ],
+      { now: NOW },
+    );
+    const c = render(verdict);
+    const sources = [...c.querySelectorAll('[data-entry-id] .cl-entry-source')].map((e) => e.textContent);
+    expect(sources.sort()).toEqual(['来源：区平台', '来源：省平台']);
   });
 
   it('names the platform that could not be reached', () => {

@@ -1,6 +1,7 @@
 /** The background's service for several platforms (issue 17) against two fake platforms: per-platform batches, merged verdicts, one down. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPlatformsVerdictService, type PlatformsVerdictService } from '../../../../extension/background/create-platforms-verdict-service.ts';
+import { createPlatformsVerdictService } from '../../../../extension/background/create-platforms-verdict-service.ts';
+import type { VerdictService } from '../../../../extension/background/create-verdict-service.ts';
 import { parseStoredSettings } from '../../../../extension/settings/settings-schema.ts';
 import { platformLinesText } from '../../../../core/platforms/platform-lines-text.ts';
 import type { CodeVerdict } from '../../../../core/query/create-status-store.ts';
@@ -15,10 +16,11 @@ const DISTRICT = 'http://127.0.0.1:9001';
 const PROVINCE = 'http://127.0.0.1:9002';
 
 describe('createPlatformsVerdictService', () => {
-  let service: PlatformsVerdictService | undefined;
+  let service: VerdictService | undefined;
   afterEach(() => service?.dispose());
 
-  function start(down = { province: false }) {
+  /** `sameIds`: both platforms list HANYANG under entry id `e-1` (each numbers its own entries). */
+  function start(down = { province: false }, sameIds = false) {
     const fake = makeFakeFetch((url: string, body: unknown): FakeReply => {
       const province = url.startsWith(PROVINCE);
       if (province && down.province) return { throws: new TypeError('Failed to fetch') };
@@ -32,7 +34,12 @@ describe('createPlatformsVerdictService', () => {
               found: true,
               invalid: false,
               subject: null,
-              entries: province && code === YICHANG ? [makeEntry({ id: 'p-1', list: 'black' })] : [],
+              entries:
+                sameIds && code === HANYANG
+                  ? [makeEntry({ id: 'e-1', list: province ? 'red' : 'black', category: province ? '纳税信用A级纳税人' : '拖欠农民工工资' })]
+                  : province && code === YICHANG
+                    ? [makeEntry({ id: 'p-1', list: 'black' })]
+                    : [],
               ...stamp(),
             })),
             ...stamp(),
@@ -58,7 +65,8 @@ describe('createPlatformsVerdictService', () => {
       onVerdict: (c, v) => seen.set(c, v),
     });
     const statusCalls = (base: string) => fake.calls.filter((c) => c.url.startsWith(base) && c.url.includes('/status'));
-    return { seen, statusCalls };
+    const calls = (base: string, path: string) => fake.calls.filter((c) => c.url.startsWith(base) && c.url.includes(path));
+    return { seen, statusCalls, calls };
   }
 
   it('asks each platform only for the codes it covers, with its own token, and merges the answers', async () => {
@@ -75,7 +83,53 @@ describe('createPlatformsVerdictService', () => {
     expect(new Headers(statusCalls(DISTRICT)[0]!.init.headers).get('Authorization')).toBe('Bearer d-token');
     expect(seen.get(HANYANG)?.kind).toBe('clear');
     expect(seen.get(YICHANG)?.kind).toBe('black');
-    expect(service!.client('province')).not.toBeNull();
+  });
+
+  it('keeps two platforms’ entries of one id apart, and acts on each at the platform that owns it, with its own id', async () => {
+    const { seen, calls } = start({ province: false }, true);
+    service!.watch([HANYANG]);
+    await vi.waitFor(() => expect(seen.get(HANYANG)?.kind).toBe('black'));
+    const entries = seen.get(HANYANG)!.result!.entries;
+    expect(new Set(entries.map((e) => e.id)).size).toBe(2);
+    const provincial = entries.find((e) => e.list === 'red')!;
+    const district = entries.find((e) => e.list === 'black')!;
+
+    const feedback = {
+      idempotencyKey: 'key-00000001',
+      code: HANYANG,
+      entryId: provincial.id,
+      measureId: 'm-1',
+      outcome: 'applied' as const,
+      reason: null,
+      caseReference: 'SP-1',
+      note: null,
+      operator: null,
+      context: 'procurement' as const,
+    };
+    // The fakes do not accept feedback (404): what counts is where it went, and with which id.
+    await service!
+      .entryClient(feedback)
+      .feedback(feedback)
+      .catch(() => undefined);
+    expect(calls(PROVINCE, '/feedback').map((c) => (c.body as { entryId: string }).entryId)).toEqual(['e-1']);
+    expect(calls(DISTRICT, '/feedback')).toEqual([]);
+
+    const objection = { code: HANYANG, entryId: district.id, reason: '该失信信息已依法撤销，请核实更正。', contact: '027-12345678' };
+    await service!
+      .entryClient(objection)
+      .objection(objection)
+      .catch(() => undefined);
+    expect(calls(DISTRICT, '/objection').map((c) => (c.body as { entryId: string }).entryId)).toEqual(['e-1']);
+    expect(calls(PROVINCE, '/objection')).toEqual([]);
+  });
+
+  it('refuses to act on an entry no platform of the code’s answer owns', async () => {
+    const { seen } = start();
+    service!.watch([YICHANG]);
+    await vi.waitFor(() => expect(seen.get(YICHANG)?.kind).toBe('black'));
+    expect(() => service!.entryClient({ code: YICHANG, entryId: 'district:p-1' })).toThrow(/not known/);
+    expect(() => service!.entryClient({ code: YICHANG, entryId: 'p-1' })).toThrow(/not known/);
+    expect(() => service!.entryClient({ code: YICHANG, entryId: 'province:p-1' })).not.toThrow();
   });
 
   it('turns a code unknown when the provincial platform is down, and says which answered what', async () => {
