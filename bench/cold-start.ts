@@ -157,8 +157,7 @@ export async function run(): Promise<void> {
 
     // Each round: the start without the extension; a start the same morning (the kept snapshot
     // read from the feed within the freshness window: its answers are current); and a start with
-    // no kept snapshot (as the first start after a day: the snapshot is downloaded again and the
-    // codes are asked of the platform).
+    // no kept snapshot (as the first start after a day: the snapshot is downloaded again).
     const rounds: { without: Start; kept: Start; fresh: Start }[] = [];
     for (let r = 0; r < RUNS; r++) {
       const without = await oneStart(withoutProfile, false, url);
