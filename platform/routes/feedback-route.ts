@@ -20,7 +20,8 @@ function requestHash(department: string, body: Record<string, unknown>): string 
 /**
  * `POST /api/v1/feedback` (section (二十四)): which measure was applied to which subject. Idempotent
  * by key: a retry is answered 200 `duplicate: true` with the stored record; the same key with a
- * different request is 409 `conflict`.
+ * different request is 409 `conflict`. An `entryId` must name an entry of the subject on this
+ * platform (400 otherwise: feedback meant for another platform's entry is never filed here).
  */
 export function registerFeedbackRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/feedback', async (request, reply) => {
@@ -28,6 +29,10 @@ export function registerFeedbackRoute(app: FastifyInstance, ctx: PlatformContext
     const body = parseRequest(FeedbackRequestSchema, request.body);
     if (!ctx.measures.some((m) => m.id === body.measureId)) {
       throw new ApiError(400, 'bad_request', 'unknown measure', [{ path: 'measureId', message: `no measure ${body.measureId} in the catalogue` }]);
+    }
+    // Feedback names an entry of this platform about this subject, or none (a measure of the subject).
+    if (body.entryId !== null && ctx.repos.entries.get(body.entryId)?.code !== body.code) {
+      throw new ApiError(400, 'bad_request', 'unknown entry', [{ path: 'entryId', message: `no entry ${body.entryId} of ${body.code} on this platform` }]);
     }
     const department = caller.department ?? '';
     const hash = requestHash(department, body);

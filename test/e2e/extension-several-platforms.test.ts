@@ -1,0 +1,200 @@
+/**
+ * Issue 17 in the browser: two reference platforms on two loopback ports holding different data —
+ * Wuhan's (the demo data, covering `4201`) and the province's (covering Hubei outside Wuhan, with
+ * a list of Yichang subjects imported). The built extension is configured with both; a bid page
+ * holds codes of both regions. Each code is asked of the platform covering it, the card names the
+ * source of each entry, feedback on a provincial entry reaches the provincial platform only, and
+ * stopping the provincial platform turns only its codes unknown.
+ */
+import { rm } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatusResponse } from '../../core/api/status-schema.ts';
+import { createRepositories } from '../../platform/db/repositories.ts';
+import { importList } from '../../platform/import/import-list.ts';
+import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
+import { withUsccCheck } from '../unit/core/uscc/reference-uscc.ts';
+import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
+import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
+import { demoSubjects, renderPages } from './fixtures/render-pages.ts';
+import { storedFeedback } from './fixtures/stored-feedback.ts';
+
+declare const chrome: typeof import('wxt/browser').browser;
+
+const WUHAN = '武汉市公共信用信息平台';
+const HUBEI = '湖北省公共信用信息平台';
+/** Hubei's prefectures outside Wuhan (the province's platform answers for subjects registered there). */
+const HUBEI_OUTSIDE_WUHAN = ['4202', '4203', '4205', '4206', '4207', '4208', '4209', '4210', '4211', '4212', '4213', '4228', '4290'];
+const CASE = 'YC-ZB-2026-117';
+
+const kindOf = (page: Page, code: string) =>
+  page.evaluate((c) => {
+    for (const [name, h] of CSS.highlights) {
+      if (name === 'creditlens-suspect' || name === 'creditlens-name-mismatch') continue;
+      for (const r of h) if ((r.startContainer as Text).data.slice(r.startOffset, r.endOffset) === c) return name.replace('creditlens-', '');
+    }
+    return null;
+  }, code);
+
+describe('extension with a city and a provincial platform', () => {
+  let wuhan: RunningPlatform;
+  let hubei: RunningPlatform;
+  let chromium: LaunchedChromium;
+  let page: Page;
+  let overlay: ExtensionOverlay;
+  let pagesDir: string;
+  const codes: Record<string, string> = {};
+
+  async function cardText(code: string): Promise<string> {
+    await page.locator('h1').click();
+    await overlay.openCard(`.mark[data-code="${code}"]`);
+    return (await overlay.text('.card')) ?? '';
+  }
+
+  /** The id the platform itself gives the code's one entry. */
+  async function ownEntryId(platform: RunningPlatform, code: string): Promise<string> {
+    const res = await fetch(`${platform.url}/api/v1/status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${platform.tokens.department}` },
+      body: JSON.stringify({ codes: [code] }),
+    });
+    const [result] = ((await res.json()) as StatusResponse).results;
+    if (!result || 'error' in result || result.entries.length !== 1) throw new Error(`expected one entry for ${code}`);
+    return result.entries[0]!.id;
+  }
+
+  /** Asks again for every code of the page, as the popup's 重新查询 does. */
+  async function recheck(): Promise<void> {
+    const popup = await chromium.context.newPage();
+    await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html`);
+    const answer = await popup.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return chrome.runtime.sendMessage({ id: 1, type: 'recheckTab', data: { tabId: tab!.id }, timestamp: Date.now() });
+    }, page.url());
+    expect(JSON.stringify(answer)).toContain('"ok":true');
+    await popup.close();
+  }
+
+  beforeAll(async () => {
+    const subjects = await demoSubjects();
+    Object.assign(codes, {
+      'wuhan-black': subjects.find((s) => s.role === 'black')!.code,
+      'wuhan-clear': subjects.find((s) => s.role === 'clear')!.code,
+      'hubei-black': withUsccCheck('91420500MA4K7YC01'),
+      'hubei-red': withUsccCheck('91420502MA4K7YC02'),
+    });
+    pagesDir = await renderPages(codes, ['several-platforms.html']);
+    wuhan = await startPlatform({ port: 0, seed: true, log: false, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
+    hubei = await startPlatform({ port: 0, seed: true, log: false });
+    const headers = ['主体名称', '统一社会信用代码', '名单类型', '列入类别', '列入原因', '认定依据', '文书号', '认定部门', '列入日期', '有效期至'];
+    const report = importList(createRepositories(hubei.db), {
+      headers,
+      rows: [
+        [
+          '宜昌峡江建设有限公司',
+          codes['hubei-black']!,
+          '黑名单',
+          '失信被执行人',
+          '拒不履行生效判决',
+          '实施方案',
+          '（2026）鄂05执1234号',
+          '宜昌市中级人民法院',
+          '2026-02-10',
+          '',
+        ],
+        [
+          '宜昌西陵纳税优良有限公司',
+          codes['hubei-red']!,
+          '红名单',
+          '纳税信用A级纳税人',
+          '连续三年纳税信用A级',
+          '纳税信用管理办法',
+          '',
+          '国家税务总局宜昌市税务局',
+          '2026-03-01',
+          '',
+        ],
+      ],
+    });
+    expect(report.rejected).toEqual([]);
+    chromium = await launchChromium({ extension: true });
+    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+      platformUrl: wuhan.url,
+      token: wuhan.tokens.department,
+      sites: [],
+      freshnessMinutes: 5,
+      changesPollSeconds: 1,
+      operator: '李明',
+      platforms: [
+        { id: 'wuhan', url: wuhan.url, token: wuhan.tokens.department, regions: ['4201'], name: WUHAN },
+        { id: 'hubei', url: hubei.url, token: hubei.tokens.department, regions: HUBEI_OUTSIDE_WUHAN, name: HUBEI },
+      ],
+    });
+    page = await chromium.context.newPage();
+    await page.goto(`${wuhan.url}/e2e/several-platforms.html`);
+    overlay = extensionOverlay(page);
+  }, 60_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await wuhan?.close().catch(() => undefined);
+    await hubei?.close().catch(() => undefined);
+    if (pagesDir) await rm(pagesDir, { recursive: true, force: true });
+  });
+
+  it('shows the verdicts of both regions, each entry with the platform it came from', async () => {
+    for (const [key, kind] of [
+      ['wuhan-black', 'black'],
+      ['wuhan-clear', 'clear'],
+      ['hubei-black', 'black'],
+      ['hubei-red', 'red'],
+    ] as const) {
+      await expect.poll(() => kindOf(page, codes[key]!), { timeout: 20_000, message: key }).toBe(kind);
+    }
+    const provincial = await cardText(codes['hubei-black']!);
+    expect(provincial).toContain(`${HUBEI}：黑名单`);
+    expect(provincial).toContain(`来源：${HUBEI}`);
+    expect(provincial).not.toContain(WUHAN);
+    expect(provincial).toContain('宜昌峡江建设有限公司');
+    await page.keyboard.press('Escape');
+    const city = await cardText(codes['wuhan-black']!);
+    expect(city).toContain(`${WUHAN}：黑名单`);
+    expect(city).toContain(`来源：${WUHAN}`);
+    expect(city).not.toContain(HUBEI);
+    await page.keyboard.press('Escape');
+  }, 60_000);
+
+  it('sends feedback on a provincial entry to the provincial platform only, with its own entry id', async () => {
+    await cardText(codes['hubei-black']!);
+    await (await overlay.element('.card button.cl-open-feedback')).click();
+    await expect.poll(() => overlay.isVisible('.cl-panel .cl-feedback'), { timeout: 10_000 }).toBe(true);
+    const caseField = await overlay.element('.cl-panel .cl-feedback input[name=caseReference]');
+    await caseField.fill(CASE);
+    await caseField.press('Tab');
+    const choice = '.cl-panel .cl-feedback fieldset.cl-choice';
+    const measureId = (await overlay.attribute(choice, 'data-measure-id'))!;
+    await (await overlay.element(`${choice} input[value=applied]`)).check();
+    await (await overlay.element('.cl-panel .cl-feedback button:has-text("提交反馈")')).click();
+    await expect.poll(() => overlay.text('.cl-panel .cl-feedback [role=status]'), { timeout: 15_000 }).toContain('已保存 1 条反馈');
+    await expect.poll(() => storedFeedback(hubei, codes['hubei-black']!, CASE).then((list) => list.length), { timeout: 20_000 }).toBe(1);
+    const [record] = await storedFeedback(hubei, codes['hubei-black']!, CASE);
+    // With the platform's own id of its entry, not the one the merged card knows it by (hubei:…).
+    expect(record).toMatchObject({ measureId, outcome: 'applied', operator: '李明', entryId: await ownEntryId(hubei, codes['hubei-black']!) });
+    expect(await storedFeedback(wuhan, codes['hubei-black']!, CASE)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+  }, 60_000);
+
+  it('turns only the provincial platform’s codes unknown when it stops, and says which platform could not be reached', async () => {
+    await hubei.close();
+    await recheck();
+    await expect.poll(() => kindOf(page, codes['hubei-black']!), { timeout: 40_000 }).toBe('unknown');
+    await expect.poll(() => kindOf(page, codes['hubei-red']!), { timeout: 40_000 }).toBe('unknown');
+    // Wuhan's platform answered again just now: its codes keep their verdicts.
+    expect(await kindOf(page, codes['wuhan-black']!)).toBe('black');
+    expect(await kindOf(page, codes['wuhan-clear']!)).toBe('clear');
+    const text = await cardText(codes['hubei-black']!);
+    expect(text).toContain(`${HUBEI}：无法连接`);
+    await page.keyboard.press('Escape');
+  }, 90_000);
+});
