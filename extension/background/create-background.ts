@@ -146,7 +146,7 @@ export function createBackground(): Background {
   registerNameHandlers(names);
   registerRecordHandlers({
     ready: platform.ready,
-    client: () => platform.client(),
+    client: (codes) => (service ? service.recordClient(codes) : platform.client()),
     operator,
     names,
     caseReference: (tabId) => cases.get(tabId),

@@ -12,6 +12,7 @@ import { createPlatformsStatus } from '../../core/platforms/create-platforms-sta
 import { entryPlatform } from '../../core/platforms/merge-platform-verdicts.ts';
 import { ownEntryId } from '../../core/platforms/platform-entry-id.ts';
 import type { PlatformConfig } from '../../core/platforms/platform-config-schema.ts';
+import { platformsCovering } from '../../core/platforms/platforms-covering.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
 import type { CodeVerdict } from '../../core/query/create-status-store.ts';
@@ -113,6 +114,12 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
           }),
         );
       }
+    },
+    // One platform signs a record: only when it alone covers every code (a record in parts per platform is not built yet).
+    recordClient(codes) {
+      const owners = new Set(codes.flatMap((code) => platformsCovering(code, o.platforms).map((p) => p.id)));
+      const [only] = owners;
+      return owners.size === 1 && codes.every((code) => platformsCovering(code, o.platforms).length === 1) ? (clients.get(only!) ?? null) : null;
     },
     // No list snapshot per platform yet (issue 17): every code is asked at once, nothing is held.
     release: () => undefined,

@@ -60,6 +60,12 @@ export interface VerdictService {
    * `offline` while the owner is not known, so nothing goes to a platform that may not own it.
    */
   entryClient(owner: { code: string; entryId: string | null }): EntryClient;
+  /**
+   * The platform that checks and signs a record of `codes`: the one covering every code, or null
+   * when they are covered by several (or none) — a platform must never sign "not listed" for a
+   * code whose lists another platform holds.
+   */
+  recordClient(codes: readonly string[]): Pick<CreditClient, 'records'> | null;
   invalidate(codes: string[]): Promise<void>;
   catalogue(): Measure[] | null;
   /** The list snapshot's size, age and data version, or why it was refused (the popup reads it from storage). */
@@ -233,6 +239,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     },
     peek: merged,
     entryClient: () => client,
+    recordClient: () => client,
     get: async (code) => {
       const verdict = await store.get(code);
       return mergeSnapshotVerdict(verdict, snapshot.verdict(code)) ?? verdict;

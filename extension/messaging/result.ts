@@ -16,6 +16,8 @@ export const MESSAGE_ERROR_KINDS = [
   'invalid-message',
   'permission',
   'not-found',
+  // A check record's codes belong to several platforms (issue 17): each signs only its own.
+  'several-platforms',
   'internal',
 ] as const;
 export const MessageErrorSchema = z.object({

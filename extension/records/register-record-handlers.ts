@@ -18,7 +18,8 @@ import type { LastRecordStore, RecordOwner } from './last-record-store.ts';
 
 export interface RecordHandlerDeps {
   ready: Promise<unknown>;
-  client(): Pick<CreditClient, 'records'>;
+  /** The platform that checks and signs a record of `codes`; null when no one platform covers them all (several platforms). */
+  client(codes: readonly string[]): Pick<CreditClient, 'records'> | null;
   operator(): string | null;
   names: PageNamesStore;
   caseReference(tabId: number): Promise<string | null>;
@@ -83,7 +84,10 @@ export function registerRecordHandlers(d: RecordHandlerDeps): () => void {
       await d.last.forget(owner.tabId);
       const planned = await recordRequest(req, d);
       if (!planned) return fail('not-found', 'no codes to record');
-      const signed = await d.client().records(planned.request);
+      const client = d.client(planned.request.codes);
+      if (!client)
+        return fail('several-platforms', 'the codes are covered by several platforms; a record is signed by one platform for the codes it alone covers');
+      const signed = await client.records(planned.request);
       const stored: StoredRecord = { signed, source: planned.source, omitted: planned.omitted };
       await d.last.save(owner, stored);
       return ok(stored);

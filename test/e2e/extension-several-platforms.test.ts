@@ -26,6 +26,7 @@ const HUBEI = '湖北省公共信用信息平台';
 /** Hubei's prefectures outside Wuhan (the province's platform answers for subjects registered there). */
 const HUBEI_OUTSIDE_WUHAN = ['4202', '4203', '4205', '4206', '4207', '4208', '4209', '4210', '4211', '4212', '4213', '4228', '4290'];
 const CASE = 'YC-ZB-2026-117';
+type Result = { ok: boolean; value: { signed: unknown } };
 
 const kindOf = (page: Page, code: string) =>
   page.evaluate((c) => {
@@ -183,6 +184,38 @@ describe('extension with a city and a provincial platform', () => {
     expect(await storedFeedback(wuhan, codes['hubei-black']!, CASE)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
+  }, 60_000);
+
+  it('has no record of the mixed page signed by one platform, and one of the provincial codes signed by the province', async () => {
+    const tabId = await chromium.serviceWorker!.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, page.url());
+    const popup = await chromium.context.newPage();
+    await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html?tabId=${tabId}&lang=zh_CN`);
+    await popup.getByRole('button', { name: '生成信用查询记录' }).click();
+    // Wuhan's platform cannot say "not listed" for Yichang's subjects, nor the province for Wuhan's.
+    await expect.poll(() => popup.locator('[data-testid=record-status]').textContent(), { timeout: 20_000 }).toContain('分属多个信用平台');
+    const answer = (await popup.evaluate(
+      (text) =>
+        chrome.runtime.sendMessage({
+          id: 2,
+          type: 'createRecord',
+          data: { tabId: null, text, context: 'procurement', caseReference: 'YC-ZB-2026-118', projectName: null },
+          timestamp: Date.now(),
+        }),
+      `${codes['hubei-black']}\n${codes['hubei-red']}`,
+    )) as { res?: Result; ok?: boolean };
+    // @webext-core/messaging wraps the handler's value as `res`.
+    const result = (answer.res ?? answer) as Result;
+    expect(result.ok).toBe(true);
+    const body = JSON.stringify(result.value.signed);
+    const verify = async (platform: RunningPlatform) =>
+      (
+        (await (await fetch(`${platform.url}/api/v1/records/verify`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })).json()) as {
+          valid: boolean;
+        }
+      ).valid;
+    expect(await verify(hubei)).toBe(true);
+    expect(await verify(wuhan)).toBe(false);
+    await popup.close();
   }, 60_000);
 
   it('turns only the provincial platform’s codes unknown when it stops, and says which platform could not be reached', async () => {

@@ -73,7 +73,13 @@ export function RecordSection({ tabId, ownerTabId, send, openTab, batch = null }
     if (!result.ok) {
       // The old record is not this one: nothing is left to print by mistake.
       setRecord(null);
-      return setStatus({ text: result.error.kind === 'not-found' ? t('recordNoCodes') : t('recordFailed', errorKindText(result.error.kind)), error: true });
+      const text =
+        result.error.kind === 'not-found'
+          ? t('recordNoCodes')
+          : result.error.kind === 'several-platforms'
+            ? t('recordSeveralPlatforms')
+            : t('recordFailed', errorKindText(result.error.kind));
+      return setStatus({ text, error: true });
     }
     setRecord(result.value);
     setStatus({ text: t('recordDone', result.value.signed.record.items.length), error: false });

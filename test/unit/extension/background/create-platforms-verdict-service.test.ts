@@ -123,6 +123,14 @@ describe('createPlatformsVerdictService', () => {
     expect(calls(PROVINCE, '/objection')).toEqual([]);
   });
 
+  it('has a record signed only by a platform that alone covers every code of it', () => {
+    start();
+    // Yichang: the province only. Hanyang: the district and the province (whose lists the district cannot speak for).
+    expect(service!.recordClient([YICHANG])).not.toBeNull();
+    expect(service!.recordClient([HANYANG])).toBeNull();
+    expect(service!.recordClient([YICHANG, HANYANG])).toBeNull();
+  });
+
   it('refuses to act on an entry no platform of the code’s answer owns', async () => {
     const { seen } = start();
     service!.watch([YICHANG]);
