@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import { RecordKeySchema, type RecordVerification } from '../../core/api/check-record-schema.ts';
+import { CheckRecordSetSchema, type CheckRecordSet } from '../../core/record/check-record-set-schema.ts';
 import { keyFingerprint } from '../../core/record/key-fingerprint.ts';
+import { parseStrictJson } from '../../core/record/parse-strict-json.ts';
 import { verifyCheckRecord, type RecordKeyTrust } from '../../core/record/verify-check-record.ts';
 import { EXIT_USAGE, type CliCommand, type CliIo } from '../cli-command.ts';
 import { formatTable } from '../format-table.ts';
@@ -15,18 +17,27 @@ const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 interface VerifyArgs {
   file: string;
   platform: string;
+  /** Every `--platform` given: the platforms a record in parts may be signed by. */
+  platforms: string[];
   keyFile: string | null;
   json: boolean;
 }
 
 function parseArgs(args: string[]): VerifyArgs | string {
-  const parsed = parseOptions(args, { json: { type: 'boolean' }, platform: { type: 'string' }, key: { type: 'string' } });
+  const parsed = parseOptions(args, { json: { type: 'boolean' }, platform: { type: 'string', multiple: true }, key: { type: 'string' } });
   if (!parsed.ok) return parsed.error;
   const { values, positionals } = parsed;
-  for (const name of ['platform', 'key'] as const) if (values[name] === '') return `--${name} 需要一个值 needs a value`;
+  const platforms = (values.platform ?? []) as string[];
+  if (platforms.includes('') || values.key === '') return `--${values.key === '' ? 'key' : 'platform'} 需要一个值 needs a value`;
   if (positionals.length !== 1) return '需要一个记录文件 expected one record file';
-  if (values.platform !== undefined && values.key !== undefined) return '--platform 与 --key 只能选一个 use either --platform or --key';
-  return { file: positionals[0] as string, platform: values.platform ?? DEFAULT_PLATFORM_URL, keyFile: values.key ?? null, json: values.json === true };
+  if (platforms.length > 0 && values.key !== undefined) return '--platform 与 --key 只能选一个 use either --platform or --key';
+  return {
+    file: positionals[0] as string,
+    platform: platforms.at(-1) ?? DEFAULT_PLATFORM_URL,
+    platforms,
+    keyFile: values.key ?? null,
+    json: values.json === true,
+  };
 }
 
 /**
@@ -109,10 +120,62 @@ function report(io: CliIo, v: RecordVerification, fingerprint: string | null, co
   io.out(`${formatTable(rows)}${v.message}\n`);
 }
 
-/** `verify <record.json> [--platform URL] [--key key.json] [--json]`: exit 0 valid, 1 not valid, 2 usage or platform unreachable. */
+const origin = (url: string): string => url.replace(/\/+$/, '');
+
+/**
+ * A record in parts (several platforms, core/record/check-record-set-schema.ts): each part is
+ * verified against the key of the platform that signed it, which must be one given with
+ * `--platform` (the file's own URLs are not signed, so they are trusted only when given).
+ */
+async function verifySet(a: VerifyArgs, set: CheckRecordSet, io: CliIo): Promise<number> {
+  const signedBy = [...new Set(set.parts.map((part) => origin(part.platformUrl)))];
+  const trusted = new Set(a.platforms.map(origin));
+  if (a.keyFile !== null || signedBy.some((url) => !trusted.has(url))) {
+    io.err(
+      `此记录分平台签名，请用 --platform 给出每个签名平台 this record is signed in parts; give each signing platform with --platform: ${signedBy.map((url) => `--platform ${url}`).join(' ')}\n`,
+    );
+    return EXIT_USAGE;
+  }
+  const results: (RecordVerification & { platform: string; platformUrl: string; codes: number; keySource: string })[] = [];
+  for (const part of set.parts) {
+    const key = await loadKey({ ...a, platform: part.platformUrl, keyFile: null }, part.signed.signature.keyId);
+    if (typeof key === 'string') {
+      io.err(`${key}\n`);
+      return EXIT_USAGE;
+    }
+    const verification = await verifyCheckRecord(part.signed, key, subtle);
+    results.push({
+      ...verification,
+      platform: part.platformName,
+      platformUrl: part.platformUrl,
+      codes: part.signed.record.items.length,
+      keySource: key.source,
+    });
+  }
+  const valid = results.every((r) => r.valid);
+  if (a.json) io.out(JSON.stringify({ valid, parts: results }, null, 2) + '\n');
+  else {
+    const rows = [
+      ['部分 Part', '平台 Platform', '结果 Result', '记录编号 Record ID', '代码数 Codes'],
+      ...results.map((r, i) => [
+        String(i + 1),
+        r.platform,
+        r.valid ? '✓ 签名有效 Valid' : `✖ 验证未通过 Not valid (${r.reason})`,
+        r.recordId ?? '—',
+        String(r.codes),
+      ]),
+    ];
+    io.out(
+      `${formatTable(rows)}${valid ? '每一部分均由其平台签名且未被改动。 Every part is signed by its platform and unchanged.' : '有部分验证未通过。 A part is not valid.'}\n`,
+    );
+  }
+  return valid ? 0 : 1;
+}
+
+/** `verify <record.json> [--platform URL …] [--key key.json] [--json]`: exit 0 valid, 1 not valid, 2 usage or platform unreachable. */
 export const verifyCommand: CliCommand = {
-  usage: 'verify [--platform URL | --key key.json] [--json] <record.json>',
-  summary: `验证签名的信用查询记录 Verify a signed check record with the platform's public key (default ${DEFAULT_PLATFORM_URL}; exit 1 if not valid)`,
+  usage: 'verify [--platform URL … | --key key.json] [--json] <record.json>',
+  summary: `验证签名的信用查询记录 Verify a signed check record with the platform's public key (default ${DEFAULT_PLATFORM_URL}; a record in parts: each part with its platform, one --platform each; exit 1 if not valid)`,
   async run(args, io) {
     const a = parseArgs(args);
     if (typeof a === 'string') {
@@ -131,6 +194,20 @@ export const verifyCommand: CliCommand = {
       input = JSON.parse(text.replace(/^\ufeff/, ''));
     } catch {
       input = undefined;
+    }
+    // A record in parts (several platforms): every part against its own platform.
+    if ((input as { kind?: unknown } | null | undefined)?.kind === 'creditlens-record-set') {
+      const strict = parseStrictJson(text.replace(/^\ufeff/, ''));
+      const set = strict.ok ? CheckRecordSetSchema.safeParse(strict.value) : null;
+      if (!set?.success) {
+        io.err(`不是有效的分平台记录 not a valid record in parts: ${a.file}\n`);
+        return 1;
+      }
+      return verifySet(a, set.data, io);
+    }
+    if (a.platforms.length > 1) {
+      io.err(`一份记录只由一个平台签名，只能给一个 --platform a record has one signer: give one --platform\nusage: ${this.usage}\n`);
+      return EXIT_USAGE;
     }
     const namedKeyId = (input as { signature?: { keyId?: unknown } } | null | undefined)?.signature?.keyId;
     const key = await loadKey(a, typeof namedKeyId === 'string' && /^[\x21-\x7e]{1,100}$/.test(namedKeyId) ? namedKeyId : null);

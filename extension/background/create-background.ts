@@ -146,7 +146,7 @@ export function createBackground(): Background {
   registerNameHandlers(names);
   registerRecordHandlers({
     ready: platform.ready,
-    client: (codes) => (service ? service.recordClient(codes) : platform.client()),
+    signers: (codes) => (service ? service.recordSigners(codes) : [{ platform: null, client: platform.client(), codes: [...codes] }]),
     operator,
     names,
     caseReference: (tabId) => cases.get(tabId),

@@ -20,6 +20,7 @@ import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
 import type { QueryClient } from '@tanstack/query-core';
 import type { Settings } from '../settings/settings-schema.ts';
 import type { EntryClient, VerdictService } from './create-verdict-service.ts';
+import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 
 export interface PlatformsVerdictServiceOptions {
   settings: () => Settings;
@@ -115,11 +116,19 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
         );
       }
     },
-    // One platform signs a record: only when it alone covers every code (a record in parts per platform is not built yet).
-    recordClient(codes) {
-      const owners = new Set(codes.flatMap((code) => platformsCovering(code, o.platforms).map((p) => p.id)));
-      const [only] = owners;
-      return owners.size === 1 && codes.every((code) => platformsCovering(code, o.platforms).length === 1) ? (clients.get(only!) ?? null) : null;
+    recordSigners(codes) {
+      const covering = new Map(codes.map((code) => [code, platformsCovering(code, o.platforms)]));
+      // A code that is not a valid code has no lists anywhere: the first part says so, rather than no part.
+      const [first] = o.platforms;
+      return o.platforms
+        .map((p) => ({
+          platform: { id: p.id, name: p.name, url: p.url },
+          client: clients.get(p.id)!,
+          codes: codes.filter(
+            (code) => covering.get(code)!.includes(p) || (p === first && covering.get(code)!.length === 0 && parseUscc(code).validity !== 'valid'),
+          ),
+        }))
+        .filter((signer) => signer.codes.length > 0);
     },
     // No list snapshot per platform yet (issue 17): every code is asked at once, nothing is held.
     release: () => undefined,

@@ -35,6 +35,13 @@ export interface VerdictServiceOptions {
   holdMaxMs?: number;
 }
 
+/** A platform that signs (a part of) a check record, with the codes it covers; `platform` null: the single configured platform. */
+export interface RecordSigner {
+  platform: { id: string; name: string; url: string } | null;
+  client: Pick<CreditClient, 'records'>;
+  codes: string[];
+}
+
 /** What the card's actions need of a platform. */
 export type EntryClient = Pick<CreditClient, 'feedback' | 'feedbackList' | 'objection'>;
 
@@ -61,11 +68,12 @@ export interface VerdictService {
    */
   entryClient(owner: { code: string; entryId: string | null }): EntryClient;
   /**
-   * The platform that checks and signs a record of `codes`: the one covering every code, or null
-   * when they are covered by several (or none) — a platform must never sign "not listed" for a
-   * code whose lists another platform holds.
+   * Who checks and signs a record of `codes`: one signer per platform covering any of them, with
+   * the codes it covers (a code two platforms cover is in both parts), in configured order. A
+   * platform never signs "not listed" for a code whose region it does not cover, so a valid code
+   * no platform covers is in no part (the caller refuses the record).
    */
-  recordClient(codes: readonly string[]): Pick<CreditClient, 'records'> | null;
+  recordSigners(codes: readonly string[]): RecordSigner[];
   invalidate(codes: string[]): Promise<void>;
   catalogue(): Measure[] | null;
   /** The list snapshot's size, age and data version, or why it was refused (the popup reads it from storage). */
@@ -239,7 +247,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     },
     peek: merged,
     entryClient: () => client,
-    recordClient: () => client,
+    recordSigners: (codes) => [{ platform: null, client, codes: [...codes] }],
     get: async (code) => {
       const verdict = await store.get(code);
       return mergeSnapshotVerdict(verdict, snapshot.verdict(code)) ?? verdict;

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { CheckContextSchema } from '../../core/api/check-context-schema.ts';
 import { SignedCheckRecordSchema } from '../../core/api/check-record-schema.ts';
+import { MAX_RECORD_PARTS, RecordPartSchema } from '../../core/record/check-record-set-schema.ts';
 
 const CaseReference = z.string().check(z.maxLength(200));
 
@@ -27,7 +28,10 @@ export const CreateRecordRequestSchema = z.object({
 /** `getLastRecord`: the record of this tab (its current page and case), or of a list pasted without a tab (null). */
 export const GetRecordRequestSchema = z.object({ tabId: z.nullable(z.number().check(z.int())) });
 export const StoredRecordSchema = z.object({
+  /** The record (with several platforms: the first part's). */
   signed: SignedCheckRecordSchema,
+  /** With several platforms configured: every platform's signed part, in configured order (core/record/check-record-set-schema.ts). */
+  parts: z.optional(z.array(RecordPartSchema).check(z.maxLength(MAX_RECORD_PARTS))),
   /** Where it came from: a tab's page, or a pasted list. */
   source: z.enum(['tab', 'text']),
   /** Codes left out because a record holds at most 500. */

@@ -16,8 +16,8 @@ export const MESSAGE_ERROR_KINDS = [
   'invalid-message',
   'permission',
   'not-found',
-  // A check record's codes belong to several platforms (issue 17): each signs only its own.
-  'several-platforms',
+  // A check record holds a valid code no configured platform covers (issue 17): none may sign for it.
+  'no-covering-platform',
   'internal',
 ] as const;
 export const MessageErrorSchema = z.object({

@@ -8,6 +8,7 @@
  * form instead (way 1).
  */
 import type { SignedCheckRecord } from '../../core/api/check-record-schema.ts';
+import type { CheckRecordSet } from '../../core/record/check-record-set-schema.ts';
 import type { VerdictLocale } from '../../core/verdict/verdict-labels.ts';
 import { bytesToBase64 } from '../../core/record/base64.ts';
 import { postPrintForm } from '../../core/record/post-print-form.ts';
@@ -57,4 +58,10 @@ export async function downloadRecord(
   }
   const { name, blob } = recordFile(signed, format);
   downloadBlob(blob, name, doc);
+}
+
+/** Saves a record in parts (several platforms) as one JSON file; each part verifies against its own platform's key. */
+export function downloadRecordSet(set: CheckRecordSet, doc: Document = document): void {
+  const blob = new Blob([JSON.stringify(set, null, 2)], { type: 'application/json' });
+  downloadBlob(blob, `信用查询记录-${set.parts[0]!.signed.record.recordId}-分平台.json`, doc);
 }

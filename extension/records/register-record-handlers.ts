@@ -7,7 +7,7 @@
  */
 import { MAX_CODES_PER_STATUS_REQUEST } from '../../core/api/api-limits.ts';
 import type { CheckRecordRequest } from '../../core/api/check-record-schema.ts';
-import type { CreditClient } from '../../core/api/create-credit-client.ts';
+import type { RecordSigner } from '../background/create-verdict-service.ts';
 import { matchCodes } from '../../core/scan/match-codes.ts';
 import type { CreateRecordRequest, StoredRecord } from '../messaging/record-messages.ts';
 import { onValidMessage } from '../messaging/on-valid-message.ts';
@@ -18,8 +18,8 @@ import type { LastRecordStore, RecordOwner } from './last-record-store.ts';
 
 export interface RecordHandlerDeps {
   ready: Promise<unknown>;
-  /** The platform that checks and signs a record of `codes`; null when no one platform covers them all (several platforms). */
-  client(codes: readonly string[]): Pick<CreditClient, 'records'> | null;
+  /** Who checks and signs a record of `codes` (several platforms: a part each, for the codes it covers). */
+  signers(codes: readonly string[]): RecordSigner[];
   operator(): string | null;
   names: PageNamesStore;
   caseReference(tabId: number): Promise<string | null>;
@@ -84,11 +84,29 @@ export function registerRecordHandlers(d: RecordHandlerDeps): () => void {
       await d.last.forget(owner.tabId);
       const planned = await recordRequest(req, d);
       if (!planned) return fail('not-found', 'no codes to record');
-      const client = d.client(planned.request.codes);
-      if (!client)
-        return fail('several-platforms', 'the codes are covered by several platforms; a record is signed by one platform for the codes it alone covers');
-      const signed = await client.records(planned.request);
-      const stored: StoredRecord = { signed, source: planned.source, omitted: planned.omitted };
+      const { request } = planned;
+      const signers = d.signers(request.codes);
+      const signedFor = new Set(signers.flatMap((s) => s.codes));
+      const uncovered = request.codes.filter((code) => !signedFor.has(code));
+      if (uncovered.length > 0) return fail('no-covering-platform', `no configured platform covers ${uncovered.slice(0, 5).join(', ')}`);
+      // Several platforms: each checks and signs the codes it covers (with their page names), all at once.
+      const parts = await Promise.all(
+        signers.map(async ({ platform, client, codes }) => {
+          const names = request.pageNames && Object.fromEntries(Object.entries(request.pageNames).filter(([code]) => codes.includes(code)));
+          const signed = await client.records({ ...request, codes, ...(names && { pageNames: names }) });
+          return { platform, signed };
+        }),
+      );
+      const [first] = parts;
+      if (!first) return fail('not-found', 'no codes to record');
+      const stored: StoredRecord = {
+        signed: first.signed,
+        ...(first.platform && {
+          parts: parts.map(({ platform, signed }) => ({ platformId: platform!.id, platformName: platform!.name, platformUrl: platform!.url, signed })),
+        }),
+        source: planned.source,
+        omitted: planned.omitted,
+      };
       await d.last.save(owner, stored);
       return ok(stored);
     }),

@@ -3,13 +3,17 @@
  * Wuhan's (the demo data, covering `4201`) and the province's (covering Hubei outside Wuhan, with
  * a list of Yichang subjects imported). The built extension is configured with both; a bid page
  * holds codes of both regions. Each code is asked of the platform covering it, the card names the
- * source of each entry, feedback on a provincial entry reaches the provincial platform only, and
- * stopping the provincial platform turns only its codes unknown.
+ * source of each entry, feedback on a provincial entry reaches the provincial platform only, a
+ * check record of the page is signed in parts (each platform for its own codes) that `cli
+ * verify` checks part by part, and stopping the provincial platform turns only its codes unknown.
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyCommand } from '../../cli/commands/verify-command.ts';
 import type { StatusResponse } from '../../core/api/status-schema.ts';
+import type { CheckRecordSet } from '../../core/record/check-record-set-schema.ts';
 import { createRepositories } from '../../platform/db/repositories.ts';
 import { importList } from '../../platform/import/import-list.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
@@ -26,7 +30,6 @@ const HUBEI = '湖北省公共信用信息平台';
 /** Hubei's prefectures outside Wuhan (the province's platform answers for subjects registered there). */
 const HUBEI_OUTSIDE_WUHAN = ['4202', '4203', '4205', '4206', '4207', '4208', '4209', '4210', '4211', '4212', '4213', '4228', '4290'];
 const CASE = 'YC-ZB-2026-117';
-type Result = { ok: boolean; value: { signed: unknown } };
 
 const kindOf = (page: Page, code: string) =>
   page.evaluate((c) => {
@@ -186,36 +189,37 @@ describe('extension with a city and a provincial platform', () => {
     await page.keyboard.press('Escape');
   }, 60_000);
 
-  it('has no record of the mixed page signed by one platform, and one of the provincial codes signed by the province', async () => {
+  it('makes a record of the mixed page in parts, each verifying with its own platform, and a one-character edit in either fails', async () => {
     const tabId = await chromium.serviceWorker!.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, page.url());
     const popup = await chromium.context.newPage();
     await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html?tabId=${tabId}&lang=zh_CN`);
+    await expect.poll(() => popup.locator('[data-testid=findings] tbody tr').count(), { timeout: 20_000 }).toBe(4);
     await popup.getByRole('button', { name: '生成信用查询记录' }).click();
-    // Wuhan's platform cannot say "not listed" for Yichang's subjects, nor the province for Wuhan's.
-    await expect.poll(() => popup.locator('[data-testid=record-status]').textContent(), { timeout: 20_000 }).toContain('分属多个信用平台');
-    const answer = (await popup.evaluate(
-      (text) =>
-        chrome.runtime.sendMessage({
-          id: 2,
-          type: 'createRecord',
-          data: { tabId: null, text, context: 'procurement', caseReference: 'YC-ZB-2026-118', projectName: null },
-          timestamp: Date.now(),
-        }),
-      `${codes['hubei-black']}\n${codes['hubei-red']}`,
-    )) as { res?: Result; ok?: boolean };
-    // @webext-core/messaging wraps the handler's value as `res`.
-    const result = (answer.res ?? answer) as Result;
-    expect(result.ok).toBe(true);
-    const body = JSON.stringify(result.value.signed);
-    const verify = async (platform: RunningPlatform) =>
-      (
-        (await (await fetch(`${platform.url}/api/v1/records/verify`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })).json()) as {
-          valid: boolean;
-        }
-      ).valid;
-    expect(await verify(hubei)).toBe(true);
-    expect(await verify(wuhan)).toBe(false);
+    await expect.poll(() => popup.locator('[data-testid=record-status]').textContent(), { timeout: 20_000 }).toContain('平台已签名');
+    // Wuhan's platform signs for Wuhan's codes, the province for Yichang's: neither says "not listed" for the other's.
+    expect(await popup.locator('[data-testid=record-parts]').textContent()).toBe(`分平台签名：${WUHAN}（2）；${HUBEI}（2）`);
+    expect(await popup.locator('[data-testid=record-part]').count()).toBe(2);
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: '下载全部分平台记录（JSON）' }).click()]);
+    const text = await readFile((await download.path())!, 'utf8');
+    const set = JSON.parse(text) as CheckRecordSet;
+    expect(set.parts.map((part) => [part.platformName, part.signed.record.items.map((item) => item.code).sort()])).toEqual([
+      [WUHAN, [codes['wuhan-black']!, codes['wuhan-clear']!].sort()],
+      [HUBEI, [codes['hubei-black']!, codes['hubei-red']!].sort()],
+    ]);
+    expect(set.parts[1]!.signed.record.items.find((item) => item.code === codes['hubei-black'])?.verdict).toBe('black');
     await popup.close();
+
+    const verify = async (content: string) => {
+      const file = join(pagesDir, `record-${Math.random().toString(36).slice(2)}.json`);
+      await writeFile(file, content);
+      return verifyCommand.run(['--platform', wuhan.url, '--platform', hubei.url, file], { out: () => undefined, err: () => undefined });
+    };
+    expect(await verify(text)).toBe(0);
+    for (const part of [0, 1]) {
+      const edited = structuredClone(set);
+      edited.parts[part]!.signed.record.items[0]!.code = edited.parts[part]!.signed.record.items[0]!.code.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+      expect(await verify(JSON.stringify(edited)), `part ${part}`).toBe(1);
+    }
   }, 60_000);
 
   it('turns only the provincial platform’s codes unknown when it stops, and says which platform could not be reached', async () => {

@@ -5,7 +5,8 @@ import type { StoredRecord } from '../../messaging/record-messages.ts';
 import type { sendChecked } from '../../messaging/send-checked.ts';
 import { glossary } from '../../../core/present/glossary.ts';
 import { errorKindText, t, uiLocale } from '../../locale/translate.ts';
-import { downloadRecord, openPrintView } from '../../records/export-record.ts';
+import { checkRecordSet } from '../../../core/record/check-record-set-schema.ts';
+import { downloadRecord, downloadRecordSet, openPrintView } from '../../records/export-record.ts';
 
 /** A checked list that can be recorded as it is (the batch check's rows): its codes and the names given with them. */
 export interface RecordableList {
@@ -76,13 +77,16 @@ export function RecordSection({ tabId, ownerTabId, send, openTab, batch = null }
       const text =
         result.error.kind === 'not-found'
           ? t('recordNoCodes')
-          : result.error.kind === 'several-platforms'
-            ? t('recordSeveralPlatforms')
+          : result.error.kind === 'no-covering-platform'
+            ? t('recordNoPlatform')
             : t('recordFailed', errorKindText(result.error.kind));
       return setStatus({ text, error: true });
     }
     setRecord(result.value);
-    setStatus({ text: t('recordDone', result.value.signed.record.items.length), error: false });
+    // With several platforms a code two of them cover is in both parts: count codes, not items.
+    const { parts, signed } = result.value;
+    const codes = parts ? new Set(parts.flatMap((part) => part.signed.record.items.map((item) => item.code))).size : signed.record.items.length;
+    setStatus({ text: t('recordDone', codes), error: false });
   }
 
   const r = record?.signed.record;
@@ -141,39 +145,29 @@ export function RecordSection({ tabId, ownerTabId, send, openTab, batch = null }
       </p>
       {record && r && (
         <div class="record" data-testid="record" data-record-id={r.recordId}>
-          <dl class="record-facts">
-            <dt>{t('recordId')}</dt>
-            <dd class="code">{r.recordId}</dd>
-            <dt>{t('recordIssued')}</dt>
-            <dd>{beijingTime(r.issuedAt)}</dd>
-            <dt>{t('recordCodes')}</dt>
-            <dd>
-              {r.items.length}
-              {record.omitted > 0 && ` ${t('recordOmitted', record.omitted)}`}
-            </dd>
-            <dt>{t('recordData')}</dt>
-            <dd>{`${beijingTime(r.asOf)} · v${r.dataVersion}`}</dd>
-            <dt>{t('recordWho')}</dt>
-            <dd>{[r.operator, r.department].filter(Boolean).join(' · ')}</dd>
-          </dl>
-          <div class="row">
-            <button
-              type="button"
-              disabled={platformUrl === null}
-              onClick={() => platformUrl && openPrintView(record.signed, platformUrl, openTab, document, uiLocale())}
-            >
-              {t('recordPrint')}
-            </button>
-            <button type="button" onClick={() => void downloadRecord(record.signed, 'json')}>
-              {t('recordJson')}
-            </button>
-            <button type="button" onClick={() => void downloadRecord(record.signed, 'csv')}>
-              {t('recordCsv')}
-            </button>
-            <button type="button" onClick={() => void downloadRecord(record.signed, 'xlsx', document, uiLocale())}>
-              {t('recordXlsx')}
-            </button>
-          </div>
+          {record.parts && (
+            <p class="record-parts" data-testid="record-parts">
+              {t('recordParts')}
+              {record.parts.map((part) => `${part.platformName}（${part.signed.record.items.length}）`).join('；')}
+            </p>
+          )}
+          {(record.parts ?? [{ platformName: null, platformUrl, signed: record.signed }]).map((part) => (
+            <RecordPartView
+              key={part.signed.record.recordId}
+              signed={part.signed}
+              platformName={part.platformName}
+              platformUrl={part.platformUrl}
+              omitted={record.omitted}
+              openTab={openTab}
+            />
+          ))}
+          {record.parts && (
+            <div class="row">
+              <button type="button" onClick={() => downloadRecordSet(checkRecordSet(record.parts!))}>
+                {t('recordSetJson')}
+              </button>
+            </div>
+          )}
         </div>
       )}
     </section>
@@ -183,4 +177,52 @@ export function RecordSection({ tabId, ownerTabId, send, openTab, batch = null }
 /** An instant as Beijing time, the way the printed record shows it. */
 function beijingTime(iso: string): string {
   return Number.isNaN(Date.parse(iso)) ? iso : chinaDateTimeSeconds(new Date(iso));
+}
+
+interface RecordPartViewProps {
+  signed: StoredRecord['signed'];
+  /** The platform that signed it, with several platforms; null: the one configured platform. */
+  platformName: string | null;
+  platformUrl: string | null;
+  omitted: number;
+  openTab: (url: string) => void;
+}
+
+/** One signed record (or one platform's part): its facts, and print, JSON, CSV and Excel of it. */
+function RecordPartView({ signed, platformName, platformUrl, omitted, openTab }: RecordPartViewProps) {
+  const r = signed.record;
+  return (
+    <div class="record-part" data-testid="record-part" data-record-id={r.recordId}>
+      {platformName && <h3 class="record-part-title">{platformName}</h3>}
+      <dl class="record-facts">
+        <dt>{t('recordId')}</dt>
+        <dd class="code">{r.recordId}</dd>
+        <dt>{t('recordIssued')}</dt>
+        <dd>{beijingTime(r.issuedAt)}</dd>
+        <dt>{t('recordCodes')}</dt>
+        <dd>
+          {r.items.length}
+          {omitted > 0 && ` ${t('recordOmitted', omitted)}`}
+        </dd>
+        <dt>{t('recordData')}</dt>
+        <dd>{`${beijingTime(r.asOf)} · v${r.dataVersion}`}</dd>
+        <dt>{t('recordWho')}</dt>
+        <dd>{[r.operator, r.department].filter(Boolean).join(' · ')}</dd>
+      </dl>
+      <div class="row">
+        <button type="button" disabled={platformUrl === null} onClick={() => platformUrl && openPrintView(signed, platformUrl, openTab, document, uiLocale())}>
+          {t('recordPrint')}
+        </button>
+        <button type="button" onClick={() => void downloadRecord(signed, 'json')}>
+          {t('recordJson')}
+        </button>
+        <button type="button" onClick={() => void downloadRecord(signed, 'csv')}>
+          {t('recordCsv')}
+        </button>
+        <button type="button" onClick={() => void downloadRecord(signed, 'xlsx', document, uiLocale())}>
+          {t('recordXlsx')}
+        </button>
+      </div>
+    </div>
+  );
 }

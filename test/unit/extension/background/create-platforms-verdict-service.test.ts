@@ -123,12 +123,18 @@ describe('createPlatformsVerdictService', () => {
     expect(calls(PROVINCE, '/objection')).toEqual([]);
   });
 
-  it('has a record signed only by a platform that alone covers every code of it', () => {
+  it('has a record signed in parts: each platform for the codes it covers', () => {
     start();
+    const parts = (codes: string[]) => service!.recordSigners(codes).map((s) => [s.platform?.id, s.codes]);
     // Yichang: the province only. Hanyang: the district and the province (whose lists the district cannot speak for).
-    expect(service!.recordClient([YICHANG])).not.toBeNull();
-    expect(service!.recordClient([HANYANG])).toBeNull();
-    expect(service!.recordClient([YICHANG, HANYANG])).toBeNull();
+    expect(parts([YICHANG])).toEqual([['province', [YICHANG]]]);
+    expect(parts([YICHANG, HANYANG])).toEqual([
+      ['district', [HANYANG]],
+      ['province', [YICHANG, HANYANG]],
+    ]);
+    // Outside Hubei: no platform may sign for it. Not a code at all: the first platform says so.
+    expect(parts([withUsccCheck('91110105MA4K00003')])).toEqual([]);
+    expect(parts(['91XXXXXXXXXXXXXXXX'])).toEqual([['district', ['91XXXXXXXXXXXXXXXX']]]);
   });
 
   it('refuses to act on an entry no platform of the code’s answer owns', async () => {

@@ -1,0 +1,75 @@
+/** `cli verify` of a record in parts (issue 17): each part against the key of the platform that signed it. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyCommand } from '../../../cli/commands/verify-command.ts';
+import { checkRecordSet, type CheckRecordSet } from '../../../core/record/check-record-set-schema.ts';
+import type { RunningPlatform } from '../../../platform/start-platform.ts';
+import { call, fixtureCode, startTestPlatform } from '../platform/platform-harness.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'creditlens-verify-set-'));
+let city: RunningPlatform;
+let province: RunningPlatform;
+let set: CheckRecordSet;
+
+const sign = async (platform: RunningPlatform, code: string) =>
+  (await call(platform, 'POST', '/api/v1/records', { token: platform.tokens.department, body: { codes: [code], context: 'procurement' } })).json;
+
+beforeAll(async () => {
+  [city, province] = await Promise.all([startTestPlatform({ seed: { subjects: 30 } }), startTestPlatform({ seed: { subjects: 30 } })]);
+  set = checkRecordSet([
+    { platformId: 'wuhan', platformName: '武汉市公共信用信息平台', platformUrl: city!.url, signed: await sign(city!, fixtureCode('black')) },
+    { platformId: 'hubei', platformName: '湖北省公共信用信息平台', platformUrl: province!.url, signed: await sign(province!, fixtureCode('red')) },
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([city?.close(), province?.close()]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const save = (name: string, text: string) => {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+async function run(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await verifyCommand.run(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('verify, a record in parts', () => {
+  it('returns exit 0 when every part verifies with its own platform’s key', async () => {
+    const file = save('set.json', JSON.stringify(set, null, 2));
+    const { code, out } = await run('--platform', city.url, '--platform', province.url, file);
+    expect(code).toBe(0);
+    expect(out).toContain('武汉市公共信用信息平台');
+    expect(out).toContain('湖北省公共信用信息平台');
+    expect(out.match(/✓ 签名有效 Valid/g)).toHaveLength(2);
+  });
+
+  it('returns exit 1 naming the part when one character of either part is changed', async () => {
+    for (const part of [0, 1]) {
+      const edited = structuredClone(set);
+      edited.parts[part]!.signed.record.department += '。';
+      const { code, out } = await run('--json', '--platform', city.url, '--platform', province.url, save(`edited-${part}.json`, JSON.stringify(edited)));
+      expect(code).toBe(1);
+      expect((JSON.parse(out) as { parts: { valid: boolean }[] }).parts.map((p) => p.valid)).toEqual([part !== 0, part !== 1]);
+    }
+  });
+
+  it('returns exit 1 when a part was signed by another platform than the one it names', async () => {
+    const swapped = structuredClone(set);
+    swapped.parts[1]!.platformUrl = city.url;
+    const { code } = await run('--platform', city.url, '--platform', province.url, save('swapped.json', JSON.stringify(swapped)));
+    expect(code).toBe(1);
+  });
+
+  it('trusts only the platforms it is given, and says which to give', async () => {
+    const { code, err } = await run('--platform', city.url, save('set-2.json', JSON.stringify(set)));
+    expect(code).toBe(2);
+    expect(err).toContain(`--platform ${province.url}`);
+  });
+});
