@@ -17,6 +17,14 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
     if (value !== undefined) (next as Record<string, unknown>)[key] = value;
   }
   if (token !== undefined) next.token = token ?? '';
+  // A platform saved without a token keeps the one it had, but only for the same URL: a token never follows a changed address.
+  if (patch.platforms) {
+    next.platforms = patch.platforms.map((p) => {
+      if (p.token !== undefined) return p;
+      const saved = settings.platforms?.find((s) => s.id === p.id && s.url === p.url)?.token;
+      return saved ? { ...p, token: saved } : p;
+    });
+  }
   // `platforms: null`: back to the single platform (issue 17).
   if (patch.platforms === null) delete next.platforms;
   return next;

@@ -156,6 +156,10 @@ describe('accessibility (axe-core)', () => {
     await options.goto(`chrome-extension://${chromium.extensionId}/options.html?lang=zh_CN`);
     await options.locator('form, fieldset').first().waitFor({ timeout: 10_000 });
     expect(await audit(options)).toEqual([]);
+    // With the list of several platforms open (issue 17).
+    await options.locator('#several-platforms').check();
+    await options.locator('#platform-name-0').waitFor();
+    expect(await audit(options)).toEqual([]);
     await Promise.all([popup.close(), options.close(), page.close()]);
   }, 60_000);
 

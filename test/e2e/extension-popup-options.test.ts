@@ -109,4 +109,42 @@ describe('options page', () => {
     await expect.poll(() => status('save-status'), { timeout: 10_000 }).toBe('已保存。');
     expect((await stored())!.sites).toEqual([]);
   });
+
+  it('saves several platforms by region, each with its own token, and keeps a token not typed again (issue 17)', async () => {
+    await page.locator('#several-platforms').check();
+    // The first row starts from the one platform above.
+    expect(await page.locator('#platform-url-0').inputValue()).toBe(platform.url);
+    await page.locator('#platform-name-0').fill('武汉市公共信用信息平台');
+    await page.locator('#platform-regions-0').fill('4201');
+    await page.locator('#platform-token-0').fill('city-token');
+    await page.getByRole('button', { name: '添加平台' }).click();
+    await page.locator('#platform-name-1').fill('湖北省公共信用信息平台');
+    await page.locator('#platform-url-1').fill('http://localhost:9/');
+    await page.locator('#platform-regions-1').fill('湖北');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => status('save-status'), { timeout: 10_000 }).toContain('多个平台的设置有误');
+    await page.locator('#platform-regions-1').fill('4202，4205 4206');
+    await page.locator('#platform-token-1').fill('province-token');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => status('save-status'), { timeout: 10_000 }).toBe('已保存。');
+    const platforms = () => stored().then((s) => s!.platforms as { name: string; url: string; regions: string[]; token?: string }[]);
+    expect((await platforms()).map(({ name, url, regions, token }) => [name, url, regions, token])).toEqual([
+      ['武汉市公共信用信息平台', platform.url, ['4201'], 'city-token'],
+      ['湖北省公共信用信息平台', 'http://localhost:9/', ['4202', '4205', '4206'], 'province-token'],
+    ]);
+    await page.screenshot({ path: resolve(SHOTS, 'options-several-platforms.png'), fullPage: true });
+    // Reloaded, the tokens are not shown; saving again keeps them.
+    await page.reload();
+    await page.locator('#platform-name-1').waitFor();
+    expect(await page.locator('#platform-token-1').inputValue()).toBe('');
+    expect(await page.locator('#platform-token-1').getAttribute('placeholder')).not.toContain('未设置令牌');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => status('save-status'), { timeout: 10_000 }).toBe('已保存。');
+    expect((await platforms()).map((p) => p.token)).toEqual(['city-token', 'province-token']);
+    // Turned off: back to the one platform.
+    await page.locator('#several-platforms').uncheck();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => status('save-status'), { timeout: 10_000 }).toBe('已保存。');
+    expect((await stored())!.platforms).toBeUndefined();
+  });
 });

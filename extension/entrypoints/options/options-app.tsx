@@ -8,6 +8,7 @@ import { DEFAULT_MAX_CODES_PER_MINUTE, type SettingsView } from '../../settings/
 import { originPatternOf } from '../../settings/to-match-pattern.ts';
 import { LockedNote } from './locked-note.tsx';
 import { PlatformSection } from './platform-section.tsx';
+import { PlatformsSection } from './platforms-section.tsx';
 import { formFromView, patchFromForm, type SettingsForm } from './settings-form.ts';
 import { SitesSection } from './sites-section.tsx';
 
@@ -66,7 +67,8 @@ export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, rem
     if (!built.ok) return setSave({ kind: 'failed', text: t(`formProblem_${built.problem}`) });
     const { patch } = built;
     // The background fetches the platform: ask for its origin now, inside the click's gesture.
-    const access = patch.platformUrl ? requestOrigins([originPatternOf(patch.platformUrl)]).catch(() => false) : Promise.resolve(true);
+    const urls = [patch.platformUrl, ...(patch.platforms ?? []).map((p) => p.url)].filter((url): url is string => !!url);
+    const access = urls.length > 0 ? requestOrigins([...new Set(urls.map(originPatternOf))]).catch(() => false) : Promise.resolve(true);
     setSave({ kind: 'saving' });
     void access.then(async (granted) => {
       const result = await send('saveSettings', patch);
@@ -88,6 +90,12 @@ export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, rem
       )}
       <form onSubmit={submit} noValidate>
         <PlatformSection form={form} hasToken={view.hasToken} locked={locked} onChange={change} send={send} />
+        <PlatformsSection
+          rows={form.platforms}
+          platformUrl={form.platformUrl}
+          locked={locked.includes('platforms')}
+          onChange={(platforms) => change({ platforms })}
+        />
         <SitesSection
           sites={form.sites}
           builtIn={builtInSites}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patchFromForm, type SettingsForm } from '../../../../extension/entrypoints/options/settings-form.ts';
+import { patchFromForm, type PlatformRow, type SettingsForm } from '../../../../extension/entrypoints/options/settings-form.ts';
 
 const form: SettingsForm = {
   platformUrl: ' http://127.0.0.1:8787 ',
@@ -55,5 +55,50 @@ describe('patchFromForm with the per-minute limit', () => {
   it('leaves a policy-set limit out of the patch', () => {
     const result = patchFromForm({ ...form, maxCodesPerMinute: '800' }, ['maxCodesPerMinute']);
     expect(result.ok && result.patch.maxCodesPerMinute).toBeUndefined();
+  });
+});
+
+describe('patchFromForm, several platforms', () => {
+  const row = (over: Partial<PlatformRow> = {}): PlatformRow => ({
+    id: 'wuhan',
+    name: ' 武汉市公共信用信息平台 ',
+    url: ' http://127.0.0.1:9001 ',
+    regions: '4201',
+    token: '',
+    hasToken: true,
+    clearToken: false,
+    ...over,
+  });
+
+  it('sends the list with regions split as typed, and no token for a row whose field is empty', () => {
+    const result = patchFromForm(
+      { ...form, platforms: [row(), row({ id: 'hubei', name: '省平台', url: 'http://127.0.0.1:9002', regions: '4202，4205、 4206', token: 't' })] },
+      [],
+    );
+    expect(result.ok && result.patch.platforms).toEqual([
+      { id: 'wuhan', name: '武汉市公共信用信息平台', url: 'http://127.0.0.1:9001', regions: ['4201'] },
+      { id: 'hubei', name: '省平台', url: 'http://127.0.0.1:9002', regions: ['4202', '4205', '4206'], token: 't' },
+    ]);
+  });
+
+  it('goes back to the one platform when the list is turned off, and clears a token when asked', () => {
+    expect(patchFromForm({ ...form, platforms: null }, [])).toMatchObject({ ok: true, patch: { platforms: null } });
+    const cleared = patchFromForm({ ...form, platforms: [row({ clearToken: true })] }, []);
+    expect(cleared.ok && cleared.patch.platforms?.[0]?.token).toBe('');
+  });
+
+  it.each([
+    ['a region that is not a division prefix', { regions: '湖北' }],
+    ['no region', { regions: ' ' }],
+    ['no name', { name: ' ' }],
+    ['not a URL', { url: 'platform' }],
+  ])('refuses %s', (_, over) => {
+    expect(patchFromForm({ ...form, platforms: [row(over)] }, [])).toEqual({ ok: false, problem: 'platforms' });
+  });
+
+  it('refuses two platforms at one address, and leaves a policy’s list alone', () => {
+    expect(patchFromForm({ ...form, platforms: [row(), row({ id: 'other' })] }, [])).toEqual({ ok: false, problem: 'platforms' });
+    const locked = patchFromForm({ ...form, platforms: [row({ regions: 'x' })] }, ['platforms']);
+    expect(locked.ok && 'platforms' in locked.patch).toBe(false);
   });
 });

@@ -15,6 +15,16 @@ describe('applySettingsPatch', () => {
     expect(applySettingsPatch(base, patch).token).toBe(token);
   });
 
+  it('keeps a platform’s saved token when saved without one, only for the same id and URL', () => {
+    const city = { id: 'wuhan', name: '武汉市平台', url: 'http://127.0.0.1:9001', regions: ['4201'] };
+    const saved = applySettingsPatch(base, { platforms: [{ ...city, token: 'city-token' }] });
+    expect(applySettingsPatch(saved, { platforms: [city] }).platforms?.[0]?.token).toBe('city-token');
+    // The address changed: the token does not go to the new one.
+    expect(applySettingsPatch(saved, { platforms: [{ ...city, url: 'http://127.0.0.1:9009' }] }).platforms?.[0]?.token).toBeUndefined();
+    expect(applySettingsPatch(saved, { platforms: [{ ...city, token: '' }] }).platforms?.[0]?.token).toBe('');
+    expect(applySettingsPatch(saved, { platforms: null }).platforms).toBeUndefined();
+  });
+
   it('changes only the keys given', () => {
     const next = applySettingsPatch(base, { freshnessMinutes: 9 });
     expect(next).toEqual({ ...base, freshnessMinutes: 9 });
