@@ -109,7 +109,7 @@ export function createBackground(): Background {
     // Several platforms (issue 17): one client, store and feed each; without a list the single platform keeps its service and snapshot.
     service =
       platforms && platforms.length > 0
-        ? createPlatformsVerdictService({ settings, platforms, onVerdict: pushOne, onDirty: save, queryClient })
+        ? createPlatformsVerdictService({ settings, platforms, onVerdict: pushOne, onDirty: save, saved, queryClient })
         : createVerdictService({ settings, client: platform.client(), onVerdict: pushOne, onDirty: save, saved, queryClient });
     service.watch(frames.allCodes());
     alarms.schedule(CHANGES_ALARM, settings().changesPollSeconds / 60);

@@ -15,6 +15,7 @@ import type { PlatformConfig } from '../../core/platforms/platform-config-schema
 import { platformsCovering } from '../../core/platforms/platforms-covering.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
+import { dehydrateStatusQueries, hydrateStatusQueries } from '../../core/query/persisted-status-query.ts';
 import type { CodeVerdict } from '../../core/query/create-status-store.ts';
 import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
 import type { QueryClient } from '@tanstack/query-core';
@@ -31,6 +32,8 @@ export interface PlatformsVerdictServiceOptions {
   queryClient?: QueryClient;
   /** A client per platform (tests); one of its own per platform when not given. */
   client?: (platform: PlatformConfig) => CreditClient;
+  /** Restored state from a previous service-worker life (`snapshot()`): used only for the same platforms and tokens. */
+  saved?: { cache?: unknown; cursors?: Record<string, number | null> | undefined; source?: string } | undefined;
 }
 
 const NO_SNAPSHOT = { state: 'none', message: null, count: 0, bytes: 0, dataVersion: null, asOf: null, scope: null, feedReadAt: null, current: false } as const;
@@ -60,14 +63,25 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
     windowMs: 30,
     maxBatch: 100,
   });
-  const followers: ChangesFollower[] = o.platforms.map((p) =>
-    createChangesFollower({
+  // A worker stopped after 30 s idle comes back with every platform's answers and feed position (as create-verdict-service.ts).
+  const source = platformsSource(o.platforms);
+  const sameSource = o.saved?.source === source;
+  if (sameSource && o.saved?.cache) for (const store of status.stores.values()) hydrateStatusQueries(queryClient, store.source, o.saved.cache);
+  const cursors: Record<string, number | null> = Object.fromEntries(o.platforms.map((p) => [p.id, sameSource ? (o.saved?.cursors?.[p.id] ?? null) : null]));
+  const followers: ChangesFollower[] = o.platforms.map((p) => {
+    const initial = cursors[p.id];
+    return createChangesFollower({
       client: clients.get(p.id)!,
       intervalMs: pollMs,
+      ...(initial !== null && initial !== undefined && { initialCursor: initial }),
+      onCursor(next) {
+        cursors[p.id] = next;
+        o.onDirty();
+      },
       onChanged: (codes) => void status.invalidate(p.id, codes),
       onError: () => undefined,
-    }),
-  );
+    });
+  });
   for (const follower of followers) follower.start();
 
   const subscriptions = new Map<string, () => void>();
@@ -90,7 +104,7 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
 
   return {
     platformUrl: o.platforms[0]!.url,
-    source: platformsSource(o.platforms),
+    source,
     entryClient({ code, entryId }) {
       const lines = status.peek(code)?.platforms ?? [];
       const line = entryId === null ? (lines[0] ?? null) : entryPlatform(lines, entryId);
@@ -150,7 +164,14 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
       lastPoll = Date.now();
       await Promise.all(followers.map((f) => f.pollNow()));
     },
-    snapshot: () => ({ cache: undefined, cursor: null, platformUrl: o.platforms[0]!.url, source: platformsSource(o.platforms) }),
+    snapshot: () => ({
+      // Every platform's answered queries in one dehydrated state; each is hydrated back by its own key.
+      cache: { mutations: [], queries: [...status.stores.values()].flatMap((store) => dehydrateStatusQueries(queryClient, store.source).queries) },
+      cursor: null,
+      cursors: { ...cursors },
+      platformUrl: o.platforms[0]!.url,
+      source,
+    }),
     dispose() {
       for (const follower of followers) follower.stop();
       for (const unsubscribe of subscriptions.values()) unsubscribe();

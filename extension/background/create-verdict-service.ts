@@ -80,7 +80,8 @@ export interface VerdictService {
   snapshotInfo(): SnapshotInfo;
   /** Polls the changes feed now (alarm, or a lookup after a pause). */
   pollChanges(): Promise<void>;
-  snapshot(): { cache: unknown; cursor: number | null; platformUrl: string; source: string };
+  /** What a restarted worker resumes from: the answers, the feed's cursor (several platforms: one each), the source they belong to. */
+  snapshot(): { cache: unknown; cursor: number | null; cursors?: Record<string, number | null>; platformUrl: string; source: string };
   dispose(): void;
 }
 

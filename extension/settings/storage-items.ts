@@ -112,6 +112,8 @@ const BackgroundStateSchema = z.object({
   /** query-core's dehydrated status queries; each entry is checked when hydrated (core/query). */
   cache: z.optional(z.unknown()),
   cursor: z.optional(z.nullable(z.number())),
+  /** Several platforms (issue 17): each changes feed's cursor, by platform id. */
+  cursors: z.optional(z.record(z.string(), z.nullable(z.number()))),
   platformUrl: z.optional(z.string()),
   /** The platform and credentials the cache holds answers for (background/answer-source.ts). */
   source: z.optional(z.string()),

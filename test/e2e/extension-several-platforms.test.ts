@@ -222,8 +222,57 @@ describe('extension with a city and a provincial platform', () => {
     }
   }, 60_000);
 
-  it('turns only the provincial platform’s codes unknown when it stops, and says which platform could not be reached', async () => {
+  it('answers from every platform’s saved answers after the service worker was stopped, the provincial platform down', async () => {
+    // Saved to storage.session (at most every 500 ms): both platforms' answers are there.
+    await expect
+      .poll(
+        async () => {
+          const { backgroundState } = (await chromium.serviceWorker!.evaluate(() => chrome.storage.session.get('backgroundState'))) as {
+            backgroundState?: { cache?: { queries?: { queryKey: unknown[] }[] } };
+          };
+          const saved = (backgroundState?.cache?.queries ?? []).map((q) => q.queryKey.join(' '));
+          return [codes['wuhan-black']!, codes['hubei-black']!].every((code) => saved.some((key) => key.includes(code)));
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await hubei.close();
+    await chromium.serviceWorker!.evaluate(() => Object.assign(globalThis, { __beforeStop: true }));
+    const cdp = await chromium.context.newCDPSession(page);
+    const [worker] = (await cdp.send('Target.getTargets')).targetInfos.filter(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${chromium.extensionId}/`),
+    );
+    expect((await cdp.send('Target.closeTarget', { targetId: worker!.targetId })).success).toBe(true);
+    await cdp.detach();
+    // Asked from an extension page (the popup's batch check), a new worker answers from the saved cache:
+    // the province cannot be reached, so a re-ask would be unknown (DevTools stays attached: the same handle reaches the new worker).
+    const popup = await chromium.context.newPage();
+    await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html?lang=zh_CN`);
+    const ask = (type: string, data: unknown) =>
+      popup.evaluate(
+        async ([t, d]) => {
+          const answer = (await chrome.runtime.sendMessage({ id: 3, type: t, data: d, timestamp: Date.now() })) as { res?: unknown };
+          return (answer.res ?? answer) as { ok: boolean; value: { batchId: string; finished: boolean; views: { verdict: { kind: string } }[] } };
+        },
+        [type, data] as const,
+      );
+    const started = await ask('checkCodes', { text: codes['hubei-black'], context: 'procurement' });
+    expect(started.ok).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const batch = await ask('getBatch', { batchId: started.value.batchId });
+          return batch.value.finished ? batch.value.views[0]!.verdict.kind : 'not finished';
+        },
+        { timeout: 20_000 },
+      )
+      .toBe('black');
+    expect(await chromium.serviceWorker!.evaluate(() => (globalThis as { __beforeStop?: boolean }).__beforeStop ?? false)).toBe(false);
+    await popup.close();
+  }, 60_000);
+
+  it('turns only the provincial platform’s codes unknown when it stops, and says which platform could not be reached', async () => {
+    await hubei.close().catch(() => undefined);
     await recheck();
     await expect.poll(() => kindOf(page, codes['hubei-black']!), { timeout: 40_000 }).toBe('unknown');
     await expect.poll(() => kindOf(page, codes['hubei-red']!), { timeout: 40_000 }).toBe('unknown');

@@ -20,7 +20,7 @@ describe('createPlatformsVerdictService', () => {
   afterEach(() => service?.dispose());
 
   /** `sameIds`: both platforms list HANYANG under entry id `e-1` (each numbers its own entries). */
-  function start(down = { province: false }, sameIds = false) {
+  function start(down = { province: false }, sameIds = false, saved?: ReturnType<VerdictService['snapshot']>) {
     const fake = makeFakeFetch((url: string, body: unknown): FakeReply => {
       const province = url.startsWith(PROVINCE);
       if (province && down.province) return { throws: new TypeError('Failed to fetch') };
@@ -46,8 +46,9 @@ describe('createPlatformsVerdictService', () => {
           },
         };
       }
-      if (url.includes('/changes')) return { status: 200, body: { changes: [], cursor: 1, hasMore: false, ...stamp() } };
-      if (url.includes('/health')) return { status: 200, body: { status: 'ok', apiVersion: '1', ...stamp() } };
+      if (url.includes('/changes')) return { status: 200, body: { changes: [], cursor: province ? 7 : 3, hasMore: false, ...stamp() } };
+      if (url.includes('/health'))
+        return { status: 200, body: { status: 'ok', apiVersion: 'v1', platform: province ? '省平台' : '区平台', anonymousReads: true, ...stamp() } };
       if (url.includes('/measures')) return { status: 200, body: { catalogueVersion: '1', measures: [], ...stamp() } };
       return { status: 404, body: { error: { code: 'not_found', message: 'no' } } };
     });
@@ -63,6 +64,7 @@ describe('createPlatformsVerdictService', () => {
       fetch: fake.fetch,
       onDirty: () => undefined,
       onVerdict: (c, v) => seen.set(c, v),
+      ...(saved && { saved }),
     });
     const statusCalls = (base: string) => fake.calls.filter((c) => c.url.startsWith(base) && c.url.includes('/status'));
     const calls = (base: string, path: string) => fake.calls.filter((c) => c.url.startsWith(base) && c.url.includes(path));
@@ -135,6 +137,36 @@ describe('createPlatformsVerdictService', () => {
     // Outside Hubei: no platform may sign for it. Not a code at all: the first platform says so.
     expect(parts([withUsccCheck('91110105MA4K00003')])).toEqual([]);
     expect(parts(['91XXXXXXXXXXXXXXXX'])).toEqual([['district', ['91XXXXXXXXXXXXXXXX']]]);
+  });
+
+  it('comes back after a worker restart with every platform’s answers and feed cursor, asking nothing again', async () => {
+    const first = start();
+    service!.watch([HANYANG, YICHANG]);
+    await vi.waitFor(() => expect(first.seen.size).toBe(2));
+    await vi.waitFor(() => expect(service!.snapshot().cursors).toEqual({ district: 3, province: 7 }));
+    const saved = JSON.parse(JSON.stringify(service!.snapshot())) as ReturnType<VerdictService['snapshot']>;
+    service!.dispose();
+
+    const again = start({ province: false }, false, saved);
+    expect(service!.peek(HANYANG)?.kind).toBe('clear');
+    expect(service!.peek(YICHANG)?.kind).toBe('black');
+    service!.watch([HANYANG, YICHANG]);
+    await vi.waitFor(() => expect(again.calls(PROVINCE, '/changes').length * again.calls(DISTRICT, '/changes').length).toBeGreaterThan(0));
+    // Each feed goes on from its own cursor: no health call to start over at the platform's current version.
+    expect(again.calls(PROVINCE, '/changes')[0]!.url).toContain('since=7');
+    expect(again.calls(DISTRICT, '/changes')[0]!.url).toContain('since=3');
+    expect([...again.calls(DISTRICT, '/health'), ...again.calls(PROVINCE, '/health')]).toEqual([]);
+    expect([...again.statusCalls(DISTRICT), ...again.statusCalls(PROVINCE)]).toEqual([]);
+  });
+
+  it('does not take back answers saved for other platforms or tokens', async () => {
+    start();
+    service!.watch([YICHANG]);
+    await vi.waitFor(() => expect(service!.peek(YICHANG)?.kind).toBe('black'));
+    const saved = { ...service!.snapshot(), source: 'http://elsewhere' };
+    service!.dispose();
+    start({ province: false }, false, saved);
+    expect(service!.peek(YICHANG)?.kind).toBe('pending');
   });
 
   it('refuses to act on an entry no platform of the code’s answer owns', async () => {
