@@ -82,6 +82,9 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
   let rereading = false;
   let wasCurrent = false;
   let expiryTimer: ReturnType<typeof setTimeout> | null = null;
+  // How far the changes feed has been read: a snapshot older than that (not brought up to it) would skip what changed in between.
+  let lastCursor: number | null = null;
+  const madeToday = (): boolean => lookup !== null && lookup.index.header.today === chinaDate(new Date(now()));
 
   const info = (): SnapshotInfo => ({
     state,
@@ -144,9 +147,16 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
         return;
       }
       const previous = lookup;
-      lookup = createSnapshotLookup(verified.index);
+      const next = createSnapshotLookup(verified.index);
       // Codes the feed named after this snapshot was made keep their re-read answers.
-      if (previous && previous.dataVersion > verified.index.header.dataVersion) lookup.apply(new Map(previous.changed()), previous.dataVersion);
+      if (previous && previous.dataVersion > verified.index.header.dataVersion) next.apply(new Map(previous.changed()), previous.dataVersion);
+      if (lastCursor !== null && next.dataVersion < lastCursor) {
+        // Older than what the feed has read (a platform serving a cached snapshot): what changed in between would be skipped. Not used.
+        message = `名单快照（数据版本 ${next.dataVersion}）早于已读取的变更（${lastCursor}），未使用 / The snapshot is older than the changes already read`;
+        publish();
+        return;
+      }
+      lookup = next;
       state = 'ok';
       message = null;
       // A snapshot just downloaded is the platform's word as of now, as a feed read is.
@@ -204,17 +214,23 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
   return {
     ready,
     restored,
-    resumeFrom: () => (lookup && lookup.index.header.today === chinaDate(new Date(now())) ? lookup.dataVersion : null),
+    resumeFrom: () => (madeToday() ? lookup!.dataVersion : null),
     verdict(code) {
       if (!lookup || unread.has(code)) return null;
       return snapshotVerdict({ lookup, code, now: new Date(now()), feedReadAt, freshnessMs: o.freshnessMs, scope: lookup.index.header.scope });
     },
     feedRead(cursor) {
-      feedReadAt = now();
-      if (lookup && unread.size === 0) lookup.apply(new Map(), cursor);
-      else if (lookup && !rereading) void this.changed([...unread]);
+      lastCursor = Math.max(lastCursor ?? cursor, cursor);
+      // Only today's snapshot is read forward by the feed (it resumed from its data version). One of
+      // another day is not: the feed started at the platform's version now, so what changed since
+      // that snapshot was never read — it gives last answers only until its replacement is in.
+      if (madeToday()) {
+        feedReadAt = now();
+        if (unread.size === 0) lookup!.apply(new Map(), cursor);
+        else if (!rereading) void this.changed([...unread]);
+      }
       if (!lookup && !loading && now() - lastAttempt > RETRY_MS) void refresh();
-      else if (lookup && lookup.index.header.today !== chinaDate(new Date(now())) && !loading) void refresh();
+      else if (lookup && !madeToday() && !loading) void refresh();
       saveDelta();
       checkCurrent();
     },

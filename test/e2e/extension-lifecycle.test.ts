@@ -15,19 +15,11 @@ import { createRepositories } from '../../platform/db/repositories.ts';
 import { importList } from '../../platform/import/import-list.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
+import { highlightKindOf as kindOf } from './fixtures/highlight-kind.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, renderPages, type DemoSubject } from './fixtures/render-pages.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
-
-const kindOf = (page: Page, code: string) =>
-  page.evaluate((c) => {
-    for (const [name, h] of CSS.highlights) {
-      if (name === 'creditlens-suspect' || name === 'creditlens-name-mismatch') continue;
-      for (const r of h) if ((r.startContainer as Text).data.slice(r.startOffset, r.endOffset) === c) return name.replace('creditlens-', '');
-    }
-    return null;
-  }, code);
 
 /** The same code with another check character that makes it suspect (only the check character wrong). */
 function mistype(code: string): string {

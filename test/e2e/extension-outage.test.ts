@@ -12,20 +12,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
+import { highlightKindOf as kindOf } from './fixtures/highlight-kind.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, renderPages } from './fixtures/render-pages.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
 /** The verdict painted for `code` in CSS.highlights (flags left out). */
-const kindOf = (page: Page, code: string) =>
-  page.evaluate((c) => {
-    for (const [name, h] of CSS.highlights) {
-      if (name === 'creditlens-suspect' || name === 'creditlens-name-mismatch') continue;
-      for (const r of h) if ((r.startContainer as Text).data.slice(r.startOffset, r.endOffset) === c) return name.replace('creditlens-', '');
-    }
-    return null;
-  }, code);
 
 describe('extension during a platform outage, past the freshness window', () => {
   let platform: RunningPlatform;

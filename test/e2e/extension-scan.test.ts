@@ -13,6 +13,7 @@ import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { USCC_CHARSET } from '../../core/uscc/uscc-charset.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
+import { stopServiceWorker, waitForNewWorker } from './fixtures/stop-service-worker.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, renderPages, type DemoSubject } from './fixtures/render-pages.ts';
 
@@ -276,30 +277,13 @@ describe('extension on pages', () => {
       )
       .toBe(true);
     await platform.close();
-    // A mark the stopped worker's globals carry and a restarted one's do not.
-    await browser.serviceWorker!.evaluate(() => Object.assign(globalThis, { __beforeStop: true }));
-    // Chrome's documented way to test worker termination: close the worker's target (what
-    // Puppeteer's WebWorker.close() does); a page's ServiceWorker.stopAllWorkers misses extension
-    // workers. A due alarm or the open page may wake the next worker at once, so the test waits
-    // for a worker without the mark rather than for none.
-    const cdp = await browser.context.newCDPSession(page);
-    const [before] = (await cdp.send('Target.getTargets')).targetInfos.filter(
-      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`),
-    );
-    expect((await cdp.send('Target.closeTarget', { targetId: before!.targetId })).success).toBe(true);
-    await cdp.detach();
+    await stopServiceWorker(browser, page);
     // The platform served the page: serve it from disk now.
     const again = await browser.context.newPage();
     await again.route('**/e2e/*.html', (route) => route.fulfill({ path: join(pagesDir, new URL(route.request().url()).pathname.split('/').pop()!) }));
     await again.goto(`${platform.url}/e2e/verdicts.html`);
     // A new worker (woken by a message or an alarm), which read the cache from storage.session.
-    // DevTools stays attached across the restart, so the same handle reaches the new worker.
-    await expect
-      .poll(
-        () => browser.serviceWorker!.evaluate(() => (globalThis as { __beforeStop?: boolean }).__beforeStop ?? false).catch((error: unknown) => String(error)),
-        { timeout: 10_000 },
-      )
-      .toBe(false);
+    await waitForNewWorker(browser);
     await expectKind(again, codes.black!, 'black');
     await expectKind(again, codes.red!, 'red');
     await expectKind(again, codes.clear!, 'clear');

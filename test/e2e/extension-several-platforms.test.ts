@@ -19,8 +19,10 @@ import { importList } from '../../platform/import/import-list.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { withUsccCheck } from '../unit/core/uscc/reference-uscc.ts';
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
+import { highlightKindOf as kindOf } from './fixtures/highlight-kind.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, renderPages } from './fixtures/render-pages.ts';
+import { stopServiceWorker, waitForNewWorker } from './fixtures/stop-service-worker.ts';
 import { storedFeedback } from './fixtures/stored-feedback.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
@@ -30,15 +32,6 @@ const HUBEI = '湖北省公共信用信息平台';
 /** Hubei's prefectures outside Wuhan (the province's platform answers for subjects registered there). */
 const HUBEI_OUTSIDE_WUHAN = ['4202', '4203', '4205', '4206', '4207', '4208', '4209', '4210', '4211', '4212', '4213', '4228', '4290'];
 const CASE = 'YC-ZB-2026-117';
-
-const kindOf = (page: Page, code: string) =>
-  page.evaluate((c) => {
-    for (const [name, h] of CSS.highlights) {
-      if (name === 'creditlens-suspect' || name === 'creditlens-name-mismatch') continue;
-      for (const r of h) if ((r.startContainer as Text).data.slice(r.startOffset, r.endOffset) === c) return name.replace('creditlens-', '');
-    }
-    return null;
-  }, code);
 
 describe('extension with a city and a provincial platform', () => {
   let wuhan: RunningPlatform;
@@ -237,13 +230,7 @@ describe('extension with a city and a provincial platform', () => {
       )
       .toBe(true);
     await hubei.close();
-    await chromium.serviceWorker!.evaluate(() => Object.assign(globalThis, { __beforeStop: true }));
-    const cdp = await chromium.context.newCDPSession(page);
-    const [worker] = (await cdp.send('Target.getTargets')).targetInfos.filter(
-      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${chromium.extensionId}/`),
-    );
-    expect((await cdp.send('Target.closeTarget', { targetId: worker!.targetId })).success).toBe(true);
-    await cdp.detach();
+    await stopServiceWorker(chromium, page);
     // Asked from an extension page (the popup's batch check), a new worker answers from the saved cache:
     // the province cannot be reached, so a re-ask would be unknown (DevTools stays attached: the same handle reaches the new worker).
     const popup = await chromium.context.newPage();
@@ -267,7 +254,7 @@ describe('extension with a city and a provincial platform', () => {
         { timeout: 20_000 },
       )
       .toBe('black');
-    expect(await chromium.serviceWorker!.evaluate(() => (globalThis as { __beforeStop?: boolean }).__beforeStop ?? false)).toBe(false);
+    await waitForNewWorker(chromium);
     await popup.close();
   }, 60_000);
 

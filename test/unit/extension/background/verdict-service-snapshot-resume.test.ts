@@ -67,10 +67,20 @@ describe('createVerdictService after a browser restart with a kept snapshot', ()
       publicKey: oldDay.key.publicKey,
       bytes: bytesToBase64(oldDay.bytes),
     });
-    const fake = snapshotPlatform({ snapshot: oldDay, version: () => 9 });
+    // The platform is at 9; `listedMeanwhile` was listed at 7. It cannot serve a new snapshot (599).
+    const fake = snapshotPlatform({
+      snapshot: oldDay,
+      version: () => 9,
+      changes: (since) => (since < 7 ? [{ cursor: 7, code: listedMeanwhile, at: new Date().toISOString(), kind: 'listed' }] : []),
+    });
     service = createVerdictService({ settings: () => settings, fetch: fake.fetch, onDirty: () => undefined, onVerdict: () => undefined });
+    await vi.waitFor(() => expect(service!.snapshotInfo().dataVersion).toBe(2));
     await service.pollChanges();
     const feedReads = fake.calls.filter((c) => c.url.includes('/changes')).map((c) => Number(new URL(c.url).searchParams.get('since')));
     expect(feedReads[0]).toBe(9);
+    // The feed never read 2..9, so the old snapshot does not become current by it: never clear from it.
+    expect(service.snapshotInfo()).toMatchObject({ current: false, dataVersion: 2 });
+    expect(service.peek(listedMeanwhile)?.kind ?? 'pending').not.toBe('clear');
   });
+
 });

@@ -67,6 +67,32 @@ const result = (code: string, entries: StatusResult['entries']): StatusResult =>
 });
 
 describe('createListSnapshot', () => {
+  it('does not take a downloaded snapshot older than the changes already read (a platform serving a cached one)', async () => {
+    let serving = false;
+    const { fetch } = platform(() => {
+      if (!serving) throw new Error('not yet');
+      return signed;
+    });
+    const { snapshot } = make({ fetch });
+    await snapshot.ready;
+    // No snapshot yet, and the feed has read up to 9; then the platform serves its cached snapshot of 5.
+    snapshot.feedRead(9);
+    serving = true;
+    await snapshot.refresh();
+    expect(snapshot.info()).toMatchObject({ dataVersion: null, current: false });
+    expect(snapshot.info().message).toContain('早于已读取的变更');
+    expect(snapshot.verdict(unlisted)).toBeNull();
+  });
+
+  it('takes a cached snapshot when the one it replaces was read up to the feed (its re-read codes carried over)', async () => {
+    const { fetch } = platform();
+    const { snapshot } = make({ fetch });
+    await snapshot.ready;
+    snapshot.feedRead(9);
+    await snapshot.refresh();
+    expect(snapshot.info()).toMatchObject({ dataVersion: 9, current: true, message: null });
+  });
+
   it('downloads and verifies the snapshot, then answers a listed code its class and an absent one clear', async () => {
     const { fetch, asked } = platform();
     const { snapshot, updated } = make({ fetch });
