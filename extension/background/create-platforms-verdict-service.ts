@@ -12,7 +12,7 @@ import { createPlatformsStatus } from '../../core/platforms/create-platforms-sta
 import { entryPlatform } from '../../core/platforms/merge-platform-verdicts.ts';
 import { ownEntryId } from '../../core/platforms/platform-entry-id.ts';
 import type { PlatformConfig } from '../../core/platforms/platform-config-schema.ts';
-import { platformsCovering } from '../../core/platforms/platforms-covering.ts';
+import { recordParts } from '../../core/platforms/record-parts.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
 import { dehydrateStatusQueries, hydrateStatusQueries } from '../../core/query/persisted-status-query.ts';
@@ -21,7 +21,6 @@ import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
 import type { QueryClient } from '@tanstack/query-core';
 import type { Settings } from '../settings/settings-schema.ts';
 import type { EntryClient, VerdictService } from './create-verdict-service.ts';
-import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 
 export interface PlatformsVerdictServiceOptions {
   settings: () => Settings;
@@ -130,20 +129,12 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
         );
       }
     },
-    recordSigners(codes) {
-      const covering = new Map(codes.map((code) => [code, platformsCovering(code, o.platforms)]));
-      // A code that is not a valid code has no lists anywhere: the first part says so, rather than no part.
-      const [first] = o.platforms;
-      return o.platforms
-        .map((p) => ({
-          platform: { id: p.id, name: p.name, url: p.url },
-          client: clients.get(p.id)!,
-          codes: codes.filter(
-            (code) => covering.get(code)!.includes(p) || (p === first && covering.get(code)!.length === 0 && parseUscc(code).validity !== 'valid'),
-          ),
-        }))
-        .filter((signer) => signer.codes.length > 0);
-    },
+    recordSigners: (codes) =>
+      recordParts(codes, o.platforms).map(({ platform: p, codes: covered }) => ({
+        platform: { id: p.id, name: p.name, url: p.url },
+        client: clients.get(p.id)!,
+        codes: covered,
+      })),
     // No list snapshot per platform yet (issue 17): every code is asked at once, nothing is held.
     release: () => undefined,
     retain(codes) {

@@ -35,7 +35,13 @@ export function buildCheckRecord(
   const verdicts: Verdict[] = [];
   const items = results.map((result): RecordItem => {
     if (isStatusErrorResult(result)) return unavailableItem(result, request);
-    const verdict = computeVerdict({ result, now, freshnessMs: Number.POSITIVE_INFINITY });
+    // A code whose check character is wrong is never signed clear: unknown to the platform, it is `invalid` (suspect-not-found).
+    const verdict = computeVerdict({
+      result,
+      now,
+      freshnessMs: Number.POSITIVE_INFINITY,
+      suspect: !result.invalid && parseUscc(result.code).validity === 'suspect',
+    });
     verdicts.push(verdict);
     const code = result.invalid ? result.code : parseUscc(result.code).code;
     const pageName = request.pageNames?.[result.code] ?? request.pageNames?.[code] ?? null;

@@ -82,5 +82,4 @@ describe('createVerdictService after a browser restart with a kept snapshot', ()
     expect(service.snapshotInfo()).toMatchObject({ current: false, dataVersion: 2 });
     expect(service.peek(listedMeanwhile)?.kind ?? 'pending').not.toBe('clear');
   });
-
 });
