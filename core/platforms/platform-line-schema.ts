@@ -13,8 +13,8 @@ export const PlatformLineSchema = z.object({
   kind: z.enum(VERDICT_KINDS),
   /** Why it failed (core/verdict's `VerdictErrorKind`), when it did. */
   errorKind: z.optional(z.string().check(z.maxLength(40))),
-  /** Ids of the entries (in the verdict's union) this platform answered. */
-  entryIds: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(200)),
+  /** Ids of the entries (in the verdict's union, platform-entry-id.ts) this platform answered; as long as an entry's id may be. */
+  entryIds: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(200)),
   /** When it answered; null when it has not. */
   asOf: z.nullable(z.string().check(z.maxLength(40))),
 });

@@ -26,6 +26,7 @@ import { answerSource } from './answer-source.ts';
 import { createAlarmDispatcher } from './create-alarm-dispatcher.ts';
 import { createTabBudget } from './create-tab-budget.ts';
 import { createVerdictPusher } from './create-verdict-pusher.ts';
+import { CreditError } from '../../core/api/credit-error.ts';
 import { createPlatformsVerdictService } from './create-platforms-verdict-service.ts';
 import { createVerdictService, type VerdictService } from './create-verdict-service.ts';
 import { createFrameRegistry } from './frame-registry.ts';
@@ -74,7 +75,11 @@ export function createBackground(): Background {
   };
 
   // Acting on an entry (issue 17): feedback and objections go to the platform that owns the entry, else the code's first covering platform.
-  const ownerClient = (owner: { code: string; entryId: string | null }) => (service ? service.entryClient(owner) : platform.client());
+  // Before the service is built (the worker just woke) nothing is sent: with several platforms the single one may not own it.
+  const ownerClient = (owner: { code: string; entryId: string | null }) => {
+    if (!service) throw new CreditError('offline', 'the verdict service is not ready yet');
+    return service.entryClient(owner);
+  };
   const view = (code: string, verdict: CodeVerdict | null, context: CheckContext): CodeView =>
     toCodeView(code, verdict, context, service?.catalogue() ?? null, settings().platformUrl, settings().freshnessMinutes * 60_000);
   const pushOne = createVerdictPusher({
@@ -142,11 +147,12 @@ export function createBackground(): Background {
   });
   registerBatchHandlers({ ready, service: current, toView: view });
   registerFeedbackHandlers({ ready: platform.ready, service: feedback, cases });
-  registerObjectionHandler({ ready: platform.ready, client: (owner) => ownerClient(owner) });
+  registerObjectionHandler({ ready, client: (owner) => ownerClient(owner) });
   registerNameHandlers(names);
   registerRecordHandlers({
-    ready: platform.ready,
-    signers: (codes) => (service ? service.recordSigners(codes) : [{ platform: null, client: platform.client(), codes: [...codes] }]),
+    // The service decides which platform signs which codes: it must be built first.
+    ready,
+    signers: (codes) => current().recordSigners(codes),
     operator,
     names,
     caseReference: (tabId) => cases.get(tabId),

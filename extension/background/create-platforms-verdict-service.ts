@@ -6,12 +6,13 @@
  * `create-verdict-service.ts` (with its list snapshot and persisted cache) unchanged.
  */
 import { createCreditClient, type CreditClient } from '../../core/api/create-credit-client.ts';
+import { MAX_FEEDBACK_LIST, type FeedbackListResponse } from '../../core/api/feedback-list-schema.ts';
 import { CreditError } from '../../core/api/credit-error.ts';
 import type { Measure } from '../../core/api/measure-schema.ts';
 import { createPlatformsStatus } from '../../core/platforms/create-platforms-status.ts';
-import { entryPlatform } from '../../core/platforms/merge-platform-verdicts.ts';
 import { ownEntryId } from '../../core/platforms/platform-entry-id.ts';
 import type { PlatformConfig } from '../../core/platforms/platform-config-schema.ts';
+import { platformsCovering } from '../../core/platforms/platforms-covering.ts';
 import { recordParts } from '../../core/platforms/record-parts.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
@@ -105,12 +106,19 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
     platformUrl: o.platforms[0]!.url,
     source,
     entryClient({ code, entryId }) {
-      const lines = status.peek(code)?.platforms ?? [];
-      const line = entryId === null ? (lines[0] ?? null) : entryPlatform(lines, entryId);
-      const client = line ? clients.get(line.platformId) : undefined;
-      // Never to a platform that may not own the entry: queued feedback waits until its owner's answer is known again.
-      if (!client) throw new CreditError('offline', 'the platform that owns this entry is not known yet');
-      return entryId === null ? client : ownEntryClient(client);
+      const covering = platformsCovering(code, o.platforms).map((p) => clients.get(p.id)!);
+      // Feedback on a measure of the subject (no entry): to the code's first covering platform; what was given, from every one.
+      if (entryId === null) {
+        const [first] = covering;
+        if (!first) throw new CreditError('http', `no configured platform covers ${code}`, { status: 400 });
+        return { ...ownEntryClient(first), feedbackList: (c, caseReference) => feedbackOfAll(covering, c, caseReference) };
+      }
+      // The entry's id names its platform (platform-entry-id.ts), so this holds after a worker restart too.
+      const owner = ownEntryId(entryId);
+      const client = owner ? clients.get(owner.platformId) : covering.length === 1 ? covering[0] : undefined;
+      // Never to a platform that may not own the entry: an id naming no configured platform fails, visibly.
+      if (!client) throw new CreditError('http', `no configured platform owns entry ${entryId}`, { status: 400 });
+      return owner ? ownEntryClient(client) : client;
     },
     watch(codes) {
       loadCatalogue();
@@ -170,6 +178,16 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
       status.clear();
     },
   };
+}
+
+/** The feedback every covering platform holds for the code and case, newest first. */
+async function feedbackOfAll(clients: readonly CreditClient[], code: string, caseReference?: string | null): Promise<FeedbackListResponse> {
+  const answers = await Promise.all(clients.map((client) => client.feedbackList(code, caseReference)));
+  const feedback = answers
+    .flatMap((a) => a.feedback)
+    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+    .slice(0, MAX_FEEDBACK_LIST);
+  return { ...answers[0]!, feedback };
 }
 
 /** A platform's client for a merged verdict's entry: the request carries the platform's own entry id. */

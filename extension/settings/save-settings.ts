@@ -21,7 +21,10 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
   if (patch.platforms) {
     next.platforms = patch.platforms.map((p) => {
       if (p.token !== undefined) return p;
-      const saved = settings.platforms?.find((s) => s.id === p.id && s.url === p.url)?.token;
+      // The list turned on from the one platform: its first row at that address takes its token.
+      const saved =
+        settings.platforms?.find((s) => s.id === p.id && s.url === p.url)?.token ??
+        (!settings.platforms && p.url === settings.platformUrl ? settings.token : '');
       return saved ? { ...p, token: saved } : p;
     });
   }

@@ -124,6 +124,8 @@ describe('extension with the signed list snapshot', () => {
     // …nor received a request for a code before the page showed that code's verdict: the snapshot answered it.
     const paintedAt = await page.evaluate(() => (window as unknown as { __paintedAt: Record<string, number> }).__paintedAt);
     expect(codes().filter((code) => paintedAt[code] === undefined)).toEqual([]);
+    // A request's body may still be on its way: read them once whole.
+    await expect.poll(() => proxy.requests('/api/v1/status').every((r) => r.complete), { timeout: 10_000 }).toBe(true);
     const early = proxy
       .requests('/api/v1/status')
       .slice(asksBefore)

@@ -93,6 +93,7 @@ export function OptionsApp({ send, readLocked, builtInSites, requestOrigins, rem
         <PlatformsSection
           rows={form.platforms}
           platformUrl={form.platformUrl}
+          hasToken={view.hasToken}
           locked={locked.includes('platforms')}
           onChange={(platforms) => change({ platforms })}
         />

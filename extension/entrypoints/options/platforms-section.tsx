@@ -5,8 +5,9 @@ import type { PlatformRow } from './settings-form.ts';
 export interface PlatformsSectionProps {
   /** Absent or null: the one platform above; a list: several, by region. */
   rows: PlatformRow[] | null | undefined;
-  /** The one platform's address, the first row when the list is turned on. */
+  /** The one platform's address, the first row when the list is turned on (with its saved token, at that address). */
   platformUrl: string;
+  hasToken: boolean;
   locked: boolean;
   onChange: (rows: PlatformRow[] | null) => void;
 }
@@ -27,7 +28,7 @@ const newRow = (url = ''): PlatformRow => ({
  * token; a code is asked of every platform covering its registration region. A row's token field
  * left empty keeps the token saved for that platform (at the same address).
  */
-export function PlatformsSection({ rows, platformUrl, locked, onChange }: PlatformsSectionProps) {
+export function PlatformsSection({ rows, platformUrl, hasToken, locked, onChange }: PlatformsSectionProps) {
   const list = rows ?? null;
   const update = (i: number, patch: Partial<PlatformRow>) => onChange(list!.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   return (
@@ -41,7 +42,7 @@ export function PlatformsSection({ rows, platformUrl, locked, onChange }: Platfo
           checked={list !== null}
           disabled={locked}
           aria-describedby="platforms-hint"
-          onChange={(e) => onChange(e.currentTarget.checked ? [newRow(platformUrl)] : null)}
+          onChange={(e) => onChange(e.currentTarget.checked ? [{ ...newRow(platformUrl), hasToken }] : null)}
         />
         {t('platformsToggle')}
       </label>

@@ -169,13 +169,29 @@ describe('createPlatformsVerdictService', () => {
     expect(service!.peek(YICHANG)?.kind).toBe('pending');
   });
 
-  it('refuses to act on an entry no platform of the code’s answer owns', async () => {
-    const { seen } = start();
-    service!.watch([YICHANG]);
-    await vi.waitFor(() => expect(seen.get(YICHANG)?.kind).toBe('black'));
-    expect(() => service!.entryClient({ code: YICHANG, entryId: 'district:p-1' })).toThrow(/not known/);
-    expect(() => service!.entryClient({ code: YICHANG, entryId: 'p-1' })).toThrow(/not known/);
-    expect(() => service!.entryClient({ code: YICHANG, entryId: 'province:p-1' })).not.toThrow();
+  it('routes an entry by the platform its id names, also with no answer cached (a restarted worker), and refuses one no platform owns', async () => {
+    const { calls } = start();
+    const objection = (entryId: string) => ({ code: HANYANG, entryId, reason: '该失信信息已依法撤销，请核实更正。', contact: '027-12345678' });
+    // Nothing asked yet: the id alone says where it goes.
+    await service!
+      .entryClient(objection('province:p-1'))
+      .objection(objection('province:p-1'))
+      .catch(() => undefined);
+    expect(calls(PROVINCE, '/objection').map((c) => (c.body as { entryId: string }).entryId)).toEqual(['p-1']);
+    expect(() => service!.entryClient(objection('elsewhere:p-1'))).toThrow(/no configured platform owns/);
+    // An id queued before several platforms (no platform in it): only where one platform alone covers the code.
+    expect(() => service!.entryClient({ code: HANYANG, entryId: 'p-1' })).toThrow(/no configured platform owns/);
+    expect(() => service!.entryClient({ code: YICHANG, entryId: 'p-1' })).not.toThrow();
+  });
+
+  it('shows the feedback every covering platform holds for the case', async () => {
+    const { calls } = start();
+    await service!
+      .entryClient({ code: HANYANG, entryId: null })
+      .feedbackList(HANYANG, 'SP-1')
+      .catch(() => undefined);
+    expect(calls(DISTRICT, '/feedback').length).toBe(1);
+    expect(calls(PROVINCE, '/feedback').length).toBe(1);
   });
 
   it('turns a code unknown when the provincial platform is down, and says which answered what', async () => {

@@ -25,6 +25,13 @@ describe('applySettingsPatch', () => {
     expect(applySettingsPatch(saved, { platforms: null }).platforms).toBeUndefined();
   });
 
+  it('gives the first platform the one platform’s token when the list is turned on at that address', () => {
+    const single = parseStoredSettings({ platformUrl: 'http://127.0.0.1:9001', token: 'single-token' });
+    const row = { id: 'p-1', name: '市平台', url: 'http://127.0.0.1:9001', regions: ['4201'] };
+    const other = { id: 'p-2', name: '省平台', url: 'http://127.0.0.1:9002', regions: ['42'] };
+    expect(applySettingsPatch(single, { platforms: [row, other] }).platforms?.map((p) => p.token)).toEqual(['single-token', undefined]);
+  });
+
   it('changes only the keys given', () => {
     const next = applySettingsPatch(base, { freshnessMinutes: 9 });
     expect(next).toEqual({ ...base, freshnessMinutes: 9 });
