@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import { RecordKeySchema, type RecordVerification } from '../../core/api/check-record-schema.ts';
 import { CheckRecordSetSchema, type CheckRecordSet } from '../../core/record/check-record-set-schema.ts';
+import { judgeRecordSet } from '../../core/record/judge-record-set.ts';
 import { keyFingerprint } from '../../core/record/key-fingerprint.ts';
 import { parseStrictJson } from '../../core/record/parse-strict-json.ts';
 import { verifyCheckRecord, type RecordKeyTrust } from '../../core/record/verify-check-record.ts';
@@ -146,17 +147,20 @@ async function verifySet(a: VerifyArgs, set: CheckRecordSet, io: CliIo): Promise
     const verification = await verifyCheckRecord(part.signed, key, subtle);
     results.push({
       ...verification,
-      platform: part.platformName,
+      // The name the platform signed, not the file's unsigned label.
+      platform: part.signed.record.platform,
       platformUrl: part.platformUrl,
       codes: part.signed.record.items.length,
       keySource: key.source,
     });
   }
-  const valid = results.every((r) => r.valid);
-  if (a.json) io.out(JSON.stringify({ valid, parts: results }, null, 2) + '\n');
+  // Each part is genuine; together they must be the whole check (no part dropped, repeated or from another one).
+  const problem = judgeRecordSet(set);
+  const valid = problem === null && results.every((r) => r.valid);
+  if (a.json) io.out(JSON.stringify({ valid, problem, parts: results }, null, 2) + '\n');
   else {
     const rows = [
-      ['部分 Part', '平台 Platform', '结果 Result', '记录编号 Record ID', '代码数 Codes'],
+      ['部分 Part', '签发平台 Signed by', '结果 Result', '记录编号 Record ID', '代码数 Codes'],
       ...results.map((r, i) => [
         String(i + 1),
         r.platform,
@@ -165,9 +169,12 @@ async function verifySet(a: VerifyArgs, set: CheckRecordSet, io: CliIo): Promise
         String(r.codes),
       ]),
     ];
-    io.out(
-      `${formatTable(rows)}${valid ? '每一部分均由其平台签名且未被改动。 Every part is signed by its platform and unchanged.' : '有部分验证未通过。 A part is not valid.'}\n`,
-    );
+    const verdict = problem
+      ? `✖ 记录组不完整或被拼凑 The set is not whole: ${problem}`
+      : valid
+        ? '每一部分均由其平台签名且未被改动，记录组完整。 Every part is signed by its platform and unchanged, and the set is whole.'
+        : '有部分验证未通过。 A part is not valid.';
+    io.out(`${formatTable(rows)}${verdict}\n`);
   }
   return valid ? 0 : 1;
 }

@@ -32,8 +32,20 @@ export type RecordItem = z.infer<typeof RecordItemSchema>;
  * the platform signs as stated, not as checked: who the operator is, which page the codes came
  * from, the names that page showed, the case reference.
  */
-export const CALLER_STATED_FIELDS = ['caseReference', 'operator', 'source', 'pageNames', 'projectName'] as const;
+export const CALLER_STATED_FIELDS = ['caseReference', 'operator', 'source', 'pageNames', 'projectName', 'set'] as const;
 export type CallerStatedField = (typeof CALLER_STATED_FIELDS)[number];
+
+/**
+ * A record in parts (several platforms, issue 17): each platform signs its part with the same
+ * set — one id, every platform asked and every code of the whole record — so a verifier can tell
+ * a part dropped, repeated or taken from another check (core/record/check-record-set-schema.ts).
+ */
+export const RecordSetRefSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/)),
+  platforms: z.array(z.string().check(z.maxLength(2000))).check(z.minLength(1), z.maxLength(20)),
+  codes: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(MAX_CODES_PER_STATUS_REQUEST)),
+});
+export type RecordSetRef = z.infer<typeof RecordSetRefSchema>;
 
 export const CheckRecordSchema = z.strictObject({
   version: z.literal(1),
@@ -55,6 +67,8 @@ export const CheckRecordSchema = z.strictObject({
    * records issued before this field existed (they still verify): read those fields as stated.
    */
   callerStated: z.optional(z.array(z.enum(CALLER_STATED_FIELDS)).check(z.maxLength(CALLER_STATED_FIELDS.length))),
+  /** The set this record is a part of, as the caller stated it; absent for a record on its own. */
+  set: z.optional(RecordSetRefSchema),
   ...AnswerStampShape,
 });
 export type CheckRecord = z.infer<typeof CheckRecordSchema>;
@@ -82,6 +96,8 @@ export const CheckRecordRequestSchema = z.strictObject({
   source: z.optional(z.strictObject({ url: z.nullable(z.string().check(z.maxLength(2000))), title: z.nullable(LineSchema) })),
   /** Names shown next to the codes on the page, by code, to be compared with registered names. */
   pageNames: z.optional(z.record(z.string().check(z.maxLength(64)), LineSchema)),
+  /** Part of a record in parts (several platforms): signed into the record as stated. */
+  set: z.optional(RecordSetRefSchema),
 });
 export type CheckRecordRequest = z.infer<typeof CheckRecordRequestSchema>;
 

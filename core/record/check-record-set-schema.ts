@@ -5,6 +5,8 @@
  * verifies on its own against its own platform's key (`npm run cli -- verify --platform A
  * --platform B set.json`), so a one-character edit in any part fails that part. Which platform
  * signed a part (`platformUrl`) is not signed: a verifier trusts only the platforms it is given.
+ * What ties the parts together is: each signs the same `set` (check-record-schema.ts
+ * `RecordSetRefSchema`), judged as a whole by judge-record-set.ts.
  */
 import * as z from 'zod/mini';
 import { SignedCheckRecordSchema } from '../api/check-record-schema.ts';

@@ -10,6 +10,9 @@ export interface PrintRecordWords {
   title: string;
   recordId: string;
   platform: string;
+  /** A record in parts (several platforms): which set, of how many platforms. */
+  recordSet: string;
+  setOf: (id: string, platforms: number) => string;
   projectName: string;
   projectNumber: string;
   context: string;
@@ -66,6 +69,8 @@ const ZH: PrintRecordWords = {
   title: '信用查询记录',
   recordId: '记录编号',
   platform: '出具平台',
+  recordSet: '分平台记录',
+  setOf: (id, n) => `本记录是 ${n} 个信用平台分别签发的记录之一（记录组 ${id}），须与其余各部分一并核验`,
   projectName: '项目名称',
   projectNumber: '项目编号',
   context: '核查场景',
@@ -122,6 +127,8 @@ const EN: PrintRecordWords = {
   title: 'Credit check record',
   recordId: 'Record ID',
   platform: 'Issued by',
+  recordSet: 'Record in parts',
+  setOf: (id, n) => `One of the records ${n} credit platforms signed for this check (set ${id}); verify it with the other parts`,
   projectName: 'Project name',
   projectNumber: 'Project number',
   context: 'Context',

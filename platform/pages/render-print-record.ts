@@ -86,6 +86,7 @@ export function renderPrintRecord(signed: SignedCheckRecord, verification: Recor
     [w.dataVersion, e(String(record.dataVersion))],
     [w.platform, e(record.platform)],
     ...(source ? ([[w.sourcePage, stated('source', source)]] as [string, string][]) : []),
+    ...(record.set ? ([[w.recordSet, stated('set', w.setOf(record.set.id, record.set.platforms.length))]] as [string, string][]) : []),
   ];
   const metaRows: string[] = [];
   for (let i = 0; i < meta.length; i += 2) {

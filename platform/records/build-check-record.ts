@@ -72,6 +72,7 @@ export function buildCheckRecord(
   if (request.operator != null) callerStated.push('operator');
   if (request.source && (request.source.url !== null || request.source.title !== null)) callerStated.push('source');
   if (items.some((item) => item.pageName !== null)) callerStated.push('pageNames');
+  if (request.set) callerStated.push('set');
   const record: CheckRecord = {
     version: 1,
     recordId: randomUUID(),
@@ -85,6 +86,7 @@ export function buildCheckRecord(
     source: request.source ?? { url: null, title: null },
     items,
     callerStated,
+    ...(request.set && { set: request.set }),
     ...stamp,
   };
   return { record, verdicts };

@@ -213,6 +213,12 @@ describe('extension with a city and a provincial platform', () => {
       edited.parts[part]!.signed.record.items[0]!.code = edited.parts[part]!.signed.record.items[0]!.code.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
       expect(await verify(JSON.stringify(edited)), `part ${part}`).toBe(1);
     }
+    // Each part names the whole set: the province's part left out, Wuhan's alone does not pass for the record.
+    expect(set.parts.map((part) => part.signed.record.set?.platforms)).toEqual([
+      [wuhan.url, hubei.url],
+      [wuhan.url, hubei.url],
+    ]);
+    expect(await verify(JSON.stringify({ ...set, parts: [set.parts[0]] }))).toBe(1);
   }, 60_000);
 
   it('answers from every platform’s saved answers after the service worker was stopped, the provincial platform down', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCommand } from '../../../cli/commands/verify-command.ts';
+import type { RecordSetRef } from '../../../core/api/check-record-schema.ts';
 import { checkRecordSet, type CheckRecordSet } from '../../../core/record/check-record-set-schema.ts';
 import type { RunningPlatform } from '../../../platform/start-platform.ts';
 import { call, fixtureCode, startTestPlatform } from '../platform/platform-harness.ts';
@@ -13,15 +14,21 @@ let city: RunningPlatform;
 let province: RunningPlatform;
 let set: CheckRecordSet;
 
-const sign = async (platform: RunningPlatform, code: string) =>
-  (await call(platform, 'POST', '/api/v1/records', { token: platform.tokens.department, body: { codes: [code], context: 'procurement' } })).json;
+const sign = async (platform: RunningPlatform, code: string, ref: RecordSetRef) =>
+  (await call(platform, 'POST', '/api/v1/records', { token: platform.tokens.department, body: { codes: [code], context: 'procurement', set: ref } })).json;
+
+/** A record in parts as the extension makes it: each platform signs its code, both naming one set. */
+async function makeSet(id: string): Promise<CheckRecordSet> {
+  const ref = { id, platforms: [city.url, province.url], codes: [fixtureCode('black'), fixtureCode('red')] };
+  return checkRecordSet([
+    { platformId: 'wuhan', platformName: '武汉市公共信用信息平台', platformUrl: city.url, signed: await sign(city, fixtureCode('black'), ref) },
+    { platformId: 'hubei', platformName: '湖北省公共信用信息平台', platformUrl: province.url, signed: await sign(province, fixtureCode('red'), ref) },
+  ]);
+}
 
 beforeAll(async () => {
   [city, province] = await Promise.all([startTestPlatform({ seed: { subjects: 30 } }), startTestPlatform({ seed: { subjects: 30 } })]);
-  set = checkRecordSet([
-    { platformId: 'wuhan', platformName: '武汉市公共信用信息平台', platformUrl: city!.url, signed: await sign(city!, fixtureCode('black')) },
-    { platformId: 'hubei', platformName: '湖北省公共信用信息平台', platformUrl: province!.url, signed: await sign(province!, fixtureCode('red')) },
-  ]);
+  set = await makeSet('set-00000001');
 });
 afterAll(async () => {
   await Promise.all([city?.close(), province?.close()]);
@@ -45,9 +52,34 @@ describe('verify, a record in parts', () => {
     const file = save('set.json', JSON.stringify(set, null, 2));
     const { code, out } = await run('--platform', city.url, '--platform', province.url, file);
     expect(code).toBe(0);
-    expect(out).toContain('武汉市公共信用信息平台');
-    expect(out).toContain('湖北省公共信用信息平台');
+    expect(out).toContain(set.parts[0]!.signed.record.platform);
     expect(out.match(/✓ 签名有效 Valid/g)).toHaveLength(2);
+    expect(out).toContain('记录组完整');
+  });
+
+  it('returns exit 1 when a part is dropped, repeated or taken from another check, though each part is genuine', async () => {
+    const other = await makeSet('set-00000002');
+    const variants: [string, CheckRecordSet][] = [
+      ['dropped', checkRecordSet([set.parts[0]!])],
+      ['repeated', checkRecordSet([set.parts[0]!, set.parts[0]!])],
+      ['mixed', checkRecordSet([set.parts[0]!, other.parts[1]!])],
+    ];
+    for (const [name, variant] of variants) {
+      const { code, out } = await run('--json', '--platform', city.url, '--platform', province.url, save(`${name}.json`, JSON.stringify(variant)));
+      const answer = JSON.parse(out) as { valid: boolean; problem: string | null; parts: { valid: boolean }[] };
+      expect([name, code, answer.valid, answer.problem !== null]).toEqual([name, 1, false, true]);
+      expect(answer.parts.every((p) => p.valid)).toBe(true);
+    }
+  });
+
+  it('names each part by the platform that signed it, not by the file’s label', async () => {
+    const relabelled = structuredClone(set);
+    relabelled.parts[0]!.platformName = '湖北省公共信用信息平台';
+    const { out } = await run('--json', '--platform', city.url, '--platform', province.url, save('relabelled.json', JSON.stringify(relabelled)));
+    expect((JSON.parse(out) as { parts: { platform: string }[] }).parts.map((p) => p.platform)).toEqual([
+      set.parts[0]!.signed.record.platform,
+      set.parts[1]!.signed.record.platform,
+    ]);
   });
 
   it('returns exit 1 naming the part when one character of either part is changed', async () => {

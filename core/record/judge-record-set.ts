@@ -1,0 +1,30 @@
+import { parseUscc } from '../uscc/parse-uscc.ts';
+import type { CheckRecordSet } from './check-record-set-schema.ts';
+
+const origin = (url: string): string => url.replace(/\/+$/, '');
+const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * What is wrong with a record in parts as a whole, or null. Each part's signature is checked on
+ * its own; this checks what the parts signed about each other (their `set`): one set id, every
+ * platform the set names present exactly once, and every code of the set in some part. So a
+ * part dropped (say, the province's black listing), repeated or taken from another check fails
+ * although each remaining part is genuine.
+ */
+export function judgeRecordSet(set: CheckRecordSet): string | null {
+  const refs = set.parts.map((part) => part.signed.record.set);
+  const [first] = refs;
+  if (!first || refs.some((ref) => ref === undefined)) return '有部分不是分平台记录的一部分 / A part is not part of a record in parts';
+  if (refs.some((ref) => ref!.id !== first.id || !same(ref!.platforms, first.platforms) || !same(ref!.codes, first.codes))) {
+    return '各部分不属于同一次查询 / The parts are not of one check';
+  }
+  const named = first.platforms.map(origin).sort();
+  const present = set.parts.map((part) => origin(part.platformUrl)).sort();
+  if (!same(named, present)) {
+    return `记录应由这些平台各签一部分：${first.platforms.join('、')}；文件中为：${set.parts.map((p) => p.platformUrl).join('、')} / A part is missing or repeated`;
+  }
+  const covered = new Set(set.parts.flatMap((part) => part.signed.record.items.map((item) => parseUscc(item.code).code)));
+  const missing = first.codes.filter((code) => !covered.has(parseUscc(code).code));
+  if (missing.length > 0) return `代码不在任何部分中：${missing.slice(0, 5).join('、')} / Codes in no part`;
+  return null;
+}
