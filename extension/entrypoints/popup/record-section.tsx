@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CHECK_CONTEXTS, type CheckContext } from '../../../core/api/check-context-schema.ts';
-import { chinaDateTimeSeconds } from '../../../core/time/china-time.ts';
 import type { StoredRecord } from '../../messaging/record-messages.ts';
 import type { sendChecked } from '../../messaging/send-checked.ts';
 import { glossary } from '../../../core/present/glossary.ts';
 import { errorKindText, t, uiLocale } from '../../locale/translate.ts';
 import { checkRecordSet } from '../../../core/record/check-record-set-schema.ts';
-import { downloadRecord, downloadRecordSet, openPrintView } from '../../records/export-record.ts';
+import { downloadRecordSet } from '../../records/export-record.ts';
+import { RecordPartView } from './record-part-view.tsx';
 
 /** A checked list that can be recorded as it is (the batch check's rows): its codes and the names given with them. */
 export interface RecordableList {
@@ -171,58 +171,5 @@ export function RecordSection({ tabId, ownerTabId, send, openTab, batch = null }
         </div>
       )}
     </section>
-  );
-}
-
-/** An instant as Beijing time, the way the printed record shows it. */
-function beijingTime(iso: string): string {
-  return Number.isNaN(Date.parse(iso)) ? iso : chinaDateTimeSeconds(new Date(iso));
-}
-
-interface RecordPartViewProps {
-  signed: StoredRecord['signed'];
-  /** The platform that signed it, with several platforms; null: the one configured platform. */
-  platformName: string | null;
-  platformUrl: string | null;
-  omitted: number;
-  openTab: (url: string) => void;
-}
-
-/** One signed record (or one platform's part): its facts, and print, JSON, CSV and Excel of it. */
-function RecordPartView({ signed, platformName, platformUrl, omitted, openTab }: RecordPartViewProps) {
-  const r = signed.record;
-  return (
-    <div class="record-part" data-testid="record-part" data-record-id={r.recordId}>
-      {platformName && <h3 class="record-part-title">{platformName}</h3>}
-      <dl class="record-facts">
-        <dt>{t('recordId')}</dt>
-        <dd class="code">{r.recordId}</dd>
-        <dt>{t('recordIssued')}</dt>
-        <dd>{beijingTime(r.issuedAt)}</dd>
-        <dt>{t('recordCodes')}</dt>
-        <dd>
-          {r.items.length}
-          {omitted > 0 && ` ${t('recordOmitted', omitted)}`}
-        </dd>
-        <dt>{t('recordData')}</dt>
-        <dd>{`${beijingTime(r.asOf)} · v${r.dataVersion}`}</dd>
-        <dt>{t('recordWho')}</dt>
-        <dd>{[r.operator, r.department].filter(Boolean).join(' · ')}</dd>
-      </dl>
-      <div class="row">
-        <button type="button" disabled={platformUrl === null} onClick={() => platformUrl && openPrintView(signed, platformUrl, openTab, document, uiLocale())}>
-          {t('recordPrint')}
-        </button>
-        <button type="button" onClick={() => void downloadRecord(signed, 'json')}>
-          {t('recordJson')}
-        </button>
-        <button type="button" onClick={() => void downloadRecord(signed, 'csv')}>
-          {t('recordCsv')}
-        </button>
-        <button type="button" onClick={() => void downloadRecord(signed, 'xlsx', document, uiLocale())}>
-          {t('recordXlsx')}
-        </button>
-      </div>
-    </div>
   );
 }
