@@ -168,6 +168,7 @@ function rawLookupRate(path: string, requests: string[][]): number {
     measures: MEASURES_CATALOGUE,
     catalogueVersion: CATALOGUE_VERSION,
     platformName: 'bench',
+    regions: ['all'],
     currentSigningKey: () => Promise.reject(new Error('not in the bench')),
   };
   const disclosure = { scope: 'full', names: 'masked', idNumbers: 'masked' } as const;

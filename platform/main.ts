@@ -32,7 +32,8 @@ Usage: npm run platform -- <command>
                                          (see platform/records/README.md)
   help                                   this text
 
-Database: DB_PATH (default data/platform.sqlite).`;
+Database: DB_PATH (default data/platform.sqlite). Name and regions (several platforms): PLATFORM_NAME,
+PLATFORM_REGIONS (e.g. "4201", or "all", the default).`;
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
@@ -43,8 +44,16 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, flags } = parsed;
   const [command, ...rest] = positionals;
   switch (command) {
-    case 'serve':
-      return serveCommand(platformConfig(), flags);
+    case 'serve': {
+      let config: ReturnType<typeof platformConfig>;
+      try {
+        config = platformConfig();
+      } catch (error) {
+        console.error(`serve: ${(error as Error).message}`);
+        return 2;
+      }
+      return serveCommand(config, flags);
+    }
     case 'init':
       if (rest.length === 0) return initCommand(platformConfig().dbPath, flags);
       break;

@@ -1,3 +1,4 @@
+import type { PlatformRegion } from '../core/platforms/platform-config-schema.ts';
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Database } from 'better-sqlite3';
 import { hostname } from 'node:os';
@@ -61,9 +62,20 @@ export interface StartPlatformOptions {
    * the primary's (rate-limit/ipc-bucket-store.ts, server/platform-cluster.ts).
    */
   rateLimitStore?: FastifyRateLimitStoreCtor;
+  /** The platform's name, signed into its check records (`PLATFORM_NAME`); default the reference platform's. */
+  name?: string;
+  /**
+   * The regions whose subjects this platform answers for (`PLATFORM_REGIONS`: administrative-division
+   * prefixes, or `all`, the default). A code from elsewhere that it holds nothing on is answered
+   * unknown ("not this platform's region"), never "not listed": it cannot speak for another region's lists.
+   */
+  regions?: readonly PlatformRegion[];
   /** Fixes "today" (YYYY-MM-DD, China date) for seeding and effective states; default: the real date. */
   today?: string;
 }
+
+/** The reference platform's name when none is given. */
+export const DEFAULT_PLATFORM_NAME = '汉阳区公共信用信息平台（参考实现）';
 
 /**
  * A running platform. `tokens` are the published demo tokens, present only on a demo platform
@@ -150,7 +162,8 @@ async function startOn(db: Database, dbPath: string, host: string, opts: StartPl
     today,
     measures: MEASURES_CATALOGUE,
     catalogueVersion: CATALOGUE_VERSION,
-    platformName: '汉阳区公共信用信息平台（参考实现）',
+    platformName: opts.name ?? DEFAULT_PLATFORM_NAME,
+    regions: opts.regions ?? ['all'],
     currentSigningKey: followSigningKey(repos),
   };
   // Generate (first start) or check the stored key now, not on the first record.

@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+import { PlatformRegionSchema, type PlatformRegion } from '../../core/platforms/platform-config-schema.ts';
 import { parseRateLimit } from '../rate-limit/parse-rate-limit.ts';
 
 /** The platform's configuration from the environment, with the demo defaults. */
@@ -12,11 +14,16 @@ export interface PlatformConfig {
   rateLimit: number | false | undefined;
   /** WORKERS: worker processes for `serve` (undefined: 1, or `--workers`). */
   workers?: string | undefined;
+  /** PLATFORM_NAME: the name signed into check records. */
+  name?: string | undefined;
+  /** PLATFORM_REGIONS: the regions it answers for (division prefixes, space- or comma-separated), or undefined: all. */
+  regions?: PlatformRegion[] | undefined;
 }
 
 /**
  * Reads PORT, HOST, DB_PATH, ANONYMOUS_READS and LOG_REQUESTS (on unless `0`/`false`/`off`/`no`),
- * CORS_ORIGINS (comma-separated, or `*`) and RATE_LIMIT (requests per minute per caller, or off).
+ * CORS_ORIGINS (comma-separated, or `*`), RATE_LIMIT (requests per minute per caller, or off),
+ * PLATFORM_NAME and PLATFORM_REGIONS (`4201`, `42 4205`, or `all`; a wrong one is refused).
  */
 export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const cors = env.CORS_ORIGINS?.trim();
@@ -28,6 +35,8 @@ export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformCo
     logRequests: !/^(0|false|off|no)$/i.test(env.LOG_REQUESTS ?? ''),
     rateLimit: parseRateLimit(env.RATE_LIMIT),
     workers: env.WORKERS?.trim() || undefined,
+    name: env.PLATFORM_NAME?.trim() || undefined,
+    regions: parseRegions(env.PLATFORM_REGIONS),
     corsOrigins: !cors
       ? undefined
       : cors === '*'
@@ -37,4 +46,13 @@ export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformCo
             .map((s) => s.trim())
             .filter(Boolean),
   };
+}
+
+/** PLATFORM_REGIONS as regions; undefined when unset; throws on a value that is not a division prefix or `all`. */
+export function parseRegions(text: string | undefined): PlatformRegion[] | undefined {
+  const parts = (text ?? '').split(/[\s,，、]+/).filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const bad = parts.find((part) => !z.safeParse(PlatformRegionSchema, part).success);
+  if (bad) throw new Error(`PLATFORM_REGIONS: ${bad} is not a division prefix (2, 4 or 6 digits) or all`);
+  return parts as PlatformRegion[];
 }

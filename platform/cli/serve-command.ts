@@ -47,6 +47,8 @@ export async function serveCommand(
     allowDemoTokens: demo,
     ...(config.corsOrigins ? { corsOrigins: config.corsOrigins } : {}),
     ...(config.rateLimit !== undefined ? { rateLimit: config.rateLimit } : {}),
+    ...(config.name ? { name: config.name } : {}),
+    ...(config.regions ? { regions: config.regions } : {}),
   };
   let platform: { url: string; tokens: unknown; close(): Promise<void> };
   let db: Database | undefined;

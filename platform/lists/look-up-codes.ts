@@ -1,3 +1,5 @@
+import { platformsCovering } from '../../core/platforms/platforms-covering.ts';
+import type { PlatformRegion } from '../../core/platforms/platform-config-schema.ts';
 import { StatusResultSchema, type StatusErrorResult, type StatusResult } from '../../core/api/status-schema.ts';
 import { hasControls, stripControlsDeep } from '../../core/text/strip-controls.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
@@ -35,10 +37,16 @@ export function lookUpCodes(
   }
   // Every valid code of the request in one statement (code-lookup-repository.ts).
   const found = ctx.repos.lookup.lookUp([...new Set(looked)]);
+  const regions = ctx.regions as PlatformRegion[];
+  const elsewhere = regions.includes('all') ? null : (code: string) => platformsCovering(code, [{ regions }]).length === 0;
   const results: (StatusResult | StatusErrorResult)[] = inputs.map((input, i) => {
     const code = parsedCodes[i];
     if (code === null || code === undefined) return { code: input, found: false, invalid: true, subject: null, entries: [], ...stamp };
     const hit = found.get(code);
+    // Nothing held on a subject registered outside the platform's regions: another platform's lists decide, so not "not listed".
+    if (!hit && elsewhere?.(code)) {
+      return { code: input, error: { kind: 'unavailable' as const, message: `not this platform's region: ${code} is registered elsewhere` }, ...stamp };
+    }
     return checked({
       code: input,
       found: hit !== undefined,

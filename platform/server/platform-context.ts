@@ -13,6 +13,8 @@ export interface PlatformContext {
   measures: readonly Measure[];
   catalogueVersion: string;
   platformName: string;
+  /** Where its subjects are registered (`all`, or division prefixes): elsewhere, a code it holds nothing on is not "not listed". */
+  regions: readonly string[];
   /**
    * The key check records are signed with now (generated on first start, kept in the database;
    * a rotation while the platform runs takes effect on the next call).

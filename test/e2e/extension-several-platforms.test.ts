@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCommand } from '../../cli/commands/verify-command.ts';
 import type { StatusResponse } from '../../core/api/status-schema.ts';
+import type { PlatformRegion } from '../../core/platforms/platform-config-schema.ts';
 import type { CheckRecordSet } from '../../core/record/check-record-set-schema.ts';
 import { createRepositories } from '../../platform/db/repositories.ts';
 import { importList } from '../../platform/import/import-list.ts';
@@ -30,7 +31,7 @@ declare const chrome: typeof import('wxt/browser').browser;
 const WUHAN = '武汉市公共信用信息平台';
 const HUBEI = '湖北省公共信用信息平台';
 /** Hubei's prefectures outside Wuhan (the province's platform answers for subjects registered there). */
-const HUBEI_OUTSIDE_WUHAN = ['4202', '4203', '4205', '4206', '4207', '4208', '4209', '4210', '4211', '4212', '4213', '4228', '4290'];
+const HUBEI_OUTSIDE_WUHAN: PlatformRegion[] = ['4202', '4203', '4205', '4206', '4207', '4208', '4209', '4210', '4211', '4212', '4213', '4228', '4290'];
 const CASE = 'YC-ZB-2026-117';
 
 describe('extension with a city and a provincial platform', () => {
@@ -81,8 +82,8 @@ describe('extension with a city and a provincial platform', () => {
       'hubei-red': withUsccCheck('91420502MA4K7YC02'),
     });
     pagesDir = await renderPages(codes, ['several-platforms.html']);
-    wuhan = await startPlatform({ port: 0, seed: true, log: false, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
-    hubei = await startPlatform({ port: 0, seed: true, log: false });
+    wuhan = await startPlatform({ port: 0, seed: true, log: false, name: WUHAN, regions: ['4201'], staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
+    hubei = await startPlatform({ port: 0, seed: true, log: false, name: HUBEI, regions: HUBEI_OUTSIDE_WUHAN });
     const headers = ['主体名称', '统一社会信用代码', '名单类型', '列入类别', '列入原因', '认定依据', '文书号', '认定部门', '列入日期', '有效期至'];
     const report = importList(createRepositories(hubei.db), {
       headers,
@@ -200,6 +201,8 @@ describe('extension with a city and a provincial platform', () => {
       [HUBEI, [codes['hubei-black']!, codes['hubei-red']!].sort()],
     ]);
     expect(set.parts[1]!.signed.record.items.find((item) => item.code === codes['hubei-black'])?.verdict).toBe('black');
+    // Each part under the name its platform signs.
+    expect(set.parts.map((part) => part.signed.record.platform)).toEqual([WUHAN, HUBEI]);
     await popup.close();
 
     const verify = async (content: string) => {

@@ -19,7 +19,7 @@ const plain = (results: unknown[]) => JSON.parse(JSON.stringify(results, (key, v
 describe('the status answer written by the compiled serializer', () => {
   it('says exactly what the looked-up answer holds, field for field, for every demo subject (anonymous and signed in)', async () => {
     const repos = createRepositories(platform.db);
-    const ctx = { repos, today: () => TODAY } as unknown as PlatformContext;
+    const ctx = { repos, today: () => TODAY, regions: ['all'] } as unknown as PlatformContext;
     for (const [token, caller] of [
       [undefined, { role: null, tokenId: null, department: null }],
       [platform.tokens.admin, { role: 'admin', tokenId: 'demo-admin', department: '区信用办' }],

@@ -1,0 +1,41 @@
+/**
+ * A platform configured for its regions (issue 17: a city's or a province's) answers for its own
+ * lists: a code registered elsewhere that it holds nothing on is unknown, never "not listed", in
+ * status answers and in signed check records; what it holds on a subject from elsewhere it still says.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRegions } from '../../../../platform/cli/platform-config.ts';
+import type { RunningPlatform } from '../../../../platform/start-platform.ts';
+import { withUsccCheck } from '../../core/uscc/reference-uscc.ts';
+import { call, fixtureCode, startTestPlatform } from '../platform-harness.ts';
+
+const BEIJING = withUsccCheck('91110105MA4K00003');
+let platform: RunningPlatform;
+beforeAll(async () => {
+  // The demo subjects are Wuhan's (4201): this platform is Yichang's, holding them all the same.
+  platform = await startTestPlatform({ seed: { subjects: 30 }, name: '宜昌市公共信用信息平台', regions: ['4205'] });
+});
+afterAll(() => platform.close());
+
+const status = async (codes: string[]) =>
+  (await call(platform, 'POST', '/api/v1/status', { token: platform.tokens.department, body: { codes } })).json.results as { code: string; error?: { kind: string }; found?: boolean }[];
+
+describe('a platform of its regions', () => {
+  it('answers a code from elsewhere it holds nothing on as unavailable, and one it holds as usual', async () => {
+    const [elsewhere, held] = await status([BEIJING, fixtureCode('black')]);
+    expect(elsewhere).toMatchObject({ code: BEIJING, error: { kind: 'unavailable' } });
+    expect(held).toMatchObject({ found: true });
+  });
+
+  it('signs such a code unknown in a check record, under its own name', async () => {
+    const signed = (await call(platform, 'POST', '/api/v1/records', { token: platform.tokens.department, body: { codes: [BEIJING], context: 'procurement' } })).json;
+    expect(signed.record.platform).toBe('宜昌市公共信用信息平台');
+    expect(signed.record.items[0]).toMatchObject({ code: BEIJING, verdict: 'unknown' });
+  });
+
+  it('reads PLATFORM_REGIONS, refusing what is not a division prefix', () => {
+    expect(parseRegions(' 4201，4205 ')).toEqual(['4201', '4205']);
+    expect(parseRegions('')).toBeUndefined();
+    expect(() => parseRegions('湖北')).toThrow(/PLATFORM_REGIONS/);
+  });
+});
