@@ -18,7 +18,11 @@ beforeAll(async () => {
 afterAll(() => platform.close());
 
 const status = async (codes: string[]) =>
-  (await call(platform, 'POST', '/api/v1/status', { token: platform.tokens.department, body: { codes } })).json.results as { code: string; error?: { kind: string }; found?: boolean }[];
+  (await call(platform, 'POST', '/api/v1/status', { token: platform.tokens.department, body: { codes } })).json.results as {
+    code: string;
+    error?: { kind: string };
+    found?: boolean;
+  }[];
 
 describe('a platform of its regions', () => {
   it('answers a code from elsewhere it holds nothing on as unavailable, and one it holds as usual', async () => {
@@ -28,7 +32,8 @@ describe('a platform of its regions', () => {
   });
 
   it('signs such a code unknown in a check record, under its own name', async () => {
-    const signed = (await call(platform, 'POST', '/api/v1/records', { token: platform.tokens.department, body: { codes: [BEIJING], context: 'procurement' } })).json;
+    const signed = (await call(platform, 'POST', '/api/v1/records', { token: platform.tokens.department, body: { codes: [BEIJING], context: 'procurement' } }))
+      .json;
     expect(signed.record.platform).toBe('宜昌市公共信用信息平台');
     expect(signed.record.items[0]).toMatchObject({ code: BEIJING, verdict: 'unknown' });
   });
