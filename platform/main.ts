@@ -3,7 +3,7 @@ import { importCommand } from './cli/import-command.ts';
 import { initCommand } from './cli/init-command.ts';
 import { parseArgs } from './cli/parse-args.ts';
 import { rotateRecordKeyCommand } from './cli/rotate-record-key-command.ts';
-import { platformConfig } from './cli/platform-config.ts';
+import { ConfigError, platformConfig } from './cli/platform-config.ts';
 import { seedCommand } from './cli/seed-command.ts';
 import { serveCommand } from './cli/serve-command.ts';
 import { tokenCommand } from './cli/token-command.ts';
@@ -44,16 +44,8 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, flags } = parsed;
   const [command, ...rest] = positionals;
   switch (command) {
-    case 'serve': {
-      let config: ReturnType<typeof platformConfig>;
-      try {
-        config = platformConfig();
-      } catch (error) {
-        console.error(`serve: ${(error as Error).message}`);
-        return 2;
-      }
-      return serveCommand(config, flags);
-    }
+    case 'serve':
+      return serveCommand(platformConfig(), flags);
     case 'init':
       if (rest.length === 0) return initCommand(platformConfig().dbPath, flags);
       break;
@@ -75,4 +67,9 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// A setting the environment got wrong (PLATFORM_REGIONS, PLATFORM_NAME): one line, exit 2, for every command.
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  return 2;
+});

@@ -230,8 +230,19 @@ export const verifyCommand: CliCommand = {
     const fingerprint =
       verification.reason !== 'malformed' && typeof signed?.signature?.value === 'string' ? await keyFingerprint(signed.signature.value, subtle) : null;
     const codes = Array.isArray(signed?.record?.items) ? signed.record.items.length : null;
-    if (a.json) io.out(JSON.stringify({ ...verification, fingerprint, codes, keySource: key.source }, null, 2) + '\n');
-    else report(io, verification, fingerprint, codes, key.source);
-    return verification.valid ? 0 : 1;
+    // One part of a record in parts is genuine but not the record: the other platforms' parts may say otherwise.
+    const set = (signed?.record as { set?: { platforms?: unknown } } | undefined)?.set;
+    const partOnly = verification.valid && Array.isArray(set?.platforms) && set.platforms.length > 1;
+    const result = partOnly
+      ? {
+          ...verification,
+          valid: false,
+          reason: 'part-of-set' as const,
+          message: `这是分平台记录的一部分（共 ${(set!.platforms as unknown[]).length} 个平台），须核验包含全部部分的记录文件 / This is one part of a record in parts: verify the file with every part`,
+        }
+      : verification;
+    if (a.json) io.out(JSON.stringify({ ...result, fingerprint, codes, keySource: key.source }, null, 2) + '\n');
+    else report(io, result as RecordVerification, fingerprint, codes, key.source);
+    return result.valid ? 0 : 1;
   },
 };

@@ -115,10 +115,11 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
       }
       // The entry's id names its platform (platform-entry-id.ts), so this holds after a worker restart too.
       const owner = ownEntryId(entryId);
-      const client = owner ? clients.get(owner.platformId) : covering.length === 1 ? covering[0] : undefined;
-      // Never to a platform that may not own the entry: an id naming no configured platform fails, visibly.
+      // Never to a platform that may not own the entry: an id naming no configured platform (one queued
+      // before several platforms were configured names none) fails, visibly, rather than land on a namesake.
+      const client = owner ? clients.get(owner.platformId) : undefined;
       if (!client) throw new CreditError('http', `no configured platform owns entry ${entryId}`, { status: 400 });
-      return owner ? ownEntryClient(client) : client;
+      return ownEntryClient(client);
     },
     watch(codes) {
       loadCatalogue();

@@ -24,7 +24,8 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
       // The list turned on from the one platform: its first row at that address takes its token.
       const saved =
         settings.platforms?.find((s) => s.id === p.id && s.url === p.url)?.token ??
-        (!settings.platforms && p.url === settings.platformUrl ? settings.token : '');
+        // …the token the one platform has after this patch, if it is for that address (typed now, or saved for it).
+        (!settings.platforms && p.url === next.platformUrl && (token !== undefined || next.platformUrl === settings.platformUrl) ? next.token : '');
       return saved ? { ...p, token: saved } : p;
     });
   }

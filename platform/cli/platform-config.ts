@@ -35,7 +35,7 @@ export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformCo
     logRequests: !/^(0|false|off|no)$/i.test(env.LOG_REQUESTS ?? ''),
     rateLimit: parseRateLimit(env.RATE_LIMIT),
     workers: env.WORKERS?.trim() || undefined,
-    name: env.PLATFORM_NAME?.trim() || undefined,
+    name: parseName(env.PLATFORM_NAME),
     regions: parseRegions(env.PLATFORM_REGIONS),
     corsOrigins: !cors
       ? undefined
@@ -53,6 +53,17 @@ export function parseRegions(text: string | undefined): PlatformRegion[] | undef
   const parts = (text ?? '').split(/[\s,，、]+/).filter(Boolean);
   if (parts.length === 0) return undefined;
   const bad = parts.find((part) => !z.safeParse(PlatformRegionSchema, part).success);
-  if (bad) throw new Error(`PLATFORM_REGIONS: ${bad} is not a division prefix (2, 4 or 6 digits) or all`);
+  if (bad) throw new ConfigError(`PLATFORM_REGIONS: ${bad} is not a division prefix (2, 4 or 6 digits) or all`);
   return parts as PlatformRegion[];
 }
+
+/** PLATFORM_NAME, checked: it is signed into every record, so it must be one printable line. */
+export function parseName(text: string | undefined): string | undefined {
+  const name = text?.trim();
+  if (!name) return undefined;
+  if (name.length > 200 || /[\p{Cc}\p{Cf}]/u.test(name)) throw new ConfigError('PLATFORM_NAME: one line of at most 200 characters, without control characters');
+  return name;
+}
+
+/** A setting in the environment that cannot be used: the command says so in one line and exits 2. */
+export class ConfigError extends Error {}

@@ -1,6 +1,8 @@
 import { platformsCovering } from '../../core/platforms/platforms-covering.ts';
 import type { PlatformRegion } from '../../core/platforms/platform-config-schema.ts';
-import { StatusResultSchema, type StatusErrorResult, type StatusResult } from '../../core/api/status-schema.ts';
+import { isStatusErrorResult, StatusResultSchema, type StatusErrorResult, type StatusResult } from '../../core/api/status-schema.ts';
+import { computeVerdict } from '../../core/verdict/compute-verdict.ts';
+import { nowOnToday } from '../time/now-on-today.ts';
 import { hasControls, stripControlsDeep } from '../../core/text/strip-controls.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import type { Disclosure } from '../privacy/disclosure-for.ts';
@@ -43,11 +45,11 @@ export function lookUpCodes(
     const code = parsedCodes[i];
     if (code === null || code === undefined) return { code: input, found: false, invalid: true, subject: null, entries: [], ...stamp };
     const hit = found.get(code);
-    // Nothing held on a subject registered outside the platform's regions: another platform's lists decide, so not "not listed".
-    if (!hit && elsewhere?.(code)) {
-      return { code: input, error: { kind: 'unavailable' as const, message: `not this platform's region: ${code} is registered elsewhere` }, ...stamp };
-    }
-    return checked({
+    // A subject registered outside the platform's regions: another platform's lists decide, so this one never
+    // says "not listed" for it — only what its own entries put in force (a listing it holds) is answered.
+    const outside = elsewhere?.(code) ?? false;
+    if (outside && !hit) return notOurs(input, code, stamp);
+    const result = checked({
       code: input,
       found: hit !== undefined,
       invalid: false,
@@ -56,8 +58,17 @@ export function lookUpCodes(
       scope: disclosure.scope,
       ...stamp,
     });
+    if (outside && !isStatusErrorResult(result) && computeVerdict({ result, now: nowOnToday(today), freshnessMs: Number.POSITIVE_INFINITY }).kind === 'clear') {
+      return notOurs(input, code, stamp);
+    }
+    return result;
   });
   return { results, looked };
+}
+
+/** The answer for a code of another region that this platform cannot speak for: unknown, never "not listed". */
+function notOurs(input: string, code: string, stamp: { asOf: string; dataVersion: number }): StatusErrorResult {
+  return { code: input, error: { kind: 'unavailable', message: `not this platform's region: ${code} is registered elsewhere` }, ...stamp };
 }
 
 /**

@@ -19,6 +19,8 @@ export function registerSnapshotRoute(app: FastifyInstance, ctx: PlatformContext
   app.get('/api/v1/snapshot', async (request, reply) => {
     const caller = authorize(request, ctx, 'read');
     if (!ctx.repos.subjects.any()) throw new ApiError(503, 'no_data', 'the platform holds no list data yet, so no snapshot can be made');
+    // A snapshot answers every code absent from it "not listed": only a platform answering for every region may serve one.
+    if (!ctx.regions.includes('all')) throw new ApiError(404, 'not_found', 'this platform answers for its own regions only, so it serves no list snapshot');
     const snapshot = await snapshotFor(disclosureFor(caller, null).scope);
     reply.header('Content-Type', SNAPSHOT_MEDIA_TYPE);
     reply.header('Cache-Control', 'private, no-cache');

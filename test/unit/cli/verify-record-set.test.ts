@@ -14,8 +14,13 @@ let city: RunningPlatform;
 let province: RunningPlatform;
 let set: CheckRecordSet;
 
-const sign = async (platform: RunningPlatform, code: string, ref: RecordSetRef) =>
-  (await call(platform, 'POST', '/api/v1/records', { token: platform.tokens.department, body: { codes: [code], context: 'procurement', set: ref } })).json;
+const sign = async (platform: RunningPlatform, code: string, ref: RecordSetRef, caseReference = 'ZB-2026-01') =>
+  (
+    await call(platform, 'POST', '/api/v1/records', {
+      token: platform.tokens.department,
+      body: { codes: [code], context: 'procurement', caseReference, set: ref },
+    })
+  ).json;
 
 /** A record in parts as the extension makes it: each platform signs its code, both naming one set. */
 async function makeSet(id: string): Promise<CheckRecordSet> {
@@ -69,6 +74,29 @@ describe('verify, a record in parts', () => {
       const answer = JSON.parse(out) as { valid: boolean; problem: string | null; parts: { valid: boolean }[] };
       expect([name, code, answer.valid, answer.problem !== null]).toEqual([name, 1, false, true]);
       expect(answer.parts.every((p) => p.valid)).toBe(true);
+    }
+  });
+
+  it('returns exit 1 for one part saved alone: it is not the record', async () => {
+    const { code, out } = await run('--json', '--platform', city.url, save('part.json', JSON.stringify(set.parts[0]!.signed)));
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toMatchObject({ valid: false, reason: 'part-of-set' });
+  });
+
+  it('returns exit 1 for parts that name one set but are not of one check, or a set naming a platform twice', async () => {
+    const ref = { id: 'set-00000003', platforms: [city.url, province.url], codes: [fixtureCode('black'), fixtureCode('red')] };
+    const otherCase = checkRecordSet([
+      { platformId: 'wuhan', platformName: '市', platformUrl: city.url, signed: await sign(city, fixtureCode('black'), ref, 'ZB-2026-01') },
+      { platformId: 'hubei', platformName: '省', platformUrl: province.url, signed: await sign(province, fixtureCode('red'), ref, 'ZB-2026-99') },
+    ]);
+    const twice = { id: 'set-00000004', platforms: [city.url, city.url], codes: [fixtureCode('black')] };
+    const part = { platformId: 'wuhan', platformName: '市', platformUrl: city.url, signed: await sign(city, fixtureCode('black'), twice) };
+    for (const [name, variant] of [
+      ['other case', otherCase],
+      ['named twice', checkRecordSet([part, part])],
+    ] as const) {
+      const { code, out } = await run('--json', '--platform', city.url, '--platform', province.url, save(`${name}.json`, JSON.stringify(variant)));
+      expect([name, code, (JSON.parse(out) as { problem: string | null }).problem !== null]).toEqual([name, 1, true]);
     }
   });
 

@@ -4,7 +4,7 @@
  * status answers and in signed check records; what it holds on a subject from elsewhere it still says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRegions } from '../../../../platform/cli/platform-config.ts';
+import { parseName, parseRegions } from '../../../../platform/cli/platform-config.ts';
 import type { RunningPlatform } from '../../../../platform/start-platform.ts';
 import { withUsccCheck } from '../../core/uscc/reference-uscc.ts';
 import { call, fixtureCode, startTestPlatform } from '../platform-harness.ts';
@@ -25,10 +25,16 @@ const status = async (codes: string[]) =>
   }[];
 
 describe('a platform of its regions', () => {
-  it('answers a code from elsewhere it holds nothing on as unavailable, and one it holds as usual', async () => {
-    const [elsewhere, held] = await status([BEIJING, fixtureCode('black')]);
+  it('answers a code from elsewhere it holds nothing in force on as unavailable, and a listing it holds as usual', async () => {
+    const [elsewhere, held, clean] = await status([BEIJING, fixtureCode('black'), fixtureCode('clear')]);
     expect(elsewhere).toMatchObject({ code: BEIJING, error: { kind: 'unavailable' } });
     expect(held).toMatchObject({ found: true });
+    // Held, but with nothing in force: still not this platform's word that it is not listed.
+    expect(clean).toMatchObject({ error: { kind: 'unavailable' } });
+  });
+
+  it('serves no list snapshot (one would call every absent code not listed)', async () => {
+    expect((await call(platform, 'GET', '/api/v1/snapshot', { token: platform.tokens.department })).status).toBe(404);
   });
 
   it('signs such a code unknown in a check record, under its own name', async () => {
@@ -36,6 +42,12 @@ describe('a platform of its regions', () => {
       .json;
     expect(signed.record.platform).toBe('宜昌市公共信用信息平台');
     expect(signed.record.items[0]).toMatchObject({ code: BEIJING, verdict: 'unknown' });
+  });
+
+  it('reads PLATFORM_NAME as one printable line', () => {
+    expect(parseName(' 宜昌市公共信用信息平台 ')).toBe('宜昌市公共信用信息平台');
+    expect(() => parseName('平台\u202e')).toThrow(/PLATFORM_NAME/);
+    expect(() => parseName('平'.repeat(201))).toThrow(/PLATFORM_NAME/);
   });
 
   it('reads PLATFORM_REGIONS, refusing what is not a division prefix', () => {
