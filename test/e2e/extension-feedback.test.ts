@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
+import { giveFeedback as giveCardFeedback, openFeedbackPanel as openCardFeedbackPanel } from './fixtures/card-feedback.ts';
 import { storedFeedback } from './fixtures/stored-feedback.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 
@@ -41,29 +42,12 @@ describe('feedback and objections from the card', () => {
   const start = (p: number) =>
     startPlatform({ port: p, dbPath: join(dbDir, 'platform.db'), seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
 
-  /** Opens the pinned feedback panel from the open card's button. */
-  async function openFeedbackPanel(): Promise<void> {
-    await (await overlay.element('.card button.cl-open-feedback')).click();
-    await expect.poll(() => overlay.isVisible('.cl-panel .cl-feedback'), { timeout: 10_000 }).toBe(true);
-  }
-
   /** Feedback items still waiting in the background's stored queue (sent ones leave it). */
   const queueLength = () =>
     chromium.serviceWorker!.evaluate(async () => ((await chrome.storage.local.get('feedbackQueue')).feedbackQueue as unknown[] | undefined)?.length ?? 0);
 
-  /** Gives "applied" for the first measure offered, under `caseReference`, in the open pinned panel; returns the measure id. */
-  async function giveFeedback(caseReference: string): Promise<string> {
-    const caseField = await overlay.element('.cl-panel .cl-feedback input[name=caseReference]');
-    await caseField.fill(caseReference);
-    // Leaving the field commits it (a trusted change event; the card ignores synthetic ones).
-    await caseField.press('Tab');
-    const choice = '.cl-panel .cl-feedback fieldset.cl-choice';
-    const measureId = (await overlay.attribute(choice, 'data-measure-id'))!;
-    await (await overlay.element(`${choice} input[value=applied]`)).check();
-    await (await overlay.element('.cl-panel .cl-feedback button:has-text("提交反馈")')).click();
-    await expect.poll(() => overlay.text('.cl-panel .cl-feedback [role=status]'), { timeout: 15_000 }).toContain('已保存 1 条反馈');
-    return measureId;
-  }
+  const openFeedbackPanel = () => openCardFeedbackPanel(overlay);
+  const giveFeedback = (caseReference: string) => giveCardFeedback(overlay, caseReference);
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });

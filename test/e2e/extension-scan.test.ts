@@ -13,6 +13,7 @@ import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { USCC_CHARSET } from '../../core/uscc/uscc-charset.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
+import { recheckTab } from './fixtures/recheck-tab.ts';
 import { stopServiceWorker, waitForNewWorker } from './fixtures/stop-service-worker.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, renderPages, type DemoSubject } from './fixtures/render-pages.ts';
@@ -237,14 +238,7 @@ describe('extension on pages', () => {
     await expectKind(page, codes.clear!, 'clear');
     await platform.close();
     // Re-check from the popup's side of the protocol.
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const answer = await popup.evaluate(async (url) => {
-      const [tab] = await chrome.tabs.query({ url });
-      return chrome.runtime.sendMessage({ id: 1, type: 'recheckTab', data: { tabId: tab!.id }, timestamp: Date.now() });
-    }, page.url());
-    expect(JSON.stringify(answer)).toContain('"ok":true');
-    await popup.close();
+    await recheckTab(browser, page);
     await expectKind(page, codes.clear!, 'unknown', 40_000);
     // The platform did not just answer: a listing known from before shows unknown too (the card keeps the last answer).
     await expectKind(page, codes.black!, 'unknown', 40_000);

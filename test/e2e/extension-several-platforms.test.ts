@@ -23,6 +23,8 @@ import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-ov
 import { highlightKindOf as kindOf } from './fixtures/highlight-kind.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, renderPages } from './fixtures/render-pages.ts';
+import { giveFeedback, openFeedbackPanel } from './fixtures/card-feedback.ts';
+import { recheckTab } from './fixtures/recheck-tab.ts';
 import { stopServiceWorker, waitForNewWorker } from './fixtures/stop-service-worker.ts';
 import { storedFeedback } from './fixtures/stored-feedback.ts';
 
@@ -59,18 +61,6 @@ describe('extension with a city and a provincial platform', () => {
     const [result] = ((await res.json()) as StatusResponse).results;
     if (!result || 'error' in result || result.entries.length !== 1) throw new Error(`expected one entry for ${code}`);
     return result.entries[0]!.id;
-  }
-
-  /** Asks again for every code of the page, as the popup's 重新查询 does. */
-  async function recheck(): Promise<void> {
-    const popup = await chromium.context.newPage();
-    await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html`);
-    const answer = await popup.evaluate(async (url) => {
-      const [tab] = await chrome.tabs.query({ url });
-      return chrome.runtime.sendMessage({ id: 1, type: 'recheckTab', data: { tabId: tab!.id }, timestamp: Date.now() });
-    }, page.url());
-    expect(JSON.stringify(answer)).toContain('"ok":true');
-    await popup.close();
   }
 
   beforeAll(async () => {
@@ -164,16 +154,8 @@ describe('extension with a city and a provincial platform', () => {
 
   it('sends feedback on a provincial entry to the provincial platform only, with its own entry id', async () => {
     await cardText(codes['hubei-black']!);
-    await (await overlay.element('.card button.cl-open-feedback')).click();
-    await expect.poll(() => overlay.isVisible('.cl-panel .cl-feedback'), { timeout: 10_000 }).toBe(true);
-    const caseField = await overlay.element('.cl-panel .cl-feedback input[name=caseReference]');
-    await caseField.fill(CASE);
-    await caseField.press('Tab');
-    const choice = '.cl-panel .cl-feedback fieldset.cl-choice';
-    const measureId = (await overlay.attribute(choice, 'data-measure-id'))!;
-    await (await overlay.element(`${choice} input[value=applied]`)).check();
-    await (await overlay.element('.cl-panel .cl-feedback button:has-text("提交反馈")')).click();
-    await expect.poll(() => overlay.text('.cl-panel .cl-feedback [role=status]'), { timeout: 15_000 }).toContain('已保存 1 条反馈');
+    await openFeedbackPanel(overlay);
+    const measureId = await giveFeedback(overlay, CASE);
     await expect.poll(() => storedFeedback(hubei, codes['hubei-black']!, CASE).then((list) => list.length), { timeout: 20_000 }).toBe(1);
     const [record] = await storedFeedback(hubei, codes['hubei-black']!, CASE);
     // With the platform's own id of its entry, not the one the merged card knows it by (hubei:…).
@@ -269,7 +251,7 @@ describe('extension with a city and a provincial platform', () => {
 
   it('turns only the provincial platform’s codes unknown when it stops, and says which platform could not be reached', async () => {
     await hubei.close().catch(() => undefined);
-    await recheck();
+    await recheckTab(chromium, page);
     await expect.poll(() => kindOf(page, codes['hubei-black']!), { timeout: 40_000 }).toBe('unknown');
     await expect.poll(() => kindOf(page, codes['hubei-red']!), { timeout: 40_000 }).toBe('unknown');
     // Wuhan's platform answered again just now: its codes keep their verdicts.

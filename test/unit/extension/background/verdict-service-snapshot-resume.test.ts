@@ -25,19 +25,21 @@ beforeAll(async () => {
 });
 beforeEach(() => fakeBrowser.reset());
 
+const settings = parseStoredSettings({ platformUrl: 'http://127.0.0.1:9', token: 'secret', changesPollSeconds: 60 });
+/** What an earlier start downloaded and kept in storage.local. */
+const keep = (kept: SignedSnapshot) =>
+  snapshotItem.setValue({ source: answerSource(settings), keyId: kept.key.keyId, publicKey: kept.key.publicKey, bytes: bytesToBase64(kept.bytes) });
+/** Where each read of the changes feed started. */
+const feedReadsOf = (fake: ReturnType<typeof snapshotPlatform>) =>
+  fake.calls.filter((c) => c.url.includes('/changes')).map((c) => Number(new URL(c.url).searchParams.get('since')));
+
 describe('createVerdictService after a browser restart with a kept snapshot', () => {
   let service: VerdictService | undefined;
   afterEach(() => service?.dispose());
 
   it('reads the changes since the snapshot, so a subject listed meanwhile is never shown clear from it', async () => {
-    const settings = parseStoredSettings({ platformUrl: 'http://127.0.0.1:9', token: 'secret', changesPollSeconds: 60 });
     // Earlier today: the snapshot (data version 5) was downloaded and kept in storage.local.
-    await snapshotItem.setValue({
-      source: answerSource(settings),
-      keyId: snapshot.key.keyId,
-      publicKey: snapshot.key.publicKey,
-      bytes: bytesToBase64(snapshot.bytes),
-    });
+    await keep(snapshot);
 
     // The browser starts again; the platform is at 6 now, where `listedMeanwhile` was listed. No saved state: the session is gone.
     const fake = snapshotPlatform({
@@ -52,21 +54,14 @@ describe('createVerdictService after a browser restart with a kept snapshot', ()
     await service.pollChanges();
     await vi.waitFor(() => expect(service!.peek(listedEarlier)?.kind).toBe('black'));
 
-    const feedReads = fake.calls.filter((c) => c.url.includes('/changes')).map((c) => Number(new URL(c.url).searchParams.get('since')));
-    expect(feedReads[0]).toBe(5);
+    expect(feedReadsOf(fake)[0]).toBe(5);
     // Named by the feed, the code waits for its re-read (held here): never the snapshot's "absent, so clear".
     expect(service.peek(listedMeanwhile)?.kind ?? 'pending').not.toBe('clear');
     expect(shown.get(listedMeanwhile)).not.toBe('clear');
   });
 
   it('starts the feed at the platform’s current version when the kept snapshot is of another day (a new one is downloaded instead)', async () => {
-    const settings = parseStoredSettings({ platformUrl: 'http://127.0.0.1:9', token: 'secret', changesPollSeconds: 60 });
-    await snapshotItem.setValue({
-      source: answerSource(settings),
-      keyId: oldDay.key.keyId,
-      publicKey: oldDay.key.publicKey,
-      bytes: bytesToBase64(oldDay.bytes),
-    });
+    await keep(oldDay);
     // The platform is at 9; `listedMeanwhile` was listed at 7. It cannot serve a new snapshot (599).
     const fake = snapshotPlatform({
       snapshot: oldDay,
@@ -76,8 +71,7 @@ describe('createVerdictService after a browser restart with a kept snapshot', ()
     service = createVerdictService({ settings: () => settings, fetch: fake.fetch, onDirty: () => undefined, onVerdict: () => undefined });
     await vi.waitFor(() => expect(service!.snapshotInfo().dataVersion).toBe(2));
     await service.pollChanges();
-    const feedReads = fake.calls.filter((c) => c.url.includes('/changes')).map((c) => Number(new URL(c.url).searchParams.get('since')));
-    expect(feedReads[0]).toBe(9);
+    expect(feedReadsOf(fake)[0]).toBe(9);
     // The feed never read 2..9, so the old snapshot does not become current by it: never clear from it.
     expect(service.snapshotInfo()).toMatchObject({ current: false, dataVersion: 2 });
     expect(service.peek(listedMeanwhile)?.kind ?? 'pending').not.toBe('clear');
