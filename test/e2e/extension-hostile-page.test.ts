@@ -113,7 +113,8 @@ describe('a hostile host page', () => {
 
   it('cannot see into the overlay: no shadow root, no hook on attachShadow, events retargeted to the host', async () => {
     await overlay.openCard(`.mark[data-code="${TEXT_BLACK}"]`);
-    expect(await overlay.text('.card')).toContain(role('individual-black').name);
+    // The list snapshot may paint the verdict first; the registered name comes with the full answer.
+    await expect.poll(() => overlay.text('.card'), { timeout: 15_000 }).toContain(role('individual-black').name);
     const seen = await page.evaluate(() => {
       const host = document.querySelector('creditlens-overlay')!;
       return {
