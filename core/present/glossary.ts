@@ -26,6 +26,8 @@ export interface Glossary {
   suspect: { short: string; long: string };
   /** A code the platform gave no registered name for (not found, not yet checked, invalid). */
   unnamed: string;
+  /** A verdict shown before the platform's full answer (from the list snapshot, or still checking): the name comes with it. */
+  nameToCome: string;
 }
 
 const ZH: Glossary = {
@@ -51,6 +53,7 @@ const ZH: Glossary = {
   facts: { black: '失信事实', red: '守信事实' },
   suspect: SUSPECT_WORDS['zh-CN'],
   unnamed: '（未登记名称）',
+  nameToCome: '（名称待平台答复）',
 };
 
 const EN: Glossary = {
@@ -76,6 +79,7 @@ const EN: Glossary = {
   facts: { black: 'Dishonest conduct', red: 'Creditworthy conduct' },
   suspect: SUSPECT_WORDS.en,
   unnamed: '(no registered name)',
+  nameToCome: '(name to come from the platform)',
 };
 
 /** The shared words in `locale`. */

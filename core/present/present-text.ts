@@ -35,6 +35,7 @@ export interface PresentText {
   repairPending: string;
   openPlatform: string;
   unnamed: string;
+  nameToCome: string;
   code: string;
   contexts: Record<CheckContext, string>;
 }
@@ -70,6 +71,7 @@ const ZH: PresentText = {
   repairPending: '信用修复申请审核中',
   openPlatform: '在信用平台查看',
   unnamed: glossary('zh-CN').unnamed,
+  nameToCome: glossary('zh-CN').nameToCome,
   code: '统一社会信用代码',
   contexts: glossary('zh-CN').contexts,
 };
@@ -105,6 +107,7 @@ const EN: PresentText = {
   repairPending: 'Credit repair application under review',
   openPlatform: 'Open on the credit platform',
   unnamed: glossary('en').unnamed,
+  nameToCome: glossary('en').nameToCome,
   code: 'Unified social credit code',
   contexts: glossary('en').contexts,
 };

@@ -80,7 +80,8 @@ export function SubjectCard(props: SubjectCardProps) {
     <article class={`cl-card cl-card-${verdict.kind}`} part="card" id={id} lang={locale} data-verdict={verdict.kind} aria-busy={checking ? 'true' : undefined}>
       <header class="cl-card-head" part="card-header">
         <h2 class="cl-card-name" lang={name === null ? undefined : DATA_LANG}>
-          {name ?? t.unnamed}
+          {/* No answer yet (the snapshot's verdict, or checking): the name is not known, not "unregistered". */}
+          {name ?? (result || verdict.kind === 'invalid' ? t.unnamed : t.nameToCome)}
         </h2>
         <div class="cl-card-code" aria-label={t.code}>
           {code}
