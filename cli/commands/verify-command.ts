@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import { RecordKeySchema, type RecordVerification } from '../../core/api/check-record-schema.ts';
 import { CheckRecordSetSchema, type CheckRecordSet } from '../../core/record/check-record-set-schema.ts';
-import { judgeRecordSet } from '../../core/record/judge-record-set.ts';
+import { judgeRecordSet, platformOrigin as origin } from '../../core/record/judge-record-set.ts';
 import { keyFingerprint } from '../../core/record/key-fingerprint.ts';
 import { parseStrictJson } from '../../core/record/parse-strict-json.ts';
 import { verifyCheckRecord, type RecordKeyTrust } from '../../core/record/verify-check-record.ts';
@@ -120,8 +120,6 @@ function report(io: CliIo, v: RecordVerification, fingerprint: string | null, co
   ];
   io.out(`${formatTable(rows)}${v.message}\n`);
 }
-
-const origin = (url: string): string => url.replace(/\/+$/, '');
 
 /**
  * A record in parts (several platforms, core/record/check-record-set-schema.ts): each part is

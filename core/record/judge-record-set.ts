@@ -1,7 +1,8 @@
 import { parseUscc } from '../uscc/parse-uscc.ts';
 import type { CheckRecordSet } from './check-record-set-schema.ts';
 
-const origin = (url: string): string => url.replace(/\/+$/, '');
+/** A platform's address without its trailing slash, as parts and sets name it. */
+export const platformOrigin = (url: string): string => url.replace(/\/+$/, '');
 /** The parts of one check are signed within this time of each other (they are asked for at once). */
 const SET_WINDOW_MS = 10 * 60_000;
 const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -28,9 +29,9 @@ export function judgeRecordSet(set: CheckRecordSet): string | null {
   if (!one((r) => r.caseReference) || !one((r) => r.context) || !one((r) => r.operator) || Math.max(...times) - Math.min(...times) > SET_WINDOW_MS) {
     return '各部分不属于同一次查询（案号、场景、查询人或签发时间不一致） / The parts are not of one check';
   }
-  const named = first.platforms.map(origin).sort();
+  const named = first.platforms.map(platformOrigin).sort();
   if (new Set(named).size !== named.length) return '记录组重复列出了同一平台 / The set names a platform twice';
-  const present = set.parts.map((part) => origin(part.platformUrl)).sort();
+  const present = set.parts.map((part) => platformOrigin(part.platformUrl)).sort();
   if (!same(named, present)) {
     return `记录应由这些平台各签一部分：${first.platforms.join('、')}；文件中为：${set.parts.map((p) => p.platformUrl).join('、')} / A part is missing or repeated`;
   }

@@ -24,8 +24,6 @@ export interface RecordHandlerDeps {
   names: PageNamesStore;
   caseReference(tabId: number): Promise<string | null>;
   last: LastRecordStore;
-  /** Ids of records in parts (tests); default `crypto.randomUUID`. */
-  randomUUID?: () => string;
 }
 
 /** What to send for `req`, and how many codes did not fit; null when there is no code at all. */
@@ -93,9 +91,7 @@ export function registerRecordHandlers(d: RecordHandlerDeps): () => void {
       if (uncovered.length > 0) return fail('no-covering-platform', `no configured platform covers ${uncovered.slice(0, 5).join(', ')}`);
       // Several platforms: each checks and signs the codes it covers (with their page names), all at once,
       // each part naming the same set (every platform and code), so none can be dropped or swapped unseen.
-      const set = signers[0]?.platform
-        ? { id: (d.randomUUID ?? (() => crypto.randomUUID()))(), platforms: signers.map((s) => s.platform!.url), codes: request.codes }
-        : undefined;
+      const set = signers[0]?.platform ? { id: crypto.randomUUID(), platforms: signers.map((s) => s.platform!.url), codes: request.codes } : undefined;
       const parts = await Promise.all(
         signers.map(async ({ platform, client, codes }) => {
           const names = request.pageNames && Object.fromEntries(Object.entries(request.pageNames).filter(([code]) => codes.includes(code)));
