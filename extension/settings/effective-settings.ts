@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { lockedKeys, readManagedPolicy, type ManagedKey, type ManagedPolicy } from './managed-policy.ts';
 import type { Settings } from './settings-schema.ts';
+import { withSinglePlatformToken } from './single-platform-token.ts';
 import { lastPolicyItem, settingsItem } from './storage-items.ts';
 
 export interface EffectiveSettings {
@@ -38,7 +39,7 @@ export async function readRememberedSettings(): Promise<EffectiveSettings | null
 }
 
 function applyPolicy(local: Settings, policy: ManagedPolicy): EffectiveSettings {
-  return { settings: { ...local, ...policy }, locked: lockedKeys(policy) };
+  return { settings: withSinglePlatformToken({ ...local, ...policy }), locked: lockedKeys(policy) };
 }
 
 async function rememberPolicy(policy: ManagedPolicy): Promise<void> {

@@ -9,8 +9,13 @@ import { MANAGED_KEYS } from './managed-policy.ts';
 import { settingsItem } from './storage-items.ts';
 import { toSettingsView, type Settings, type SettingsPatch, type SettingsView } from './settings-schema.ts';
 
-/** The settings after `patch`: `token` undefined keeps it, `null` or `''` clears it. */
-export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
+/**
+ * The settings after `patch`: `token` undefined keeps it, `null` or `''` clears it. `copyToken`
+ * false: the one platform's address or token is set by policy, so the person's stored ones may be
+ * stale and are not copied into the list (a row at the policy's address uses the policy's token
+ * as it is in force: single-platform-token.ts).
+ */
+export function applySettingsPatch(settings: Settings, patch: SettingsPatch, copyToken = true): Settings {
   const { token, ...rest } = patch;
   const next: Settings = { ...settings };
   for (const [key, value] of Object.entries(rest)) {
@@ -25,7 +30,9 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
       const saved =
         settings.platforms?.find((s) => s.id === p.id && s.url === p.url)?.token ??
         // …the token the one platform has after this patch, if it is for that address (typed now, or saved for it).
-        (!settings.platforms && p.url === next.platformUrl && (token !== undefined || next.platformUrl === settings.platformUrl) ? next.token : '');
+        (copyToken && !settings.platforms && p.url === next.platformUrl && (token !== undefined || next.platformUrl === settings.platformUrl)
+          ? next.token
+          : '');
       return saved ? { ...p, token: saved } : p;
     });
   }
@@ -39,7 +46,7 @@ export async function saveSettings(patch: SettingsPatch): Promise<Result<Setting
   const { locked } = await readEffectiveSettings();
   const refused = MANAGED_KEYS.filter((key) => patch[key] !== undefined && locked.includes(key));
   if (refused.length > 0) return fail('permission', `set by enterprise policy: ${refused.join(', ')}`);
-  const next = applySettingsPatch(await readLocalSettings(), patch);
+  const next = applySettingsPatch(await readLocalSettings(), patch, !locked.includes('platformUrl') && !locked.includes('token'));
   await settingsItem.setValue(next);
   return ok(toSettingsView((await readEffectiveSettings()).settings));
 }

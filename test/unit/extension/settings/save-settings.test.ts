@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { readEffectiveSettings } from '../../../../extension/settings/effective-settings.ts';
 import { applySettingsPatch, getSettingsView, saveSettings } from '../../../../extension/settings/save-settings.ts';
 import { parseStoredSettings } from '../../../../extension/settings/settings-schema.ts';
 
@@ -65,6 +66,21 @@ describe('saveSettings', () => {
     const result = await saveSettings({ platformUrl: 'http://evil.example', freshnessMinutes: 3 });
     expect(result).toMatchObject({ ok: false, error: { kind: 'permission' } });
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
+  });
+
+  it('turns the list on under a policy-managed platform without copying the person’s stale token', async () => {
+    // The person once saved a token for the address the policy now sets; the policy has its own.
+    await fakeBrowser.storage.local.set({ settings: { platformUrl: 'https://credit.example.gov.cn', token: 'stale-user-token' } });
+    await fakeBrowser.storage.managed.set({ platformUrl: 'https://credit.example.gov.cn', token: 'policy-token' });
+    const row = { id: 'city', name: '市平台', url: 'https://credit.example.gov.cn', regions: ['4201'] };
+    expect(await saveSettings({ platforms: [row] })).toMatchObject({ ok: true });
+    const { settings: stored } = await fakeBrowser.storage.local.get('settings');
+    expect(JSON.stringify(stored)).toContain('"id":"city"');
+    expect(JSON.stringify((stored as { platforms: unknown }).platforms)).not.toContain('stale-user-token');
+    // In force: the policy's token, as the policy sets it now (a rotated one follows).
+    expect((await readEffectiveSettings()).settings.platforms?.[0]?.token).toBe('policy-token');
+    await fakeBrowser.storage.managed.set({ token: 'rotated-token' });
+    expect((await readEffectiveSettings()).settings.platforms?.[0]?.token).toBe('rotated-token');
   });
 
   it('saves unlocked keys while a policy is in force, and answers the policy value', async () => {
