@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDateSchema, IsoDateTimeSchema, LineSchema } from '../api/scalars.ts';
+import { PlatformRegionSchema } from '../platforms/platform-config-schema.ts';
 import { SNAPSHOT_CLASSES } from './snapshot-class.ts';
 
 /** The media type of `GET /api/v1/snapshot`'s answer (snapshot-layout.ts). */
@@ -16,7 +17,9 @@ const ClassId = z.number().check(z.int(), z.minimum(0), z.maximum(SNAPSHOT_CLASS
  * made, the China day its timelines start on, whose view it is (`public`: an anonymous caller's
  * published entries; `full`: a signed-in caller's), the key that signed it, how many codes follow,
  * and the distinct timelines they point to (snapshot-timeline.ts: `[class, lastDay, …]` pairs),
- * the most used first, so most codes point to a one-byte index.
+ * the most used first, so most codes point to a one-byte index. `regions` (issue 17): the regions
+ * a platform answers for, when not all — the snapshot speaks only for codes registered there
+ * (its absence of a code means "not listed" only in those regions).
  */
 export const SnapshotHeaderSchema = z.strictObject({
   format: z.literal('creditlens-snapshot-1'),
@@ -25,6 +28,7 @@ export const SnapshotHeaderSchema = z.strictObject({
   today: IsoDateSchema,
   scope: z.enum(['public', 'full']),
   keyId: LineSchema,
+  regions: z.optional(z.array(PlatformRegionSchema).check(z.minLength(1), z.maxLength(200))),
   count: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_SNAPSHOT_CODES)),
   timelines: z
     .array(

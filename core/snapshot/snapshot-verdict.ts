@@ -1,3 +1,4 @@
+import { platformsCovering } from '../platforms/platforms-covering.ts';
 import { chinaDate, chinaDateTime } from '../time/china-time.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
 import { dayNumber } from './china-day-number.ts';
@@ -19,13 +20,16 @@ export interface SnapshotVerdictInput {
 
 /**
  * What the snapshot says about a code now, or null when it cannot speak for it (a code whose
- * check character is wrong, or one withheld because internal entries decide it: the platform is asked). Dates end entries by the China date of `now`.
+ * check character is wrong, one withheld because internal entries decide it, or one registered
+ * outside the regions the snapshot's platform answers for: the platform is asked). Dates end entries by the China date of `now`.
  * The snapshot speaks for the platform only while the feed has been read within the freshness
  * window; after that the verdict is `unknown`, with the snapshot's class as the last known
  * answer and "据 HH:MM 名单快照：未列入" (or the class) in `reason.detail`.
  */
 export function snapshotVerdict(input: SnapshotVerdictInput): Verdict | null {
   const { lookup, code, now, feedReadAt, freshnessMs } = input;
+  const { regions } = lookup.index.header;
+  if (regions && platformsCovering(code, [{ regions }]).length === 0) return null;
   const id = lookup.classOf(code, dayNumber(chinaDate(now)));
   if (id === null || id === WITHHELD_CLASS) return null;
   const cls = SNAPSHOT_CLASSES[id] as ListedClass;

@@ -12,15 +12,14 @@ import { createSnapshotCache } from '../snapshot/create-snapshot-cache.ts';
  * (`application/vnd.creditlens.snapshot`); the `dataVersion` it is current to is also in
  * `X-CreditLens-Data-Version`. The changes feed after that version is its delta; the status
  * answer re-reads the codes the feed names. An empty platform answers 503 `no_data`, like
- * `/status`: a snapshot of nothing would paint every code clear.
+ * `/status`: a snapshot of nothing would paint every code clear. A platform configured for its
+ * regions names them in the signed header, so a code absent from it is "not listed" only there.
  */
 export function registerSnapshotRoute(app: FastifyInstance, ctx: PlatformContext): void {
   const snapshotFor = createSnapshotCache(ctx);
   app.get('/api/v1/snapshot', async (request, reply) => {
     const caller = authorize(request, ctx, 'read');
     if (!ctx.repos.subjects.any()) throw new ApiError(503, 'no_data', 'the platform holds no list data yet, so no snapshot can be made');
-    // A snapshot answers every code absent from it "not listed": only a platform answering for every region may serve one.
-    if (!ctx.regions.includes('all')) throw new ApiError(404, 'not_found', 'this platform answers for its own regions only, so it serves no list snapshot');
     const snapshot = await snapshotFor(disclosureFor(caller, null).scope);
     reply.header('Content-Type', SNAPSHOT_MEDIA_TYPE);
     reply.header('Cache-Control', 'private, no-cache');

@@ -60,4 +60,21 @@ describe('snapshotVerdict', () => {
     const wrong = black.slice(0, 17) + (black[17] === 'A' ? 'B' : 'A');
     expect(verdictAt(wrong, '2026-12-02T08:00:00.000Z')).toBeNull();
   });
+
+  it('speaks only for codes registered in the regions of a regional platform’s snapshot (issue 17)', () => {
+    const regional = decodeSnapshot(new Uint8Array([...encodeSnapshot({ ...meta, regions: ['4205', '4206'] }, []), ...new Uint8Array(64)]));
+    if (!regional.ok) throw new Error(regional.message);
+    const at = (code: string) =>
+      snapshotVerdict({
+        lookup: createSnapshotLookup(regional.index),
+        code,
+        now: new Date('2026-12-02T08:00:00.000Z'),
+        feedReadAt: Date.parse('2026-12-02T07:59:00.000Z'),
+        freshnessMs: 5 * minute,
+        scope: 'public',
+      });
+    expect(at(makeSnapshotCode(3, '91420500'))?.kind).toBe('clear');
+    // A Wuhan subject is not this platform's to call clear: another platform's lists decide.
+    expect(at(makeSnapshotCode(3, '91420105'))).toBeNull();
+  });
 });

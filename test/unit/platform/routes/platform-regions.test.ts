@@ -4,6 +4,11 @@
  * status answers and in signed check records; what it holds on a subject from elsewhere it still says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecordKeySchema } from '../../../../core/api/check-record-schema.ts';
+import { createSnapshotLookup } from '../../../../core/snapshot/snapshot-lookup.ts';
+import { snapshotVerdict } from '../../../../core/snapshot/snapshot-verdict.ts';
+import { verifySnapshot } from '../../../../core/snapshot/verify-snapshot.ts';
+import { platformSubtle } from '../../../../platform/records/platform-subtle.ts';
 import { parseName, parseRegions } from '../../../../platform/cli/platform-config.ts';
 import type { RunningPlatform } from '../../../../platform/start-platform.ts';
 import { withUsccCheck } from '../../core/uscc/reference-uscc.ts';
@@ -33,8 +38,18 @@ describe('a platform of its regions', () => {
     expect(clean).toMatchObject({ error: { kind: 'unavailable' } });
   });
 
-  it('serves no list snapshot (one would call every absent code not listed)', async () => {
-    expect((await call(platform, 'GET', '/api/v1/snapshot', { token: platform.tokens.department })).status).toBe(404);
+  it('names its regions in the signed header of its list snapshot, so an absent code is not listed only there', async () => {
+    const response = await fetch(`${platform.url}/api/v1/snapshot`, { headers: { authorization: `Bearer ${platform.tokens.department}` } });
+    expect(response.status).toBe(200);
+    const key = RecordKeySchema.parse(await (await fetch(`${platform.url}/.well-known/creditlens-record-key`)).json());
+    const verified = await verifySnapshot(new Uint8Array(await response.arrayBuffer()), key, platformSubtle);
+    if (!verified.ok) throw new Error(verified.message);
+    expect(verified.index.header.regions).toEqual(['4205']);
+    const lookup = createSnapshotLookup(verified.index);
+    const at = (code: string) => snapshotVerdict({ lookup, code, now: new Date(), feedReadAt: Date.now(), freshnessMs: 60_000, scope: 'full' });
+    // A Wuhan subject it holds nothing in force on: the snapshot does not call it clear, as the status answer does not.
+    expect(at(fixtureCode('clear'))).toBeNull();
+    expect(at(withUsccCheck('91420500MA4K00003'))?.kind).toBe('clear');
   });
 
   it('signs such a code unknown in a check record, under its own name', async () => {
