@@ -2,6 +2,8 @@ import type { QueryClient } from '@tanstack/query-core';
 import type { StatusClient } from '../api/create-status-client.ts';
 import { createStatusStore, type CodeVerdict, type StatusStore, type StatusStoreOptions } from '../query/create-status-store.ts';
 import { tokenFingerprint } from '../query/token-fingerprint.ts';
+import { mergeSnapshotVerdict } from '../snapshot/merge-snapshot-verdict.ts';
+import type { Verdict } from '../verdict/verdict-types.ts';
 import { mergePlatformVerdicts } from './merge-platform-verdicts.ts';
 import type { PlatformConfig } from './platform-config-schema.ts';
 import { platformsCovering } from './platforms-covering.ts';
@@ -12,6 +14,11 @@ export interface PlatformsStatusOptions extends Omit<StatusStoreOptions, 'queryC
   platforms: readonly PlatformConfig[];
   /** The client for one platform (its URL and token). */
   client(platform: PlatformConfig): StatusClient;
+  /**
+   * What a platform's list snapshot says of a code before its full answer (null: nothing): shown
+   * as that platform's part until the full answer comes (core/snapshot/merge-snapshot-verdict.ts).
+   */
+  early?: (platformId: string, code: string) => Verdict | null;
 }
 
 export interface PlatformsStatus {
@@ -35,7 +42,7 @@ export interface PlatformsStatus {
  * merged by `mergePlatformVerdicts`. Used by the extension's background and the widget alike.
  */
 export function createPlatformsStatus(o: PlatformsStatusOptions): PlatformsStatus {
-  const { platforms, queryClient, client, ...storeOptions } = o;
+  const { platforms, queryClient, client, early, ...storeOptions } = o;
   const now = o.now ?? (() => new Date());
   const stores = new Map<string, StatusStore>(
     platforms.map((p) => [
@@ -46,13 +53,16 @@ export function createPlatformsStatus(o: PlatformsStatusOptions): PlatformsStatu
   const covering = (code: string) => platformsCovering(code, platforms).map((platform) => ({ platform, store: stores.get(platform.id)! }));
   const merge = (parts: { platform: PlatformConfig; verdict: CodeVerdict | null }[]): CodeVerdict =>
     mergePlatformVerdicts(parts, { now: now(), ...(o.freshnessMs !== undefined && { freshnessMs: o.freshnessMs }) });
-  const peek = (code: string): CodeVerdict => merge(covering(code).map(({ platform, store }) => ({ platform, verdict: store.peek(code) })));
+  const part = (platform: PlatformConfig, code: string, stored: CodeVerdict | null): CodeVerdict | null =>
+    early ? mergeSnapshotVerdict(stored, early(platform.id, code)) : stored;
+  const peek = (code: string): CodeVerdict =>
+    merge(covering(code).map(({ platform, store }) => ({ platform, verdict: part(platform, code, store.peek(code)) })));
 
   return {
     stores,
     peek,
     async get(code) {
-      const parts = await Promise.all(covering(code).map(async ({ platform, store }) => ({ platform, verdict: await store.get(code) })));
+      const parts = await Promise.all(covering(code).map(async ({ platform, store }) => ({ platform, verdict: part(platform, code, await store.get(code)) })));
       return merge(parts);
     },
     subscribe(code, listener) {

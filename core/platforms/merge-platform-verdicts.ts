@@ -2,6 +2,8 @@ import type { StatusResult } from '../api/status-schema.ts';
 import type { CodeVerdict } from '../query/create-status-store.ts';
 import { computeVerdict } from '../verdict/compute-verdict.ts';
 import { localVerdict } from '../verdict/local-verdict.ts';
+import { verdictRank } from '../verdict/verdict-strength.ts';
+import type { Verdict, VerdictKind } from '../verdict/verdict-types.ts';
 import type { PlatformConfig } from './platform-config-schema.ts';
 import { ownEntryId, platformEntryId } from './platform-entry-id.ts';
 import type { PlatformLine } from './platform-line-schema.ts';
@@ -27,7 +29,9 @@ export const NO_COVERING_PLATFORM = 'no-covering-platform';
  * answered and which entries it owns. Each entry's id names its platform (platform-entry-id.ts),
  * as two platforms may use one id. Clear only when every covering platform answered just now;
  * if one failed the code is `unknown` (its listings kept as `lastKnown`), if one has not answered
- * yet it is `pending`, and a code no platform covers is `unknown` — never clear.
+ * yet it is `pending`, and a code no platform covers is `unknown` — never clear. A part answered
+ * by its platform's list snapshot only (a class, no entries yet) counts as that platform's answer:
+ * the most urgent of the parts' verdicts is shown until the full answers come.
  */
 export function mergePlatformVerdicts(given: readonly PlatformPart[], o: MergeOptions): CodeVerdict {
   const parts = given.map(ownEntries);
@@ -45,38 +49,46 @@ export function mergePlatformVerdicts(given: readonly PlatformPart[], o: MergeOp
   const union = unionResult(results);
   const failed = parts.find((p) => p.verdict?.kind === 'unknown' || p.verdict?.reason.errorKind);
   const waiting = parts.some((p) => !p.verdict || p.verdict.kind === 'pending');
+  const base =
+    union &&
+    computeVerdict({
+      result: union,
+      now: o.now,
+      ...(o.freshnessMs !== undefined && { freshnessMs: o.freshnessMs }),
+      ...(o.suspect !== undefined && { suspect: o.suspect }),
+    });
+  // A platform's list snapshot answers before its full answer (a class, no entries): the most urgent of every answer shows.
+  const early = parts.flatMap((p) => (p.verdict && p.verdict.result === null && !p.verdict.reason.errorKind && isAnswer(p.verdict.kind) ? [p.verdict] : []));
+  const shown = [...(base ? [base] : []), ...early].reduce<Verdict | null>((a, b) => (a && verdictRank(a.kind) <= verdictRank(b.kind) ? a : b), null);
 
-  if (!union) {
+  if (!shown) {
     if (failed?.verdict) return { ...failed.verdict, result: null, platforms: lines };
     return { ...localVerdict(waiting ? 'pending' : 'unknown', waiting ? { code: 'checking' } : { code: 'error' }), result: null, platforms: lines };
   }
-  const base = computeVerdict({
-    result: union,
-    now: o.now,
-    ...(o.freshnessMs !== undefined && { freshnessMs: o.freshnessMs }),
-    ...(o.suspect !== undefined && { suspect: o.suspect }),
-  });
   if (failed || waiting) {
     // Not every covering platform answered just now: what the others said stays as the last answer, never as current.
     const reason = failed?.verdict?.reason;
     const errorKind = reason?.errorKind;
-    if (!failed && base.kind !== 'clear' && base.kind !== 'invalid') {
+    if (!failed && shown.kind !== 'clear' && shown.kind !== 'invalid') {
       // A listing one platform holds is shown while another is still being asked; clear waits for all.
-      return { ...base, result: union, platforms: lines };
+      return { ...shown, result: union, platforms: lines };
     }
     if (!failed) return { ...localVerdict('pending', { code: 'checking' }), result: union, platforms: lines };
     return {
-      ...base,
+      ...shown,
       kind: 'unknown',
-      reason: { code: reason?.code === 'paused' ? 'paused' : 'error', ...(errorKind && { errorKind }), detail: `last-answer-${base.kind}` },
-      lastKnown: base.kind,
+      reason: { code: reason?.code === 'paused' ? 'paused' : 'error', ...(errorKind && { errorKind }), detail: `last-answer-${shown.kind}` },
+      lastKnown: shown.kind,
       stale: true,
       result: union,
       platforms: lines,
     };
   }
-  return { ...base, result: union, platforms: lines };
+  return { ...shown, result: union, platforms: lines };
 }
+
+/** A verdict that is a platform's answer (not unknown, pending or a mistyped code). */
+const isAnswer = (kind: VerdictKind): boolean => kind !== 'unknown' && kind !== 'pending' && kind !== 'invalid';
 
 /** Every platform's entries in one answer; the oldest `asOf` and `dataVersion` 0, so its age is the oldest part's. */
 function unionResult(results: readonly StatusResult[]): StatusResult | null {

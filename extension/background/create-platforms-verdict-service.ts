@@ -1,9 +1,10 @@
 /**
  * The verdict service when several platforms are configured (issue 17): one client, status store
- * (core/platforms `createPlatformsStatus`: batched per platform) and changes feed per platform,
- * each followed on its own; a code is asked of every platform covering its registration region
- * and shown as their merged verdict. The single-platform configuration keeps
- * `create-verdict-service.ts` (with its list snapshot and persisted cache) unchanged.
+ * (core/platforms `createPlatformsStatus`: batched per platform), list snapshot and changes feed
+ * per platform, each followed on its own; a code is asked of every platform covering its
+ * registration region and shown as their merged verdict. A code every covering platform's
+ * snapshot answers is painted from them and asked for its full answers once painted (`release`),
+ * as with the single platform (`create-verdict-service.ts`, which that configuration keeps).
  */
 import { createCreditClient, type CreditClient } from '../../core/api/create-credit-client.ts';
 import { MAX_FEEDBACK_LIST, type FeedbackListResponse } from '../../core/api/feedback-list-schema.ts';
@@ -21,7 +22,9 @@ import type { CodeVerdict } from '../../core/query/create-status-store.ts';
 import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
 import type { QueryClient } from '@tanstack/query-core';
 import type { Settings } from '../settings/settings-schema.ts';
-import type { EntryClient, VerdictService } from './create-verdict-service.ts';
+import { createListSnapshot, type ListSnapshot } from '../snapshot/create-list-snapshot.ts';
+import { platformSnapshotItems } from '../snapshot/snapshot-items.ts';
+import { HOLD_MAX_MS, type EntryClient, type VerdictService } from './create-verdict-service.ts';
 
 export interface PlatformsVerdictServiceOptions {
   settings: () => Settings;
@@ -34,9 +37,9 @@ export interface PlatformsVerdictServiceOptions {
   client?: (platform: PlatformConfig) => CreditClient;
   /** Restored state from a previous service-worker life (`snapshot()`): used only for the same platforms and tokens. */
   saved?: { cache?: unknown; cursors?: Record<string, number | null> | undefined; source?: string } | undefined;
+  /** How long a code the snapshots answered waits for its paint at most (default `HOLD_MAX_MS`). */
+  holdMaxMs?: number;
 }
-
-const NO_SNAPSHOT = { state: 'none', message: null, count: 0, bytes: 0, dataVersion: null, asOf: null, scope: null, feedReadAt: null, current: false } as const;
 
 /** The answer source of a list of platforms: every URL and token fingerprint. */
 export const platformsSource = (platforms: readonly PlatformConfig[]): string =>
@@ -54,11 +57,39 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
         createCreditClient({ baseUrl: p.url, getToken: async () => p.token || null, timeoutMs: 8000, retries: 1, ...(o.fetch && { fetch: o.fetch }) }),
     ]),
   );
+  const freshnessMs = settings.freshnessMinutes * 60_000;
+  const subscriptions = new Map<string, () => void>();
+  // Codes every covering platform's snapshot answered, waiting for their paint before the full answers are asked (release()).
+  const held = new Set<string>();
+  let holdTimer: ReturnType<typeof setTimeout> | null = null;
+  // Each platform's signed list snapshot (issue 15), kept under its own keys; a current full answer wins over it.
+  const snapshots = new Map<string, ListSnapshot>(
+    o.platforms.map((p) => [
+      p.id,
+      createListSnapshot({
+        platformUrl: p.url,
+        source: platformsSource([p]),
+        token: () => p.token || null,
+        freshnessMs,
+        reread: async (codes) => (await clients.get(p.id)!.status(codes)).results,
+        onUpdated(codes) {
+          for (const code of codes ?? [...subscriptions.keys(), ...held]) {
+            if (!subscriptions.has(code) && !held.has(code)) continue;
+            const verdict = status.peek(code);
+            if (verdict.kind !== 'pending') o.onVerdict(code, verdict);
+          }
+        },
+        items: platformSnapshotItems(p.id),
+        ...(o.fetch && { fetch: o.fetch }),
+      }),
+    ]),
+  );
   const status = createPlatformsStatus({
     queryClient,
     platforms: o.platforms,
     client: (p) => clients.get(p.id)!,
-    freshnessMs: settings.freshnessMinutes * 60_000,
+    early: (platformId, code) => snapshots.get(platformId)?.verdict(code) ?? null,
+    freshnessMs,
     recoveryIntervalMs: Math.min(30_000, pollMs),
     windowMs: 30,
     maxBatch: 100,
@@ -68,23 +99,71 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
   const sameSource = o.saved?.source === source;
   if (sameSource && o.saved?.cache) for (const store of status.stores.values()) hydrateStatusQueries(queryClient, store.source, o.saved.cache);
   const cursors: Record<string, number | null> = Object.fromEntries(o.platforms.map((p) => [p.id, sameSource ? (o.saved?.cursors?.[p.id] ?? null) : null]));
+  let disposed = false;
   const followers: ChangesFollower[] = o.platforms.map((p) => {
     const initial = cursors[p.id];
-    return createChangesFollower({
+    const snapshot = snapshots.get(p.id)!;
+    const follower = createChangesFollower({
       client: clients.get(p.id)!,
       intervalMs: pollMs,
       ...(initial !== null && initial !== undefined && { initialCursor: initial }),
+      // Each platform's feed starts where its kept snapshot is current to (create-verdict-service.ts).
+      resumeFrom: () => snapshot.resumeFrom(),
       onCursor(next) {
         cursors[p.id] = next;
+        snapshot.feedRead(next);
         o.onDirty();
       },
-      onChanged: (codes) => void status.invalidate(p.id, codes),
-      onError: () => undefined,
+      onChanged(codes) {
+        void status.invalidate(p.id, codes);
+        void snapshot.changed(codes);
+      },
+      onError: () => snapshot.feedFailed(),
     });
+    void snapshot.restored.then(() => {
+      if (!disposed) follower.start();
+    });
+    return follower;
   });
-  for (const follower of followers) follower.start();
 
-  const subscriptions = new Map<string, () => void>();
+  /** Watches one code through every covering platform's store: asked for now (batched per platform), every merged answer pushed. */
+  function subscribe(code: string): void {
+    const covering = platformsCovering(code, o.platforms);
+    subscriptions.set(
+      code,
+      status.subscribe(code, (verdict) => {
+        // A full answer that disagrees with a platform's snapshot corrects it.
+        for (const p of covering) {
+          const part = status.stores.get(p.id)?.peek(code);
+          if (part?.result && !part.reason.errorKind) snapshots.get(p.id)?.observe(part.result);
+        }
+        if (verdict.kind === 'pending') return;
+        o.onVerdict(code, verdict);
+        o.onDirty();
+      }),
+    );
+  }
+
+  function release(codes: Iterable<string>): void {
+    for (const code of codes) if (held.delete(code)) subscribe(code);
+    if (held.size === 0 && holdTimer !== null) {
+      clearTimeout(holdTimer);
+      holdTimer = null;
+    }
+  }
+
+  /** Whether every covering platform's snapshot speaks for the code now: its merged verdict is painted without a round trip. */
+  const answeredBySnapshots = (code: string): boolean => {
+    const covering = platformsCovering(code, o.platforms);
+    return (
+      covering.length > 0 &&
+      covering.every((p) => {
+        const verdict = snapshots.get(p.id)?.verdict(code);
+        return verdict != null && verdict.kind !== 'unknown' && verdict.kind !== 'pending';
+      })
+    );
+  };
+
   let catalogue: Measure[] | null = null;
   let catalogueLoading = false;
   let lastPoll = Date.now();
@@ -128,14 +207,15 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
       status.refreshStale(shown.filter((code) => subscriptions.has(code)));
       for (const code of shown) {
         if (subscriptions.has(code)) continue;
-        subscriptions.set(
-          code,
-          status.subscribe(code, (verdict) => {
-            if (verdict.kind === 'pending') return;
-            o.onVerdict(code, verdict);
-            o.onDirty();
-          }),
-        );
+        // Asked again while held (a card opened, another frame): its full answers are wanted now.
+        if (held.has(code)) release([code]);
+        else if (answeredBySnapshots(code)) {
+          held.add(code);
+          holdTimer ??= setTimeout(() => {
+            holdTimer = null;
+            release([...held]);
+          }, o.holdMaxMs ?? HOLD_MAX_MS);
+        } else subscribe(code);
       }
     },
     recordSigners: (codes) =>
@@ -144,25 +224,33 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
         client: clients.get(p.id)!,
         codes: covered,
       })),
-    // No list snapshot per platform yet (issue 17): every code is asked at once, nothing is held.
-    release: () => undefined,
+    release,
     retain(codes) {
       for (const [code, unsubscribe] of subscriptions) {
         if (codes.has(code)) continue;
         unsubscribe();
         subscriptions.delete(code);
       }
+      for (const code of held) if (!codes.has(code)) held.delete(code);
     },
     peek: (code) => status.peek(code),
     get: (code) => status.get(code),
     invalidate: async (codes) => {
+      // A re-check asks the platforms now: an older snapshot must not answer for them meanwhile.
+      for (const snapshot of snapshots.values()) snapshot.forget(codes);
       await Promise.all(o.platforms.map((p) => status.invalidate(p.id, codes)));
     },
     catalogue: () => catalogue,
-    snapshotInfo: () => ({ ...NO_SNAPSHOT }),
+    // The first platform's; the popup reads every platform's from storage (snapshot-items.ts).
+    snapshotInfo: () => snapshots.get(o.platforms[0]!.id)!.info(),
     async pollChanges() {
       lastPoll = Date.now();
-      await Promise.all(followers.map((f) => f.pollNow()));
+      await Promise.all(
+        o.platforms.map(async (p, i) => {
+          await snapshots.get(p.id)!.restored;
+          if (!disposed) await followers[i]!.pollNow();
+        }),
+      );
     },
     snapshot: () => ({
       // Every platform's answered queries in one dehydrated state; each is hydrated back by its own key.
@@ -173,7 +261,11 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
       source,
     }),
     dispose() {
+      disposed = true;
+      if (holdTimer !== null) clearTimeout(holdTimer);
+      held.clear();
       for (const follower of followers) follower.stop();
+      for (const snapshot of snapshots.values()) snapshot.dispose();
       for (const unsubscribe of subscriptions.values()) unsubscribe();
       subscriptions.clear();
       status.clear();

@@ -16,7 +16,7 @@ import { snapshotVerdict } from '../../core/snapshot/snapshot-verdict.ts';
 import { verifySnapshot } from '../../core/snapshot/verify-snapshot.ts';
 import { chinaDate } from '../../core/time/china-time.ts';
 import type { Verdict } from '../../core/verdict/verdict-types.ts';
-import { snapshotDeltaItem, snapshotInfoItem, snapshotItem, type SnapshotInfo } from './snapshot-items.ts';
+import { SINGLE_SNAPSHOT_ITEMS, type SnapshotInfo, type SnapshotItems } from './snapshot-items.ts';
 
 export interface ListSnapshotOptions {
   platformUrl: string;
@@ -28,6 +28,8 @@ export interface ListSnapshotOptions {
   reread(codes: string[]): Promise<Array<StatusResult | StatusErrorResult>>;
   /** The snapshot's answer for these codes (or every code: `null`) may have changed. */
   onUpdated(codes: string[] | null): void;
+  /** Where it is kept (snapshot-items.ts): the single platform's by default, or one platform's of several. */
+  items?: SnapshotItems;
   fetch?: typeof fetch;
   subtle?: SubtleCrypto;
   now?: () => number;
@@ -70,6 +72,7 @@ export function createListSnapshot(o: ListSnapshotOptions): ListSnapshot {
   const subtle = o.subtle ?? globalThis.crypto.subtle;
   const now = o.now ?? Date.now;
   const base = o.platformUrl.replace(/\/+$/, '');
+  const { snapshot: snapshotItem, delta: snapshotDeltaItem, info: snapshotInfoItem } = o.items ?? SINGLE_SNAPSHOT_ITEMS;
   let lookup: SnapshotLookup | null = null;
   let feedReadAt: number | null = null;
   let state: SnapshotInfo['state'] = 'none';

@@ -3,6 +3,7 @@
  * closing, so an outage right after a restart still has it): the signed bytes as downloaded, with
  * the key they were verified with (checked again on every start), the deltas applied since, and
  * what the popup shows. Checked on every read: storage is also written by hand and by tests.
+ * With several platforms each keeps its own (`platformSnapshotItems`).
  */
 import * as z from 'zod/mini';
 import { checkedItem, type CheckedItem } from '../settings/storage-items.ts';
@@ -46,6 +47,29 @@ const parse =
     return parsed.success ? (parsed.data as z.infer<S>) : null;
   };
 
-export const snapshotItem: CheckedItem<StoredSnapshot | null> = checkedItem('local:listSnapshot', parse(StoredSnapshotSchema));
-export const snapshotDeltaItem: CheckedItem<StoredDelta | null> = checkedItem('local:listSnapshotDelta', parse(StoredDeltaSchema));
-export const snapshotInfoItem: CheckedItem<SnapshotInfo | null> = checkedItem('local:listSnapshotInfo', parse(SnapshotInfoSchema));
+/** One platform's snapshot, its deltas and what the popup shows of it. */
+export interface SnapshotItems {
+  snapshot: CheckedItem<StoredSnapshot | null>;
+  delta: CheckedItem<StoredDelta | null>;
+  info: CheckedItem<SnapshotInfo | null>;
+}
+
+const defineItems = (suffix: string): SnapshotItems => ({
+  snapshot: checkedItem(`local:listSnapshot${suffix}`, parse(StoredSnapshotSchema)),
+  delta: checkedItem(`local:listSnapshotDelta${suffix}`, parse(StoredDeltaSchema)),
+  info: checkedItem(`local:listSnapshotInfo${suffix}`, parse(SnapshotInfoSchema)),
+});
+
+/** The single platform's. */
+export const SINGLE_SNAPSHOT_ITEMS: SnapshotItems = defineItems('');
+export const snapshotItem = SINGLE_SNAPSHOT_ITEMS.snapshot;
+export const snapshotDeltaItem = SINGLE_SNAPSHOT_ITEMS.delta;
+export const snapshotInfoItem = SINGLE_SNAPSHOT_ITEMS.info;
+
+const byPlatform = new Map<string, SnapshotItems>();
+/** Each platform's of several (issue 17): `local:listSnapshot:<platform id>`, …; ids are `[A-Za-z0-9._-]`. */
+export function platformSnapshotItems(platformId: string): SnapshotItems {
+  let items = byPlatform.get(platformId);
+  if (!items) byPlatform.set(platformId, (items = defineItems(`:${platformId}`)));
+  return items;
+}

@@ -152,6 +152,47 @@ describe('extension with a city and a provincial platform', () => {
     await page.keyboard.press('Escape');
   }, 60_000);
 
+  it('keeps a list snapshot of each platform, shown under its name, and follows each platform’s changes on its own', async () => {
+    const popup = await chromium.context.newPage();
+    await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html?lang=zh_CN`);
+    const lines = popup.locator('[data-testid=snapshot-status]');
+    await expect.poll(() => lines.count(), { timeout: 20_000 }).toBe(2);
+    await expect
+      .poll(() => lines.evaluateAll((els) => els.map((el) => `${el.getAttribute('data-platform')} ${el.getAttribute('data-state')}`)))
+      .toEqual([`${WUHAN} ok`, `${HUBEI} ok`]);
+    // Each is signed with its own platform's regions, kept under its own keys.
+    const kept = await chromium.serviceWorker!.evaluate(async () =>
+      Object.keys(await chrome.storage.local.get(null))
+        .filter((k) => k.startsWith('listSnapshot'))
+        .sort(),
+    );
+    expect(kept).toEqual(expect.arrayContaining(['listSnapshot:hubei', 'listSnapshot:wuhan', 'listSnapshotInfo:hubei', 'listSnapshotInfo:wuhan']));
+    expect(kept).not.toContain('listSnapshot');
+    await popup.close();
+
+    // The province lists the red subject black as well: its feed alone brings it to the page.
+    const report = importList(createRepositories(hubei.db), {
+      headers: ['主体名称', '统一社会信用代码', '名单类型', '列入类别', '列入原因', '认定依据', '文书号', '认定部门', '列入日期', '有效期至'],
+      rows: [
+        [
+          '宜昌西陵纳税优良有限公司',
+          codes['hubei-red']!,
+          '黑名单',
+          '失信被执行人',
+          '拒不履行生效判决',
+          '实施方案',
+          '（2026）鄂05执2001号',
+          '宜昌市中级人民法院',
+          '2026-03-02',
+          '',
+        ],
+      ],
+    });
+    expect(report.rejected).toEqual([]);
+    await expect.poll(() => kindOf(page, codes['hubei-red']!), { timeout: 20_000 }).toBe('black');
+    expect(await kindOf(page, codes['wuhan-clear']!)).toBe('clear');
+  }, 60_000);
+
   it('sends feedback on a provincial entry to the provincial platform only, with its own entry id', async () => {
     await cardText(codes['hubei-black']!);
     await openFeedbackPanel(overlay);

@@ -37,8 +37,14 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, open
   const [rechecking, setRechecking] = useState(false);
   // No department token: only the public lists are checked, and the popup says so (issue 14).
   const [publicOnly, setPublicOnly] = useState(false);
+  // Several platforms (issue 17): the snapshot line of each.
+  const [platforms, setPlatforms] = useState<ReadonlyArray<{ id: string; name: string }> | undefined>(undefined);
   useEffect(() => {
-    void send('getSettings', undefined).then((answer) => answer.ok && setPublicOnly(!answer.value.hasToken));
+    void send('getSettings', undefined).then((answer) => {
+      if (!answer.ok) return;
+      setPublicOnly(!answer.value.hasToken);
+      setPlatforms(answer.value.platforms);
+    });
   }, [send]);
   const [checkedList, setCheckedList] = useState<RecordableList | null>(null);
 
@@ -121,7 +127,7 @@ export function PopupApp({ tabId, send, locale, openOptions, pollMs = 1000, open
         <RecordSection tabId={findings && findings.findings.length > 0 ? tabId : null} ownerTabId={tabId} send={send} openTab={openTab} batch={checkedList} />
         <BatchCheck send={send} locale={locale} defaultContext={defaultContext} onChecked={setCheckedList} />
         <VerdictLegend locale={locale} sampleClass={(look) => `chip chip-${look}`} id="legend" />
-        <SnapshotStatus locale={locale} pollMs={Math.max(pollMs, 1000)} />
+        <SnapshotStatus locale={locale} pollMs={Math.max(pollMs, 1000)} platforms={platforms} />
       </main>
     </div>
   );

@@ -157,4 +157,70 @@ describe('mergePlatformVerdicts', () => {
     const { result: _result, ...plain } = v;
     expect(z.parse(VerdictSchema, JSON.parse(JSON.stringify(plain)))).toEqual(plain);
   });
+
+  describe('with a part answered by its platform’s list snapshot only (a class, no entries yet)', () => {
+    const fromSnapshot = (kind: 'clear' | 'black' | 'red'): CodeVerdict => ({
+      kind,
+      reason: { code: kind === 'clear' ? 'nothing-active' : kind === 'black' ? 'black-active' : 'red-active', detail: 'snapshot' },
+      activeEntries: [],
+      disputedEntries: [],
+      watchEntries: [],
+      suspendedRed: false,
+      asOf,
+      ageMs: 0,
+      stale: false,
+      result: null,
+    });
+
+    it('is clear when every covering platform’s snapshot says so, and says which', () => {
+      const v = merge([
+        { platform: district, verdict: fromSnapshot('clear') },
+        { platform: province, verdict: fromSnapshot('clear') },
+      ]);
+      expect(v).toMatchObject({ kind: 'clear', result: null, reason: { detail: 'snapshot' } });
+      expect(platformLinesText(v.platforms ?? [])).toBe('区平台：未列入；省平台：未列入');
+    });
+
+    it('shows the most urgent answer, whether from a snapshot or a full answer', () => {
+      expect(
+        merge([
+          { platform: district, verdict: clearAnswer({ entries: [redEntry('d-1')] }) },
+          { platform: province, verdict: fromSnapshot('black') },
+        ]).kind,
+      ).toBe('black');
+      const red = merge([
+        { platform: district, verdict: clearAnswer({ entries: [redEntry('d-1')] }) },
+        { platform: province, verdict: fromSnapshot('clear') },
+      ]);
+      expect(red.kind).toBe('red');
+      expect(red.activeEntries.map((e) => e.id)).toEqual(['district:d-1']);
+    });
+
+    it('is never clear while another platform failed or is still being asked', () => {
+      expect(
+        merge([
+          { platform: district, verdict: fromSnapshot('clear') },
+          { platform: province, verdict: failed() },
+        ]).kind,
+      ).toBe('unknown');
+      const withCache = merge([
+        { platform: district, verdict: fromSnapshot('clear') },
+        { platform: province, verdict: failed(makeStatusResult({ asOf })) },
+      ]);
+      expect(withCache).toMatchObject({ kind: 'unknown', lastKnown: 'clear', stale: true });
+      expect(
+        merge([
+          { platform: district, verdict: fromSnapshot('clear') },
+          { platform: province, verdict: null },
+        ]).kind,
+      ).toBe('pending');
+      // A listing one snapshot holds is shown meanwhile.
+      expect(
+        merge([
+          { platform: district, verdict: fromSnapshot('black') },
+          { platform: province, verdict: pendingVerdict() as CodeVerdict },
+        ]).kind,
+      ).toBe('black');
+    });
+  });
 });

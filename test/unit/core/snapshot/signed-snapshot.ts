@@ -11,14 +11,15 @@ export interface SignedSnapshot {
   bytes: Uint8Array;
 }
 
-/** A list snapshot made today at `dataVersion`, signed with a fresh Ed25519 key. */
+/** A list snapshot made today at `dataVersion` (of a platform answering for `regions`, when given), signed with a fresh Ed25519 key. */
 export async function signedSnapshot(
   dataVersion: number,
   codes: { code: string; timeline: number[] }[],
   today = chinaDate(new Date()),
+  regions?: string[],
 ): Promise<SignedSnapshot> {
   const pair = (await subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
   const key = { keyId: 'clk-1', publicKey: bytesToBase64(new Uint8Array(await subtle.exportKey('raw', pair.publicKey))) };
-  const meta = { dataVersion, asOf: new Date().toISOString(), today, scope: 'full' as const, keyId: key.keyId };
+  const meta = { dataVersion, asOf: new Date().toISOString(), today, scope: 'full' as const, keyId: key.keyId, ...(regions && { regions }) };
   return { key, bytes: await signSnapshot(encodeSnapshot(meta, codes), pair.privateKey, subtle) };
 }

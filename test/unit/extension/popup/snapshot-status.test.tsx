@@ -51,4 +51,23 @@ describe('SnapshotStatus', () => {
     const root = await shown(null);
     expect(root.textContent).toBe('');
   });
+
+  it('shows each platform’s snapshot under its name when several are configured', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const infos: Record<string, SnapshotInfo> = {
+      city: { ...base, count: 120, dataVersion: 4 },
+      province: { ...base, state: 'failed', count: 0, message: '名单快照下载失败（HTTP 503）' },
+    };
+    const platforms = [
+      { id: 'city', name: '武汉市公共信用信息平台' },
+      { id: 'province', name: '湖北省公共信用信息平台' },
+    ];
+    render(<SnapshotStatus locale="zh-CN" pollMs={60_000} platforms={platforms} load={async (id) => (id ? (infos[id] ?? null) : base)} />, root);
+    await expect.poll(() => root.querySelectorAll('[data-testid="snapshot-status"]').length).toBe(2);
+    const [city, province] = [...root.querySelectorAll('[data-testid="snapshot-status"]')];
+    expect(city?.textContent).toContain('武汉市公共信用信息平台 · 名单快照: 120 个代码');
+    expect(city?.textContent).toContain('数据版本 4');
+    expect(province?.textContent).toContain('名单快照不可用：湖北省公共信用信息平台：名单快照下载失败（HTTP 503）');
+  });
 });

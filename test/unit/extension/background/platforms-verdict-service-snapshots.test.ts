@@ -1,0 +1,125 @@
+/**
+ * Several platforms (issue 17), each with its own list snapshot and changes feed: a code every
+ * covering platform's snapshot answers is painted from them at once and asked for its full
+ * answers only once painted; a platform without a snapshot is asked at once; each snapshot is
+ * kept under its own platform's keys and its feed resumes from it.
+ */
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { FOREVER_DAY } from '../../../../core/snapshot/china-day-number.ts';
+import { createPlatformsVerdictService } from '../../../../extension/background/create-platforms-verdict-service.ts';
+import type { VerdictService } from '../../../../extension/background/create-verdict-service.ts';
+import { parseStoredSettings } from '../../../../extension/settings/settings-schema.ts';
+import { platformSnapshotItems, snapshotItem } from '../../../../extension/snapshot/snapshot-items.ts';
+import { platformLinesText } from '../../../../core/platforms/platform-lines-text.ts';
+import { makeEntry } from '../../core/fixtures/make-entry.ts';
+import type { FakeReply } from '../../core/fixtures/make-fake-fetch.ts';
+import { makeSnapshotCode } from '../../core/snapshot/make-snapshot-code.ts';
+import { signedSnapshot, snapshotPlatform, type SignedSnapshot } from './snapshot-platform.ts';
+
+const HOLD_MS = 400;
+const CITY = 'http://127.0.0.1:9101';
+const PROVINCE = 'http://127.0.0.1:9102';
+const platforms = [
+  { id: 'city', url: CITY, token: 'c-token', regions: ['4201'], name: '市平台' },
+  { id: 'province', url: PROVINCE, token: 'p-token', regions: ['42'], name: '省平台' },
+];
+/** Wuhan: both platforms cover it; the province lists it. */
+const wuhanListed = makeSnapshotCode(31, '91420105');
+const wuhanClear = makeSnapshotCode(32, '91420105');
+/** Yichang: only the province covers it. */
+const yichang = makeSnapshotCode(33, '91420500');
+let city: SignedSnapshot;
+let province: SignedSnapshot;
+
+beforeAll(async () => {
+  city = await signedSnapshot(4, [], undefined, ['4201']);
+  province = await signedSnapshot(9, [{ code: wuhanListed, timeline: [1, FOREVER_DAY] }]);
+});
+beforeEach(() => fakeBrowser.reset());
+
+/** Status answers of a platform listing `listed`. */
+const answers =
+  (listed: string | null) =>
+  (codes: string[]): FakeReply => ({
+    status: 200,
+    body: {
+      results: codes.map((code) => ({
+        code,
+        found: true,
+        invalid: false,
+        subject: { code, name: `主体${code.slice(-4)}`, regionCode: null, legalRepresentative: null },
+        entries: code === listed ? [makeEntry({ id: 'p-9', list: 'black' })] : [],
+        asOf: new Date().toISOString(),
+        dataVersion: 9,
+      })),
+      asOf: new Date().toISOString(),
+      dataVersion: 9,
+    },
+  });
+
+describe('createPlatformsVerdictService with a list snapshot per platform', () => {
+  let service: VerdictService | undefined;
+  afterEach(() => service?.dispose());
+
+  function start(o: { provinceServesSnapshot?: boolean } = {}) {
+    const fakes = {
+      city: snapshotPlatform({ snapshot: city, version: () => 4, serveSnapshot: true, status: answers(null) }),
+      province: snapshotPlatform({ snapshot: province, version: () => 9, serveSnapshot: o.provinceServesSnapshot ?? true, status: answers(wuhanListed) }),
+    };
+    const fetch: typeof globalThis.fetch = (input, init) =>
+      (String(input instanceof Request ? input.url : input).startsWith(CITY) ? fakes.city : fakes.province).fetch(input, init);
+    const settings = parseStoredSettings({ changesPollSeconds: 60 });
+    service = createPlatformsVerdictService({
+      settings: () => settings,
+      platforms,
+      fetch,
+      onDirty: () => undefined,
+      onVerdict: () => undefined,
+      holdMaxMs: HOLD_MS,
+    });
+    const asked = (fake: 'city' | 'province') =>
+      fakes[fake].calls.filter((c) => c.url.includes('/status')).flatMap((c) => (c.body as { codes: string[] }).codes);
+    const feedSince = (fake: 'city' | 'province') =>
+      fakes[fake].calls.filter((c) => c.url.includes('/changes')).map((c) => Number(new URL(c.url).searchParams.get('since')));
+    return { asked, feedSince };
+  }
+
+  it('paints a code every covering snapshot answers at once, and asks each platform only once it was painted', async () => {
+    const { asked } = start();
+    await vi.waitFor(() => expect(service!.peek(wuhanListed)?.kind).toBe('black'));
+    service!.watch([wuhanListed, wuhanClear, yichang]);
+    expect(service!.peek(wuhanClear)).toMatchObject({ kind: 'clear', result: null });
+    expect(platformLinesText(service!.peek(wuhanListed)?.platforms ?? [])).toBe('市平台：未列入；省平台：黑名单');
+    await new Promise((r) => setTimeout(r, 100));
+    expect([...asked('city'), ...asked('province')]).toEqual([]);
+    service!.release([wuhanListed]);
+    await vi.waitFor(() => expect(asked('province')).toEqual([wuhanListed]));
+    expect(asked('city')).toEqual([wuhanListed]);
+    await vi.waitFor(() => expect(service!.peek(wuhanListed)?.activeEntries.map((e) => e.id)).toEqual(['province:p-9']));
+    // The others follow after the longest hold.
+    await vi.waitFor(() => expect(asked('province')).toEqual(expect.arrayContaining([wuhanClear, yichang])), { timeout: HOLD_MS + 2_000 });
+  });
+
+  it('asks at once for a code one of its platforms has no snapshot for', async () => {
+    const { asked } = start({ provinceServesSnapshot: false });
+    await vi.waitFor(() => expect(service!.snapshotInfo().state).toBe('ok'));
+    service!.watch([wuhanClear]);
+    // The city's snapshot alone does not speak for the province: nothing is painted clear, and both are asked now.
+    expect(service!.peek(wuhanClear)?.kind).toBe('pending');
+    await vi.waitFor(() => expect(asked('province')).toEqual([wuhanClear]));
+    expect(asked('city')).toEqual([wuhanClear]);
+    await vi.waitFor(() => expect(service!.peek(wuhanClear)?.kind).toBe('clear'));
+  });
+
+  it('keeps each snapshot under its platform, and each feed resumes from its own', async () => {
+    const { feedSince } = start();
+    await vi.waitFor(() => expect(feedSince('province')).toContain(9));
+    expect(feedSince('city')).toContain(4);
+    await vi.waitFor(async () => {
+      expect((await platformSnapshotItems('city').snapshot.getValue())?.keyId).toBe(city.key.keyId);
+      expect((await platformSnapshotItems('province').info.getValue())?.dataVersion).toBe(9);
+    });
+    expect(await snapshotItem.getValue()).toBeNull();
+  });
+});
