@@ -28,6 +28,7 @@ import { createTabBudget } from './create-tab-budget.ts';
 import { createVerdictPusher } from './create-verdict-pusher.ts';
 import { CreditError } from '../../core/api/credit-error.ts';
 import { createPlatformsVerdictService } from './create-platforms-verdict-service.ts';
+import { forgetUnusedSnapshots } from '../snapshot/forget-unused-snapshots.ts';
 import { createVerdictService, type VerdictService } from './create-verdict-service.ts';
 import { createFrameRegistry } from './frame-registry.ts';
 import { createStateSaver, loadPersistedState, type PersistedState } from './persisted-state.ts';
@@ -118,6 +119,7 @@ export function createBackground(): Background {
         : createVerdictService({ settings, client: platform.client(), onVerdict: pushOne, onDirty: save, saved, queryClient });
     service.watch(frames.allCodes());
     alarms.schedule(CHANGES_ALARM, settings().changesPollSeconds / 60);
+    void forgetUnusedSnapshots(platforms && platforms.length > 0 ? platforms.map((p) => p.id) : null).catch(() => undefined);
   }
 
   // One registration at a time: each one unregisters our script id before registering it again.
