@@ -2,8 +2,6 @@ import type { QueryClient } from '@tanstack/query-core';
 import type { StatusClient } from '../api/create-status-client.ts';
 import { createStatusStore, type CodeVerdict, type StatusStore, type StatusStoreOptions } from '../query/create-status-store.ts';
 import { tokenFingerprint } from '../query/token-fingerprint.ts';
-import { mergeSnapshotVerdict } from '../snapshot/merge-snapshot-verdict.ts';
-import type { Verdict } from '../verdict/verdict-types.ts';
 import { mergePlatformVerdicts } from './merge-platform-verdicts.ts';
 import type { PlatformConfig } from './platform-config-schema.ts';
 import { platformsCovering } from './platforms-covering.ts';
@@ -15,10 +13,10 @@ export interface PlatformsStatusOptions extends Omit<StatusStoreOptions, 'queryC
   /** The client for one platform (its URL and token). */
   client(platform: PlatformConfig): StatusClient;
   /**
-   * What a platform's list snapshot says of a code before its full answer (null: nothing): shown
-   * as that platform's part until the full answer comes (core/snapshot/merge-snapshot-verdict.ts).
+   * A platform's part of a code's verdict from its stored answer: the stored answer by default; with
+   * a list snapshot, what the snapshot says until the full answer comes (core/snapshot/merge-snapshot-verdict.ts).
    */
-  early?: (platformId: string, code: string) => Verdict | null;
+  part?: (platformId: string, code: string, stored: CodeVerdict | null) => CodeVerdict | null;
 }
 
 export interface PlatformsStatus {
@@ -42,7 +40,7 @@ export interface PlatformsStatus {
  * merged by `mergePlatformVerdicts`. Used by the extension's background and the widget alike.
  */
 export function createPlatformsStatus(o: PlatformsStatusOptions): PlatformsStatus {
-  const { platforms, queryClient, client, early, ...storeOptions } = o;
+  const { platforms, queryClient, client, part: partOf, ...storeOptions } = o;
   const now = o.now ?? (() => new Date());
   const stores = new Map<string, StatusStore>(
     platforms.map((p) => [
@@ -54,7 +52,7 @@ export function createPlatformsStatus(o: PlatformsStatusOptions): PlatformsStatu
   const merge = (parts: { platform: PlatformConfig; verdict: CodeVerdict | null }[]): CodeVerdict =>
     mergePlatformVerdicts(parts, { now: now(), ...(o.freshnessMs !== undefined && { freshnessMs: o.freshnessMs }) });
   const part = (platform: PlatformConfig, code: string, stored: CodeVerdict | null): CodeVerdict | null =>
-    early ? mergeSnapshotVerdict(stored, early(platform.id, code)) : stored;
+    partOf ? partOf(platform.id, code, stored) : stored;
   const peek = (code: string): CodeVerdict =>
     merge(covering(code).map(({ platform, store }) => ({ platform, verdict: part(platform, code, store.peek(code)) })));
 

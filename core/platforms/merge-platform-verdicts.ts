@@ -59,7 +59,7 @@ export function mergePlatformVerdicts(given: readonly PlatformPart[], o: MergeOp
     });
   // A platform's list snapshot answers before its full answer (a class, no entries): the most urgent of every answer shows.
   const early = parts.flatMap((p) => (p.verdict && p.verdict.result === null && !p.verdict.reason.errorKind && isAnswer(p.verdict.kind) ? [p.verdict] : []));
-  const shown = [...(base ? [base] : []), ...early].reduce<Verdict | null>((a, b) => (a && verdictRank(a.kind) <= verdictRank(b.kind) ? a : b), null);
+  const shown = [...(base ? [base] : []), ...early].reduce<Verdict | null>((a, b) => (a ? moreUrgent(a, b) : b), null);
 
   if (!shown) {
     if (failed?.verdict) return { ...failed.verdict, result: null, platforms: lines };
@@ -85,6 +85,12 @@ export function mergePlatformVerdicts(given: readonly PlatformPart[], o: MergeOp
     };
   }
   return { ...shown, result: union, platforms: lines };
+}
+
+/** The more urgent of two verdicts; of two clears, one from the public lists alone (it must look like one: verdict-look.ts). */
+function moreUrgent(a: Verdict, b: Verdict): Verdict {
+  const rank = verdictRank(b.kind) - verdictRank(a.kind);
+  return rank < 0 || (rank === 0 && b.reason.code === 'nothing-active-public') ? b : a;
 }
 
 /** A verdict that is a platform's answer (not unknown, pending or a mistyped code). */

@@ -119,8 +119,14 @@ export function createBackground(): Background {
         : createVerdictService({ settings, client: platform.client(), onVerdict: pushOne, onDirty: save, saved, queryClient });
     service.watch(frames.allCodes());
     alarms.schedule(CHANGES_ALARM, settings().changesPollSeconds / 60);
-    void forgetUnusedSnapshots(platforms && platforms.length > 0 ? platforms.map((p) => p.id) : null).catch(() => undefined);
+    // One at a time, each reading the configuration in force when it removes.
+    forgetting = forgetting.then(() => forgetUnusedSnapshots(platformIdsInUse)).catch(() => undefined);
   }
+  let forgetting: Promise<void> = Promise.resolve();
+  const platformIdsInUse = (): string[] | null => {
+    const platforms = settings().platforms;
+    return platforms && platforms.length > 0 ? platforms.map((p) => p.id) : null;
+  };
 
   // One registration at a time: each one unregisters our script id before registering it again.
   let registering: Promise<void> = Promise.resolve();

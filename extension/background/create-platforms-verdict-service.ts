@@ -22,8 +22,10 @@ import type { CodeVerdict } from '../../core/query/create-status-store.ts';
 import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
 import type { QueryClient } from '@tanstack/query-core';
 import type { Settings } from '../settings/settings-schema.ts';
+import { mergeSnapshotVerdict } from '../../core/snapshot/merge-snapshot-verdict.ts';
 import { createListSnapshot, type ListSnapshot } from '../snapshot/create-list-snapshot.ts';
 import { platformSnapshotItems } from '../snapshot/snapshot-items.ts';
+import { createSnapshotHold } from './create-snapshot-hold.ts';
 import { HOLD_MAX_MS, type EntryClient, type VerdictService } from './create-verdict-service.ts';
 
 export interface PlatformsVerdictServiceOptions {
@@ -59,9 +61,6 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
   );
   const freshnessMs = settings.freshnessMinutes * 60_000;
   const subscriptions = new Map<string, () => void>();
-  // Codes every covering platform's snapshot answered, waiting for their paint before the full answers are asked (release()).
-  const held = new Set<string>();
-  let holdTimer: ReturnType<typeof setTimeout> | null = null;
   // Each platform's signed list snapshot (issue 15), kept under its own keys; a current full answer wins over it.
   const snapshots = new Map<string, ListSnapshot>(
     o.platforms.map((p) => [
@@ -73,11 +72,9 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
         freshnessMs,
         reread: async (codes) => (await clients.get(p.id)!.status(codes)).results,
         onUpdated(codes) {
-          for (const code of codes ?? [...subscriptions.keys(), ...held]) {
-            if (!subscriptions.has(code) && !held.has(code)) continue;
-            const verdict = status.peek(code);
-            if (verdict.kind !== 'pending') o.onVerdict(code, verdict);
-          }
+          // Also `pending`: a code a snapshot stopped speaking for (its feed named it) shows it is being checked, not its painted answer.
+          for (const code of codes ?? [...subscriptions.keys(), ...hold.held])
+            if (subscriptions.has(code) || hold.held.has(code)) o.onVerdict(code, status.peek(code));
         },
         items: platformSnapshotItems(p.id),
         ...(o.fetch && { fetch: o.fetch }),
@@ -88,7 +85,7 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
     queryClient,
     platforms: o.platforms,
     client: (p) => clients.get(p.id)!,
-    early: (platformId, code) => snapshots.get(platformId)?.verdict(code) ?? null,
+    part: (platformId, code, stored) => mergeSnapshotVerdict(stored, snapshots.get(platformId)?.verdict(code) ?? null),
     freshnessMs,
     recoveryIntervalMs: Math.min(30_000, pollMs),
     windowMs: 30,
@@ -144,25 +141,21 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
     );
   }
 
-  function release(codes: Iterable<string>): void {
-    for (const code of codes) if (held.delete(code)) subscribe(code);
-    if (held.size === 0 && holdTimer !== null) {
-      clearTimeout(holdTimer);
-      holdTimer = null;
-    }
-  }
-
-  /** Whether every covering platform's snapshot speaks for the code now: its merged verdict is painted without a round trip. */
-  const answeredBySnapshots = (code: string): boolean => {
-    const covering = platformsCovering(code, o.platforms);
-    return (
-      covering.length > 0 &&
-      covering.every((p) => {
-        const verdict = snapshots.get(p.id)?.verdict(code);
-        return verdict != null && verdict.kind !== 'unknown' && verdict.kind !== 'pending';
-      })
-    );
-  };
+  // A code every covering platform's snapshot speaks for now is painted from them, its full answers asked once painted.
+  const hold = createSnapshotHold({
+    answered(code) {
+      const covering = platformsCovering(code, o.platforms);
+      return (
+        covering.length > 0 &&
+        covering.every((p) => {
+          const verdict = snapshots.get(p.id)?.verdict(code);
+          return verdict != null && verdict.kind !== 'unknown' && verdict.kind !== 'pending';
+        })
+      );
+    },
+    subscribe,
+    holdMaxMs: o.holdMaxMs ?? HOLD_MAX_MS,
+  });
 
   let catalogue: Measure[] | null = null;
   let catalogueLoading = false;
@@ -205,18 +198,7 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
       if (Date.now() - lastPoll > pollMs * 2) void this.pollChanges();
       const shown = [...codes];
       status.refreshStale(shown.filter((code) => subscriptions.has(code)));
-      for (const code of shown) {
-        if (subscriptions.has(code)) continue;
-        // Asked again while held (a card opened, another frame): its full answers are wanted now.
-        if (held.has(code)) release([code]);
-        else if (answeredBySnapshots(code)) {
-          held.add(code);
-          holdTimer ??= setTimeout(() => {
-            holdTimer = null;
-            release([...held]);
-          }, o.holdMaxMs ?? HOLD_MAX_MS);
-        } else subscribe(code);
-      }
+      for (const code of shown) if (!subscriptions.has(code)) hold.show(code);
     },
     recordSigners: (codes) =>
       recordParts(codes, o.platforms).map(({ platform: p, codes: covered }) => ({
@@ -224,14 +206,14 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
         client: clients.get(p.id)!,
         codes: covered,
       })),
-    release,
+    release: (codes) => hold.release(codes),
     retain(codes) {
       for (const [code, unsubscribe] of subscriptions) {
         if (codes.has(code)) continue;
         unsubscribe();
         subscriptions.delete(code);
       }
-      for (const code of held) if (!codes.has(code)) held.delete(code);
+      hold.retain(codes);
     },
     peek: (code) => status.peek(code),
     get: (code) => status.get(code),
@@ -241,7 +223,7 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
       await Promise.all(o.platforms.map((p) => status.invalidate(p.id, codes)));
     },
     catalogue: () => catalogue,
-    // The first platform's; the popup reads every platform's from storage (snapshot-items.ts).
+    // The first platform's (tests); the popup reads every platform's from storage (snapshot-items.ts).
     snapshotInfo: () => snapshots.get(o.platforms[0]!.id)!.info(),
     async pollChanges() {
       lastPoll = Date.now();
@@ -262,8 +244,7 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
     }),
     dispose() {
       disposed = true;
-      if (holdTimer !== null) clearTimeout(holdTimer);
-      held.clear();
+      hold.dispose();
       for (const follower of followers) follower.stop();
       for (const snapshot of snapshots.values()) snapshot.dispose();
       for (const unsubscribe of subscriptions.values()) unsubscribe();

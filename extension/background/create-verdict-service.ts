@@ -18,6 +18,7 @@ import { answerSource } from './answer-source.ts';
 import { createListSnapshot } from '../snapshot/create-list-snapshot.ts';
 import { mergeSnapshotVerdict } from '../../core/snapshot/merge-snapshot-verdict.ts';
 import type { SnapshotInfo } from '../snapshot/snapshot-items.ts';
+import { createSnapshotHold } from './create-snapshot-hold.ts';
 
 export interface VerdictServiceOptions {
   settings: () => Settings;
@@ -76,7 +77,7 @@ export interface VerdictService {
   recordSigners(codes: readonly string[]): RecordSigner[];
   invalidate(codes: string[]): Promise<void>;
   catalogue(): Measure[] | null;
-  /** The list snapshot's size, age and data version, or why it was refused (the popup reads it from storage). */
+  /** The list snapshot's size, age and data version, or why it was refused (several platforms: the first one's; the popup reads each from storage). */
   snapshotInfo(): SnapshotInfo;
   /** Polls the changes feed now (alarm, or a lookup after a pause). */
   pollChanges(): Promise<void>;
@@ -119,9 +120,6 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
   let cursor: number | null = sameSource ? (o.saved?.cursor ?? null) : null;
 
   const subscriptions = new Map<string, () => void>();
-  // Codes the current snapshot answered, waiting for their paint before the full answer is asked (release()).
-  const held = new Set<string>();
-  let holdTimer: ReturnType<typeof setTimeout> | null = null;
   let catalogue: Measure[] | null = null;
   let catalogueAt = 0;
   let catalogueLoading = false;
@@ -137,9 +135,10 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
       for (const code of codes ?? [...subscriptions.keys()]) {
         // A code with a current full answer shows that answer whatever the snapshot says: nothing to push.
         const stored = store.peek(code);
-        if ((!subscriptions.has(code) && !held.has(code)) || (stored?.result && !stored.reason.errorKind)) continue;
+        if ((!subscriptions.has(code) && !hold.held.has(code)) || (stored?.result && !stored.reason.errorKind)) continue;
+        // Also `pending`: a code the snapshot stopped speaking for (the feed named it) shows it is being checked, not its painted answer.
         const verdict = merged(code);
-        if (verdict && verdict.kind !== 'pending') o.onVerdict(code, verdict);
+        if (verdict) o.onVerdict(code, verdict);
       }
     },
     ...(o.fetch && { fetch: o.fetch }),
@@ -182,19 +181,15 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     subscriptions.set(code, unsubscribe);
   }
 
-  function release(codes: Iterable<string>): void {
-    for (const code of codes) if (held.delete(code)) subscribe(code);
-    if (held.size === 0 && holdTimer !== null) {
-      clearTimeout(holdTimer);
-      holdTimer = null;
-    }
-  }
-
-  /** Whether the snapshot speaks for the code now (current, and not withheld): its verdict is painted without a round trip. */
-  const answeredBySnapshot = (code: string): boolean => {
-    const verdict = snapshot.verdict(code);
-    return verdict !== null && verdict.kind !== 'unknown' && verdict.kind !== 'pending';
-  };
+  // A code the snapshot speaks for now (current, and not withheld) is painted from it, its full answer asked once painted.
+  const hold = createSnapshotHold({
+    answered(code) {
+      const verdict = snapshot.verdict(code);
+      return verdict !== null && verdict.kind !== 'unknown' && verdict.kind !== 'pending';
+    },
+    subscribe,
+    holdMaxMs: o.holdMaxMs ?? HOLD_MAX_MS,
+  });
 
   function loadCatalogue(): void {
     if (catalogueLoading || (catalogue && Date.now() - catalogueAt < CATALOGUE_TTL_MS)) return;
@@ -224,27 +219,16 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
       const shown = [...codes];
       // Shown again (a reload, a card opened, a batch): an answer past the freshness window is re-asked now.
       store.refreshStale(shown.filter((code) => subscriptions.has(code)));
-      for (const code of shown) {
-        if (subscriptions.has(code)) continue;
-        // Asked again while held (a card opened, another frame): its full answer is wanted now.
-        if (held.has(code)) release([code]);
-        else if (answeredBySnapshot(code)) {
-          held.add(code);
-          holdTimer ??= setTimeout(() => {
-            holdTimer = null;
-            release([...held]);
-          }, o.holdMaxMs ?? HOLD_MAX_MS);
-        } else subscribe(code);
-      }
+      for (const code of shown) if (!subscriptions.has(code)) hold.show(code);
     },
-    release,
+    release: (codes) => hold.release(codes),
     retain(codes) {
       for (const [code, unsubscribe] of subscriptions) {
         if (codes.has(code)) continue;
         unsubscribe();
         subscriptions.delete(code);
       }
-      for (const code of held) if (!codes.has(code)) held.delete(code);
+      hold.retain(codes);
     },
     peek: merged,
     entryClient: () => client,
@@ -268,8 +252,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     snapshot: () => ({ cache: dehydrateStatusQueries(queryClient, store.source), cursor, platformUrl, source }),
     dispose() {
       disposed = true;
-      if (holdTimer !== null) clearTimeout(holdTimer);
-      held.clear();
+      hold.dispose();
       follower.stop();
       snapshot.dispose();
       for (const unsubscribe of subscriptions.values()) unsubscribe();

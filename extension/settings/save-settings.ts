@@ -15,7 +15,7 @@ import { toSettingsView, type Settings, type SettingsPatch, type SettingsView } 
  * stale and are not copied into the list (a row at the policy's address uses the policy's token
  * as it is in force: single-platform-token.ts).
  */
-export function applySettingsPatch(settings: Settings, patch: SettingsPatch, copyToken = true): Settings {
+export function applySettingsPatch(settings: Settings, patch: SettingsPatch, { copyToken = true }: { copyToken?: boolean } = {}): Settings {
   const { token, ...rest } = patch;
   const next: Settings = { ...settings };
   for (const [key, value] of Object.entries(rest)) {
@@ -46,7 +46,9 @@ export async function saveSettings(patch: SettingsPatch): Promise<Result<Setting
   const { locked } = await readEffectiveSettings();
   const refused = MANAGED_KEYS.filter((key) => patch[key] !== undefined && locked.includes(key));
   if (refused.length > 0) return fail('permission', `set by enterprise policy: ${refused.join(', ')}`);
-  const next = applySettingsPatch(await readLocalSettings(), patch, !locked.includes('platformUrl') && !locked.includes('token'));
+  const next = applySettingsPatch(await readLocalSettings(), patch, {
+    copyToken: !locked.includes('platformUrl') && !locked.includes('token'),
+  });
   await settingsItem.setValue(next);
   return ok(toSettingsView((await readEffectiveSettings()).settings));
 }

@@ -54,11 +54,25 @@ export interface SnapshotItems {
   info: CheckedItem<SnapshotInfo | null>;
 }
 
+const NAMES = { snapshot: 'listSnapshot', delta: 'listSnapshotDelta', info: 'listSnapshotInfo' } as const;
+
 const defineItems = (suffix: string): SnapshotItems => ({
-  snapshot: checkedItem(`local:listSnapshot${suffix}`, parse(StoredSnapshotSchema)),
-  delta: checkedItem(`local:listSnapshotDelta${suffix}`, parse(StoredDeltaSchema)),
-  info: checkedItem(`local:listSnapshotInfo${suffix}`, parse(SnapshotInfoSchema)),
+  snapshot: checkedItem(`local:${NAMES.snapshot}${suffix}`, parse(StoredSnapshotSchema)),
+  delta: checkedItem(`local:${NAMES.delta}${suffix}`, parse(StoredDeltaSchema)),
+  info: checkedItem(`local:${NAMES.info}${suffix}`, parse(SnapshotInfoSchema)),
 });
+
+/**
+ * Whose snapshot a `storage.local` key holds (WXT's `…$` key beside an item holds its version):
+ * `null` the single platform's, a platform id, or undefined when the key is not a snapshot's.
+ */
+export function snapshotKeyOwner(key: string): string | null | undefined {
+  const bare = key.endsWith('$') ? key.slice(0, -1) : key;
+  const colon = bare.indexOf(':');
+  const name = colon < 0 ? bare : bare.slice(0, colon);
+  if (!Object.values<string>(NAMES).includes(name)) return undefined;
+  return colon < 0 ? null : bare.slice(colon + 1);
+}
 
 /** The single platform's. */
 export const SINGLE_SNAPSHOT_ITEMS: SnapshotItems = defineItems('');

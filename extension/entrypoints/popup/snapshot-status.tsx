@@ -25,19 +25,19 @@ function size(bytes: number): string {
  * refused. With several platforms, a line for each, under its name. Chinese first, then English.
  */
 export function SnapshotStatus({ locale, pollMs, platforms, load = published }: SnapshotStatusProps) {
-  const [infos, setInfos] = useState<Array<{ name: string | null; info: SnapshotInfo | null }>>([]);
+  const [infos, setInfos] = useState<Array<{ id: string | null; name: string | null; info: SnapshotInfo | null }>>([]);
   const ids = platforms?.length ? platforms.map((p) => p.id) : [null];
   usePolling(
     async (isLive) => {
       const next = await Promise.all(
-        ids.map(async (id) => ({ name: platforms?.find((p) => p.id === id)?.name ?? null, info: await load(id).catch(() => null) })),
+        ids.map(async (id) => ({ id, name: platforms?.find((p) => p.id === id)?.name ?? null, info: await load(id).catch(() => null) })),
       );
       if (isLive()) setInfos(next);
     },
     pollMs,
     [ids.join(' ')],
   );
-  return <>{infos.map(({ name, info }) => info && info.state !== 'none' && <SnapshotLine key={name} name={name} info={info} locale={locale} />)}</>;
+  return <>{infos.map(({ id, name, info }) => info && info.state !== 'none' && <SnapshotLine key={id ?? ''} name={name} info={info} locale={locale} />)}</>;
 }
 
 function SnapshotLine({ name, info, locale }: { name: string | null; info: SnapshotInfo; locale: VerdictLocale }) {

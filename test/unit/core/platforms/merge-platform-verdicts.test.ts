@@ -159,9 +159,12 @@ describe('mergePlatformVerdicts', () => {
   });
 
   describe('with a part answered by its platform’s list snapshot only (a class, no entries yet)', () => {
-    const fromSnapshot = (kind: 'clear' | 'black' | 'red'): CodeVerdict => ({
+    const fromSnapshot = (kind: 'clear' | 'black' | 'red', scope: 'full' | 'public' = 'full'): CodeVerdict => ({
       kind,
-      reason: { code: kind === 'clear' ? 'nothing-active' : kind === 'black' ? 'black-active' : 'red-active', detail: 'snapshot' },
+      reason: {
+        code: kind === 'clear' ? (scope === 'public' ? 'nothing-active-public' : 'nothing-active') : kind === 'black' ? 'black-active' : 'red-active',
+        detail: 'snapshot',
+      },
       activeEntries: [],
       disputedEntries: [],
       watchEntries: [],
@@ -179,6 +182,22 @@ describe('mergePlatformVerdicts', () => {
       ]);
       expect(v).toMatchObject({ kind: 'clear', result: null, reason: { detail: 'snapshot' } });
       expect(platformLinesText(v.platforms ?? [])).toBe('区平台：未列入；省平台：未列入');
+    });
+
+    it('looks like a clear from the public lists alone when one platform’s clear is', () => {
+      const full = clearAnswer();
+      for (const parts of [
+        [
+          { platform: district, verdict: full },
+          { platform: province, verdict: fromSnapshot('clear', 'public') },
+        ],
+        [
+          { platform: district, verdict: fromSnapshot('clear') },
+          { platform: province, verdict: fromSnapshot('clear', 'public') },
+        ],
+      ]) {
+        expect(merge(parts)).toMatchObject({ kind: 'clear', reason: { code: 'nothing-active-public' } });
+      }
     });
 
     it('shows the most urgent answer, whether from a snapshot or a full answer', () => {

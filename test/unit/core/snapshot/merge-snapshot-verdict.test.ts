@@ -18,6 +18,10 @@ const verdict = (kind: Verdict['kind'], extra: Partial<Verdict> = {}): Verdict =
 });
 const answered = (v: Verdict): CodeVerdict => ({ ...v, result: makeStatusResult() });
 const failed: CodeVerdict = { ...verdict('unknown', { reason: { code: 'error', errorKind: 'offline' } }), result: null };
+const failedAs = (errorKind: NonNullable<Verdict['reason']['errorKind']>): CodeVerdict => ({
+  ...verdict('unknown', { reason: { code: 'error', errorKind } }),
+  result: null,
+});
 const failedWithAnswer: CodeVerdict = {
   ...verdict('unknown', { reason: { code: 'error', errorKind: 'offline' }, lastKnown: 'red' }),
   result: makeStatusResult(),
@@ -34,6 +38,10 @@ describe('mergeSnapshotVerdict', () => {
     ['past the window, the full answer is the last known one', failedWithAnswer, snapshotPast, 'unknown', 'red'],
     ['past the window without a full answer, the snapshot is the last known one', failed, snapshotPast, 'unknown', 'clear'],
     ['no snapshot: the store as it is', failed, null, 'unknown', undefined],
+    ['the platform said it cannot answer this code (a per-code error): unknown, not the snapshot', failedAs('schema'), snapshotBlack, 'unknown', undefined],
+    ['the platform refused the token: unknown, not the snapshot', failedAs('auth'), snapshotBlack, 'unknown', undefined],
+    ['no permission: unknown, not the snapshot', failedAs('permission'), snapshotBlack, 'unknown', undefined],
+    ['the platform timed out: the snapshot answers within the window', failedAs('timeout'), snapshotBlack, 'black', undefined],
   ])('%s', (_, stored, snapshot, kind, lastKnown) => {
     const merged = mergeSnapshotVerdict(stored, snapshot);
     expect(merged?.kind).toBe(kind);

@@ -62,28 +62,33 @@ describe('createPlatformsVerdictService with a list snapshot per platform', () =
   let service: VerdictService | undefined;
   afterEach(() => service?.dispose());
 
-  function start(o: { provinceServesSnapshot?: boolean } = {}) {
+  function start(o: { provinceServesSnapshot?: boolean; freshnessMinutes?: number; provinceDown?: () => boolean } = {}) {
     const fakes = {
       city: snapshotPlatform({ snapshot: city, version: () => 4, serveSnapshot: true, status: answers(null) }),
       province: snapshotPlatform({ snapshot: province, version: () => 9, serveSnapshot: o.provinceServesSnapshot ?? true, status: answers(wuhanListed) }),
     };
-    const fetch: typeof globalThis.fetch = (input, init) =>
-      (String(input instanceof Request ? input.url : input).startsWith(CITY) ? fakes.city : fakes.province).fetch(input, init);
-    const settings = parseStoredSettings({ changesPollSeconds: 60 });
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.startsWith(PROVINCE) && o.provinceDown?.()) throw new TypeError('Failed to fetch');
+      return (url.startsWith(CITY) ? fakes.city : fakes.province).fetch(input, init);
+    };
+    const settings = parseStoredSettings({ changesPollSeconds: 60, freshnessMinutes: o.freshnessMinutes ?? 5 });
     service = createPlatformsVerdictService({
       settings: () => settings,
       platforms,
       fetch,
       onDirty: () => undefined,
-      onVerdict: () => undefined,
+      onVerdict: (code, verdict) => pushed.set(code, verdict.kind),
       holdMaxMs: HOLD_MS,
     });
     const asked = (fake: 'city' | 'province') =>
       fakes[fake].calls.filter((c) => c.url.includes('/status')).flatMap((c) => (c.body as { codes: string[] }).codes);
     const feedSince = (fake: 'city' | 'province') =>
       fakes[fake].calls.filter((c) => c.url.includes('/changes')).map((c) => Number(new URL(c.url).searchParams.get('since')));
-    return { asked, feedSince };
+    return { asked, feedSince, pushed };
   }
+  const pushed = new Map<string, string>();
+  beforeEach(() => pushed.clear());
 
   it('paints a code every covering snapshot answers at once, and asks each platform only once it was painted', async () => {
     const { asked } = start();
@@ -121,5 +126,35 @@ describe('createPlatformsVerdictService with a list snapshot per platform', () =
       expect((await platformSnapshotItems('province').info.getValue())?.dataVersion).toBe(9);
     });
     expect(await snapshotItem.getValue()).toBeNull();
+  });
+
+  it('turns a code painted from a snapshot unknown once that platform’s feed was not read within the window', async () => {
+    let down = false;
+    // The shortest window settings allow (3 s); the province goes down after its first feed read.
+    const { feedSince } = start({ freshnessMinutes: 0.05, provinceDown: () => down });
+    await vi.waitFor(() => expect(service!.peek(wuhanClear)?.kind).toBe('clear'));
+    await vi.waitFor(() => expect(feedSince('province').length).toBeGreaterThan(0));
+    down = true;
+    service!.watch([wuhanClear]);
+    await vi.waitFor(() => expect(service!.peek(wuhanClear)).toMatchObject({ kind: 'unknown', lastKnown: 'clear' }), { timeout: 8_000 });
+    await vi.waitFor(() => expect(pushed.get(wuhanClear)).toBe('unknown'));
+  }, 15_000);
+
+  it('forgets a held code no frame shows any more: it is never asked', async () => {
+    const { asked } = start();
+    await vi.waitFor(() => expect(service!.peek(wuhanClear)?.kind).toBe('clear'));
+    service!.watch([wuhanClear, yichang]);
+    service!.retain(new Set([yichang]));
+    await vi.waitFor(() => expect(asked('province')).toContain(yichang), { timeout: HOLD_MS + 2_000 });
+    expect([...asked('city'), ...asked('province')]).not.toContain(wuhanClear);
+  });
+
+  it('starts no feed once disposed before the kept snapshots were read back', async () => {
+    const { feedSince } = start();
+    service!.dispose();
+    service = undefined;
+    // Negative: nothing must happen within the window in which a started follower polls at once.
+    await new Promise((r) => setTimeout(r, 300));
+    expect([...feedSince('city'), ...feedSince('province')]).toEqual([]);
   });
 });

@@ -11,6 +11,13 @@ describe('a platform row without a token of its own', () => {
     expect(withSinglePlatformToken(settings).platforms?.map((p) => p.token)).toEqual(['single', undefined]);
   });
 
+  it('never follows another address: another scheme, port or path', () => {
+    for (const url of ['http://credit.wuhan.gov.cn', 'https://credit.wuhan.gov.cn:8443', 'https://credit.wuhan.gov.cn/other']) {
+      const settings = parseStoredSettings({ platformUrl: 'https://credit.wuhan.gov.cn', token: 'single', platforms: [{ ...city, url }] });
+      expect(withSinglePlatformToken(settings).platforms?.[0]?.token, url).toBeUndefined();
+    }
+  });
+
   it('keeps its own token, and stays without one when it was cleared', () => {
     const own = parseStoredSettings({
       platformUrl: city.url,
