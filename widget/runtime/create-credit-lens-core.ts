@@ -173,8 +173,8 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     const built = builds;
     // One snapshot per platform is not there yet: never a wrong answer, so none at all.
     if (config.snapshot) console.warn('[CreditLens] 名单快照只用于单一平台 / the list snapshot is not used with platforms');
-    settled = withMore().then(
-      (m) => {
+    settled = withMore()
+      .then((m) => {
         if (built !== builds) return;
         platforms = m.createWidgetPlatforms({
           queryClient,
@@ -187,10 +187,9 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
           now,
         });
         ({ status: store, follower } = platforms);
-      },
+      })
       // Not loaded, or not a list of platforms: every code stays unknown.
-      (error: unknown) => console.error('[CreditLens] 平台未能启用 / platforms not in use', error),
-    );
+      .catch((error: unknown) => console.error('[CreditLens] 平台未能启用 / platforms not in use', error));
   }
 
   /** Loads the snapshot code (widget/more) and starts the download; only with `data-snapshot`. */
@@ -314,7 +313,8 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       let stop: (() => void) | null = null;
       let done = false;
       stop = current.subscribe(code, (v) => {
-        if (done || v.kind === 'pending' || (v.stale && !v.reason.errorKind)) return;
+        // With `platforms`, once every covering platform has answered (a listing is shown before, not returned).
+        if (done || v.kind === 'pending' || (v.stale && !v.reason.errorKind) || v.platforms?.some((line) => line.kind === 'pending')) return;
         done = true;
         resolve(stateOf(code, suspect, v));
         // Called from inside subscribe() when the answer is cached: unsubscribe after it returns.
