@@ -240,4 +240,28 @@ describe('CreditLens.recordSet with several platforms', () => {
   it('refuses record() (one signed record) while several platforms are configured', async () => {
     await expect(lens().record({ codes: [WUHAN_CODE] })).rejects.toThrow(/use recordSet\(\)/);
   });
+
+  it('returns a record in parts as one JSON file, and refuses CSV for it', async () => {
+    const l = lens();
+    await expect(l.recordSet({ codes: [WUHAN_CODE] })).rejects.toBeTruthy();
+    const set = {
+      kind: 'creditlens-record-set',
+      version: 1,
+      parts: [{ platformId: 'hubei', platformName: HUBEI, platformUrl: HUBEI_URL, signed: { record: {} } }],
+    } as never;
+    await expect(l.exportRecord(set, 'json').text()).resolves.toContain('"creditlens-record-set"');
+    expect(() => l.exportRecord(set, 'csv')).toThrow(TypeError);
+  });
+
+  it('prints a part at the platform that signed it, and refuses a bare record while several platforms are configured', () => {
+    const submitted: string[] = [];
+    vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(function (this: HTMLFormElement) {
+      submitted.push(this.action);
+    });
+    const l = lens();
+    const signed = { record: { recordId: 'r-1' } } as never;
+    l.openPrintView({ platformId: 'hubei', platformName: HUBEI, platformUrl: HUBEI_URL, signed });
+    expect(submitted).toEqual([`${HUBEI_URL}/records/print`]);
+    expect(() => l.openPrintView(signed)).toThrow(TypeError);
+  });
 });
