@@ -93,7 +93,9 @@ export function mergeConfig(current: WidgetConfig, options: CreditLensOptions): 
   }
   if (options.platforms !== undefined) {
     if (options.platforms !== null && !Array.isArray(options.platforms)) throw new TypeError('CreditLens: platforms must be a list (or null)');
-    next.platforms = options.platforms && [...options.platforms];
+    // The same list again keeps the platforms (and their answers) in force.
+    next.platforms =
+      options.platforms && (JSON.stringify(options.platforms) === JSON.stringify(current.platforms) ? current.platforms : [...options.platforms]);
   }
   if (options.token !== undefined) next.token = options.token || null;
   if (options.tokenProvider !== undefined) {

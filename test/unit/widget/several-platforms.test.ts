@@ -81,6 +81,17 @@ describe('configure({ platforms })', () => {
     expect(config.hasToken).toBe(true);
   });
 
+  it('keeps the answers when the same list is configured again, and asks again for another', async () => {
+    const l = lens();
+    await l.check(YICHANG_CODE);
+    l.configure({ platforms: structuredClone(platforms), caseReference: 'CG-2' });
+    await l.check(YICHANG_CODE);
+    expect(statusCodes(hubei)).toHaveLength(1);
+    l.configure({ platforms: [platforms[1]!] });
+    await l.check(YICHANG_CODE);
+    expect(statusCodes(hubei)).toHaveLength(2);
+  });
+
   it('returns to the single platform when platforms is set to null', async () => {
     const single = fakePlatforms(['https://credit.example.gov.cn']);
     const back = createCreditLens({ platform: 'https://credit.example.gov.cn', platforms }, { fetch: single.fetch, now: () => NOW });
