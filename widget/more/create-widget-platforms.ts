@@ -21,7 +21,7 @@ export function createWidgetPlatforms(o: WidgetPlatformsOptions): WidgetPlatform
       createCreditClient({
         baseUrl: p.url,
         // The platform's own token; else the host's provider, told which platform it is for. Never another platform's token.
-        getToken: async () => p.token ?? (o.tokenProvider ? ((await o.tokenProvider({ id: p.id, url: p.url, name: p.name })) ?? null) : null),
+        getToken: async () => p.token || (o.tokenProvider ? ((await o.tokenProvider({ id: p.id, url: p.url, name: p.name })) ?? null) : null),
         ...(o.fetch && { fetch: o.fetch }),
       }),
     ]),

@@ -329,8 +329,12 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     let state: CodeState;
     if (parsed.validity === 'invalid') state = { code: parsed.code, verdict: invalidVerdict(), result: null };
     else {
-      // With `platforms`: once the platforms runtime has loaded.
-      if (!store) await settled;
+      // With `platforms`: once the platforms runtime of the configuration then in force has loaded.
+      while (!store && settled) {
+        const waited = settled;
+        await waited;
+        if (waited === settled) break;
+      }
       state = store
         ? await firstAnswer(store, parsed.code, parsed.validity === 'suspect')
         : { code: parsed.code, verdict: settled ? notLoadedVerdict() : unconfiguredVerdict(), result: null };

@@ -150,6 +150,21 @@ describe('CreditLens.check with several platforms', () => {
   });
 });
 
+describe('CreditLens.check while the platforms load', () => {
+  it('returns the answer of the list in force when the list changed while it waited', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const core = createCreditLensCore({ fetch: fake.fetch, now: () => NOW, changesIntervalMs: 60_000, loadMore: () => gate.then(loadMore) });
+    core.configure({ platforms: [platforms[0]!] });
+    const asked = core.check(YICHANG_CODE);
+    core.configure({ platforms });
+    release();
+    const [result] = await asked;
+    expect(result!.verdict.kind).toBe('red');
+    expect(statusCodes(hubei)).toEqual([[YICHANG_CODE]]);
+  });
+});
+
 describe('<credit-status> with several platforms', () => {
   it('shows pending until the rest of the widget has loaded, then the merged verdict, and the card names each source', async () => {
     let release!: () => void;
