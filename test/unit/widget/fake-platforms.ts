@@ -18,6 +18,8 @@ export interface FakeAt {
   entries: Map<string, Partial<ListEntry>[]>;
   /** Every request fails as if the platform were down. */
   down: boolean;
+  /** Codes its changes feed names next (after the data version 3 it starts at); read once. */
+  changed: string[];
 }
 
 const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
@@ -25,7 +27,7 @@ const stamp = { asOf: ASOF, dataVersion: 3 };
 
 /** Several fake platforms behind one `fetch`, told apart by origin. */
 export function fakePlatforms(origins: string[]): { fetch: typeof fetch; at: Record<string, FakeAt> } {
-  const at: Record<string, FakeAt> = Object.fromEntries(origins.map((origin) => [origin, { origin, calls: [], entries: new Map(), down: false }]));
+  const at: Record<string, FakeAt> = Object.fromEntries(origins.map((origin) => [origin, { origin, calls: [], entries: new Map(), down: false, changed: [] }]));
   const fetchVia = (async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = new URL(String(input));
     const platform = at[url.origin];
@@ -52,8 +54,10 @@ export function fakePlatforms(origins: string[]): { fetch: typeof fetch; at: Rec
         return json(200, { catalogueVersion: '1', measures: [makeMeasure({ id: 'm-proc', contexts: ['procurement', 'approval'] })], ...stamp });
       case '/api/v1/health':
         return json(200, { status: 'ok', apiVersion: 'v1', platform: 'fake', anonymousReads: true, ...stamp });
-      case '/api/v1/changes':
-        return json(200, { changes: [], cursor: 3, hasMore: false, ...stamp });
+      case '/api/v1/changes': {
+        const changes = platform.changed.splice(0).map((code, i) => ({ cursor: 4 + i, code, at: ASOF, kind: 'listed' }));
+        return json(200, { changes, cursor: 3 + changes.length, hasMore: false, ...stamp });
+      }
       case '/api/v1/feedback':
         if (init.method === 'POST')
           return json(201, { feedback: { id: 'fb-1', ...body, department: '区发改局', receivedAt: ASOF }, duplicate: false, ...stamp });

@@ -192,6 +192,22 @@ describe('<credit-status> with several platforms', () => {
   });
 });
 
+describe('changes feeds with several platforms', () => {
+  it('follows each platform’s feed on its own: a change the province names is asked again of the province only', async () => {
+    const core = createCreditLensCore({ fetch: fake.fetch, now: () => NOW, changesIntervalMs: 30 });
+    core.configure({ platforms });
+    const seen: string[] = [];
+    const stop = core.watch(WUHAN_CODE, (state) => seen.push(state.verdict.kind));
+    await vi.waitFor(() => expect(seen.at(-1)).toBe('black'));
+    await vi.waitFor(() => expect(hubei.calls.some((c) => c.path === '/api/v1/changes')).toBe(true));
+    hubei.entries.set(WUHAN_CODE, [{ id: 'e-h', list: 'red', category: '纳税信用A级纳税人' }]);
+    hubei.changed.push(WUHAN_CODE);
+    await vi.waitFor(() => expect(statusCodes(hubei)).toHaveLength(2));
+    expect(statusCodes(wuhan)).toHaveLength(1);
+    stop();
+  });
+});
+
 describe('feedback and objections with several platforms', () => {
   async function loadedCore() {
     const core = createCreditLensCore({ fetch: fake.fetch, now: () => NOW, changesIntervalMs: 60_000 });
