@@ -85,10 +85,13 @@ export function createCreditLens(options: CreditLensOptions = {}, env: CreditLen
     },
     openPrintView(signed) {
       const { platform, platforms } = core.config();
-      // A part is printed by the platform that signed it.
-      if ('platformUrl' in signed) return openPrintView(signed.signed, signed.platformUrl);
-      if (!platform || platforms) throw new TypeError('CreditLens.openPrintView: no platform is configured (with platforms, pass a part of the record set)');
-      openPrintView(signed, platform);
+      const bare = (url: string | null | undefined) => url?.replace(/\/+$/, '');
+      // A part is printed by the platform that signed it — only one configured here, as the record is posted to it.
+      const url = bare('platformUrl' in signed ? signed.platformUrl : platforms ? null : platform);
+      if (!url || ![platform, ...(platforms ?? []).map((p) => p.url)].some((known) => bare(known) === url)) {
+        throw new TypeError('CreditLens.openPrintView: no such platform is configured (with platforms, pass a part of the record set)');
+      }
+      openPrintView('platformUrl' in signed ? signed.signed : signed, url);
     },
     flushFeedback: async () => {
       if (!core.config().platform && !core.config().platforms) return;

@@ -305,5 +305,8 @@ describe('CreditLens.recordSet with several platforms', () => {
     l.openPrintView({ platformId: 'hubei', platformName: HUBEI, platformUrl: HUBEI_URL, signed });
     expect(submitted).toEqual([`${HUBEI_URL}/records/print`]);
     expect(() => l.openPrintView(signed)).toThrow(TypeError);
+    // The record is posted to the part's platform: only to one configured here.
+    expect(() => l.openPrintView({ platformId: 'x', platformName: 'x', platformUrl: 'https://elsewhere.example', signed })).toThrow(TypeError);
+    expect(submitted).toHaveLength(1);
   });
 });
