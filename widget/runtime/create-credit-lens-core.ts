@@ -57,6 +57,8 @@ export interface CreditLensCore extends CodeWatcher {
   more(): Promise<WidgetMore>;
   /** The rest of the widget when it has loaded (see `more()`), else null. */
   loadedMore(): WidgetMore | null;
+  /** Resolves once the configuration is in use (with `platforms`: parsed and loaded); rejects with why it is not (a TypeError for a bad list). */
+  ready(): Promise<void>;
 }
 
 /** The longest codes wait for the list snapshot (`data-snapshot`) before they are asked for anyway. */
@@ -92,6 +94,8 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   // Codes wait for this before asking: with `data-snapshot` the snapshot in use or failed (at most
   // SNAPSHOT_WAIT_MS), with `platforms` the platforms runtime loaded (or failed to).
   let settled: Promise<void> | null = null;
+  // Resolves once the configuration is in use; with `platforms`, rejects when the list cannot be.
+  let inUse: Promise<void> = Promise.resolve();
   let clientOptions: CreditClientOptions | null = null;
   let client: CreditClient | null = null;
   let loop: FeedbackRuntime | null = null;
@@ -118,6 +122,7 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
 
   function rebuild(): void {
     builds++;
+    inUse = Promise.resolve();
     follower?.stop();
     follower = null;
     snapshot?.dispose();
@@ -173,23 +178,22 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     const built = builds;
     // One snapshot per platform is not there yet: never a wrong answer, so none at all.
     if (config.snapshot) console.warn('[CreditLens] 名单快照只用于单一平台 / the list snapshot is not used with platforms');
-    settled = withMore()
-      .then((m) => {
-        if (built !== builds) return;
-        platforms = m.createWidgetPlatforms({
-          queryClient,
-          platforms: config.platforms!,
-          tokenProvider: config.tokenProvider,
-          freshnessMs: config.freshness,
-          context: config.context,
-          changesIntervalMs: env.changesIntervalMs ?? 30_000,
-          ...(env.fetch && { fetch: env.fetch }),
-          now,
-        });
-        ({ status: store, follower } = platforms);
-      })
-      // Not loaded, or not a list of platforms: every code stays unknown.
-      .catch((error: unknown) => console.error('[CreditLens] 平台未能启用 / platforms not in use', error));
+    inUse = withMore().then((m) => {
+      if (built !== builds) return;
+      platforms = m.createWidgetPlatforms({
+        queryClient,
+        platforms: config.platforms!,
+        tokenProvider: config.tokenProvider,
+        freshnessMs: config.freshness,
+        context: config.context,
+        changesIntervalMs: env.changesIntervalMs ?? 30_000,
+        ...(env.fetch && { fetch: env.fetch }),
+        now,
+      });
+      ({ status: store, follower } = platforms);
+    });
+    // Not loaded, or not a list of platforms: every code stays unknown.
+    settled = inUse.catch((error: unknown) => console.error('[CreditLens] 平台未能启用 / platforms not in use', error));
   }
 
   /** Loads the snapshot code (widget/more) and starts the download; only with `data-snapshot`. */
@@ -362,6 +366,7 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     more: withMore,
     loadedMore: () => more,
     platforms: () => platforms,
+    ready: () => inUse,
     caseReference: () => caseReference,
     setCaseReference(value) {
       caseReference = value;

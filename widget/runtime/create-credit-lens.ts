@@ -15,6 +15,8 @@ export interface CreditLens {
   configure(options: CreditLensOptions): CreditLens;
   /** The configuration in force (no token is exposed, nor the platforms' own). */
   readonly config: Omit<WidgetConfig, 'token' | 'tokenProvider' | 'platforms'> & { platforms: Omit<PlatformConfig, 'token'>[] | null; hasToken: boolean };
+  /** Resolves once the configuration is in use; with `platforms`, once the list is parsed and the platforms loaded, rejecting with a TypeError naming what is wrong with a bad list. */
+  ready(): Promise<void>;
   /** Verdicts for the host's own logic; never rejects for a failed check (that verdict is `unknown`). */
   check(codes: string | readonly string[]): Promise<CheckResult[]>;
   /** Marks every code inside `root` (default `document.body`), keeps watching it, and resolves once every code has an answer. */
@@ -64,6 +66,7 @@ export function createCreditLens(options: CreditLensOptions = {}, env: CreditLen
         hasToken: token !== null || tokenProvider !== null || !!platforms?.some((p) => p.token),
       };
     },
+    ready: () => core.ready(),
     check: (codes) => core.check(codes),
     scan(root, scanOptions) {
       const target = root ?? globalThis.document?.body;

@@ -69,6 +69,8 @@ describe('configure({ platforms })', () => {
     expect(result!.verdict.kind).toBe('unknown');
     expect(String(error.mock.calls[0]?.[1])).toMatch(/TypeError: CreditLens: platforms: 0\.url/);
     await expect(bad.recordSet({ codes: [WUHAN_CODE] })).rejects.toThrow(/platforms: 0\.url/);
+    await expect(bad.ready()).rejects.toThrow(/platforms: 0\.url/);
+    await expect(lens().ready()).resolves.toBeUndefined();
     expect(wuhan.calls).toEqual([]);
   });
 
