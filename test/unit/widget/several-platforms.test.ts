@@ -276,6 +276,14 @@ describe('CreditLens.recordSet with several platforms', () => {
     expect(city!.set).toMatchObject({ platforms: [WUHAN_URL, HUBEI_URL], codes: [WUHAN_CODE, YICHANG_CODE] });
   });
 
+  it('asks the one platform for a set of one part when only platform is configured', async () => {
+    const single = fakePlatforms(['https://credit.example.gov.cn']);
+    const one = createCreditLens({ platform: 'https://credit.example.gov.cn' }, { fetch: single.fetch, now: () => NOW });
+    await expect(one.recordSet({ codes: [FUJIAN_CODE] })).rejects.toMatchObject({ status: 400 });
+    const [asked] = single.at['https://credit.example.gov.cn']!.calls.filter((c) => c.path === '/api/v1/records');
+    expect(asked!.body).toMatchObject({ codes: [FUJIAN_CODE], set: { platforms: ['https://credit.example.gov.cn'], codes: [FUJIAN_CODE] } });
+  });
+
   it('refuses a record with a code no platform covers, asking none', async () => {
     await expect(lens().recordSet({ codes: [WUHAN_CODE, FUJIAN_CODE] })).rejects.toThrow(/no-covering-platform.*91350100M000100Y43/);
     expect([...wuhan.calls, ...hubei.calls].filter((c) => c.path === '/api/v1/records')).toEqual([]);
