@@ -9,8 +9,10 @@ export type { CheckResult, CreditLensEnvironment } from './runtime/create-credit
 export type { CodeState } from './contract/code-watcher.ts';
 export type { ScanFindingWithVerdict, ScanHandle, ScanOptions } from './more/scan-container.ts';
 export { VERDICT_EVENT, type VerdictEventDetail } from './contract/verdict-event.ts';
-export type { CreditLensOptions, TokenProvider, WidgetConfig } from './contract/widget-config.ts';
+export type { CreditLensOptions, TokenPlatform, TokenProvider, WidgetConfig } from './contract/widget-config.ts';
 export type { Verdict, VerdictKind } from '../core/verdict/verdict-types.ts';
 export type { CheckContext } from '../core/api/check-context-schema.ts';
-export type { RecordOptions } from './more/create-check-record.ts';
+export type { RecordOptions } from './more/page-record-request.ts';
+export type { CheckRecordSet, RecordPart } from '../core/record/check-record-set-schema.ts';
+export type { PlatformConfig } from '../core/platforms/platform-config-schema.ts';
 export type { SignedCheckRecord } from '../core/api/check-record-schema.ts';

@@ -1,4 +1,4 @@
-import { verdictLabel, type VerdictLocale } from '../verdict/verdict-labels.ts';
+import { verdictWords, type VerdictLocale } from '../verdict/verdict-words.ts';
 import type { PlatformLine } from './platform-line-schema.ts';
 
 const FAILED: Record<VerdictLocale, { unreachable: string; permission: string; separator: string; colon: string; none: string }> = {
@@ -14,7 +14,7 @@ const FAILED: Record<VerdictLocale, { unreachable: string; permission: string; s
 
 /** What one platform answered, in a word or two: its verdict's short label, or why it failed. */
 export function platformLineWord(line: PlatformLine, locale: VerdictLocale = 'zh-CN'): string {
-  if (line.kind !== 'unknown') return verdictLabel(line.kind, locale).short;
+  if (line.kind !== 'unknown') return verdictWords(line.kind, locale).short;
   return line.errorKind === 'permission' ? FAILED[locale].permission : FAILED[locale].unreachable;
 }
 

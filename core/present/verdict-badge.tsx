@@ -1,4 +1,5 @@
-import { formatAge, verdictLabel } from '../verdict/verdict-labels.ts';
+import { formatAge } from '../verdict/verdict-labels.ts';
+import { verdictWords } from '../verdict/verdict-words.ts';
 import { verdictLook } from '../verdict/verdict-look.ts';
 import type { Verdict } from '../verdict/verdict-types.ts';
 import { badgeText } from './badge-text.ts';
@@ -31,7 +32,7 @@ export function badgeQualifier(verdict: Verdict, locale: PresentLocale): string 
  * (WCAG 2.5.3) without the widget's script tag carrying preact/hooks.
  */
 export function badgeWords(verdict: Verdict, locale: PresentLocale, name: string | null = null, nameMismatch = false): string {
-  const label = verdictLabel(verdictLook(verdict), locale);
+  const label = verdictWords(verdictLook(verdict), locale);
   const qualifier = badgeQualifier(verdict, locale);
   const age = verdict.stale && verdict.ageMs !== null ? formatAge(verdict.ageMs, locale) : '';
   const words = [
@@ -54,7 +55,7 @@ export function badgeWords(verdict: Verdict, locale: PresentLocale, name: string
  */
 export function VerdictBadge({ verdict, name, locale, compact = false, nameMismatch = false }: VerdictBadgeProps) {
   const look = verdictLook(verdict);
-  const label = verdictLabel(look, locale);
+  const label = verdictWords(look, locale);
   const qualifier = badgeQualifier(verdict, locale);
   const age = verdict.stale && verdict.ageMs !== null ? formatAge(verdict.ageMs, locale) : null;
   return (

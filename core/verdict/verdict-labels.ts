@@ -1,66 +1,36 @@
-import { VERDICT_PALETTE, type VerdictLook } from './verdict-palette.ts';
+import type { VerdictLook } from './verdict-palette.ts';
+import { verdictWords, type VerdictLocale, type VerdictWords } from './verdict-words.ts';
 import type { Verdict } from './verdict-types.ts';
 
-export type VerdictLocale = 'zh-CN' | 'en';
+export type { VerdictLocale };
 
-export interface VerdictLabel {
-  short: string;
-  /** What the verdict means, in one line. */
-  long: string;
+export interface VerdictLabel extends VerdictWords {
   /** What the person at the desk should do, in one line (the card's first line). */
   action: string;
-  /** A distinct glyph per look (verdict-palette.ts), so verdicts differ by more than colour. */
-  symbol: string;
 }
 
-type Words = Omit<VerdictLabel, 'symbol'>;
-
-const LABELS: Record<VerdictLocale, Record<VerdictLook, Words>> = {
+const ACTIONS: Record<VerdictLocale, Record<VerdictLook, string>> = {
   'zh-CN': {
-    black: { short: '黑名单', long: '列入严重失信主体名单（黑名单）', action: '按本环节的惩戒措施从严审核，依法限制或不予办理。' },
-    disputed: { short: '异议中', long: '名单记录异议核查中，暂停奖惩', action: '核查期间暂停惩戒，可按正常程序办理，并关注核查结果。' },
-    red: { short: '红名单', long: '列入守信联合激励名单（红名单）', action: '可按本环节的激励措施给予便利（如容缺受理、优先办理）。' },
-    watch: { short: '重点监测', long: '已退出黑名单，处于重点监测期', action: '可依法办理，监测期内加强审核和事中事后监管。' },
-    clear: { short: '未列入', long: '平台查询：未列入红黑名单', action: '未发现红黑名单记录，可按正常程序办理。' },
-    public: { short: '未列入', long: '仅查询公开名单：未列入；内部共享信息未核查', action: '在 CreditLens 设置中填入部门访问令牌后，可核查内部共享信息。' },
-    invalid: { short: '代码无效', long: '不是有效的统一社会信用代码', action: '核对代码是否录入有误（位数、字符、校验位），更正后再查询。' },
-    unknown: { short: '未能核查', long: '未能完成核查，结果未知', action: '结果未知，不能视为“未列入”：稍后重新核查或直接向信用平台查询。' },
-    pending: { short: '查询中', long: '正在查询信用平台', action: '请稍候；结果返回前不能视为“未列入”。' },
+    black: '按本环节的惩戒措施从严审核，依法限制或不予办理。',
+    disputed: '核查期间暂停惩戒，可按正常程序办理，并关注核查结果。',
+    red: '可按本环节的激励措施给予便利（如容缺受理、优先办理）。',
+    watch: '可依法办理，监测期内加强审核和事中事后监管。',
+    clear: '未发现红黑名单记录，可按正常程序办理。',
+    public: '在 CreditLens 设置中填入部门访问令牌后，可核查内部共享信息。',
+    invalid: '核对代码是否录入有误（位数、字符、校验位），更正后再查询。',
+    unknown: '结果未知，不能视为“未列入”：稍后重新核查或直接向信用平台查询。',
+    pending: '请稍候；结果返回前不能视为“未列入”。',
   },
   en: {
-    black: {
-      short: 'Black list',
-      long: 'On the black list (seriously dishonest)',
-      action: 'Apply this context’s punishment measures: restrict or refuse as the law requires.',
-    },
-    disputed: {
-      short: 'Disputed',
-      long: 'List entry under objection; its measures are suspended',
-      action: 'Punishments are suspended while it is verified: proceed as usual and follow the outcome.',
-    },
-    red: { short: 'Red list', long: 'On the red list (joint incentives)', action: 'This context’s incentives may apply (e.g. fast-track handling).' },
-    watch: {
-      short: 'Monitoring',
-      long: 'Left the black list; under key monitoring',
-      action: 'May proceed; review closely and supervise during the monitoring period.',
-    },
-    clear: { short: 'Not listed', long: 'Platform checked: not on the red or black list', action: 'No red- or black-list entry: proceed as usual.' },
-    public: {
-      short: 'Not listed',
-      long: 'Public lists only: not listed; internally shared information was not checked',
-      action: 'Enter a department access token in the CreditLens settings to check internally shared information.',
-    },
-    invalid: {
-      short: 'Invalid code',
-      long: 'Not a valid unified social credit code',
-      action: 'Check the code for typing errors (length, characters, check character) and query again.',
-    },
-    unknown: {
-      short: 'Not checked',
-      long: 'The check did not complete; status unknown',
-      action: 'Unknown is not clear: check again later or ask the credit platform directly.',
-    },
-    pending: { short: 'Checking', long: 'Asking the credit platform', action: 'Please wait; until the answer arrives this is not clear.' },
+    black: 'Apply this context’s punishment measures: restrict or refuse as the law requires.',
+    disputed: 'Punishments are suspended while it is verified: proceed as usual and follow the outcome.',
+    red: 'This context’s incentives may apply (e.g. fast-track handling).',
+    watch: 'May proceed; review closely and supervise during the monitoring period.',
+    clear: 'No red- or black-list entry: proceed as usual.',
+    public: 'Enter a department access token in the CreditLens settings to check internally shared information.',
+    invalid: 'Check the code for typing errors (length, characters, check character) and query again.',
+    unknown: 'Unknown is not clear: check again later or ask the credit platform directly.',
+    pending: 'Please wait; until the answer arrives this is not clear.',
   },
 };
 
@@ -69,13 +39,8 @@ const JUST_NOW_SECONDS = 3;
 
 /** Short text, meaning, what to do and symbol for a verdict kind or look (see verdict-look.ts). */
 export function verdictLabel(look: VerdictLook, locale: VerdictLocale): VerdictLabel {
-  const labels = (WITH_SYMBOLS[locale] ??= Object.fromEntries(
-    Object.entries(LABELS[locale]).map(([key, words]) => [key, { ...words, symbol: VERDICT_PALETTE[key as VerdictLook].symbol }]),
-  ) as Record<VerdictLook, VerdictLabel>);
-  return labels[look];
+  return { ...verdictWords(look, locale), action: ACTIONS[locale][look] };
 }
-
-const WITH_SYMBOLS: Partial<Record<VerdictLocale, Record<VerdictLook, VerdictLabel>>> = {};
 
 const REASONS: Record<VerdictLocale, Record<Verdict['reason']['code'], string>> = {
   'zh-CN': {

@@ -5,6 +5,7 @@ import type { Verdict } from '../../core/verdict/verdict-types.ts';
 import type { PresentLocale } from '../../core/present/present-locale.ts';
 import type { FeedbackRuntime } from './feedback-runtime.ts';
 import type { WidgetConfig } from './widget-config.ts';
+import type { WidgetPlatforms } from './widget-platforms.ts';
 
 /**
  * What the parts of the widget say to each other: the element (in the script tag) and the card
@@ -28,6 +29,8 @@ export interface CodeWatcher {
   measures(context: CheckContext): Promise<Measure[] | null>;
   config(): WidgetConfig;
   now(): Date;
+  /** With `platforms`: every platform's client and status (widget/more/create-widget-platforms.ts) once loaded; else null. */
+  platforms(): WidgetPlatforms | null;
   /** Feedback queue, given feedback and objections; null while no platform is configured or before `more()` has loaded. */
   feedback(): FeedbackRuntime | null;
   /** Loads the rest of the widget (card, forms, scans, records) once; see load-more.ts. */

@@ -1,13 +1,28 @@
 import { CHECK_CONTEXTS, type CheckContext } from '../../core/api/check-context-schema.ts';
+import type { PlatformConfig } from '../../core/platforms/platform-config-schema.ts';
 import { DEFAULT_FRESHNESS_MS } from '../../core/verdict/compute-verdict.ts';
 
-/** Asked before every request; resolve with a short-lived token from the host's own backend, or null. */
-export type TokenProvider = () => Promise<string | null> | string | null;
+/** The platform a token is asked for (with `platforms`; without, no argument is passed). */
+export type TokenPlatform = Pick<PlatformConfig, 'id' | 'url' | 'name'>;
+
+/**
+ * Asked before every request; resolve with a short-lived token from the host's own backend, or null.
+ * With `platforms` it is asked per platform that has no `token` of its own, and told which one.
+ */
+export type TokenProvider = (platform?: TokenPlatform) => Promise<string | null> | string | null;
 
 /** What a host may set with `CreditLens.configure(...)` or the script tag's data attributes. */
 export interface CreditLensOptions {
-  /** Origin of the credit platform, e.g. `https://credit.example.gov.cn`. */
+  /** Origin of the credit platform, e.g. `https://credit.example.gov.cn`. Ignored while `platforms` is set. */
   platform?: string;
+  /**
+   * Several platforms at once (issue 17), in the order the card lists them: each `{ id, url,
+   * token?, regions, name }` (core/platforms/platform-config-schema.ts). A code is asked of every
+   * platform covering its registration region. Wins over `platform`; null goes back to it. Parsed
+   * with `PlatformListSchema` when the rest of the widget loads (widget/more, to keep the script
+   * tag small): a bad list is reported on the console and every code shows unknown.
+   */
+  platforms?: readonly PlatformConfig[] | null;
   /** A token for the status API. Prefer `tokenProvider`: never hard-code a long-lived token in a page. */
   token?: string | null;
   tokenProvider?: TokenProvider | null;
@@ -33,6 +48,8 @@ export interface CreditLensOptions {
 /** The configuration in force; every field has a value. */
 export interface WidgetConfig {
   platform: string | null;
+  /** As given (parsed when the rest of the widget loads: widget/more/platform-list-of.ts); null: the single `platform`. */
+  platforms: readonly PlatformConfig[] | null;
   token: string | null;
   tokenProvider: TokenProvider | null;
   context: CheckContext;
@@ -46,6 +63,7 @@ export interface WidgetConfig {
 
 export const DEFAULT_CONFIG: WidgetConfig = {
   platform: null,
+  platforms: null,
   token: null,
   tokenProvider: null,
   context: 'general',
@@ -72,6 +90,12 @@ export function mergeConfig(current: WidgetConfig, options: CreditLensOptions): 
     const url = new URL(options.platform, globalThis.location?.href);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('CreditLens: platform must be an http(s) URL');
     next.platform = url.href.replace(/\/+$/, '');
+  }
+  if (options.platforms !== undefined) {
+    if (options.platforms !== null && !Array.isArray(options.platforms)) throw new TypeError('CreditLens: platforms must be a list (or null)');
+    // The same list again keeps the platforms (and their answers) in force.
+    next.platforms =
+      options.platforms && (JSON.stringify(options.platforms) === JSON.stringify(current.platforms) ? current.platforms : [...options.platforms]);
   }
   if (options.token !== undefined) next.token = options.token || null;
   if (options.tokenProvider !== undefined) {

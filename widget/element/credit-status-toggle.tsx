@@ -1,7 +1,8 @@
 import { badgeText } from '../../core/present/badge-text.ts';
 import type { PresentLocale } from '../../core/present/present-locale.ts';
 import { badgeWords, VerdictBadge } from '../../core/present/verdict-badge.tsx';
-import { formatAge, verdictLabel } from '../../core/verdict/verdict-labels.ts';
+import { formatAge } from '../../core/verdict/verdict-labels.ts';
+import { verdictWords } from '../../core/verdict/verdict-words.ts';
 import { verdictLook } from '../../core/verdict/verdict-look.ts';
 import type { CodeState } from '../contract/code-watcher.ts';
 
@@ -19,7 +20,7 @@ export interface CreditStatusToggleProps {
 export function statusLabel(state: CodeState, locale: PresentLocale): string {
   const { verdict, result, code } = state;
   const zh = locale === 'zh-CN';
-  const parts = [`${zh ? '信用状态' : 'Credit status'}${zh ? '：' : ': '}${verdictLabel(verdictLook(verdict), locale).long}`];
+  const parts = [`${zh ? '信用状态' : 'Credit status'}${zh ? '：' : ': '}${verdictWords(verdictLook(verdict), locale).long}`];
   const name = result?.subject?.name;
   if (name) parts.push(name);
   parts.push(code);

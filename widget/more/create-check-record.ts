@@ -1,52 +1,17 @@
-import { MAX_CODES_PER_STATUS_REQUEST } from '../../core/api/api-limits.ts';
-import type { CheckContext } from '../../core/api/check-context-schema.ts';
-import type { CheckRecordRequest, SignedCheckRecord } from '../../core/api/check-record-schema.ts';
+import type { SignedCheckRecord } from '../../core/api/check-record-schema.ts';
 import { CreditError } from '../../core/api/credit-error.ts';
-import { findAdjacentName } from '../../core/scan/find-adjacent-name.ts';
-import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import type { MoreHost } from '../contract/more-host.ts';
-import { locateCode } from './locate-code.ts';
-
-export interface RecordOptions {
-  /** The codes to record; default every code found by scans and every `<credit-status>` in root. */
-  codes?: readonly string[];
-  /** Where codes and the names beside them are looked for; default `document`. */
-  root?: Document | Element | null;
-  caseReference?: string | null;
-  operator?: string | null;
-  context?: CheckContext;
-  signal?: AbortSignal;
-}
+import { pageRecordRequest, type RecordOptions } from './page-record-request.ts';
 
 /**
  * `CreditLens.record()`: asks the platform for a signed check record (信用查询记录) of the page's
- * codes, with the names the page shows beside them (`pageNames`, found like the badge's name
- * check), so the record itself says whether name and code agree.
+ * codes (page-record-request.ts). One platform only: with `platforms` the record is in parts
+ * (`recordSet()`, create-check-record-set.ts), so asking for one record is a mistake said at once.
  */
 export async function createCheckRecord(core: MoreHost, scannedCodes: () => string[], options: RecordOptions = {}): Promise<SignedCheckRecord> {
+  if (core.config().platforms) throw new TypeError('CreditLens.record: several platforms are configured; a record is in parts: use recordSet()');
   const client = core.client();
   if (!client) throw new CreditError('offline', 'CreditLens.record: no platform is configured');
-  const root = options.root ?? globalThis.document ?? null;
-  const found = options.codes ?? [...scannedCodes(), ...(root ? [...root.querySelectorAll('credit-status')].map((el) => el.getAttribute('code') ?? '') : [])];
-  const codes = [...new Set(found.map((c) => parseUscc(c).code).filter((c) => c.length > 0))];
-  if (codes.length === 0) throw new RangeError('CreditLens.record: no codes to record');
-  if (codes.length > MAX_CODES_PER_STATUS_REQUEST) throw new RangeError(`CreditLens.record: at most ${MAX_CODES_PER_STATUS_REQUEST} codes per record`);
-  const pageNames: Record<string, string> = {};
-  for (const code of codes) {
-    const at = root ? locateCode(root, code) : null;
-    const shown =
-      (at && 'getAttribute' in at ? at.getAttribute('name')?.trim() : null) || (root && at ? findAdjacentName(root, at) : null) || core.pageName(code);
-    if (shown) pageNames[code] = shown.slice(0, 500);
-  }
-  const config = core.config();
-  const doc = root && (root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument);
-  const request: CheckRecordRequest = {
-    codes,
-    context: options.context ?? config.context,
-    caseReference: (options.caseReference ?? core.caseReference()) || config.caseReference || null,
-    operator: options.operator ?? config.operator,
-    source: { url: doc?.location?.href?.slice(0, 2000) ?? null, title: doc?.title?.slice(0, 500) || null },
-    pageNames,
-  };
+  const request = pageRecordRequest(core, scannedCodes, options);
   return client.records(request, options.signal ? { signal: options.signal } : {});
 }

@@ -12,6 +12,8 @@ import { SubjectCard } from '../../core/present/subject-card.tsx';
 import { applicableMeasures } from '../../core/verdict/applicable-measures.ts';
 import type { CodeWatcher, CreditStatusPanel, PanelView } from '../contract/code-watcher.ts';
 import { statusLabel } from '../element/credit-status-toggle.tsx';
+import { cardPlatformUrl } from './card-platform-url.ts';
+import { hasCredentials } from './has-credentials.ts';
 
 /** The panel's own rules, adopted with the card's styles when the panel first opens. */
 const panelStyles = `
@@ -76,7 +78,7 @@ export function createCreditStatusPanel(watcher: CodeWatcher, container: HTMLEle
   function loopFor(code: string, context: CheckContext): CardLoop | null {
     const config = watcher.config();
     const runtime = watcher.feedback();
-    if (!runtime || !config.operator || (!config.token && !config.tokenProvider)) return null;
+    if (!runtime || !config.operator || !hasCredentials(watcher)) return null;
     if (listening?.code !== code) {
       listening?.stop();
       givenFor = null;
@@ -114,7 +116,8 @@ export function createCreditStatusPanel(watcher: CodeWatcher, container: HTMLEle
   function draw(): void {
     if (!view) return render(null, container);
     loadCatalogue(view.context);
-    render(h(PanelContent, { ...view, catalogue, loop: loopFor(view.state.code, view.context) }), container);
+    const platformUrl = cardPlatformUrl(watcher, view.state.code);
+    render(h(PanelContent, { ...view, platformUrl, catalogue, loop: loopFor(view.state.code, view.context) }), container);
   }
 
   return {

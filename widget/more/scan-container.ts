@@ -8,6 +8,7 @@ import { verdictLabel } from '../../core/verdict/verdict-labels.ts';
 import type { CodeState } from '../contract/code-watcher.ts';
 import type { MoreHost } from '../contract/more-host.ts';
 import { locateCode } from './locate-code.ts';
+import { cardPlatformUrl } from './card-platform-url.ts';
 import { pageLocale } from '../element/page-locale.ts';
 import { nameMatchesOf } from '../contract/verdict-event.ts';
 import { verdictLook } from '../../core/verdict/verdict-look.ts';
@@ -108,7 +109,7 @@ export function scanContainer(core: MoreHost, root: Document | Element, options:
             measures: catalogue ? applicableMeasures(state.verdict, catalogue, context) : null,
             context,
             locale: localeOf(),
-            platformUrl: core.config().platform,
+            platformUrl: cardPlatformUrl(core, request.code),
             now: core.now(),
             pageName: core.pageName(request.code),
           }),

@@ -5,7 +5,7 @@ import type { Measure } from '../../core/api/measure-schema.ts';
 import type { StatusResult } from '../../core/api/status-schema.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
-import { createStatusStore, type CodeVerdict, type StatusStore } from '../../core/query/create-status-store.ts';
+import { createStatusStore, type CodeVerdict } from '../../core/query/create-status-store.ts';
 import { mergeSnapshotVerdict } from '../../core/snapshot/merge-snapshot-verdict.ts';
 import { tokenFingerprint } from '../../core/query/token-fingerprint.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
@@ -14,9 +14,10 @@ import type { Verdict } from '../../core/verdict/verdict-types.ts';
 import type { CodeState, CodeWatcher } from '../contract/code-watcher.ts';
 import type { FeedbackRuntime } from '../contract/feedback-runtime.ts';
 import type { WidgetSnapshot } from '../contract/widget-snapshot.ts';
+import type { VerdictStore, WidgetPlatforms } from '../contract/widget-platforms.ts';
 import { loadMore, type WidgetMore } from './load-more.ts';
 import { hasQueuedFeedback } from '../contract/local-storage-queue.ts';
-import { invalidVerdict, unconfiguredVerdict } from './local-verdict.ts';
+import { invalidVerdict, notLoadedVerdict, unconfiguredVerdict } from './local-verdict.ts';
 import { pendingVerdict } from '../../core/verdict/local-verdict.ts';
 import { createVerdictAnnouncer } from '../contract/verdict-event.ts';
 import { DEFAULT_CONFIG, mergeConfig, type CreditLensOptions, type WidgetConfig } from '../contract/widget-config.ts';
@@ -56,6 +57,8 @@ export interface CreditLensCore extends CodeWatcher {
   more(): Promise<WidgetMore>;
   /** The rest of the widget when it has loaded (see `more()`), else null. */
   loadedMore(): WidgetMore | null;
+  /** Resolves once the configuration is in use (with `platforms`: parsed and loaded); rejects with why it is not (a TypeError for a bad list). */
+  ready(): Promise<void>;
 }
 
 /** The longest codes wait for the list snapshot (`data-snapshot`) before they are asked for anyway. */
@@ -80,12 +83,19 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   const pageNames = new Map<string, string>();
   const announcer = createVerdictAnnouncer(env.eventTarget ?? (() => globalThis.document ?? null), (code) => pageNames.get(code) ?? null);
   let config: WidgetConfig = DEFAULT_CONFIG;
-  let store: StatusStore | null = null;
-  let follower: ChangesFollower | null = null;
+  let store: VerdictStore | null = null;
+  let follower: Pick<ChangesFollower, 'start' | 'stop'> | null = null;
   // `data-snapshot` (issue 15): the signed list snapshot, loaded with the rest of the widget.
   let snapshot: WidgetSnapshot | null = null;
-  // With `data-snapshot`: settles once the snapshot is in use or failed (at most SNAPSHOT_WAIT_MS); codes wait for it before asking.
-  let snapshotSettled: Promise<void> | null = null;
+  // `configure({ platforms })` (issue 17): every platform's status, loaded with the rest of the widget.
+  let platforms: WidgetPlatforms | null = null;
+  // Counts configurations: what settles for an earlier one is dropped.
+  let builds = 0;
+  // Codes wait for this before asking: with `data-snapshot` the snapshot in use or failed (at most
+  // SNAPSHOT_WAIT_MS), with `platforms` the platforms runtime loaded (or failed to).
+  let settled: Promise<void> | null = null;
+  // Resolves once the configuration is in use; with `platforms`, rejects when the list cannot be.
+  let inUse: Promise<void> = Promise.resolve();
   let clientOptions: CreditClientOptions | null = null;
   let client: CreditClient | null = null;
   let loop: FeedbackRuntime | null = null;
@@ -111,23 +121,26 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   }
 
   function rebuild(): void {
+    builds++;
+    inUse = Promise.resolve();
     follower?.stop();
     follower = null;
     snapshot?.dispose();
     snapshot = null;
-    snapshotSettled = null;
+    settled = null;
     loop?.stop();
     loop = null;
+    platforms?.stop();
+    platforms = null;
     catalogues.clear();
     announcer.reset();
     const platform = config.platform;
     client = null;
     store?.clear();
-    if (!platform) {
-      clientOptions = null;
-      store = null;
-      return;
-    }
+    clientOptions = null;
+    store = null;
+    if (config.platforms) return startPlatforms();
+    if (!platform) return;
     clientOptions = {
       baseUrl: platform,
       ...(env.fetch && { fetch: env.fetch }),
@@ -160,8 +173,31 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     if (config.snapshot) startSnapshot(platform, statusClient, current, clientOptions);
   }
 
+  /** Loads the platforms runtime (widget/more); codes wait for it. */
+  function startPlatforms(): void {
+    const built = builds;
+    // One snapshot per platform is not there yet: never a wrong answer, so none at all.
+    if (config.snapshot) console.warn('[CreditLens] 名单快照只用于单一平台 / the list snapshot is not used with platforms');
+    inUse = withMore().then((m) => {
+      if (built !== builds) return;
+      platforms = m.createWidgetPlatforms({
+        queryClient,
+        platforms: config.platforms!,
+        tokenProvider: config.tokenProvider,
+        freshnessMs: config.freshness,
+        context: config.context,
+        changesIntervalMs: env.changesIntervalMs ?? 30_000,
+        ...(env.fetch && { fetch: env.fetch }),
+        now,
+      });
+      ({ status: store, follower } = platforms);
+    });
+    // Not loaded, or not a list of platforms: every code stays unknown.
+    settled = inUse.catch((error: unknown) => console.error('[CreditLens] 平台未能启用 / platforms not in use', error));
+  }
+
   /** Loads the snapshot code (widget/more) and starts the download; only with `data-snapshot`. */
-  function startSnapshot(platform: string, statusClient: ReturnType<typeof createStatusClient>, owner: StatusStore, options: CreditClientOptions): void {
+  function startSnapshot(platform: string, statusClient: ReturnType<typeof createStatusClient>, owner: VerdictStore, options: CreditClientOptions): void {
     const loaded = withMore().then(
       (m) => {
         if (store !== owner) return;
@@ -188,7 +224,7 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       },
       (error: unknown) => console.error('[CreditLens] 名单快照无法加载 / list snapshot code could not be loaded', error),
     );
-    snapshotSettled = Promise.race([loaded, new Promise<void>((done) => setTimeout(done, SNAPSHOT_WAIT_MS))]);
+    settled = Promise.race([loaded, new Promise<void>((done) => setTimeout(done, SNAPSHOT_WAIT_MS))]);
   }
 
   /** The stored answer, or — before it, also while the platform cannot be reached — the snapshot's (merge-snapshot-verdict.ts). */
@@ -203,14 +239,16 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     return more ? Promise.resolve(more) : load().then((m) => (more = m));
   }
 
-  /** The full client for the current platform, once the rest of the widget has loaded. */
+  /** The full client for the current platform (with `platforms`, the first), once the rest of the widget has loaded. */
   function fullClient(): CreditClient | null {
+    if (platforms) return platforms.client;
     if (!client && more && clientOptions) client = more.createCreditClient(clientOptions);
     return client;
   }
 
   /** One feedback queue per platform, made on first use once the rest of the widget has loaded. */
   function feedback(): FeedbackRuntime | null {
+    if (platforms) return platforms.feedback;
     const platform = config.platform;
     const current = fullClient();
     if (!loop && more && current && platform) loop = more.createFeedbackRuntime(current, platform);
@@ -236,31 +274,33 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       watch.listener(state);
     };
     if (parsed.validity === 'invalid') return emit({ code: parsed.code, verdict: invalidVerdict(), result: null });
-    if (!store) return emit({ code: parsed.code, verdict: unconfiguredVerdict(), result: null });
+    if (!store && !settled) return emit({ code: parsed.code, verdict: unconfiguredVerdict(), result: null });
     let last: CodeVerdict | null = null;
     const show = (v: CodeVerdict): void => emit(stateOf(parsed.code, parsed.validity === 'suspect', withSnapshot(parsed.code, v)));
     watch.render = () => {
       if (last) show(last);
     };
-    const owner = store;
     const subscribe = (): void => {
-      watch.stop = owner.subscribe(parsed.code, (v) => show((last = v)));
+      watch.stop = store!.subscribe(parsed.code, (v) => show((last = v)));
     };
-    if (!snapshotSettled) {
+    if (!settled) {
       follower?.start();
       return subscribe();
     }
     // `data-snapshot`: the feed starts once the snapshot is in use (or given up on), from its data version;
     // a code the snapshot answers is painted from it before its status request is sent (after the next frame).
-    const feed = follower;
+    // `platforms`: codes are asked once the platforms runtime has loaded.
+    const built = builds;
     let waiting = true;
     watch.stop = () => {
       waiting = false;
     };
     emit({ code: parsed.code, verdict: pendingVerdict(), result: null });
-    void snapshotSettled.then(() => {
-      if (follower === feed) feed?.start();
-      if (!waiting || store !== owner) return;
+    void settled.then(() => {
+      if (built !== builds) return;
+      follower?.start();
+      if (!waiting) return;
+      if (!store) return emit({ code: parsed.code, verdict: notLoadedVerdict(), result: null });
       const early = snapshot?.verdict(parsed.code);
       if (!early || early.kind === 'unknown') return subscribe();
       show({ ...early, result: null });
@@ -272,12 +312,13 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
    * The first trustworthy verdict: a fresh answer, or the first failure (the store keeps retrying
    * in the background), so a host asking before an approval is not kept waiting through every retry.
    */
-  function firstAnswer(current: StatusStore, code: string, suspect: boolean): Promise<CodeState> {
+  function firstAnswer(current: VerdictStore, code: string, suspect: boolean): Promise<CodeState> {
     return new Promise((resolve) => {
       let stop: (() => void) | null = null;
       let done = false;
       stop = current.subscribe(code, (v) => {
-        if (done || v.kind === 'pending' || (v.stale && !v.reason.errorKind)) return;
+        // With `platforms`, once every covering platform has answered (a listing is shown before, not returned).
+        if (done || v.kind === 'pending' || (v.stale && !v.reason.errorKind) || v.platforms?.some((line) => line.kind === 'pending')) return;
         done = true;
         resolve(stateOf(code, suspect, v));
         // Called from inside subscribe() when the answer is cached: unsubscribe after it returns.
@@ -291,8 +332,17 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     const parsed = parseUscc(input);
     let state: CodeState;
     if (parsed.validity === 'invalid') state = { code: parsed.code, verdict: invalidVerdict(), result: null };
-    else if (!store) state = { code: parsed.code, verdict: unconfiguredVerdict(), result: null };
-    else state = await firstAnswer(store, parsed.code, parsed.validity === 'suspect');
+    else {
+      // With `platforms`: once the platforms runtime of the configuration then in force has loaded.
+      while (!store && settled) {
+        const waited = settled;
+        await waited;
+        if (waited === settled) break;
+      }
+      state = store
+        ? await firstAnswer(store, parsed.code, parsed.validity === 'suspect')
+        : { code: parsed.code, verdict: settled ? notLoadedVerdict() : unconfiguredVerdict(), result: null };
+    }
     announcer.announce(state.code, state.verdict, state.result);
     return { input, code: state.code, verdict: state.verdict, name: state.result?.subject?.name ?? null, result: state.result };
   }
@@ -300,7 +350,9 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   return {
     configure(options) {
       const next = mergeConfig(config, options);
-      const rebuildNeeded = (['platform', 'token', 'tokenProvider', 'context', 'freshness', 'snapshot'] as const).some((k) => next[k] !== config[k]);
+      const rebuildNeeded = (['platform', 'platforms', 'token', 'tokenProvider', 'context', 'freshness', 'snapshot'] as const).some(
+        (k) => next[k] !== config[k],
+      );
       if (next.caseReference !== config.caseReference) caseReference = next.caseReference ?? '';
       config = next;
       if (rebuildNeeded) rebuild();
@@ -313,6 +365,8 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     feedback,
     more: withMore,
     loadedMore: () => more,
+    platforms: () => platforms,
+    ready: () => inUse,
     caseReference: () => caseReference,
     setCaseReference(value) {
       caseReference = value;
@@ -343,7 +397,7 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
     measures(context) {
       const known = catalogues.get(context);
       if (known) return known;
-      if (!clientOptions) return Promise.resolve(null);
+      if (!clientOptions && !config.platforms) return Promise.resolve(null);
       const loading = withMore()
         .then(() => fullClient()!.measures({ context }))
         .then(

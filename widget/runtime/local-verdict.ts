@@ -10,3 +10,8 @@ export function invalidVerdict(): Verdict {
 export function unconfiguredVerdict(): Verdict {
   return localVerdict('unknown', { code: 'error', detail: 'no-platform' });
 }
+
+/** The verdict while the platforms (`configure({ platforms })`) could not be loaded with the rest of the widget: unknown, never clear. */
+export function notLoadedVerdict(): Verdict {
+  return localVerdict('unknown', { code: 'error', detail: 'not-loaded' });
+}

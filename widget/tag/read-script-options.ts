@@ -28,10 +28,11 @@ export function readScriptOptions(script: HTMLOrSVGScriptElement | null, view: W
   if (data.snapshot !== undefined) options.snapshot = data.snapshot.trim().toLowerCase() !== 'false';
   const providerName = data.tokenProvider;
   if (providerName) {
-    options.tokenProvider = async () => {
+    // With `platforms` the provider is told which platform the token is for.
+    options.tokenProvider = async (...platform) => {
       const fn = (view as unknown as Record<string, unknown>)[providerName];
       if (typeof fn !== 'function') throw new Error(`CreditLens: token provider ${providerName} is not a function`);
-      return (await fn()) ?? null;
+      return (await fn(...platform)) ?? null;
     };
   }
   return { options, scan: data.scan === undefined ? null : data.scan };

@@ -1,0 +1,232 @@
+/**
+ * Issue 17 in the widget: two reference platforms on two loopback ports holding different data —
+ * Wuhan's (the demo data, covering `4201`) and the province's (covering Hubei outside Wuhan, with
+ * a list of Yichang subjects imported). The built script tag (served by Wuhan's platform) is
+ * configured with both (`CreditLens.configure({ platforms })`); a bid page holds codes of both
+ * regions. Each code is asked of the platform covering it, the card names the source of each
+ * entry, feedback on a provincial entry reaches the provincial platform only with its own entry
+ * id, `recordSet()` gives parts that `cli verify` checks part by part, and stopping the provincial
+ * platform turns only its codes unknown.
+ */
+import { rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyCommand } from '../../cli/commands/verify-command.ts';
+import type { StatusResponse } from '../../core/api/status-schema.ts';
+import type { PlatformConfig, PlatformRegion } from '../../core/platforms/platform-config-schema.ts';
+import type { CheckRecordSet } from '../../core/record/check-record-set-schema.ts';
+import { createRepositories } from '../../platform/db/repositories.ts';
+import { importList } from '../../platform/import/import-list.ts';
+import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
+import { buildWidget } from '../../scripts/build-widget.ts';
+import { withUsccCheck } from '../unit/core/uscc/reference-uscc.ts';
+import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
+import { demoSubjects, renderPages } from './fixtures/render-pages.ts';
+import { storedFeedback } from './fixtures/stored-feedback.ts';
+import { ROOT, watchPageProblems } from './fixtures/widget-world.ts';
+
+const WUHAN = '武汉市公共信用信息平台';
+const HUBEI = '湖北省公共信用信息平台';
+/** Hubei's prefectures outside Wuhan (the province's platform answers for subjects registered there). */
+const HUBEI_OUTSIDE_WUHAN: PlatformRegion[] = ['4202', '4203', '4205', '4206', '4207', '4208', '4209', '4210', '4211', '4212', '4213', '4228', '4290'];
+const CASE = 'YC-ZB-2026-118';
+
+describe('widget with a city and a provincial platform', () => {
+  let wuhan: RunningPlatform;
+  let hubei: RunningPlatform;
+  let chromium: LaunchedChromium;
+  let page: Page;
+  let problems: string[];
+  let pagesDir: string;
+  const codes: Record<string, string> = {};
+
+  const badge = (code: string) => page.locator(`credit-status[code="${code}"]`);
+  const verdictOf = (code: string) => badge(code).locator('.cl-toggle .cl-badge').getAttribute('data-verdict');
+
+  /** Opens a code's card and returns its text once it has drawn. */
+  async function cardText(code: string): Promise<string> {
+    const toggle = badge(code).locator('.cl-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await badge(code).locator('.cl-card').waitFor({ timeout: 15_000 });
+    return (await badge(code).locator('.cl-card').textContent()) ?? '';
+  }
+
+  async function closeCard(code: string): Promise<void> {
+    const toggle = badge(code).locator('.cl-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+  }
+
+  /** The id the platform itself gives the code's one entry. */
+  async function ownEntryId(platform: RunningPlatform, code: string): Promise<string> {
+    const res = await fetch(`${platform.url}/api/v1/status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${platform.tokens.department}` },
+      body: JSON.stringify({ codes: [code] }),
+    });
+    const [result] = ((await res.json()) as StatusResponse).results;
+    if (!result || 'error' in result || result.entries.length !== 1) throw new Error(`expected one entry for ${code}`);
+    return result.entries[0]!.id;
+  }
+
+  beforeAll(async () => {
+    await buildWidget();
+    const subjects = await demoSubjects();
+    Object.assign(codes, {
+      'wuhan-black': subjects.find((s) => s.role === 'black')!.code,
+      'wuhan-clear': subjects.find((s) => s.role === 'clear')!.code,
+      'hubei-black': withUsccCheck('91420500MA4K7YC01'),
+      'hubei-red': withUsccCheck('91420502MA4K7YC02'),
+    });
+    pagesDir = await renderPages(codes, ['widget-several-platforms.html']);
+    wuhan = await startPlatform({
+      port: 0,
+      seed: true,
+      log: false,
+      name: WUHAN,
+      regions: ['4201'],
+      staticDirs: [
+        { prefix: '/widget/', dir: resolve(ROOT, 'dist/widget') },
+        { prefix: '/e2e/', dir: pagesDir },
+      ],
+    });
+    hubei = await startPlatform({ port: 0, seed: true, log: false, name: HUBEI, regions: HUBEI_OUTSIDE_WUHAN });
+    const headers = ['主体名称', '统一社会信用代码', '名单类型', '列入类别', '列入原因', '认定依据', '文书号', '认定部门', '列入日期', '有效期至'];
+    const report = importList(createRepositories(hubei.db), {
+      headers,
+      rows: [
+        [
+          '宜昌峡江建设有限公司',
+          codes['hubei-black']!,
+          '黑名单',
+          '失信被执行人',
+          '拒不履行生效判决',
+          '实施方案',
+          '（2026）鄂05执1235号',
+          '宜昌市中级人民法院',
+          '2026-02-10',
+          '',
+        ],
+        [
+          '宜昌西陵纳税优良有限公司',
+          codes['hubei-red']!,
+          '红名单',
+          '纳税信用A级纳税人',
+          '连续三年纳税信用A级',
+          '纳税信用管理办法',
+          '',
+          '国家税务总局宜昌市税务局',
+          '2026-03-01',
+          '',
+        ],
+      ],
+    });
+    expect(report.rejected).toEqual([]);
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+    problems = await watchPageProblems(page);
+    const platforms: PlatformConfig[] = [
+      { id: 'wuhan', url: wuhan.url, token: wuhan.tokens.department, regions: ['4201'], name: WUHAN },
+      { id: 'hubei', url: hubei.url, token: hubei.tokens.department, regions: HUBEI_OUTSIDE_WUHAN, name: HUBEI },
+    ];
+    await page.addInitScript((list) => Object.assign(window, { __e2ePlatforms: list }), platforms);
+    await page.goto(`${wuhan.url}/e2e/widget-several-platforms.html`);
+  }, 90_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await wuhan?.close().catch(() => undefined);
+    await hubei?.close().catch(() => undefined);
+    if (pagesDir) await rm(pagesDir, { recursive: true, force: true });
+  });
+
+  it('shows the verdicts of both regions, each entry with the platform it came from', async () => {
+    for (const [key, kind] of [
+      ['wuhan-black', 'black'],
+      ['wuhan-clear', 'clear'],
+      ['hubei-black', 'black'],
+      ['hubei-red', 'red'],
+    ] as const) {
+      await expect.poll(() => verdictOf(codes[key]!), { timeout: 20_000, message: key }).toBe(kind);
+    }
+    const provincial = await cardText(codes['hubei-black']!);
+    expect(provincial).toContain(`${HUBEI}：黑名单`);
+    expect(provincial).toContain(`来源：${HUBEI}`);
+    expect(provincial).not.toContain(WUHAN);
+    expect(provincial).toContain('宜昌峡江建设有限公司');
+    await closeCard(codes['hubei-black']!);
+    const city = await cardText(codes['wuhan-black']!);
+    expect(city).toContain(`${WUHAN}：黑名单`);
+    expect(city).toContain(`来源：${WUHAN}`);
+    expect(city).not.toContain(HUBEI);
+    await closeCard(codes['wuhan-black']!);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('sends feedback on a provincial entry to the provincial platform only, with its own entry id', async () => {
+    const code = codes['hubei-black']!;
+    await cardText(code);
+    const form = badge(code).locator('.cl-feedback form');
+    await form.waitFor({ timeout: 15_000 });
+    const caseField = form.locator('input[name="caseReference"]');
+    await caseField.fill(CASE);
+    await caseField.press('Tab');
+    const choice = form.locator('fieldset.cl-choice').first();
+    const measureId = (await choice.getAttribute('data-measure-id'))!;
+    await choice.locator('input[value="applied"]').check();
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => storedFeedback(hubei, code, CASE).then((list) => list.length), { timeout: 20_000 }).toBe(1);
+    const [record] = await storedFeedback(hubei, code, CASE);
+    // With the platform's own id of its entry, not the one the merged card knows it by (hubei:…).
+    expect(record).toMatchObject({ measureId, outcome: 'applied', operator: '李明', entryId: await ownEntryId(hubei, code) });
+    expect(await storedFeedback(wuhan, code, CASE)).toEqual([]);
+    await closeCard(code);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('makes a record of the mixed page in parts, each verifying with its own platform, and a one-character edit in either fails', async () => {
+    const text = await page.evaluate(async () => {
+      const set = await window.CreditLens!.recordSet({ caseReference: 'YC-ZB-2026-118' });
+      return window.CreditLens!.exportRecord(set, 'json').text();
+    });
+    const set = JSON.parse(text) as CheckRecordSet;
+    expect(set.parts.map((part) => [part.platformName, part.signed.record.items.map((item) => item.code).sort()])).toEqual([
+      [WUHAN, [codes['wuhan-black']!, codes['wuhan-clear']!].sort()],
+      [HUBEI, [codes['hubei-black']!, codes['hubei-red']!].sort()],
+    ]);
+    expect(set.parts[1]!.signed.record.items.find((item) => item.code === codes['hubei-black'])?.verdict).toBe('black');
+    expect(set.parts.map((part) => part.signed.record.platform)).toEqual([WUHAN, HUBEI]);
+    expect(set.parts.map((part) => part.signed.record.set?.platforms)).toEqual([
+      [wuhan.url, hubei.url],
+      [wuhan.url, hubei.url],
+    ]);
+
+    const verify = async (content: string) => {
+      const file = join(pagesDir, `record-${Math.random().toString(36).slice(2)}.json`);
+      await writeFile(file, content);
+      return verifyCommand.run(['--platform', wuhan.url, '--platform', hubei.url, file], { out: () => undefined, err: () => undefined });
+    };
+    expect(await verify(text)).toBe(0);
+    for (const part of [0, 1]) {
+      const edited = structuredClone(set);
+      edited.parts[part]!.signed.record.items[0]!.code = edited.parts[part]!.signed.record.items[0]!.code.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+      expect(await verify(JSON.stringify(edited)), `part ${part}`).toBe(1);
+    }
+    // The province's part left out, Wuhan's alone does not pass for the record.
+    expect(await verify(JSON.stringify({ ...set, parts: [set.parts[0]] }))).toBe(1);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('turns only the provincial platform’s codes unknown when it stops, and says which platform could not be reached', async () => {
+    await hubei.close();
+    // Every code on show is asked again (as after signing in): Wuhan's answer, the province's failure.
+    await page.evaluate(() => void window.CreditLens!.refresh());
+    await expect.poll(() => verdictOf(codes['hubei-black']!), { timeout: 40_000 }).toBe('unknown');
+    await expect.poll(() => verdictOf(codes['hubei-red']!), { timeout: 40_000 }).toBe('unknown');
+    expect(await verdictOf(codes['wuhan-black']!)).toBe('black');
+    expect(await verdictOf(codes['wuhan-clear']!)).toBe('clear');
+    const text = await cardText(codes['hubei-black']!);
+    expect(text).toContain(`${HUBEI}：无法连接`);
+    expect(text).not.toContain(WUHAN);
+  }, 90_000);
+});
