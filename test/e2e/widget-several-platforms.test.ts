@@ -217,6 +217,36 @@ describe('widget with a city and a provincial platform', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('with snapshot: true, paints from each platform’s list snapshot and follows each platform’s feed from its own', async () => {
+    const second = await chromium.context.newPage();
+    const snapshotVersions = new Map<string, string>();
+    const feedFrom = new Map<string, string[]>();
+    second.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.pathname === '/api/v1/snapshot' && response.ok()) snapshotVersions.set(url.origin, response.headers()['x-creditlens-data-version'] ?? '');
+    });
+    second.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/v1/changes') feedFrom.set(url.origin, [...(feedFrom.get(url.origin) ?? []), url.searchParams.get('since') ?? '']);
+    });
+    await second.addInitScript(() => Object.assign(window, { __e2eSnapshot: true }));
+    await second.goto(page.url());
+    const shown = (code: string) => second.locator(`credit-status[code="${code}"] .cl-toggle .cl-badge`).getAttribute('data-verdict');
+    for (const [key, kind] of [
+      ['wuhan-black', 'black'],
+      ['wuhan-clear', 'clear'],
+      ['hubei-black', 'black'],
+      ['hubei-red', 'red'],
+    ] as const) {
+      await expect.poll(() => shown(codes[key]!), { timeout: 20_000, message: key }).toBe(kind);
+    }
+    // Both snapshots were downloaded and verified, and each feed starts at its own platform's snapshot.
+    expect([...snapshotVersions.keys()].sort()).toEqual([wuhan.url, hubei.url].map((u) => new URL(u).origin).sort());
+    expect(new Set(snapshotVersions.values()).size).toBe(2);
+    for (const [origin, version] of snapshotVersions) await expect.poll(() => feedFrom.get(origin), { timeout: 20_000, message: origin }).toContain(version);
+    await second.close();
+  }, 60_000);
+
   it('turns only the provincial platform’s codes unknown when it stops, and says which platform could not be reached', async () => {
     await hubei.close();
     // Every code on show is asked again (as after signing in): Wuhan's answer, the province's failure.

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/query-core';
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
 import type { CreditClient } from '../../core/api/create-credit-client.ts';
 import type { PlatformConfig, PlatformList } from '../../core/platforms/platform-config-schema.ts';
-import type { StatusStore } from '../../core/query/create-status-store.ts';
+import type { CodeVerdict, StatusStore } from '../../core/query/create-status-store.ts';
 import type { FeedbackRuntime } from './feedback-runtime.ts';
 import type { TokenProvider } from './widget-config.ts';
 
@@ -25,6 +25,8 @@ export interface WidgetPlatformsOptions {
   changesIntervalMs: number;
   fetch?: typeof fetch;
   now: () => Date;
+  /** `snapshot: true`: each platform's signed list snapshot (issue 15) paints codes before their full answers. */
+  snapshot?: boolean;
 }
 
 /** The part of a status store the runtime uses: a single platform's store, or every platform's merged. */
@@ -41,6 +43,10 @@ export interface WidgetPlatforms {
   platforms: PlatformList;
   /** Every covering platform's answer merged (core/platforms `mergePlatformVerdicts`). */
   status: VerdictStore;
+  /** Settles once every platform's list snapshot was tried (with `snapshot`; else at once). */
+  ready: Promise<void>;
+  /** The merged verdict every covering platform's snapshot gives now, or null when one of them cannot speak for the code. */
+  verdict(code: string): CodeVerdict | null;
   /** Every platform's own changes feed, started and stopped together, each followed on its own. */
   follower: { start(): void; stop(): void };
   /** The first platform's full client: the measures catalogue (as the extension). */

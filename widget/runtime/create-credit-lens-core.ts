@@ -92,7 +92,8 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   // Counts configurations: what settles for an earlier one is dropped.
   let builds = 0;
   // Codes wait for this before asking: with `data-snapshot` the snapshot in use or failed (at most
-  // SNAPSHOT_WAIT_MS), with `platforms` the platforms runtime loaded (or failed to).
+  // SNAPSHOT_WAIT_MS), with `platforms` the platforms runtime loaded (or failed to) and, with
+  // `snapshot` too, every platform's snapshot (at most SNAPSHOT_WAIT_MS more).
   let settled: Promise<void> | null = null;
   // Resolves once the configuration is in use; with `platforms`, rejects when the list cannot be.
   let inUse: Promise<void> = Promise.resolve();
@@ -176,10 +177,8 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   /** Loads the platforms runtime (widget/more); codes wait for it. */
   function startPlatforms(): void {
     const built = builds;
-    // One snapshot per platform is not there yet: never a wrong answer, so none at all.
-    if (config.snapshot) console.warn('[CreditLens] 名单快照只用于单一平台 / the list snapshot is not used with platforms');
-    inUse = withMore().then((m) => {
-      if (built !== builds) return;
+    const loaded = withMore().then((m) => {
+      if (built !== builds) return null;
       platforms = m.createWidgetPlatforms({
         queryClient,
         platforms: config.platforms!,
@@ -189,11 +188,17 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
         changesIntervalMs: env.changesIntervalMs ?? 30_000,
         ...(env.fetch && { fetch: env.fetch }),
         now,
+        snapshot: config.snapshot,
       });
       ({ status: store, follower } = platforms);
+      return platforms;
     });
+    inUse = loaded.then(() => undefined);
+    // Codes wait for the platforms runtime, then (with `snapshot`) at most SNAPSHOT_WAIT_MS for every platform's snapshot.
     // Not loaded, or not a list of platforms: every code stays unknown.
-    settled = inUse.catch((error: unknown) => console.error('[CreditLens] 平台未能启用 / platforms not in use', error));
+    settled = loaded
+      .then((p) => (p ? Promise.race([p.ready, snapshotWait()]) : undefined))
+      .catch((error: unknown) => console.error('[CreditLens] 平台未能启用 / platforms not in use', error));
   }
 
   /** Loads the snapshot code (widget/more) and starts the download; only with `data-snapshot`. */
@@ -224,7 +229,12 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       },
       (error: unknown) => console.error('[CreditLens] 名单快照无法加载 / list snapshot code could not be loaded', error),
     );
-    settled = Promise.race([loaded, new Promise<void>((done) => setTimeout(done, SNAPSHOT_WAIT_MS))]);
+    settled = Promise.race([loaded, snapshotWait()]);
+  }
+
+  /** The longest codes wait for a list snapshot before they are asked for anyway. */
+  function snapshotWait(): Promise<void> {
+    return new Promise((done) => setTimeout(done, SNAPSHOT_WAIT_MS));
   }
 
   /** The stored answer, or — before it, also while the platform cannot be reached — the snapshot's (merge-snapshot-verdict.ts). */
@@ -301,7 +311,7 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       follower?.start();
       if (!waiting) return;
       if (!store) return emit({ code: parsed.code, verdict: notLoadedVerdict(), result: null });
-      const early = snapshot?.verdict(parsed.code);
+      const early = (platforms ?? snapshot)?.verdict(parsed.code);
       if (!early || early.kind === 'unknown') return subscribe();
       show({ ...early, result: null });
       requestAnimationFrame(() => setTimeout(() => waiting && subscribe(), 0));
@@ -317,8 +327,8 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       let stop: (() => void) | null = null;
       let done = false;
       stop = current.subscribe(code, (v) => {
-        // With `platforms`, once every covering platform has answered (a listing is shown before, not returned).
-        if (done || v.kind === 'pending' || (v.stale && !v.reason.errorKind) || v.platforms?.some((line) => line.kind === 'pending')) return;
+        // With `platforms`, once every covering platform has answered or failed (a listing, or a list snapshot's class, is shown before, not returned).
+        if (done || v.kind === 'pending' || (v.stale && !v.reason.errorKind) || v.platforms?.some((line) => !line.asOf && !line.errorKind)) return;
         done = true;
         resolve(stateOf(code, suspect, v));
         // Called from inside subscribe() when the answer is cached: unsubscribe after it returns.

@@ -102,13 +102,6 @@ describe('configure({ platforms })', () => {
     expect(result!.verdict.kind).toBe('clear');
     expect(result!.verdict.platforms).toBeUndefined();
   });
-
-  it('warns that the list snapshot is not used with platforms, and downloads none', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await lens({ snapshot: true }).check(WUHAN_CLEAR);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('not used with platforms'));
-    expect([...wuhan.calls, ...hubei.calls].some((c) => c.path.includes('snapshot'))).toBe(false);
-  });
 });
 
 describe('CreditLens.check with several platforms', () => {
