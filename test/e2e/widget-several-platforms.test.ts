@@ -229,7 +229,9 @@ describe('widget with a city and a provincial platform', () => {
       const url = new URL(request.url());
       if (url.pathname === '/api/v1/changes') feedFrom.set(url.origin, [...(feedFrom.get(url.origin) ?? []), url.searchParams.get('since') ?? '']);
     });
-    await second.addInitScript(() => Object.assign(window, { __e2eSnapshot: true }));
+    // The same two platforms as the first page, now with their list snapshots.
+    const list = await page.evaluate(() => (window as unknown as { __e2ePlatforms: unknown }).__e2ePlatforms);
+    await second.addInitScript((platforms) => Object.assign(window, { __e2ePlatforms: platforms, __e2eSnapshot: true }), list);
     await second.goto(page.url());
     const shown = (code: string) => second.locator(`credit-status[code="${code}"] .cl-toggle .cl-badge`).getAttribute('data-verdict');
     for (const [key, kind] of [
