@@ -12,17 +12,25 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCommand } from '../../cli/commands/verify-command.ts';
-import type { StatusResponse } from '../../core/api/status-schema.ts';
-import type { PlatformRegion } from '../../core/platforms/platform-config-schema.ts';
 import type { CheckRecordSet } from '../../core/record/check-record-set-schema.ts';
 import { createRepositories } from '../../platform/db/repositories.ts';
 import { importList } from '../../platform/import/import-list.ts';
-import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
-import { withUsccCheck } from '../unit/core/uscc/reference-uscc.ts';
+import type { RunningPlatform } from '../../platform/start-platform.ts';
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
 import { highlightKindOf as kindOf } from './fixtures/highlight-kind.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
-import { demoSubjects, renderPages } from './fixtures/render-pages.ts';
+import { renderPages } from './fixtures/render-pages.ts';
+import {
+  cityAndProvinceCodes,
+  ownEntryId,
+  EXPECTED_KINDS,
+  HUBEI,
+  HUBEI_OUTSIDE_WUHAN,
+  LIST_HEADERS,
+  startCityAndProvince,
+  WUHAN,
+  type CityAndProvince,
+} from './fixtures/city-and-province.ts';
 import { giveFeedback, openFeedbackPanel } from './fixtures/card-feedback.ts';
 import { recheckTab } from './fixtures/recheck-tab.ts';
 import { stopServiceWorker, waitForNewWorker } from './fixtures/stop-service-worker.ts';
@@ -30,10 +38,6 @@ import { storedFeedback } from './fixtures/stored-feedback.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
-const WUHAN = '武汉市公共信用信息平台';
-const HUBEI = '湖北省公共信用信息平台';
-/** Hubei's prefectures outside Wuhan (the province's platform answers for subjects registered there). */
-const HUBEI_OUTSIDE_WUHAN: PlatformRegion[] = ['4202', '4203', '4205', '4206', '4207', '4208', '4209', '4210', '4211', '4212', '4213', '4228', '4290'];
 const CASE = 'YC-ZB-2026-117';
 
 describe('extension with a city and a provincial platform', () => {
@@ -51,60 +55,10 @@ describe('extension with a city and a provincial platform', () => {
     return (await overlay.text('.card')) ?? '';
   }
 
-  /** The id the platform itself gives the code's one entry. */
-  async function ownEntryId(platform: RunningPlatform, code: string): Promise<string> {
-    const res = await fetch(`${platform.url}/api/v1/status`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${platform.tokens.department}` },
-      body: JSON.stringify({ codes: [code] }),
-    });
-    const [result] = ((await res.json()) as StatusResponse).results;
-    if (!result || 'error' in result || result.entries.length !== 1) throw new Error(`expected one entry for ${code}`);
-    return result.entries[0]!.id;
-  }
-
   beforeAll(async () => {
-    const subjects = await demoSubjects();
-    Object.assign(codes, {
-      'wuhan-black': subjects.find((s) => s.role === 'black')!.code,
-      'wuhan-clear': subjects.find((s) => s.role === 'clear')!.code,
-      'hubei-black': withUsccCheck('91420500MA4K7YC01'),
-      'hubei-red': withUsccCheck('91420502MA4K7YC02'),
-    });
+    Object.assign(codes, await cityAndProvinceCodes());
     pagesDir = await renderPages(codes, ['several-platforms.html']);
-    wuhan = await startPlatform({ port: 0, seed: true, log: false, name: WUHAN, regions: ['4201'], staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
-    hubei = await startPlatform({ port: 0, seed: true, log: false, name: HUBEI, regions: HUBEI_OUTSIDE_WUHAN });
-    const headers = ['主体名称', '统一社会信用代码', '名单类型', '列入类别', '列入原因', '认定依据', '文书号', '认定部门', '列入日期', '有效期至'];
-    const report = importList(createRepositories(hubei.db), {
-      headers,
-      rows: [
-        [
-          '宜昌峡江建设有限公司',
-          codes['hubei-black']!,
-          '黑名单',
-          '失信被执行人',
-          '拒不履行生效判决',
-          '实施方案',
-          '（2026）鄂05执1234号',
-          '宜昌市中级人民法院',
-          '2026-02-10',
-          '',
-        ],
-        [
-          '宜昌西陵纳税优良有限公司',
-          codes['hubei-red']!,
-          '红名单',
-          '纳税信用A级纳税人',
-          '连续三年纳税信用A级',
-          '纳税信用管理办法',
-          '',
-          '国家税务总局宜昌市税务局',
-          '2026-03-01',
-          '',
-        ],
-      ],
-    });
-    expect(report.rejected).toEqual([]);
+    ({ wuhan, hubei } = await startCityAndProvince(codes as CityAndProvince['codes'], [{ prefix: '/e2e/', dir: pagesDir }]));
     chromium = await launchChromium({ extension: true });
     await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
       platformUrl: wuhan.url,
@@ -131,12 +85,7 @@ describe('extension with a city and a provincial platform', () => {
   });
 
   it('shows the verdicts of both regions, each entry with the platform it came from', async () => {
-    for (const [key, kind] of [
-      ['wuhan-black', 'black'],
-      ['wuhan-clear', 'clear'],
-      ['hubei-black', 'black'],
-      ['hubei-red', 'red'],
-    ] as const) {
+    for (const [key, kind] of EXPECTED_KINDS) {
       await expect.poll(() => kindOf(page, codes[key]!), { timeout: 20_000, message: key }).toBe(kind);
     }
     const provincial = await cardText(codes['hubei-black']!);
@@ -172,7 +121,7 @@ describe('extension with a city and a provincial platform', () => {
 
     // The province lists the red subject black as well: its feed alone brings it to the page.
     const report = importList(createRepositories(hubei.db), {
-      headers: ['主体名称', '统一社会信用代码', '名单类型', '列入类别', '列入原因', '认定依据', '文书号', '认定部门', '列入日期', '有效期至'],
+      headers: LIST_HEADERS,
       rows: [
         [
           '宜昌西陵纳税优良有限公司',
