@@ -46,14 +46,23 @@ export function findTextNodes(
   const texts = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
   let lastParent: Node | null = null;
   let lastSkipped = false;
+  // Siblings share their ancestors (a table row's cells): the walk up is made once per grandparent.
+  let lastGrandparent: Element | null | undefined;
+  let lastGrandparentSkipped = false;
   for (let node = texts.nextNode(); node; node = texts.nextNode()) {
     const parent = node.parentNode;
     if (parent !== lastParent) {
       lastParent = parent;
-      lastSkipped =
-        parent !== null &&
-        parent.nodeType === 1 &&
-        (isSkippedElement(parent as Element) || (parent as Element).namespaceURI === SVG_NS || hasSkippedAncestor(parent as Element));
+      if (parent === null || parent.nodeType !== 1) lastSkipped = false;
+      else if (isSkippedElement(parent as Element) || (parent as Element).namespaceURI === SVG_NS) lastSkipped = true;
+      else {
+        const grandparent = (parent as Element).parentElement;
+        if (grandparent !== lastGrandparent) {
+          lastGrandparent = grandparent;
+          lastGrandparentSkipped = grandparent !== null && isSkippedOrUnder(grandparent);
+        }
+        lastSkipped = lastGrandparentSkipped;
+      }
     }
     if (!lastSkipped) visitText(node as Text);
   }
@@ -74,9 +83,9 @@ export function findTextNodes(
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 // Text deeper inside a skipped element (`<noscript><p>…`, `<object><span>…`) is rare; checked
-// only for parents the fast test passed, and cut short at the first block element.
-function hasSkippedAncestor(element: Element): boolean {
-  for (let el = element.parentElement; el; el = el.parentElement) {
+// only for parents the fast test passed, from their parent up, and cut short at the first block element.
+function isSkippedOrUnder(element: Element): boolean {
+  for (let el: Element | null = element; el; el = el.parentElement) {
     if (isSkippedElement(el)) return true;
     if (el.tagName === 'BODY' || el.tagName === 'TD' || el.tagName === 'DIV') return false;
   }
