@@ -160,7 +160,7 @@ export function createBackground(): Background {
   registerRecordHandlers({
     // The service decides which platform signs which codes: it must be built first.
     ready,
-    signers: (codes) => current().recordSigners(codes),
+    signers: () => current().recordSigners(),
     operator,
     names,
     caseReference: (tabId) => cases.get(tabId),

@@ -14,7 +14,6 @@ import { createPlatformsStatus } from '../../core/platforms/create-platforms-sta
 import { ownEntryId } from '../../core/platforms/platform-entry-id.ts';
 import type { PlatformConfig } from '../../core/platforms/platform-config-schema.ts';
 import { platformsCovering } from '../../core/platforms/platforms-covering.ts';
-import { recordParts } from '../../core/platforms/record-parts.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
 import { dehydrateStatusQueries, hydrateStatusQueries } from '../../core/query/persisted-status-query.ts';
@@ -200,12 +199,7 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
       status.refreshStale(shown.filter((code) => subscriptions.has(code)));
       for (const code of shown) if (!subscriptions.has(code)) hold.show(code);
     },
-    recordSigners: (codes) =>
-      recordParts(codes, o.platforms).map(({ platform: p, codes: covered }) => ({
-        platform: { id: p.id, name: p.name, url: p.url },
-        client: clients.get(p.id)!,
-        codes: covered,
-      })),
+    recordSigners: () => o.platforms.map((p) => ({ platform: { id: p.id, name: p.name, url: p.url, regions: p.regions }, client: clients.get(p.id)! })),
     release: (codes) => hold.release(codes),
     retain(codes) {
       for (const [code, unsubscribe] of subscriptions) {

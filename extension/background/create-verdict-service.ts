@@ -7,6 +7,7 @@
  */
 import { createCreditClient, type CreditClient } from '../../core/api/create-credit-client.ts';
 import type { Measure } from '../../core/api/measure-schema.ts';
+import type { PlatformConfig } from '../../core/platforms/platform-config-schema.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusStore, type CodeVerdict, type StatusStore } from '../../core/query/create-status-store.ts';
 import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
@@ -36,11 +37,10 @@ export interface VerdictServiceOptions {
   holdMaxMs?: number;
 }
 
-/** A platform that signs (a part of) a check record, with the codes it covers; `platform` null: the single configured platform. */
+/** A platform that signs (a part of) a check record; `platform` null: the single configured platform (the whole record). */
 export interface RecordSigner {
-  platform: { id: string; name: string; url: string } | null;
+  platform: { id: string; name: string; url: string; regions: PlatformConfig['regions'] } | null;
   client: Pick<CreditClient, 'records'>;
-  codes: string[];
 }
 
 /** What the card's actions need of a platform. */
@@ -69,12 +69,11 @@ export interface VerdictService {
    */
   entryClient(owner: { code: string; entryId: string | null }): EntryClient;
   /**
-   * Who checks and signs a record of `codes`: one signer per platform covering any of them, with
-   * the codes it covers (a code two platforms cover is in both parts), in configured order. A
-   * platform never signs "not listed" for a code whose region it does not cover, so a valid code
-   * no platform covers is in no part (the caller refuses the record).
+   * Who checks and signs a record: the single platform, or every configured platform in order, each
+   * for the codes it covers (core/record/record-set-requests.ts: a platform never signs "not listed"
+   * for a code whose region it does not cover, so the caller refuses a code no platform covers).
    */
-  recordSigners(codes: readonly string[]): RecordSigner[];
+  recordSigners(): RecordSigner[];
   invalidate(codes: string[]): Promise<void>;
   catalogue(): Measure[] | null;
   /** The list snapshot's size, age and data version, or why it was refused (several platforms: the first one's; the popup reads each from storage). */
@@ -232,7 +231,7 @@ export function createVerdictService(o: VerdictServiceOptions): VerdictService {
     },
     peek: merged,
     entryClient: () => client,
-    recordSigners: (codes) => [{ platform: null, client, codes: [...codes] }],
+    recordSigners: () => [{ platform: null, client }],
     get: async (code) => {
       const verdict = await store.get(code);
       return mergeSnapshotVerdict(verdict, snapshot.verdict(code)) ?? verdict;

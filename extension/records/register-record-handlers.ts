@@ -8,6 +8,7 @@
 import { MAX_CODES_PER_STATUS_REQUEST } from '../../core/api/api-limits.ts';
 import type { CheckRecordRequest } from '../../core/api/check-record-schema.ts';
 import type { RecordSigner } from '../background/create-verdict-service.ts';
+import { recordSetRequests } from '../../core/record/record-set-requests.ts';
 import { matchCodes } from '../../core/scan/match-codes.ts';
 import type { CreateRecordRequest, StoredRecord } from '../messaging/record-messages.ts';
 import { onValidMessage } from '../messaging/on-valid-message.ts';
@@ -18,8 +19,8 @@ import type { LastRecordStore, RecordOwner } from './last-record-store.ts';
 
 export interface RecordHandlerDeps {
   ready: Promise<unknown>;
-  /** Who checks and signs a record of `codes` (several platforms: a part each, for the codes it covers). */
-  signers(codes: readonly string[]): RecordSigner[];
+  /** Who checks and signs a record (several platforms: a part each, for the codes it covers). */
+  signers(): RecordSigner[];
   operator(): string | null;
   names: PageNamesStore;
   caseReference(tabId: number): Promise<string | null>;
@@ -85,19 +86,21 @@ export function registerRecordHandlers(d: RecordHandlerDeps): () => void {
       const planned = await recordRequest(req, d);
       if (!planned) return fail('not-found', 'no codes to record');
       const { request } = planned;
-      const signers = d.signers(request.codes);
-      const signedFor = new Set(signers.flatMap((s) => s.codes));
-      const uncovered = request.codes.filter((code) => !signedFor.has(code));
-      if (uncovered.length > 0) return fail('no-covering-platform', `no configured platform covers ${uncovered.slice(0, 5).join(', ')}`);
+      const signers = d.signers();
+      const [single] = signers;
       // Several platforms: each checks and signs the codes it covers (with their page names), all at once,
       // each part naming the same set (every platform and code), so none can be dropped or swapped unseen.
-      const set = signers[0]?.platform ? { id: crypto.randomUUID(), platforms: signers.map((s) => s.platform!.url), codes: request.codes } : undefined;
+      const plan =
+        single && !single.platform
+          ? { parts: [{ platform: { signer: single }, request }], uncovered: [] }
+          : recordSetRequests(
+              request,
+              signers.map((signer) => ({ ...signer.platform!, signer })),
+              crypto.randomUUID(),
+            );
+      if (plan.uncovered.length > 0) return fail('no-covering-platform', `no configured platform covers ${plan.uncovered.slice(0, 5).join(', ')}`);
       const parts = await Promise.all(
-        signers.map(async ({ platform, client, codes }) => {
-          const names = request.pageNames && Object.fromEntries(Object.entries(request.pageNames).filter(([code]) => codes.includes(code)));
-          const signed = await client.records({ ...request, codes, ...(names && { pageNames: names }), ...(set && { set }) });
-          return { platform, signed };
-        }),
+        plan.parts.map(async ({ platform: { signer }, request: part }) => ({ platform: signer.platform, signed: await signer.client.records(part) })),
       );
       const [first] = parts;
       if (!first) return fail('not-found', 'no codes to record');

@@ -1,5 +1,6 @@
 /** The background's service for several platforms (issue 17) against two fake platforms: per-platform batches, merged verdicts, one down. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recordSetRequests } from '../../../../core/record/record-set-requests.ts';
 import { createPlatformsVerdictService } from '../../../../extension/background/create-platforms-verdict-service.ts';
 import type { VerdictService } from '../../../../extension/background/create-verdict-service.ts';
 import { parseStoredSettings } from '../../../../extension/settings/settings-schema.ts';
@@ -127,7 +128,9 @@ describe('createPlatformsVerdictService', () => {
 
   it('has a record signed in parts: each platform for the codes it covers', () => {
     start();
-    const parts = (codes: string[]) => service!.recordSigners(codes).map((s) => [s.platform?.id, s.codes]);
+    const request = (codes: string[]) => ({ codes, context: 'procurement' as const, caseReference: null, operator: null, source: { url: null, title: null } });
+    const signers = service!.recordSigners().map((signer) => ({ ...signer.platform!, signer }));
+    const parts = (codes: string[]) => recordSetRequests(request(codes), signers, 'set-1').parts.map((p) => [p.platform.id, p.request.codes]);
     // Yichang: the province only. Hanyang: the district and the province (whose lists the district cannot speak for).
     expect(parts([YICHANG])).toEqual([['province', [YICHANG]]]);
     expect(parts([YICHANG, HANYANG])).toEqual([
