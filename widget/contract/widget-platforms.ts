@@ -47,6 +47,8 @@ export interface WidgetPlatforms {
   ready: Promise<void>;
   /** The merged verdict every covering platform's snapshot gives now, or null when one of them cannot speak for the code. */
   verdict(code: string): CodeVerdict | null;
+  /** Every covering platform's full answer or failure, merged without the snapshots (`check()`), or null while one is still to come. */
+  answer(code: string): CodeVerdict | null;
   /** Every platform's own changes feed, started and stopped together, each followed on its own. */
   follower: { start(): void; stop(): void };
   /** The first platform's full client: the measures catalogue (as the extension). */

@@ -9,6 +9,7 @@
  */
 import { createCreditClient, type CreditClient } from '../../core/api/create-credit-client.ts';
 import { createPlatformsStatus } from '../../core/platforms/create-platforms-status.ts';
+import { mergePlatformVerdicts } from '../../core/platforms/merge-platform-verdicts.ts';
 import type { PlatformConfig } from '../../core/platforms/platform-config-schema.ts';
 import { platformsCovering } from '../../core/platforms/platforms-covering.ts';
 import { createChangesFollower } from '../../core/query/create-changes-follower.ts';
@@ -93,6 +94,11 @@ export function createWidgetPlatforms(o: WidgetPlatformsOptions): WidgetPlatform
         return !!early && early.kind !== 'unknown' && early.kind !== 'pending';
       };
       return covering.length > 0 && covering.every(speaks) ? status.peek(code) : null;
+    },
+    answer(code) {
+      const parts = platformsCovering(code, platforms).map((platform) => ({ platform, verdict: status.stores.get(platform.id)!.peek(code) }));
+      const waiting = parts.some(({ verdict }) => !verdict || verdict.kind === 'pending' || (!verdict.result && !verdict.reason.errorKind));
+      return waiting ? null : mergePlatformVerdicts(parts, { now: o.now(), freshnessMs: o.freshnessMs });
     },
     status: {
       subscribe(code, listener) {

@@ -105,6 +105,8 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   let caseReference = '';
   const catalogues = new Map<CheckContext, Promise<Measure[] | null>>();
   const watches = new Set<Watch>();
+  // Checks waiting for their first answer, each asked again when the configuration changes.
+  const checking = new Set<() => void>();
   // The page's one query client, with query-core's page defaults: refocus and reconnect resume
   // retries paused while the tab was hidden.
   const queryClient = createStatusQueryClient();
@@ -321,38 +323,45 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
   /**
    * The first trustworthy verdict: a fresh answer, or the first failure (the store keeps retrying
    * in the background), so a host asking before an approval is not kept waiting through every retry.
+   * With `platforms`, every covering platform's full answer or failure, merged without the list
+   * snapshots. Reconfigured meanwhile (the store is cleared): asked again under the new configuration.
    */
   function firstAnswer(current: VerdictStore, code: string, suspect: boolean): Promise<CodeState> {
     return new Promise((resolve) => {
       let stop: (() => void) | null = null;
       let done = false;
-      stop = current.subscribe(code, (v) => {
-        // With `platforms`, once every covering platform has answered or failed (a listing, or a list snapshot's class, is shown before, not returned).
-        if (done || v.kind === 'pending' || (v.stale && !v.reason.errorKind) || v.platforms?.some((line) => !line.asOf && !line.errorKind)) return;
+      const finish = (state: CodeState | Promise<CodeState>): void => {
         done = true;
-        resolve(stateOf(code, suspect, v));
+        checking.delete(again);
+        resolve(state);
         // Called from inside subscribe() when the answer is cached: unsubscribe after it returns.
         queueMicrotask(() => stop?.());
+      };
+      const again = (): void => finish(answerOf(code, suspect));
+      checking.add(again);
+      stop = current.subscribe(code, (v) => {
+        const w = platforms ? platforms.answer(code) : v;
+        if (!done && w && w.kind !== 'pending' && !(w.stale && !w.reason.errorKind)) finish(stateOf(code, suspect, w));
       });
-      if (done) queueMicrotask(() => stop?.());
     });
+  }
+
+  /** A code's check under the configuration in force (with `platforms`, once their runtime has loaded). */
+  async function answerOf(code: string, suspect: boolean): Promise<CodeState> {
+    while (!store && settled) {
+      const waited = settled;
+      await waited;
+      if (waited === settled) break;
+    }
+    return store ? firstAnswer(store, code, suspect) : { code, verdict: settled ? notLoadedVerdict() : unconfiguredVerdict(), result: null };
   }
 
   async function checkOne(input: string): Promise<CheckResult> {
     const parsed = parseUscc(input);
-    let state: CodeState;
-    if (parsed.validity === 'invalid') state = { code: parsed.code, verdict: invalidVerdict(), result: null };
-    else {
-      // With `platforms`: once the platforms runtime of the configuration then in force has loaded.
-      while (!store && settled) {
-        const waited = settled;
-        await waited;
-        if (waited === settled) break;
-      }
-      state = store
-        ? await firstAnswer(store, parsed.code, parsed.validity === 'suspect')
-        : { code: parsed.code, verdict: settled ? notLoadedVerdict() : unconfiguredVerdict(), result: null };
-    }
+    const state: CodeState =
+      parsed.validity === 'invalid'
+        ? { code: parsed.code, verdict: invalidVerdict(), result: null }
+        : await answerOf(parsed.code, parsed.validity === 'suspect');
     announcer.announce(state.code, state.verdict, state.result);
     return { input, code: state.code, verdict: state.verdict, name: state.result?.subject?.name ?? null, result: state.result };
   }
@@ -365,7 +374,10 @@ export function createCreditLensCore(env: CreditLensEnvironment = {}): CreditLen
       );
       if (next.caseReference !== config.caseReference) caseReference = next.caseReference ?? '';
       config = next;
-      if (rebuildNeeded) rebuild();
+      if (rebuildNeeded) {
+        rebuild();
+        for (const again of [...checking]) again();
+      }
       // Re-attaching also re-renders every element (a changed `lang` applies at once).
       for (const watch of watches) attach(watch);
     },

@@ -63,7 +63,7 @@ export function createCreditLens(options: CreditLensOptions = {}, env: CreditLen
       return {
         ...rest,
         platforms: platforms?.map(({ token: _token, ...p }) => p) ?? null,
-        hasToken: token !== null || tokenProvider !== null || !!platforms?.some((p) => p.token),
+        hasToken: tokenProvider !== null || (platforms ? platforms.some((p) => p.token) : token !== null),
       };
     },
     ready: () => core.ready(),
@@ -91,7 +91,8 @@ export function createCreditLens(options: CreditLensOptions = {}, env: CreditLen
       const bare = (url: string | null | undefined) => url?.replace(/\/+$/, '');
       // A part is printed by the platform that signed it — only one configured here, as the record is posted to it.
       const url = bare('platformUrl' in signed ? signed.platformUrl : platforms ? null : platform);
-      if (!url || ![platform, ...(platforms ?? []).map((p) => p.url)].some((known) => bare(known) === url)) {
+      // With `platforms`, only theirs: `platform` is not in use then.
+      if (!url || !(platforms ? platforms.map((p) => p.url) : [platform]).some((known) => bare(known) === url)) {
         throw new TypeError('CreditLens.openPrintView: no such platform is configured (with platforms, pass a part of the record set)');
       }
       openPrintView('platformUrl' in signed ? signed.signed : signed, url);

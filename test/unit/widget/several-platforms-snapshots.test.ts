@@ -42,12 +42,18 @@ beforeAll(async () => {
 
 let calls: Array<{ origin: string; path: string; url: string; codes: string[] | null }>;
 let serves: Record<string, boolean>;
+/** Origins whose status requests fail (HTTP 500) while everything else answers. */
+let failing: Set<string>;
+/** Status requests held until released (`release()`); none while null. */
+let holding: Array<() => void> | null;
 let core: CreditLensCore;
 const stops: Array<() => void> = [];
 
 beforeEach(() => {
   calls = [];
   serves = { [WUHAN_URL]: true, [HUBEI_URL]: true };
+  failing = new Set();
+  holding = null;
   const fetchVia: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
     const codes = url.pathname === '/api/v1/status' ? (JSON.parse(String(init?.body)) as { codes: string[] }).codes : null;
@@ -60,6 +66,8 @@ beforeEach(() => {
         : Response.json({ error: { code: 'not_found', message: 'no' } }, { status: 404 });
     if (url.pathname === '/api/v1/changes')
       return Response.json({ changes: [], cursor: Number(url.searchParams.get('since') ?? VERSION[url.origin]), hasMore: false, ...stamp });
+    if (url.pathname === '/api/v1/status' && holding) await new Promise<void>((go) => holding!.push(go));
+    if (url.pathname === '/api/v1/status' && failing.has(url.origin)) return Response.json({ error: { code: 'internal', message: 'down' } }, { status: 500 });
     if (url.pathname === '/api/v1/status')
       return Response.json({
         results: codes!.map((code) => ({
@@ -137,5 +145,27 @@ describe('the widget with several platforms and their list snapshots', () => {
     expect(result!.verdict.kind).toBe('black');
     expect(result!.result?.entries.map((e) => e.id)).toEqual(['hubei:e-9']);
     expect(result!.name).toBe(`主体${LISTED.slice(-4)}`);
+  });
+
+  it('returns from check() with unknown when a platform’s status fails while its snapshot is current, never its snapshot’s clear', async () => {
+    failing.add(WUHAN_URL);
+    core.configure({ platforms, snapshot: true, freshness: 60_000 });
+    const [result] = await core.check(CLEAR);
+    expect(result!.verdict.kind).toBe('unknown');
+    expect(platformLinesText(result!.verdict.platforms ?? [])).toBe('武汉市平台：无法连接；湖北省平台：未列入');
+  }, 20_000);
+
+  it('answers a check under the new configuration when the platforms change while it waits', async () => {
+    holding = [];
+    core.configure({ platforms, snapshot: false, freshness: 60_000 });
+    const checked = core.check(YICHANG);
+    await expect.poll(() => holding!.length).toBeGreaterThan(0);
+    const held = holding!;
+    holding = null;
+    core.configure({ platforms: [platforms[1]!] });
+    const [result] = await checked;
+    for (const go of held) go();
+    expect(result!.verdict.kind).toBe('clear');
+    expect(result!.verdict.platforms?.map((line) => line.platformId)).toEqual(['hubei']);
   });
 });

@@ -310,6 +310,15 @@ describe('CreditLens.recordSet with several platforms', () => {
     expect(() => l.openPrintView(signed)).toThrow(TypeError);
     // The record is posted to the part's platform: only to one configured here.
     expect(() => l.openPrintView({ platformId: 'x', platformName: 'x', platformUrl: 'https://elsewhere.example', signed })).toThrow(TypeError);
+    // Nor to `platform`, which is not in use while the list is.
+    expect(() => l.openPrintView({ platformId: 'default', platformName: 'x', platformUrl: 'https://credit.example.gov.cn', signed })).toThrow(TypeError);
     expect(submitted).toHaveLength(1);
+  });
+
+  it('counts the top-level token as no credential of the list (it is never sent to a listed platform)', () => {
+    const withoutTokens = platforms.map(({ token: _token, ...p }) => p);
+    expect(lens({ token: 'single-token', platforms: withoutTokens }).config.hasToken).toBe(false);
+    expect(lens({ token: 'single-token', platforms: withoutTokens, tokenProvider: () => 't' }).config.hasToken).toBe(true);
+    expect(lens({ token: 'single-token', platforms: null }).config.hasToken).toBe(true);
   });
 });
