@@ -13,6 +13,7 @@ import type { Measure } from '../../core/api/measure-schema.ts';
 import { createPlatformsStatus } from '../../core/platforms/create-platforms-status.ts';
 import { ownEntryId } from '../../core/platforms/platform-entry-id.ts';
 import type { PlatformConfig } from '../../core/platforms/platform-config-schema.ts';
+import { observeFullAnswers, snapshotsSpeakFor } from '../../core/platforms/platform-snapshots.ts';
 import { platformsCovering } from '../../core/platforms/platforms-covering.ts';
 import { createChangesFollower, type ChangesFollower } from '../../core/query/create-changes-follower.ts';
 import { createStatusQueryClient } from '../../core/query/create-status-query-client.ts';
@@ -128,11 +129,7 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
     subscriptions.set(
       code,
       status.subscribe(code, (verdict) => {
-        // A full answer that disagrees with a platform's snapshot corrects it.
-        for (const p of covering) {
-          const part = status.stores.get(p.id)?.peek(code);
-          if (part?.result && !part.reason.errorKind) snapshots.get(p.id)?.observe(part.result);
-        }
+        observeFullAnswers(code, covering, status, snapshots);
         if (verdict.kind === 'pending') return;
         o.onVerdict(code, verdict);
         o.onDirty();
@@ -142,16 +139,7 @@ export function createPlatformsVerdictService(o: PlatformsVerdictServiceOptions)
 
   // A code every covering platform's snapshot speaks for now is painted from them, its full answers asked once painted.
   const hold = createSnapshotHold({
-    answered(code) {
-      const covering = platformsCovering(code, o.platforms);
-      return (
-        covering.length > 0 &&
-        covering.every((p) => {
-          const verdict = snapshots.get(p.id)?.verdict(code);
-          return verdict != null && verdict.kind !== 'unknown' && verdict.kind !== 'pending';
-        })
-      );
-    },
+    answered: (code) => snapshotsSpeakFor(code, o.platforms, snapshots),
     subscribe,
     holdMaxMs: o.holdMaxMs ?? HOLD_MAX_MS,
   });

@@ -11,6 +11,7 @@ import { createCreditClient, type CreditClient } from '../../core/api/create-cre
 import { createPlatformsStatus } from '../../core/platforms/create-platforms-status.ts';
 import { mergePlatformVerdicts } from '../../core/platforms/merge-platform-verdicts.ts';
 import type { PlatformConfig } from '../../core/platforms/platform-config-schema.ts';
+import { observeFullAnswers, snapshotsSpeakFor } from '../../core/platforms/platform-snapshots.ts';
 import { platformsCovering } from '../../core/platforms/platforms-covering.ts';
 import { createChangesFollower } from '../../core/query/create-changes-follower.ts';
 import type { CodeVerdict } from '../../core/query/create-status-store.ts';
@@ -87,14 +88,7 @@ export function createWidgetPlatforms(o: WidgetPlatformsOptions): WidgetPlatform
   return {
     platforms,
     ready: Promise.all([...snapshots.values()].map((s) => s.ready)).then(() => undefined),
-    verdict(code) {
-      const covering = platformsCovering(code, platforms);
-      const speaks = (p: PlatformConfig): boolean => {
-        const early = snapshots.get(p.id)?.verdict(code);
-        return !!early && early.kind !== 'unknown' && early.kind !== 'pending';
-      };
-      return covering.length > 0 && covering.every(speaks) ? status.peek(code) : null;
-    },
+    verdict: (code) => (snapshotsSpeakFor(code, platforms, snapshots) ? status.peek(code) : null),
     answer(code) {
       const parts = platformsCovering(code, platforms).map((platform) => ({ platform, verdict: status.stores.get(platform.id)!.peek(code) }));
       const waiting = parts.some(({ verdict }) => !verdict || verdict.kind === 'pending' || (!verdict.result && !verdict.reason.errorKind));
@@ -104,11 +98,7 @@ export function createWidgetPlatforms(o: WidgetPlatformsOptions): WidgetPlatform
       subscribe(code, listener) {
         const covering = platformsCovering(code, platforms);
         const tell = (v: CodeVerdict): void => {
-          // A full answer that disagrees with a platform's snapshot corrects it.
-          for (const p of covering) {
-            const part = status.stores.get(p.id)?.peek(code);
-            if (part?.result && !part.reason.errorKind) snapshots.get(p.id)?.observe(part.result);
-          }
+          observeFullAnswers(code, covering, status, snapshots);
           listener(v);
         };
         const set = listeners.get(code) ?? new Set();
