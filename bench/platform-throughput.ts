@@ -78,7 +78,7 @@ function* codes(): Generator<string> {
 }
 
 /** Writes the data set into an empty database: one transaction, statements prepared once. */
-function generate(path: string, kind: DatasetKind): void {
+async function generate(path: string, kind: DatasetKind): Promise<void> {
   const started = performance.now();
   const db = openDatabase(path);
   const repos = createRepositories(db);
@@ -118,10 +118,10 @@ function generate(path: string, kind: DatasetKind): void {
         );
       }
     }
-    ensureDemoTokens(repos);
-    repos.meta.set('seededOn', today);
-    repos.meta.set('benchDataset', `${kind}-v${DATASET_VERSION}-${SUBJECTS}`);
   })();
+  await ensureDemoTokens(repos);
+  await repos.meta.set('seededOn', today);
+  await repos.meta.set('benchDataset', `${kind}-v${DATASET_VERSION}-${SUBJECTS}`);
   db.close();
   console.log(
     `generated ${kind}: ${SUBJECTS.toLocaleString()} subjects, ${entries.toLocaleString()} entries in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -129,19 +129,19 @@ function generate(path: string, kind: DatasetKind): void {
 }
 
 /** The cached data set (generated when missing or of another version) and 20,000 codes drawn from it. */
-function ensureDataset(kind: DatasetKind): { path: string; sample: string[] } {
+async function ensureDataset(kind: DatasetKind): Promise<{ path: string; sample: string[] }> {
   mkdirSync(resolve(root, '.bench'), { recursive: true });
   const path = resolve(root, `.bench/platform-${kind}-v${DATASET_VERSION}.sqlite`);
   const wanted = `${kind}-v${DATASET_VERSION}-${SUBJECTS}`;
   let ready = false;
   if (existsSync(path)) {
     const db = openDatabase(path);
-    ready = createRepositories(db).meta.get('benchDataset') === wanted;
+    ready = (await createRepositories(db).meta.get('benchDataset')) === wanted;
     db.close();
   }
   if (!ready) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-    generate(path, kind);
+    await generate(path, kind);
   }
   const db = openDatabase(path);
   // Earlier runs' audit rows would make the file (and each run) grow.
@@ -157,7 +157,7 @@ function batches(sample: string[]): string[][] {
 }
 
 /** The ceiling: the lookups the status route makes (lookUpCodes), in this process, without HTTP, JSON or audit. */
-function rawLookupRate(path: string, requests: string[][]): number {
+async function rawLookupRate(path: string, requests: string[][]): Promise<number> {
   const db = openDatabase(path);
   const repos = createRepositories(db);
   const today = chinaDate(new Date());
@@ -176,7 +176,7 @@ function rawLookupRate(path: string, requests: string[][]): number {
   const started = performance.now();
   while (performance.now() - started < 3000) {
     for (let i = 0; i < 20; i++, n++)
-      lookUpCodes(ctx, requests[n % requests.length] as string[], disclosure, { asOf: new Date().toISOString(), dataVersion: 1 });
+      await lookUpCodes(ctx, requests[n % requests.length] as string[], disclosure, { asOf: new Date().toISOString(), dataVersion: 1 });
   }
   const rate = (n * BATCH) / ((performance.now() - started) / 1000);
   db.close();
@@ -276,9 +276,9 @@ export async function run(): Promise<void> {
   const lines: string[] = [];
   const kinds = (process.env.BENCH_DATASETS?.split(',') ?? ['realistic', 'worst']) as DatasetKind[];
   for (const kind of kinds) {
-    const { path, sample } = ensureDataset(kind);
+    const { path, sample } = await ensureDataset(kind);
     const requests = batches(sample);
-    const raw = rawLookupRate(path, requests);
+    const raw = await rawLookupRate(path, requests);
     lines.push(`\n${DATASETS[kind].label}`, `  raw lookUpCodes, no HTTP (1 process)  ${Math.round(raw).toLocaleString()} codes/s`);
     for (const workers of workerCounts) {
       const line = await load(path, workers, requests);

@@ -127,27 +127,32 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Ru
 }
 
 /** The demo tokens of the database, after seeding it as the demo when asked. */
-function demoTokensOf(repos: ReturnType<typeof createRepositories>, dbPath: string, opts: StartPlatformOptions, today: string): DemoTokens | undefined {
+async function demoTokensOf(
+  repos: ReturnType<typeof createRepositories>,
+  dbPath: string,
+  opts: StartPlatformOptions,
+  today: string,
+): Promise<DemoTokens | undefined> {
   if (opts.seed) {
-    if (repos.subjects.count() === 0 && repos.meta.get(DEMO_META_KEY) !== 'no') {
+    if ((await repos.subjects.count()) === 0 && (await repos.meta.get(DEMO_META_KEY)) !== 'no') {
       const seedOptions = typeof opts.seed === 'object' ? opts.seed : {};
-      seedDatabase(repos, { ...seedOptions, today, keepExpectations: false });
-      return ensureDemoTokens(repos);
+      await seedDatabase(repos, { ...seedOptions, today, keepExpectations: false });
+      return await ensureDemoTokens(repos);
     }
-    if (isDemoDatabase(repos)) return ensureDemoTokens(repos);
+    if (await isDemoDatabase(repos)) return await ensureDemoTokens(repos);
     throw new StartRefusedError(
       'not-a-demo-database',
       `${dbPath} holds data that was not seeded as the demo; the demo (its data set and published tokens) needs a database of its own`,
     );
   }
-  return isDemoDatabase(repos) && demoTokensPresent(repos).length > 0 ? DEMO_TOKENS : undefined;
+  return (await isDemoDatabase(repos)) && (await demoTokensPresent(repos)).length > 0 ? DEMO_TOKENS : undefined;
 }
 
 async function startOn(db: Database, dbPath: string, host: string, opts: StartPlatformOptions): Promise<RunningPlatform<DemoTokens | undefined>> {
   const repos = createRepositories(db);
   const today = () => opts.today ?? chinaDate(new Date());
-  const tokens = demoTokensOf(repos, dbPath, opts, today());
-  const present = demoTokensPresent(repos);
+  const tokens = await demoTokensOf(repos, dbPath, opts, today());
+  const present = await demoTokensPresent(repos);
   if (opts.allowDemoTokens === false && present.length > 0) {
     throw new StartRefusedError(
       'demo-tokens',
@@ -155,7 +160,7 @@ async function startOn(db: Database, dbPath: string, host: string, opts: StartPl
     );
   }
   const databaseProblem = watchDatabaseFile(dbPath);
-  announceExpiries(repos, today());
+  await announceExpiries(repos, today());
   const ctx: PlatformContext = {
     repos,
     anonymousReads: opts.anonymousReads ?? true,
@@ -193,8 +198,11 @@ async function startOn(db: Database, dbPath: string, host: string, opts: StartPl
   // Entries expire by date at midnight: look every ten minutes whether a day has passed — of
   // several workers over one file, the one holding the sweep's lease (db/hold-lease.ts).
   const sweeper = `${hostname()}:${process.pid}:${port}`;
+  const sweep = async () => {
+    if (databaseProblem() === null && (await holdLease(repos, 'expiry-sweep', sweeper, 2 * EXPIRY_SWEEP_MS))) await announceExpiries(repos, today());
+  };
   const expirySweep = setInterval(() => {
-    if (databaseProblem() === null && holdLease(repos, 'expiry-sweep', sweeper, 2 * EXPIRY_SWEEP_MS)) announceExpiries(repos, today());
+    sweep().catch((error: unknown) => console.error('expiry sweep failed:', error));
   }, EXPIRY_SWEEP_MS);
   expirySweep.unref();
   let closed = false;
@@ -208,7 +216,7 @@ async function startOn(db: Database, dbPath: string, host: string, opts: StartPl
       closed = true;
       clearInterval(expirySweep);
       await app.close();
-      repos.audit.flushPending();
+      await repos.audit.flushPending();
       db.close();
     },
   };

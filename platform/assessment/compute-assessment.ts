@@ -54,7 +54,7 @@ function addHits(f: Figures, hits: readonly FollowUpHit[]): void {
  * are those with tokens of the department role plus any with figures; anonymous checks belong to
  * none and are not counted.
  */
-export function computeAssessment(ctx: PlatformContext, scope: AssessmentScope, calendar: WorkingDayCalendar): AssessmentResponse {
+export async function computeAssessment(ctx: PlatformContext, scope: AssessmentScope, calendar: WorkingDayCalendar): Promise<AssessmentResponse> {
   const { period, department } = scope;
   const figures = new Map<string, Figures>();
   const of = (name: string) => {
@@ -63,12 +63,12 @@ export function computeAssessment(ctx: PlatformContext, scope: AssessmentScope, 
     return f;
   };
   if (department === null) {
-    for (const t of ctx.repos.tokens.list()) if (t.role === 'department' && t.revokedAt === null && t.department) of(t.department);
+    for (const t of await ctx.repos.tokens.list()) if (t.role === 'department' && t.revokedAt === null && t.department) of(t.department);
   } else of(department);
 
   const verdicts = Object.fromEntries(VERDICT_KINDS.map((k) => [k, 0])) as VerdictCounts;
   const dailyChecks = new Map<string, number>();
-  for (const row of ctx.repos.audit.checks(period.fromInstant, period.toInstant, department)) {
+  for (const row of await ctx.repos.audit.checks(period.fromInstant, period.toInstant, department)) {
     if (row.department === null) continue;
     const f = of(row.department);
     f.checks++;
@@ -78,19 +78,19 @@ export function computeAssessment(ctx: PlatformContext, scope: AssessmentScope, 
     for (const kind of VERDICT_KINDS) verdicts[kind] += row.verdicts?.[kind] ?? 0;
   }
 
-  const hits = collectHits(ctx, scope, calendar);
+  const hits = await collectHits(ctx, scope, calendar);
   const hitsBy = new Map<string, FollowUpHit[]>();
   for (const h of hits) hitsBy.set(h.department, [...(hitsBy.get(h.department) ?? []), h]);
   for (const [name, list] of hitsBy) addHits(of(name), list);
 
-  for (const o of ctx.repos.objectionOutcomes.filedBetween(period.fromInstant, period.toInstant, department)) {
+  for (const o of await ctx.repos.objectionOutcomes.filedBetween(period.fromInstant, period.toInstant, department)) {
     const f = of(o.department);
     f.objectionsFiled += o.filed;
     f.objectionsPending += o.pending;
     f.objectionsUpheld += o.upheld;
     f.objectionsRejected += o.rejected;
   }
-  for (const t of ctx.repos.typicalCases.list(Number.MAX_SAFE_INTEGER)) {
+  for (const t of await ctx.repos.typicalCases.list(Number.MAX_SAFE_INTEGER)) {
     const fb = t.feedback;
     if (fb.receivedAt < period.fromInstant || fb.receivedAt >= period.toInstant || (department !== null && fb.department !== department)) continue;
     of(fb.department).typicalCases++;
@@ -125,6 +125,6 @@ export function computeAssessment(ctx: PlatformContext, scope: AssessmentScope, 
     totals,
     daily,
     verdicts,
-    ...answerStamp(ctx),
+    ...(await answerStamp(ctx)),
   };
 }

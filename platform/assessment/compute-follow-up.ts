@@ -12,9 +12,9 @@ const FEEDBACK_PER_SUBJECT = 1000;
  * Every hit of the scope (checks in the period; anonymous checks are no department's case and
  * are left out), judged on the scope's day with the feedback stored so far.
  */
-export function collectHits(ctx: PlatformContext, scope: AssessmentScope, calendar: WorkingDayCalendar): FollowUpHit[] {
+export async function collectHits(ctx: PlatformContext, scope: AssessmentScope, calendar: WorkingDayCalendar): Promise<FollowUpHit[]> {
   const checks: HitCheck[] = [];
-  for (const row of ctx.repos.audit.hits(scope.period.fromInstant, scope.period.toInstant, scope.department)) {
+  for (const row of await ctx.repos.audit.hits(scope.period.fromInstant, scope.period.toInstant, scope.department)) {
     if (row.department === null) continue;
     for (const hit of row.hits) checks.push({ at: row.at, department: row.department, code: hit.code, kind: hit.kind, caseReference: row.caseReference });
   }
@@ -24,7 +24,7 @@ export function collectHits(ctx: PlatformContext, scope: AssessmentScope, calend
     const key = `${c.department}\u0000${c.code}`;
     if (read.has(key)) continue;
     read.add(key);
-    feedback.push(...ctx.repos.feedback.listByCode(c.code, null, FEEDBACK_PER_SUBJECT, c.department));
+    feedback.push(...(await ctx.repos.feedback.listByCode(c.code, null, FEEDBACK_PER_SUBJECT, c.department)));
   }
   return followUpHits(checks, feedback, { workingDays: scope.workingDays, judgedOn: scope.judgedOn, calendar });
 }

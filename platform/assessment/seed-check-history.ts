@@ -29,16 +29,24 @@ const china = (date: string, hour: number) => chinaInstant(date, `${String(hour)
  * subjects of platform/seed/demo-subjects.json (the default seed): the verdicts stored are the
  * ones that file promises, which never depend on the day. Returns the checks written.
  */
-export function seedCheckHistory(repos: Repositories, today: string): number {
+export async function seedCheckHistory(repos: Repositories, today: string): Promise<number> {
   const subjects = JSON.parse(readFileSync(new URL('../seed/demo-subjects.json', import.meta.url), 'utf8')) as DemoExpectation[];
   const plain = (verdict: string) => subjects.filter((s) => s.role === undefined && s.inDatabase !== false && s.expectedVerdict === verdict).map((s) => s.code);
   const [blacks, reds, clears] = [plain('black'), plain('red'), plain('clear')];
-  if (!blacks.length || !reds.length || !clears.length || ![...blacks, ...reds, ...clears].every((c) => repos.subjects.get(c))) return 0;
+  if (!blacks.length || !reds.length || !clears.length) return 0;
+  for (const c of [...blacks, ...reds, ...clears]) if (!(await repos.subjects.get(c))) return 0;
   let written = 0;
   let n = 0;
-  const feedback = (department: string, code: string, caseReference: string, measureId: string, receivedAt: string, context: FeedbackRecord['context']) => {
+  const feedback = async (
+    department: string,
+    code: string,
+    caseReference: string,
+    measureId: string,
+    receivedAt: string,
+    context: FeedbackRecord['context'],
+  ) => {
     const id = `fb-demo-${String(++n).padStart(4, '0')}`;
-    repos.feedback.insert(
+    await repos.feedback.insert(
       {
         id,
         idempotencyKey: `demo-history-${id}`,
@@ -59,15 +67,15 @@ export function seedCheckHistory(repos: Repositories, today: string): number {
   };
   for (let k = HISTORY_DAYS; k >= 1; k--) {
     const date = daysFrom(today, -k);
-    HISTORY_DEPARTMENTS.forEach((department, d) => {
-      if ((k + d) % 3 !== 0) return;
+    for (const [d, department] of HISTORY_DEPARTMENTS.entries()) {
+      if ((k + d) % 3 !== 0) continue;
       const black = blacks[(k * 5 + d) % blacks.length]!;
       const clear = clears[(k * 7 + d) % clears.length]!;
       const red = (k + d) % 6 === 0 ? reds[(k * 3 + d) % reds.length]! : null;
       const caseReference = `演示-${d + 1}-${date}`;
       const at = china(date, 9 + d);
       const codes = red ? [black, clear, red] : [black, clear];
-      repos.audit.record({
+      await repos.audit.record({
         at,
         tokenId: null,
         department,
@@ -86,9 +94,9 @@ export function seedCheckHistory(repos: Repositories, today: string): number {
       });
       written++;
       const delay = k % 3;
-      if ((k + 2 * d) % 4 !== 0 && delay < k) feedback(department, black, caseReference, 'P15-6', china(daysFrom(date, delay), 15), 'approval');
-      if (red && d % 2 === 0) feedback(department, red, caseReference, 'R11-1', china(date, 16), 'approval');
-    });
+      if ((k + 2 * d) % 4 !== 0 && delay < k) await feedback(department, black, caseReference, 'P15-6', china(daysFrom(date, delay), 15), 'approval');
+      if (red && d % 2 === 0) await feedback(department, red, caseReference, 'R11-1', china(date, 16), 'approval');
+    }
   }
   return written;
 }

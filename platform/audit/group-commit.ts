@@ -7,12 +7,12 @@
  * when the write failed, so a caller that awaits it never acknowledges what was not stored.
  */
 export class GroupCommit<T> {
-  readonly #write: (items: T[]) => void;
+  readonly #write: (items: T[]) => Promise<void>;
   readonly #schedule: (flush: () => void) => void;
   #pending: { item: T; resolve: () => void; reject: (error: unknown) => void }[] = [];
   #scheduled = false;
 
-  constructor(write: (items: T[]) => void, schedule: (flush: () => void) => void = (flush) => setImmediate(flush)) {
+  constructor(write: (items: T[]) => Promise<void>, schedule: (flush: () => void) => void = (flush) => setImmediate(flush)) {
     this.#write = write;
     this.#schedule = schedule;
   }
@@ -23,7 +23,7 @@ export class GroupCommit<T> {
       this.#pending.push({ item, resolve, reject });
       if (this.#scheduled) return;
       this.#scheduled = true;
-      this.#schedule(() => this.flush());
+      this.#schedule(() => void this.flush());
     });
   }
 
@@ -32,14 +32,14 @@ export class GroupCommit<T> {
     return this.#pending.length;
   }
 
-  /** Writes what is queued now, in one transaction, and settles its promises. */
-  flush(): void {
+  /** Writes what is queued now, in one transaction, and settles its promises (never rejects). */
+  async flush(): Promise<void> {
     this.#scheduled = false;
     const batch = this.#pending;
     if (batch.length === 0) return;
     this.#pending = [];
     try {
-      this.#write(batch.map((p) => p.item));
+      await this.#write(batch.map((p) => p.item));
     } catch (error) {
       for (const p of batch) p.reject(error);
       return;

@@ -20,8 +20,8 @@ type QueryFacts = [
  * why, from where — and, for checks, how many codes of each verdict it found, for statistics, and
  * (`followUp`) the case and the codes found on an active black or red list, for the credit office.
  */
-export function recordQuery(ctx: PlatformContext, ...facts: QueryFacts): void {
-  ctx.repos.audit.record(auditEntry(...facts));
+export async function recordQuery(ctx: PlatformContext, ...facts: QueryFacts): Promise<void> {
+  await ctx.repos.audit.record(auditEntry(...facts));
 }
 
 /**
@@ -29,8 +29,8 @@ export function recordQuery(ctx: PlatformContext, ...facts: QueryFacts): void {
  * milliseconds): resolves once the row is committed. The status route awaits it before
  * it answers, so no answered query is missing from the log after a crash.
  */
-export function recordQueryCommitted(ctx: PlatformContext, ...facts: QueryFacts): Promise<void> {
-  return ctx.repos.audit.commit(auditEntry(...facts));
+export async function recordQueryCommitted(ctx: PlatformContext, ...facts: QueryFacts): Promise<void> {
+  return await ctx.repos.audit.commit(auditEntry(...facts));
 }
 
 function auditEntry(...[request, caller, endpoint, codes, purpose, verdicts = null, followUp = null]: QueryFacts): Omit<AuditRecord, 'id'> {

@@ -10,17 +10,17 @@ import { roleAtLeast, type Role } from './role.ts';
  * admits anonymous callers when the operator enabled anonymous reads, and viewers otherwise. A
  * token that is present but wrong is always 401: never silently treated as anonymous.
  */
-export function authorize(request: FastifyRequest, ctx: PlatformContext, needed: Role | 'read'): Caller {
-  const caller = callerOf(ctx, request.headers.authorization);
+export async function authorize(request: FastifyRequest, ctx: PlatformContext, needed: Role | 'read'): Promise<Caller> {
+  const caller = await callerOf(ctx, request.headers.authorization);
   request.caller = caller;
   return admit(ctx, caller, needed);
 }
 
 /** The caller an `Authorization` header value stands for (anonymous when absent); a wrong token is 401. */
-export function callerOf(ctx: PlatformContext, header: string | undefined): Caller {
+export async function callerOf(ctx: PlatformContext, header: string | undefined): Promise<Caller> {
   if (header === undefined) return { role: null, tokenId: null, department: null };
   const match = /^Bearer ([\x21-\x7e]{8,512})$/.exec(header.trim());
-  const token = match && ctx.repos.tokens.findByHash(hashToken(match[1] as string));
+  const token = match && (await ctx.repos.tokens.findByHash(hashToken(match[1] as string)));
   if (!token || token.revokedAt !== null) throw new ApiError(401, 'unauthorized', 'the bearer token is missing, malformed, unknown or revoked');
   return { role: token.role, tokenId: token.id, department: token.department, label: token.label };
 }

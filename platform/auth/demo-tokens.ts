@@ -31,36 +31,38 @@ const ROLES = ['viewer', 'department', 'admin'] as const;
  * True when the database was seeded as the demo and holds nothing else. Databases seeded before
  * the `demo` mark existed count as demo when they carry the seed's own mark (`seededOn`).
  */
-export function isDemoDatabase(repos: Repositories): boolean {
-  const mark = repos.meta.get(DEMO_META_KEY);
-  return mark === undefined ? repos.meta.get('seededOn') !== undefined : mark === 'yes';
+export async function isDemoDatabase(repos: Repositories): Promise<boolean> {
+  const mark = await repos.meta.get(DEMO_META_KEY);
+  return mark === undefined ? (await repos.meta.get('seededOn')) !== undefined : mark === 'yes';
 }
 
 /** Marks the database as the demo and stores the demo tokens (hashed) unless they are there already. Call only when seeding the demo data set. */
-export function ensureDemoTokens(repos: Repositories): DemoTokens {
-  repos.meta.set(DEMO_META_KEY, 'yes');
+export async function ensureDemoTokens(repos: Repositories): Promise<DemoTokens> {
+  await repos.meta.set(DEMO_META_KEY, 'yes');
   const createdAt = new Date().toISOString();
   for (const role of ROLES) {
-    repos.tokens.insert({ id: `demo-${role}`, department: DEMO_DEPARTMENTS[role], role, label: `demo ${role}`, createdAt }, hashToken(DEMO_TOKENS[role]));
+    await repos.tokens.insert({ id: `demo-${role}`, department: DEMO_DEPARTMENTS[role], role, label: `demo ${role}`, createdAt }, hashToken(DEMO_TOKENS[role]));
   }
   return DEMO_TOKENS;
 }
 
 /** The ids of the demo tokens this database would accept (stored and not revoked). */
-export function demoTokensPresent(repos: Repositories): string[] {
-  return ROLES.flatMap((role) => {
-    const stored = repos.tokens.findByHash(hashToken(DEMO_TOKENS[role]));
-    return stored && stored.revokedAt === null ? [stored.id] : [];
-  });
+export async function demoTokensPresent(repos: Repositories): Promise<string[]> {
+  const present: string[] = [];
+  for (const role of ROLES) {
+    const stored = await repos.tokens.findByHash(hashToken(DEMO_TOKENS[role]));
+    if (stored && stored.revokedAt === null) present.push(stored.id);
+  }
+  return present;
 }
 
 /**
  * Marks the database as holding real data (an import, `init`): it is no demo any more, and any
  * demo token in it is revoked. Returns the ids revoked.
  */
-export function leaveDemo(repos: Repositories, at: string = new Date().toISOString()): string[] {
-  repos.meta.set(DEMO_META_KEY, 'no');
-  const revoked = demoTokensPresent(repos);
-  for (const id of revoked) repos.tokens.revoke(id, at);
+export async function leaveDemo(repos: Repositories, at: string = new Date().toISOString()): Promise<string[]> {
+  await repos.meta.set(DEMO_META_KEY, 'no');
+  const revoked = await demoTokensPresent(repos);
+  for (const id of revoked) await repos.tokens.revoke(id, at);
   return revoked;
 }

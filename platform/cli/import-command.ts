@@ -26,13 +26,13 @@ export async function importCommand(dbPath: string, file: string | undefined, fl
   const db = openDatabase(dbPath);
   const started = performance.now();
   const repos = createRepositories(db);
-  const report = importList(repos, table, {
+  const report = await importList(repos, table, {
     dryRun: flags.has('dry-run'),
     mapping,
     onProgress: (done, total) => process.stderr.write(`  ${done}/${total} rows…\n`),
   });
   // Imported data makes it a real platform: no demo any more, and the published demo tokens stop working.
-  const revokedDemo = !report.dryRun && report.imported + report.updated > 0 ? leaveDemo(repos) : [];
+  const revokedDemo = !report.dryRun && report.imported + report.updated > 0 ? await leaveDemo(repos) : [];
   db.close();
   if (revokedDemo.length > 0) console.log(`revoked the published demo tokens (${revokedDemo.join(', ')}): this database now holds imported data`);
   if (report.fatal) {

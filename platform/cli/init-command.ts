@@ -13,11 +13,11 @@ export const DEFAULT_ADMIN_DEPARTMENT = '信用平台管理';
  * once. Refuses when the database already has an admin token that is not revoked (issue more with
  * `token create`, or `token revoke` the old one first).
  */
-export function initCommand(dbPath: string, flags: Map<string, string | true>, out: CommandOutput = console): number {
+export async function initCommand(dbPath: string, flags: Map<string, string | true>, out: CommandOutput = console): Promise<number> {
   const db = openDatabase(dbPath);
   try {
     const repos = createRepositories(db);
-    const admins = repos.tokens.list().filter((t) => t.role === 'admin' && t.revokedAt === null);
+    const admins = (await repos.tokens.list()).filter((t) => t.role === 'admin' && t.revokedAt === null);
     if (admins.length > 0) {
       out.error(`init: ${dbPath} already has an admin token (${admins.map((t) => t.id).join(', ')}); issue more with token create, or revoke first`);
       return 1;
@@ -26,15 +26,15 @@ export function initCommand(dbPath: string, flags: Map<string, string | true>, o
     const label = flags.get('label');
     let token = '';
     let id = '';
-    db.transaction(() => {
-      leaveDemo(repos);
-      ({ id, token } = createToken(
+    await repos.transaction(async (repos) => {
+      await leaveDemo(repos);
+      ({ id, token } = await createToken(
         repos,
         typeof department === 'string' ? department : DEFAULT_ADMIN_DEPARTMENT,
         'admin',
         typeof label === 'string' ? label : 'first admin',
       ));
-    })();
+    });
     out.log(
       `platform database ${dbPath} is ready; its first admin token (${id}):\n${token}\n(stored hashed; this is the only time it is shown — issue department tokens with it or with token create)`,
     );

@@ -16,7 +16,7 @@ export const DEMO_SUBJECTS_PATH = fileURLToPath(new URL('../seed/demo-subjects.j
  * (dates relative to today) and the demo tokens, marking it as the demo (`serve --demo` runs it),
  * or with `--write-list` rewrites platform/seed/demo-subjects.json.
  */
-export function seedCommand(dbPath: string, flags: Map<string, string | true>): number {
+export async function seedCommand(dbPath: string, flags: Map<string, string | true>): Promise<number> {
   const subjects = flags.has('subjects') ? Number(flags.get('subjects')) : DEMO_SUBJECTS;
   const seed = flags.has('seed') ? Number(flags.get('seed')) : DEMO_SEED;
   if (!Number.isInteger(subjects) || subjects < 1 || !Number.isInteger(seed)) {
@@ -30,17 +30,17 @@ export function seedCommand(dbPath: string, flags: Map<string, string | true>): 
   }
   const db = openDatabase(dbPath);
   const repos = createRepositories(db);
-  if (repos.subjects.count() > 0) {
-    console.error(`seed: ${dbPath} already holds ${repos.subjects.count()} subjects; delete it first`);
+  if ((await repos.subjects.count()) > 0) {
+    console.error(`seed: ${dbPath} already holds ${await repos.subjects.count()} subjects; delete it first`);
     db.close();
     return 1;
   }
-  if (repos.meta.get(DEMO_META_KEY) === 'no') {
+  if ((await repos.meta.get(DEMO_META_KEY)) === 'no') {
     console.error(`seed: ${dbPath} is a real platform (init); the demo data set and its published tokens need a database of their own`);
     db.close();
     return 1;
   }
-  const report = seedDatabase(repos, {
+  const report = await seedDatabase(repos, {
     subjects,
     seed,
     today: chinaDate(new Date()),
@@ -48,7 +48,7 @@ export function seedCommand(dbPath: string, flags: Map<string, string | true>): 
     onProgress: (n) => process.stderr.write(`  ${n} subjects…\n`),
   });
   // A demo database: the published demo tokens open it, and `serve` wants --demo for it.
-  ensureDemoTokens(repos);
+  await ensureDemoTokens(repos);
   db.close();
   console.log(`seeded ${report.subjects} subjects, ${report.entries} entries into ${dbPath} in ${(report.milliseconds / 1000).toFixed(2)} s (seed ${seed})`);
   return 0;

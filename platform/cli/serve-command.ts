@@ -71,9 +71,9 @@ export async function serveCommand(
     out.log(`demo (--demo): published demo tokens viewer ${DEMO_TOKENS.viewer}, department ${DEMO_TOKENS.department}, admin ${DEMO_TOKENS.admin}`);
   const hintsDb = db ?? openDatabase(config.dbPath, { create: false });
   const repos = createRepositories(hintsDb);
-  if (!repos.tokens.list().some((t) => t.role === 'admin' && t.revokedAt === null))
+  if (!(await repos.tokens.list()).some((t) => t.role === 'admin' && t.revokedAt === null))
     out.log('no admin token yet: create the first one with npm run platform -- init');
-  if (!repos.subjects.any()) out.log('no list data yet: status answers unknown (no_data) until you import a list (npm run platform -- import <file>)');
+  if (!(await repos.subjects.any())) out.log('no list data yet: status answers unknown (no_data) until you import a list (npm run platform -- import <file>)');
   if (hintsDb !== db) hintsDb.close();
   await until();
   out.log('shutting down…');

@@ -17,7 +17,7 @@ const USAGE = `token create --department D --role <${ROLES.join('|')}> [--label 
  * shows id, department, role, label, created and revoked — never a token or its hash. A revoked
  * token is refused (401) from the next request on, also by a platform already running.
  */
-export function tokenCommand(dbPath: string, args: readonly string[], flags: Map<string, string | true>, out: CommandOutput = console): number {
+export async function tokenCommand(dbPath: string, args: readonly string[], flags: Map<string, string | true>, out: CommandOutput = console): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'create' && sub !== 'list' && sub !== 'revoke') {
     out.error(`usage: ${USAGE}`);
@@ -33,15 +33,15 @@ export function tokenCommand(dbPath: string, args: readonly string[], flags: Map
   }
   try {
     const repos = createRepositories(db);
-    if (sub === 'create') return create(repos, flags, out);
-    if (sub === 'list') return list(repos, out);
-    return revoke(repos, rest[0], out);
+    if (sub === 'create') return await create(repos, flags, out);
+    if (sub === 'list') return await list(repos, out);
+    return await revoke(repos, rest[0], out);
   } finally {
     db.close();
   }
 }
 
-function create(repos: Repositories, flags: Map<string, string | true>, out: CommandOutput): number {
+async function create(repos: Repositories, flags: Map<string, string | true>, out: CommandOutput): Promise<number> {
   const department = flags.get('department');
   const role = flags.get('role');
   if (typeof department !== 'string' || typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
@@ -49,7 +49,7 @@ function create(repos: Repositories, flags: Map<string, string | true>, out: Com
     return 2;
   }
   const label = flags.get('label');
-  const { id, token } = createToken(repos, department, role as Role, typeof label === 'string' ? label : null);
+  const { id, token } = await createToken(repos, department, role as Role, typeof label === 'string' ? label : null);
   out.log(`token ${id} for ${department} (${role}):\n${token}\n(stored hashed; this is the only time it is shown)`);
   return 0;
 }
@@ -58,8 +58,8 @@ function create(repos: Repositories, flags: Map<string, string | true>, out: Com
 const columns = (text: string): number =>
   [...text].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
 
-function list(repos: Repositories, out: CommandOutput): number {
-  const rows = repos.tokens.list().map((t) => [t.id, t.department, t.role, t.label ?? '-', t.createdAt, t.revokedAt ?? '-']);
+async function list(repos: Repositories, out: CommandOutput): Promise<number> {
+  const rows = (await repos.tokens.list()).map((t) => [t.id, t.department, t.role, t.label ?? '-', t.createdAt, t.revokedAt ?? '-']);
   const table = [['id', 'department', 'role', 'label', 'created', 'revoked'], ...rows];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => columns(r[i] as string))));
   for (const row of table)
@@ -73,17 +73,17 @@ function list(repos: Repositories, out: CommandOutput): number {
   return 0;
 }
 
-function revoke(repos: Repositories, id: string | undefined, out: CommandOutput): number {
+async function revoke(repos: Repositories, id: string | undefined, out: CommandOutput): Promise<number> {
   if (!id) {
     out.error('token revoke needs the id of a token (see token list)');
     return 2;
   }
-  const token = repos.tokens.findById(id);
+  const token = await repos.tokens.findById(id);
   if (!token) {
     out.error(`token revoke: there is no token ${id} (see token list)`);
     return 1;
   }
-  if (!repos.tokens.revoke(id, new Date().toISOString())) {
+  if (!(await repos.tokens.revoke(id, new Date().toISOString()))) {
     out.log(`token ${id} was revoked already (${token.revokedAt})`);
     return 0;
   }

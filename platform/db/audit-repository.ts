@@ -1,6 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { VerdictCounts } from '../../core/api/stats-schema.ts';
 import { GroupCommit } from '../audit/group-commit.ts';
+import type { Connection } from './connection.ts';
 
 /** One registered query of credit information (section (二十七): every query is registered and reviewable). */
 export interface AuditRecord {
@@ -53,71 +54,52 @@ export interface AuditCheckRow {
  */
 export const AUDIT_COMMIT_MS = 4;
 
-type Row = {
-  id: number;
-  at: string;
-  token_id: string | null;
-  department: string | null;
-  endpoint: string;
-  codes: string;
-  purpose: string | null;
-  ip: string | null;
-};
+/** How many audit rows one INSERT carries (10 parameters each: far under both engines' limits). */
+const ROWS_PER_INSERT = 500;
+
+const toRow = (entry: Omit<AuditRecord, 'id'>) => ({
+  at: entry.at,
+  token_id: entry.tokenId,
+  department: entry.department,
+  endpoint: entry.endpoint,
+  codes: JSON.stringify(entry.codes),
+  purpose: entry.purpose,
+  ip: entry.ip,
+  verdicts: entry.verdicts ? JSON.stringify(entry.verdicts) : null,
+  case_reference: entry.caseReference ?? null,
+  hits: entry.hits?.length ? JSON.stringify(entry.hits) : null,
+});
+
+/** The group commit of one database: queries recorded within AUDIT_COMMIT_MS are written in one transaction. */
+export function auditGroupCommit(inTransaction: (write: (connection: Connection) => Promise<void>) => Promise<void>): GroupCommit<Omit<AuditRecord, 'id'>> {
+  return new GroupCommit(
+    (entries) =>
+      inTransaction(async ({ db }) => {
+        for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
+          await db
+            .insertInto('audit_log')
+            .values(entries.slice(i, i + ROWS_PER_INSERT).map(toRow))
+            .execute();
+        }
+      }),
+    (flush) => setTimeout(flush, AUDIT_COMMIT_MS),
+  );
+}
 
 /** The audit log of status and subject queries. */
 export class AuditRepository {
-  readonly #insert: Statement<
-    [string, string | null, string | null, string, string, string | null, string | null, string | null, string | null, string | null]
-  >;
-  readonly #latest: Statement<[number], Row>;
-  readonly #checks: Statement<
-    { from: string; to: string; department: string | null },
-    { at: string; department: string | null; endpoint: string; n: number; verdicts: string | null }
-  >;
-  readonly #hits: Statement<
-    { from: string; to: string; department: string | null },
-    { at: string; department: string | null; endpoint: string; case_reference: string | null; hits: string }
-  >;
-
+  readonly #connection: Connection;
   readonly #groupCommit: GroupCommit<Omit<AuditRecord, 'id'>>;
 
-  constructor(db: Database) {
-    // Records handed to `commit` within AUDIT_COMMIT_MS share one transaction.
-    const insertMany = db.transaction((entries: Omit<AuditRecord, 'id'>[]) => {
-      for (const entry of entries) this.record(entry);
-    });
-    this.#groupCommit = new GroupCommit(
-      (entries) => insertMany.immediate(entries),
-      (flush) => setTimeout(flush, AUDIT_COMMIT_MS),
-    );
-    this.#insert = db.prepare(
-      'INSERT INTO audit_log (at, token_id, department, endpoint, codes, purpose, ip, verdicts, case_reference, hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.#latest = db.prepare('SELECT id, at, token_id, department, endpoint, codes, purpose, ip FROM audit_log ORDER BY id DESC LIMIT ?');
-    this.#checks = db.prepare(
-      `SELECT at, department, endpoint, json_array_length(codes) AS n, verdicts FROM audit_log
-       WHERE at >= @from AND at < @to AND endpoint IN ('status', 'record') AND (@department IS NULL OR department = @department)`,
-    );
-    this.#hits = db.prepare(
-      `SELECT at, department, endpoint, case_reference, hits FROM audit_log
-       WHERE at >= @from AND at < @to AND endpoint IN ('status', 'record') AND hits IS NOT NULL AND (@department IS NULL OR department = @department)
-       ORDER BY at, id`,
-    );
+  /** `groupCommit` is the database's one (auditGroupCommit), shared by the repositories of its transactions. */
+  constructor(connection: Connection, groupCommit: GroupCommit<Omit<AuditRecord, 'id'>>) {
+    this.#connection = connection;
+    this.#groupCommit = groupCommit;
   }
 
-  record(entry: Omit<AuditRecord, 'id'>): void {
-    this.#insert.run(
-      entry.at,
-      entry.tokenId,
-      entry.department,
-      entry.endpoint,
-      JSON.stringify(entry.codes),
-      entry.purpose,
-      entry.ip,
-      entry.verdicts ? JSON.stringify(entry.verdicts) : null,
-      entry.caseReference ?? null,
-      entry.hits?.length ? JSON.stringify(entry.hits) : null,
-    );
+  /** Writes one record now (within the caller's transaction, if any). */
+  async record(entry: Omit<AuditRecord, 'id'>): Promise<void> {
+    await this.#connection.db.insertInto('audit_log').values(toRow(entry)).execute();
   }
 
   /**
@@ -129,14 +111,20 @@ export class AuditRepository {
   }
 
   /** Commits what waits for the next group commit now (before the database is closed). */
-  flushPending(): void {
-    this.#groupCommit.flush();
+  flushPending(): Promise<void> {
+    return this.#groupCommit.flush();
   }
 
   /** The most recent records, newest first. */
-  latest(limit: number): AuditRecord[] {
-    return this.#latest.all(limit).map((r) => ({
-      id: r.id,
+  async latest(limit: number): Promise<AuditRecord[]> {
+    const rows = await this.#connection.db
+      .selectFrom('audit_log')
+      .select(['id', 'at', 'token_id', 'department', 'endpoint', 'codes', 'purpose', 'ip'])
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
       at: r.at,
       tokenId: r.token_id,
       department: r.department,
@@ -147,23 +135,41 @@ export class AuditRepository {
     }));
   }
 
+  #checksBetween(from: string, to: string, department: string | null) {
+    let query = this.#connection.db.selectFrom('audit_log').where('at', '>=', from).where('at', '<', to).where('endpoint', 'in', ['status', 'record']);
+    if (department !== null) query = query.where('department', '=', department);
+    return query;
+  }
+
   /** Status and record queries with `from <= at < to` (ISO instants), of one department or (null) all. */
-  *checks(from: string, to: string, department: string | null): Generator<AuditCheckRow> {
-    for (const r of this.#checks.iterate({ from, to, department })) {
-      yield {
-        at: r.at,
-        department: r.department,
-        endpoint: r.endpoint,
-        codes: r.n,
-        verdicts: r.verdicts ? (JSON.parse(r.verdicts) as Partial<VerdictCounts>) : null,
-      };
-    }
+  async checks(from: string, to: string, department: string | null): Promise<AuditCheckRow[]> {
+    const codes = this.#connection.engine === 'sqlite' ? sql<number>`json_array_length(codes)` : sql<number>`json_array_length(codes::json)`;
+    const rows = await this.#checksBetween(from, to, department)
+      .select(['at', 'department', 'endpoint', 'verdicts', codes.as('n')])
+      .execute();
+    return rows.map((r) => ({
+      at: r.at,
+      department: r.department,
+      endpoint: r.endpoint,
+      codes: Number(r.n),
+      verdicts: r.verdicts ? (JSON.parse(r.verdicts) as Partial<VerdictCounts>) : null,
+    }));
   }
 
   /** Checks with `from <= at < to` that found hits, oldest first, of one department or (null) all. */
-  *hits(from: string, to: string, department: string | null): Generator<AuditHitRow> {
-    for (const r of this.#hits.iterate({ from, to, department })) {
-      yield { at: r.at, department: r.department, endpoint: r.endpoint, caseReference: r.case_reference, hits: JSON.parse(r.hits) as AuditHit[] };
-    }
+  async hits(from: string, to: string, department: string | null): Promise<AuditHitRow[]> {
+    const rows = await this.#checksBetween(from, to, department)
+      .where('hits', 'is not', null)
+      .select(['at', 'department', 'endpoint', 'case_reference', 'hits'])
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      at: r.at,
+      department: r.department,
+      endpoint: r.endpoint,
+      caseReference: r.case_reference,
+      hits: JSON.parse(r.hits!) as AuditHit[],
+    }));
   }
 }

@@ -1,30 +1,38 @@
-import type { Database, Statement } from 'better-sqlite3';
 import type { Change } from '../../core/api/changes-schema.ts';
+import type { Connection } from './connection.ts';
 
 /** The changes feed: every change to an entry gets the next cursor; the latest cursor is the data version. */
 export class ChangeRepository {
-  readonly #insert: Statement<[string, string, string]>;
-  readonly #since: Statement<[number, number], Change>;
-  readonly #latest: Statement<[], { cursor: number | null }>;
+  readonly #db: Connection['db'];
 
-  constructor(db: Database) {
-    this.#insert = db.prepare('INSERT INTO changes (code, at, kind) VALUES (?, ?, ?)');
-    this.#since = db.prepare('SELECT cursor, code, at, kind FROM changes WHERE cursor > ? ORDER BY cursor LIMIT ?');
-    this.#latest = db.prepare('SELECT max(cursor) AS cursor FROM changes');
+  constructor(connection: Connection) {
+    this.#db = connection.db;
   }
 
   /** Appends a change and returns its cursor. */
-  record(code: string, kind: Change['kind'], at: string): number {
-    return Number(this.#insert.run(code, at, kind).lastInsertRowid);
+  async record(code: string, kind: Change['kind'], at: string): Promise<number> {
+    const row = await this.#db.insertInto('changes').values({ code, at, kind }).returning('cursor').executeTakeFirstOrThrow();
+    return Number(row.cursor);
   }
 
   /** Up to `limit` changes after `cursor`, oldest first. */
-  since(cursor: number, limit: number): Change[] {
-    return this.#since.all(cursor, limit);
+  async since(cursor: number, limit: number): Promise<Change[]> {
+    const rows = await this.#db
+      .selectFrom('changes')
+      .select(['cursor', 'code', 'at', 'kind'])
+      .where('cursor', '>', cursor)
+      .orderBy('cursor')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ ...r, cursor: Number(r.cursor), kind: r.kind as Change['kind'] }));
   }
 
   /** The latest cursor (0 when nothing has changed yet): the data version. */
-  latest(): number {
-    return this.#latest.get()?.cursor ?? 0;
+  async latest(): Promise<number> {
+    const row = await this.#db
+      .selectFrom('changes')
+      .select((eb) => eb.fn.max('cursor').as('cursor'))
+      .executeTakeFirst();
+    return row?.cursor == null ? 0 : Number(row.cursor);
   }
 }

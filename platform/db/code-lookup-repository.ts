@@ -1,5 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
-import { COLUMNS as ENTRY_COLUMNS, fromRow as entryFromRow, type EntryRow } from './entry-repository.ts';
+import type { Statement } from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { Connection } from './connection.ts';
+import { ENTRY_COLUMNS, fromRow as entryFromRow, type EntryRow } from './entry-repository.ts';
 import type { StoredEntry, StoredSubject } from './stored-records.ts';
 
 /** The latest objection to an entry, as an answer shows it. */
@@ -36,42 +38,63 @@ type Row = {
   s_name: string | null;
   s_region_code: string | null;
   s_legal_representative: string | null;
-  objection: string | null;
-  repair: string | null;
+  /** JSON text on SQLite, already parsed on PostgreSQL (json_build_object). */
+  objection: string | LatestObjection | null;
+  repair: string | LatestRepair | null;
 } & {
   [K in keyof EntryRow]: EntryRow[K] | null;
 };
 
+const ENTRY_SELECT = ENTRY_COLUMNS.map((c) => `e.${c} AS ${c}`).join(', ');
+
+/** SQLite's lookup: the codes go in as one JSON array (`json_each`); ties broken by rowid. */
+const SQLITE_LOOKUP = `SELECT s.code AS s_code, s.name AS s_name, s.region_code AS s_region_code, s.legal_representative AS s_legal_representative, ${ENTRY_SELECT},
+    CASE WHEN e.id IS NULL THEN NULL ELSE (SELECT json_object('id', o.id, 'status', o.status, 'filedAt', o.filed_at, 'resolvedAt', o.resolved_at)
+      FROM objections o WHERE o.entry_id = e.id ORDER BY o.filed_at DESC, o.rowid DESC LIMIT 1) END AS objection,
+    CASE WHEN e.id IS NULL THEN NULL ELSE (SELECT json_object('id', r.id, 'status', r.status, 'filedAt', r.filed_at, 'decidedAt', r.decided_at)
+      FROM repairs r WHERE r.entry_id = e.id ORDER BY r.filed_at DESC, r.rowid DESC LIMIT 1) END AS repair
+  FROM subjects s LEFT JOIN entries e ON e.code = s.code
+  WHERE s.code IN (SELECT value FROM json_each(?))
+  ORDER BY s.code, e.listed_on, e.id`;
+
+const parsed = <T>(value: string | T | null): T | undefined => (value === null ? undefined : typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
 /**
- * A batch of codes looked up in one statement (the status route and the check record): the codes
- * go in as one JSON array (`json_each`), each registered subject comes back with its entries
- * (oldest first) and, per entry, its latest objection and repair application — instead of one
- * statement for the subject, one for its entries and two per entry.
+ * A batch of codes looked up in one statement (the status route and the check record): each
+ * registered subject comes back with its entries (oldest first) and, per entry, its latest
+ * objection and repair application — instead of one statement for the subject, one for its
+ * entries and two per entry. The hot path, so engine-specific: on SQLite a statement prepared
+ * once on the better-sqlite3 handle (the codes as one JSON array, `json_each`); on PostgreSQL
+ * the codes as one array parameter (`= ANY($1)`), ties broken by `seq`.
  */
 export class CodeLookupRepository {
-  readonly #lookUp: Statement<[string], Row>;
+  readonly #connection: Connection;
+  readonly #sqlite: Statement<[string], Row> | null;
 
-  constructor(db: Database) {
-    const entryColumns = ENTRY_COLUMNS.split(', ')
-      .map((c) => `e.${c} AS ${c}`)
-      .join(', ');
-    this.#lookUp = db.prepare(
-      `SELECT s.code AS s_code, s.name AS s_name, s.region_code AS s_region_code, s.legal_representative AS s_legal_representative, ${entryColumns},
-         CASE WHEN e.id IS NULL THEN NULL ELSE (SELECT json_object('id', o.id, 'status', o.status, 'filedAt', o.filed_at, 'resolvedAt', o.resolved_at)
-           FROM objections o WHERE o.entry_id = e.id ORDER BY o.filed_at DESC, o.rowid DESC LIMIT 1) END AS objection,
-         CASE WHEN e.id IS NULL THEN NULL ELSE (SELECT json_object('id', r.id, 'status', r.status, 'filedAt', r.filed_at, 'decidedAt', r.decided_at)
-           FROM repairs r WHERE r.entry_id = e.id ORDER BY r.filed_at DESC, r.rowid DESC LIMIT 1) END AS repair
-       FROM subjects s LEFT JOIN entries e ON e.code = s.code
-       WHERE s.code IN (SELECT value FROM json_each(?))
-       ORDER BY s.code, e.listed_on, e.id`,
-    );
+  constructor(connection: Connection) {
+    this.#connection = connection;
+    this.#sqlite = connection.sqlite && connection.sqlite.prepare<[string], Row>(SQLITE_LOOKUP);
+  }
+
+  async #rows(codes: readonly string[]): Promise<Iterable<Row>> {
+    if (this.#sqlite) return this.#sqlite.iterate(JSON.stringify(codes));
+    const { rows } =
+      await sql<Row>`SELECT s.code AS s_code, s.name AS s_name, s.region_code AS s_region_code, s.legal_representative AS s_legal_representative, ${sql.raw(ENTRY_SELECT)},
+        CASE WHEN e.id IS NULL THEN NULL ELSE (SELECT json_build_object('id', o.id, 'status', o.status, 'filedAt', o.filed_at, 'resolvedAt', o.resolved_at)
+          FROM objections o WHERE o.entry_id = e.id ORDER BY o.filed_at DESC, o.seq DESC LIMIT 1) END AS objection,
+        CASE WHEN e.id IS NULL THEN NULL ELSE (SELECT json_build_object('id', r.id, 'status', r.status, 'filedAt', r.filed_at, 'decidedAt', r.decided_at)
+          FROM repairs r WHERE r.entry_id = e.id ORDER BY r.filed_at DESC, r.seq DESC LIMIT 1) END AS repair
+      FROM subjects s LEFT JOIN entries e ON e.code = s.code
+      WHERE s.code = ANY(${codes}::text[])
+      ORDER BY s.code, e.listed_on, e.id`.execute(this.#connection.db);
+    return rows;
   }
 
   /** The registered subjects among `codes` (normalized), by code; codes not registered are absent. */
-  lookUp(codes: readonly string[]): Map<string, LookedUpSubject> {
+  async lookUp(codes: readonly string[]): Promise<Map<string, LookedUpSubject>> {
     const found = new Map<string, LookedUpSubject>();
     if (codes.length === 0) return found;
-    for (const row of this.#lookUp.iterate(JSON.stringify(codes))) {
+    for (const row of await this.#rows(codes)) {
       let subject = found.get(row.s_code);
       if (!subject) {
         subject = {
@@ -81,11 +104,7 @@ export class CodeLookupRepository {
         found.set(row.s_code, subject);
       }
       if (row.id === null) continue;
-      subject.entries.push({
-        entry: entryFromRow(row as EntryRow),
-        objection: row.objection === null ? undefined : (JSON.parse(row.objection) as LatestObjection),
-        repair: row.repair === null ? undefined : (JSON.parse(row.repair) as LatestRepair),
-      });
+      subject.entries.push({ entry: entryFromRow(row as EntryRow), objection: parsed(row.objection), repair: parsed(row.repair) });
     }
     return found;
   }

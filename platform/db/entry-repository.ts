@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Connection } from './connection.ts';
 import type { StoredEntry } from './stored-records.ts';
 
 export interface EntryRow {
@@ -22,8 +22,27 @@ export interface EntryRow {
   persons: string;
 }
 
-export const COLUMNS =
-  'id, code, list, category, facts, legal_basis, document_number, department, listed_on, valid_until, state, exit_date, exit_reason, exit_department, repairable, monitoring_until, visibility, persons';
+/** Every column of `entries`, in their order. */
+export const ENTRY_COLUMNS = [
+  'id',
+  'code',
+  'list',
+  'category',
+  'facts',
+  'legal_basis',
+  'document_number',
+  'department',
+  'listed_on',
+  'valid_until',
+  'state',
+  'exit_date',
+  'exit_reason',
+  'exit_department',
+  'repairable',
+  'monitoring_until',
+  'visibility',
+  'persons',
+] as const satisfies readonly (keyof EntryRow)[];
 
 export function fromRow(row: EntryRow): StoredEntry {
   return {
@@ -73,52 +92,44 @@ function toRow(e: StoredEntry): EntryRow {
 
 /** Red- and black-list entries with their stored state. */
 export class EntryRepository {
-  readonly #byCode: Statement<[string], EntryRow>;
-  readonly #get: Statement<[string], EntryRow>;
-  readonly #insert: Statement<EntryRow>;
-  readonly #update: Statement<EntryRow>;
-  readonly #findSame: Statement<[string, string, string, string], EntryRow>;
+  readonly #db: Connection['db'];
 
-  constructor(db: Database) {
-    this.#byCode = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE code = ? ORDER BY listed_on, id`);
-    this.#get = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE id = ?`);
-    this.#insert = db.prepare(
-      `INSERT INTO entries (${COLUMNS}) VALUES (${COLUMNS.split(', ')
-        .map((c) => `@${c}`)
-        .join(', ')})`,
-    );
-    this.#update = db.prepare(
-      `UPDATE entries SET ${COLUMNS.split(', ')
-        .slice(1)
-        .map((c) => `${c} = @${c}`)
-        .join(', ')} WHERE id = @id`,
-    );
-    this.#findSame = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE code = ? AND list = ? AND category = ? AND document_number = ?`);
+  constructor(connection: Connection) {
+    this.#db = connection.db;
   }
 
   /** Every entry of a subject, oldest first. */
-  listByCode(code: string): StoredEntry[] {
-    return this.#byCode.all(code).map(fromRow);
+  async listByCode(code: string): Promise<StoredEntry[]> {
+    const rows = await this.#db.selectFrom('entries').select(ENTRY_COLUMNS).where('code', '=', code).orderBy('listed_on').orderBy('id').execute();
+    return rows.map(fromRow);
   }
 
   /** One entry by id. */
-  get(id: string): StoredEntry | undefined {
-    const row = this.#get.get(id);
+  async get(id: string): Promise<StoredEntry | undefined> {
+    const row = await this.#db.selectFrom('entries').select(ENTRY_COLUMNS).where('id', '=', id).executeTakeFirst();
     return row && fromRow(row);
   }
 
   /** The entry a published list row describes again (same subject, list, category and document number). */
-  findSame(code: string, list: string, category: string, documentNumber: string): StoredEntry | undefined {
-    const row = this.#findSame.get(code, list, category, documentNumber);
+  async findSame(code: string, list: string, category: string, documentNumber: string): Promise<StoredEntry | undefined> {
+    const row = await this.#db
+      .selectFrom('entries')
+      .select(ENTRY_COLUMNS)
+      .where('code', '=', code)
+      .where('list', '=', list as EntryRow['list'])
+      .where('category', '=', category)
+      .where('document_number', '=', documentNumber)
+      .executeTakeFirst();
     return row && fromRow(row);
   }
 
-  insert(entry: StoredEntry): void {
-    this.#insert.run(toRow(entry));
+  async insert(entry: StoredEntry): Promise<void> {
+    await this.#db.insertInto('entries').values(toRow(entry)).execute();
   }
 
   /** Replaces every field of an existing entry. */
-  update(entry: StoredEntry): void {
-    this.#update.run(toRow(entry));
+  async update(entry: StoredEntry): Promise<void> {
+    const { id, ...fields } = toRow(entry);
+    await this.#db.updateTable('entries').set(fields).where('id', '=', id).execute();
   }
 }

@@ -1,22 +1,27 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Connection } from './connection.ts';
 import type { StoredEvent } from './stored-records.ts';
 
 /** A subject's history: listed, disputed, resolved, exited, expired, revoked… */
 export class EventRepository {
-  readonly #insert: Statement<[string, string | null, string, string, string]>;
-  readonly #byCode: Statement<[string], { code: string; entry_id: string | null; at: string; kind: StoredEvent['kind']; note: string }>;
+  readonly #db: Connection['db'];
 
-  constructor(db: Database) {
-    this.#insert = db.prepare('INSERT INTO events (code, entry_id, at, kind, note) VALUES (?, ?, ?, ?, ?)');
-    this.#byCode = db.prepare('SELECT code, entry_id, at, kind, note FROM events WHERE code = ? ORDER BY at, id');
+  constructor(connection: Connection) {
+    this.#db = connection.db;
   }
 
-  record(event: StoredEvent): void {
-    this.#insert.run(event.code, event.entryId, event.at, event.kind, event.note);
+  async record(event: StoredEvent): Promise<void> {
+    await this.#db.insertInto('events').values({ code: event.code, entry_id: event.entryId, at: event.at, kind: event.kind, note: event.note }).execute();
   }
 
   /** A subject's events, oldest first. */
-  listByCode(code: string): StoredEvent[] {
-    return this.#byCode.all(code).map((r) => ({ code: r.code, entryId: r.entry_id, at: r.at, kind: r.kind, note: r.note }));
+  async listByCode(code: string): Promise<StoredEvent[]> {
+    const rows = await this.#db
+      .selectFrom('events')
+      .select(['code', 'entry_id', 'at', 'kind', 'note'])
+      .where('code', '=', code)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ code: r.code, entryId: r.entry_id, at: r.at, kind: r.kind as StoredEvent['kind'], note: r.note }));
   }
 }

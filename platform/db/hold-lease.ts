@@ -7,17 +7,15 @@ import type { Repositories } from './repositories.ts';
  * is replaced after `ms`). Read and written in one immediate transaction, so two workers cannot
  * both take it. True when `holder` holds it now.
  */
-export function holdLease(repos: Repositories, name: string, holder: string, ms: number, now: number = Date.now()): boolean {
-  return repos.db
-    .transaction(() => {
-      const key = `lease:${name}`;
-      const current = repos.meta.get(key);
-      if (current !== undefined) {
-        const [by, until] = JSON.parse(current) as [string, number];
-        if (by !== holder && until > now) return false;
-      }
-      repos.meta.set(key, JSON.stringify([holder, now + ms]));
-      return true;
-    })
-    .immediate();
+export function holdLease(repos: Repositories, name: string, holder: string, ms: number, now: number = Date.now()): Promise<boolean> {
+  return repos.transaction(async (repos) => {
+    const key = `lease:${name}`;
+    const current = await repos.meta.get(key);
+    if (current !== undefined) {
+      const [by, until] = JSON.parse(current) as [string, number];
+      if (by !== holder && until > now) return false;
+    }
+    await repos.meta.set(key, JSON.stringify([holder, now + ms]));
+    return true;
+  });
 }

@@ -1,20 +1,22 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Connection } from './connection.ts';
 
 /** Small key–value facts about the database (when and how it was seeded). */
 export class MetaRepository {
-  readonly #get: Statement<[string], { value: string }>;
-  readonly #set: Statement<[string, string]>;
+  readonly #db: Connection['db'];
 
-  constructor(db: Database) {
-    this.#get = db.prepare('SELECT value FROM meta WHERE key = ?');
-    this.#set = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  constructor(connection: Connection) {
+    this.#db = connection.db;
   }
 
-  get(key: string): string | undefined {
-    return this.#get.get(key)?.value;
+  async get(key: string): Promise<string | undefined> {
+    return (await this.#db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst())?.value;
   }
 
-  set(key: string, value: string): void {
-    this.#set.run(key, value);
+  async set(key: string, value: string): Promise<void> {
+    await this.#db
+      .insertInto('meta')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
   }
 }

@@ -1,4 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
+import { sql } from 'kysely';
+import { insertionOrder, type Connection } from './connection.ts';
 import type { StoredObjection } from './stored-records.ts';
 
 interface ObjectionRow {
@@ -17,7 +18,21 @@ interface ObjectionRow {
   reference: string | null;
 }
 
-const COLUMNS = 'id, code, entry_id, status, reason, contact, filed_at, resolved_at, resolution_note, department, previous_state, document_number, reference';
+const OBJECTION_COLUMNS = [
+  'id',
+  'code',
+  'entry_id',
+  'status',
+  'reason',
+  'contact',
+  'filed_at',
+  'resolved_at',
+  'resolution_note',
+  'department',
+  'previous_state',
+  'document_number',
+  'reference',
+] as const;
 
 function fromRow(r: ObjectionRow): StoredObjection {
   return {
@@ -57,79 +72,75 @@ function toRow(o: StoredObjection): ObjectionRow {
 
 /** Objections to entries (section (二十七)). */
 export class ObjectionRepository {
-  readonly #get: Statement<[string], ObjectionRow>;
-  readonly #latestForEntry: Statement<[string], ObjectionRow>;
-  readonly #insert: Statement<ObjectionRow>;
-  readonly #resolve: Statement<{ id: string; status: string; resolved_at: string; resolution_note: string | null }>;
-  readonly #pendingForEntry: Statement<[string], ObjectionRow>;
-  readonly #byStatus: Statement<[string, number], ObjectionRow>;
-  readonly #filedSince: Statement<{ since: string; department: string | null; code: string | null }, { n: number }>;
-  readonly #counts: Statement<{ from: string; to: string; department: string | null }, { filed: number; resolved: number; upheld: number; rejected: number }>;
+  readonly #db: Connection['db'];
+  readonly #engine: Connection['engine'];
 
-  constructor(db: Database) {
-    this.#get = db.prepare(`SELECT ${COLUMNS} FROM objections WHERE id = ?`);
-    this.#latestForEntry = db.prepare(`SELECT ${COLUMNS} FROM objections WHERE entry_id = ? ORDER BY filed_at DESC, rowid DESC LIMIT 1`);
-    this.#pendingForEntry = db.prepare(`SELECT ${COLUMNS} FROM objections WHERE entry_id = ? AND status = 'pending' ORDER BY filed_at DESC LIMIT 1`);
-    this.#byStatus = db.prepare(`SELECT ${COLUMNS} FROM objections WHERE status = ? ORDER BY filed_at, rowid LIMIT ?`);
-    this.#filedSince = db.prepare(
-      `SELECT count(*) AS n FROM objections WHERE filed_at >= @since
-       AND (@department IS NULL OR department = @department) AND (@code IS NULL OR code = @code)`,
-    );
-    this.#insert = db.prepare(
-      `INSERT INTO objections (${COLUMNS}) VALUES (${COLUMNS.split(', ')
-        .map((c) => `@${c}`)
-        .join(', ')})`,
-    );
-    this.#resolve = db.prepare('UPDATE objections SET status = @status, resolved_at = @resolved_at, resolution_note = @resolution_note WHERE id = @id');
-    const inPeriod = (column: string) => `${column} >= @from AND ${column} < @to`;
-    this.#counts = db.prepare(
-      `SELECT
-         coalesce(sum(${inPeriod('filed_at')}), 0) AS filed,
-         coalesce(sum(${inPeriod('resolved_at')}), 0) AS resolved,
-         coalesce(sum(${inPeriod('resolved_at')} AND status = 'upheld'), 0) AS upheld,
-         coalesce(sum(${inPeriod('resolved_at')} AND status = 'rejected'), 0) AS rejected
-       FROM objections WHERE (@department IS NULL OR department = @department)`,
-    );
+  constructor(connection: Connection) {
+    this.#db = connection.db;
+    this.#engine = connection.engine;
+  }
+
+  #select() {
+    return this.#db.selectFrom('objections').select(OBJECTION_COLUMNS);
   }
 
   /** Objections filed, and resolved (upheld / rejected), with the instant in `[from, to)`, by one filing department or (null) all. */
-  countsBetween(from: string, to: string, department: string | null): { filed: number; resolved: number; upheld: number; rejected: number } {
-    return this.#counts.get({ from, to, department }) ?? { filed: 0, resolved: 0, upheld: 0, rejected: 0 };
+  async countsBetween(from: string, to: string, department: string | null): Promise<{ filed: number; resolved: number; upheld: number; rejected: number }> {
+    const filed = sql`filed_at >= ${from} AND filed_at < ${to}`;
+    const resolved = sql`resolved_at >= ${from} AND resolved_at < ${to}`;
+    const row = await sql<{ filed: number; resolved: number; upheld: number; rejected: number }>`
+      SELECT count(*) FILTER (WHERE ${filed}) AS filed, count(*) FILTER (WHERE ${resolved}) AS resolved,
+        count(*) FILTER (WHERE ${resolved} AND status = 'upheld') AS upheld, count(*) FILTER (WHERE ${resolved} AND status = 'rejected') AS rejected
+      FROM objections WHERE (CAST(${department} AS text) IS NULL OR department = ${department})`.execute(this.#db);
+    const r = row.rows[0];
+    return { filed: Number(r?.filed ?? 0), resolved: Number(r?.resolved ?? 0), upheld: Number(r?.upheld ?? 0), rejected: Number(r?.rejected ?? 0) };
   }
 
-  get(id: string): StoredObjection | undefined {
-    const row = this.#get.get(id);
-    return row && fromRow(row);
+  async get(id: string): Promise<StoredObjection | undefined> {
+    const row = await this.#select().where('id', '=', id).executeTakeFirst();
+    return row && fromRow(row as ObjectionRow);
   }
 
   /** The most recent objection to an entry, if any. */
-  latestForEntry(entryId: string): StoredObjection | undefined {
-    const row = this.#latestForEntry.get(entryId);
-    return row && fromRow(row);
+  async latestForEntry(entryId: string): Promise<StoredObjection | undefined> {
+    const row = await this.#select()
+      .where('entry_id', '=', entryId)
+      .orderBy('filed_at', 'desc')
+      .orderBy(insertionOrder(this.#engine), 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && fromRow(row as ObjectionRow);
   }
 
   /** The objection to an entry that is being verified, if any (at most one at a time). */
-  pendingForEntry(entryId: string): StoredObjection | undefined {
-    const row = this.#pendingForEntry.get(entryId);
-    return row && fromRow(row);
+  async pendingForEntry(entryId: string): Promise<StoredObjection | undefined> {
+    const row = await this.#select().where('entry_id', '=', entryId).where('status', '=', 'pending').orderBy('filed_at', 'desc').limit(1).executeTakeFirst();
+    return row && fromRow(row as ObjectionRow);
   }
 
   /** Objections with a status, oldest first: the admin's queue. */
-  listByStatus(status: StoredObjection['status'], limit: number): StoredObjection[] {
-    return this.#byStatus.all(status, limit).map(fromRow);
+  async listByStatus(status: StoredObjection['status'], limit: number): Promise<StoredObjection[]> {
+    const rows = await this.#select().where('status', '=', status).orderBy('filed_at').orderBy(insertionOrder(this.#engine)).limit(limit).execute();
+    return rows.map((r) => fromRow(r as ObjectionRow));
   }
 
   /** How many objections were filed at or after `since` (ISO instant), by one department and/or for one code. */
-  countFiledSince(since: string, filter: { department?: string; code?: string }): number {
-    return this.#filedSince.get({ since, department: filter.department ?? null, code: filter.code ?? null })?.n ?? 0;
+  async countFiledSince(since: string, filter: { department?: string; code?: string }): Promise<number> {
+    let query = this.#db
+      .selectFrom('objections')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('filed_at', '>=', since);
+    if (filter.department !== undefined) query = query.where('department', '=', filter.department);
+    if (filter.code !== undefined) query = query.where('code', '=', filter.code);
+    return Number((await query.executeTakeFirst())?.n ?? 0);
   }
 
-  insert(objection: StoredObjection): void {
-    this.#insert.run(toRow(objection));
+  async insert(objection: StoredObjection): Promise<void> {
+    await this.#db.insertInto('objections').values(toRow(objection)).execute();
   }
 
   /** Records the decision on a pending objection. */
-  resolve(id: string, status: 'upheld' | 'rejected', resolvedAt: string, note: string | null): void {
-    this.#resolve.run({ id, status, resolved_at: resolvedAt, resolution_note: note });
+  async resolve(id: string, status: 'upheld' | 'rejected', resolvedAt: string, note: string | null): Promise<void> {
+    await this.#db.updateTable('objections').set({ status, resolved_at: resolvedAt, resolution_note: note }).where('id', '=', id).execute();
   }
 }

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from './open-database.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import type { PlatformSchema } from './schema.ts';
+import { sqliteKysely } from './sqlite-kysely.ts';
 
 /** Where the platform's data lives: an SQLite file (the default) or a PostgreSQL server. */
 export type DatabaseTarget = { engine: 'sqlite'; path: string; create?: boolean } | { engine: 'postgres'; url: string };
@@ -30,7 +31,7 @@ export function databaseTarget(path: string, databaseUrl: string | undefined, cr
 export async function openPlatformDatabase(target: DatabaseTarget, poolSize = 10): Promise<PlatformDatabase> {
   if (target.engine === 'sqlite') {
     const sqlite = openDatabase(target.path, target.create === undefined ? {} : { create: target.create });
-    const db = new Kysely<PlatformSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = sqliteKysely(sqlite);
     // Kysely's SQLite driver closes the better-sqlite3 handle when it is destroyed.
     return { engine: 'sqlite', db, sqlite, close: () => db.destroy() };
   }

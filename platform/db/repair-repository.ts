@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import { insertionOrder, type Connection } from './connection.ts';
 import type { StoredRepair } from './stored-records.ts';
 
 interface RepairRow {
@@ -15,7 +15,19 @@ interface RepairRow {
   decided_by: string | null;
 }
 
-const COLUMNS = 'id, code, entry_id, status, materials, reference, department, filed_at, decided_at, decision_note, decided_by';
+const REPAIR_COLUMNS = [
+  'id',
+  'code',
+  'entry_id',
+  'status',
+  'materials',
+  'reference',
+  'department',
+  'filed_at',
+  'decided_at',
+  'decision_note',
+  'decided_by',
+] as const;
 
 function fromRow(r: RepairRow): StoredRepair {
   return {
@@ -51,47 +63,50 @@ function toRow(r: StoredRepair): RepairRow {
 
 /** Credit-repair applications on entries (信用修复, section (二十六)). */
 export class RepairRepository {
-  readonly #get: Statement<[string], RepairRow>;
-  readonly #latestForEntry: Statement<[string], RepairRow>;
-  readonly #insert: Statement<RepairRow>;
-  readonly #decide: Statement<{ id: string; status: string; decided_at: string; decision_note: string | null; decided_by: string | null }>;
+  readonly #db: Connection['db'];
+  readonly #engine: Connection['engine'];
 
-  constructor(db: Database) {
-    this.#get = db.prepare(`SELECT ${COLUMNS} FROM repairs WHERE id = ?`);
-    this.#latestForEntry = db.prepare(`SELECT ${COLUMNS} FROM repairs WHERE entry_id = ? ORDER BY filed_at DESC, rowid DESC LIMIT 1`);
-    this.#insert = db.prepare(
-      `INSERT INTO repairs (${COLUMNS}) VALUES (${COLUMNS.split(', ')
-        .map((c) => `@${c}`)
-        .join(', ')})`,
-    );
-    this.#decide = db.prepare(
-      'UPDATE repairs SET status = @status, decided_at = @decided_at, decision_note = @decision_note, decided_by = @decided_by WHERE id = @id',
-    );
+  constructor(connection: Connection) {
+    this.#db = connection.db;
+    this.#engine = connection.engine;
   }
 
-  get(id: string): StoredRepair | undefined {
-    const row = this.#get.get(id);
+  async get(id: string): Promise<StoredRepair | undefined> {
+    const row = await this.#db.selectFrom('repairs').select(REPAIR_COLUMNS).where('id', '=', id).executeTakeFirst();
     return row && fromRow(row);
   }
 
   /** The most recent application on an entry, if any. */
-  latestForEntry(entryId: string): StoredRepair | undefined {
-    const row = this.#latestForEntry.get(entryId);
+  async latestForEntry(entryId: string): Promise<StoredRepair | undefined> {
+    const row = await this.#db
+      .selectFrom('repairs')
+      .select(REPAIR_COLUMNS)
+      .where('entry_id', '=', entryId)
+      .orderBy('filed_at', 'desc')
+      .orderBy(insertionOrder(this.#engine), 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row && fromRow(row);
   }
 
   /** The application on an entry that waits for a decision, if any. */
-  pendingForEntry(entryId: string): StoredRepair | undefined {
-    const latest = this.latestForEntry(entryId);
+  async pendingForEntry(entryId: string): Promise<StoredRepair | undefined> {
+    const latest = await this.latestForEntry(entryId);
     return latest?.status === 'pending' ? latest : undefined;
   }
 
-  insert(repair: StoredRepair): void {
-    this.#insert.run(toRow(repair));
+  async insert(repair: StoredRepair): Promise<void> {
+    await this.#db.insertInto('repairs').values(toRow(repair)).execute();
   }
 
   /** Records the outcome of a pending application. */
-  decide(id: string, status: Exclude<StoredRepair['status'], 'pending'>, decidedAt: string, note: string | null, decidedBy: string | null): void {
-    this.#decide.run({ id, status, decided_at: decidedAt, decision_note: note, decided_by: decidedBy });
+  async decide(
+    id: string,
+    status: Exclude<StoredRepair['status'], 'pending'>,
+    decidedAt: string,
+    note: string | null,
+    decidedBy: string | null,
+  ): Promise<void> {
+    await this.#db.updateTable('repairs').set({ status, decided_at: decidedAt, decision_note: note, decided_by: decidedBy }).where('id', '=', id).execute();
   }
 }

@@ -1,4 +1,5 @@
-import type { Database, Statement, Transaction } from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { Connection } from './connection.ts';
 
 /**
  * A stored Ed25519 key pair of the platform, both halves as base64 (public raw, private PKCS#8).
@@ -32,68 +33,77 @@ const fromRow = (r: KeyRow): StoredSigningKey => ({
   compromisedSince: r.compromised_since,
 });
 
-const COLUMNS = 'key_id, public_raw, private_pkcs8, created_at, retired_at, compromised_since';
+const KEY_COLUMNS = ['key_id', 'public_raw', 'private_pkcs8', 'created_at', 'retired_at', 'compromised_since'] as const;
 
 /**
  * The keys check records are signed with. The one key not retired signs; retired ones stay so
  * records signed before a rotation still verify.
  */
 export class SigningKeyRepository {
-  readonly #all: Statement<[], KeyRow>;
-  readonly #current: Statement<[], KeyRow>;
-  readonly #find: Statement<[string], KeyRow>;
-  readonly #insert: Statement<[string, string, string, string]>;
-  readonly #rotate: Transaction<(next: StoredSigningKey, at: () => string) => string[]>;
-  readonly #compromise: Statement<[string, string, string]>;
+  readonly #connection: Connection;
 
-  constructor(db: Database) {
-    this.#all = db.prepare(`SELECT ${COLUMNS} FROM signing_keys ORDER BY created_at DESC, rowid DESC`);
-    this.#current = db.prepare(`SELECT ${COLUMNS} FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1`);
-    this.#find = db.prepare(`SELECT ${COLUMNS} FROM signing_keys WHERE key_id = ?`);
-    this.#insert = db.prepare('INSERT INTO signing_keys (key_id, public_raw, private_pkcs8, created_at) VALUES (?, ?, ?, ?)');
-    const retire = db.prepare<[string], { key_id: string }>(
-      "UPDATE signing_keys SET retired_at = ?, private_pkcs8 = '' WHERE retired_at IS NULL RETURNING key_id",
-    );
-    // The retirement time is taken inside the transaction, so no record signed before the commit is dated after it.
-    this.#rotate = db.transaction((next: StoredSigningKey, at: () => string) => {
-      const retired = retire.all(at()).map((r) => r.key_id);
-      this.insert(next);
-      return retired;
-    });
-    // An earlier compromise time is kept: marking again never narrows what is untrusted.
-    this.#compromise = db.prepare(
-      'UPDATE signing_keys SET compromised_since = CASE WHEN compromised_since IS NULL OR compromised_since > ? THEN ? ELSE compromised_since END WHERE key_id = ?',
-    );
+  constructor(connection: Connection) {
+    this.#connection = connection;
+  }
+
+  #newestFirst() {
+    const { db, engine } = this.#connection;
+    // Ties of created_at: the later inserted first (rowid on SQLite; key ids on PostgreSQL).
+    return db
+      .selectFrom('signing_keys')
+      .select(KEY_COLUMNS)
+      .orderBy('created_at', 'desc')
+      .orderBy(engine === 'sqlite' ? sql`rowid` : sql`key_id`, 'desc');
   }
 
   /** Every key, newest first. */
-  all(): StoredSigningKey[] {
-    return this.#all.all().map(fromRow);
+  async all(): Promise<StoredSigningKey[]> {
+    return (await this.#newestFirst().execute()).map(fromRow);
   }
 
   /** The key that signs: the newest one not retired, if any. */
-  current(): StoredSigningKey | undefined {
-    const row = this.#current.get();
+  async current(): Promise<StoredSigningKey | undefined> {
+    const row = await this.#newestFirst().where('retired_at', 'is', null).limit(1).executeTakeFirst();
     return row && fromRow(row);
   }
 
   /** A key by its id, retired or not. */
-  find(keyId: string): StoredSigningKey | undefined {
-    const row = this.#find.get(keyId);
+  async find(keyId: string): Promise<StoredSigningKey | undefined> {
+    const row = await this.#connection.db.selectFrom('signing_keys').select(KEY_COLUMNS).where('key_id', '=', keyId).executeTakeFirst();
     return row && fromRow(row);
   }
 
-  insert(key: Omit<StoredSigningKey, 'retiredAt'>): void {
-    this.#insert.run(key.keyId, key.publicRaw, key.privatePkcs8, key.createdAt);
+  async insert(key: Omit<StoredSigningKey, 'retiredAt'>): Promise<void> {
+    await this.#connection.db
+      .insertInto('signing_keys')
+      .values({ key_id: key.keyId, public_raw: key.publicRaw, private_pkcs8: key.privatePkcs8, created_at: key.createdAt })
+      .execute();
   }
 
-  /** In one transaction: retires every current key (erasing its private half) and stores `next` as the signing key. Returns the retired key ids. */
-  rotate(next: Omit<StoredSigningKey, 'retiredAt'>, at: () => string = () => new Date().toISOString()): string[] {
-    return this.#rotate({ ...next, retiredAt: null }, at);
+  /**
+   * Retires every current key (erasing its private half) and stores `next` as the signing key.
+   * Returns the retired key ids. Call it inside a transaction (rotate-signing-key.ts does), and
+   * take the retirement time there, so no record signed before the commit is dated after it.
+   */
+  async rotate(next: Omit<StoredSigningKey, 'retiredAt'>, at: () => string = () => new Date().toISOString()): Promise<string[]> {
+    const retired = await this.#connection.db
+      .updateTable('signing_keys')
+      .set({ retired_at: at(), private_pkcs8: '' })
+      .where('retired_at', 'is', null)
+      .returning('key_id')
+      .execute();
+    await this.insert(next);
+    return retired.map((r) => r.key_id);
   }
 
   /** Marks a key compromised from `since` (an ISO time; an earlier mark stays). Returns whether the key exists. */
-  markCompromised(keyId: string, since: string): boolean {
-    return this.#compromise.run(since, since, keyId).changes > 0;
+  async markCompromised(keyId: string, since: string): Promise<boolean> {
+    // An earlier compromise time is kept: marking again never narrows what is untrusted.
+    const result = await this.#connection.db
+      .updateTable('signing_keys')
+      .set({ compromised_since: sql`CASE WHEN compromised_since IS NULL OR compromised_since > ${since} THEN ${since} ELSE compromised_since END` })
+      .where('key_id', '=', keyId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 }

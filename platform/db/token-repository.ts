@@ -1,5 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
 import type { Role } from '../auth/role.ts';
+import type { Connection } from './connection.ts';
 
 /** A stored API token: only its SHA-256 hash is kept. */
 export interface StoredToken {
@@ -29,44 +29,43 @@ const toToken = (r: TokenRow): StoredToken => ({
   revokedAt: r.revoked_at,
 });
 
+const TOKEN_COLUMNS = ['id', 'department', 'role', 'label', 'created_at', 'revoked_at'] as const;
+
 /** API tokens, looked up by hash. */
 export class TokenRepository {
-  readonly #byHash: Statement<[string], TokenRow>;
-  readonly #byId: Statement<[string], TokenRow>;
-  readonly #all: Statement<[], TokenRow>;
-  readonly #insert: Statement<[string, string, string, string, string | null, string]>;
-  readonly #revoke: Statement<[string, string]>;
+  readonly #db: Connection['db'];
 
-  constructor(db: Database) {
-    this.#byHash = db.prepare('SELECT id, department, role, label, created_at, revoked_at FROM tokens WHERE hash = ?');
-    this.#byId = db.prepare('SELECT id, department, role, label, created_at, revoked_at FROM tokens WHERE id = ?');
-    this.#all = db.prepare('SELECT id, department, role, label, created_at, revoked_at FROM tokens ORDER BY created_at, id');
-    this.#insert = db.prepare('INSERT OR IGNORE INTO tokens (id, hash, department, role, label, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-    this.#revoke = db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  constructor(connection: Connection) {
+    this.#db = connection.db;
   }
 
-  findByHash(hash: string): StoredToken | undefined {
-    const r = this.#byHash.get(hash);
+  async findByHash(hash: string): Promise<StoredToken | undefined> {
+    const r = await this.#db.selectFrom('tokens').select(TOKEN_COLUMNS).where('hash', '=', hash).executeTakeFirst();
     return r && toToken(r);
   }
 
-  findById(id: string): StoredToken | undefined {
-    const r = this.#byId.get(id);
+  async findById(id: string): Promise<StoredToken | undefined> {
+    const r = await this.#db.selectFrom('tokens').select(TOKEN_COLUMNS).where('id', '=', id).executeTakeFirst();
     return r && toToken(r);
   }
 
   /** Every token, oldest first, without its hash. */
-  list(): StoredToken[] {
-    return this.#all.all().map(toToken);
+  async list(): Promise<StoredToken[]> {
+    return (await this.#db.selectFrom('tokens').select(TOKEN_COLUMNS).orderBy('created_at').orderBy('id').execute()).map(toToken);
   }
 
   /** Stores a token by hash; an existing id or hash is left alone (so demo tokens can be ensured repeatedly). */
-  insert(token: Omit<StoredToken, 'revokedAt'>, hash: string): void {
-    this.#insert.run(token.id, hash, token.department, token.role, token.label, token.createdAt);
+  async insert(token: Omit<StoredToken, 'revokedAt'>, hash: string): Promise<void> {
+    await this.#db
+      .insertInto('tokens')
+      .values({ id: token.id, hash, department: token.department, role: token.role, label: token.label, created_at: token.createdAt })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 
   /** Revokes a token from `at` on; false when there is no such token or it was revoked already. */
-  revoke(id: string, at: string): boolean {
-    return this.#revoke.run(at, id).changes > 0;
+  async revoke(id: string, at: string): Promise<boolean> {
+    const result = await this.#db.updateTable('tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 }

@@ -1,6 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { FeedbackRecord } from '../../core/api/feedback-schema.ts';
 import type { TypicalCaseKind } from '../../core/api/typical-case-schema.ts';
+import type { Connection } from './connection.ts';
 
 /** A feedback the credit office marked as a typical case (section (二十九)), with the feedback itself. */
 export interface StoredTypicalCase {
@@ -23,32 +24,38 @@ const fromRow = (r: Row): StoredTypicalCase => ({
 
 /** Typical cases of incentive and punishment, one per feedback. */
 export class TypicalCaseRepository {
-  readonly #upsert: Statement<{ feedback_id: string; kind: string; note: string; marked_at: string; marked_by: string | null }>;
-  readonly #get: Statement<[string], Row>;
-  readonly #list: Statement<[number], Row>;
+  readonly #db: Connection['db'];
+  readonly #engine: Connection['engine'];
 
-  constructor(db: Database) {
-    this.#upsert = db.prepare(
-      `INSERT INTO typical_cases (feedback_id, kind, note, marked_at, marked_by) VALUES (@feedback_id, @kind, @note, @marked_at, @marked_by)
-       ON CONFLICT (feedback_id) DO UPDATE SET kind = excluded.kind, note = excluded.note, marked_at = excluded.marked_at, marked_by = excluded.marked_by`,
-    );
-    const select = 'SELECT t.kind, t.note, t.marked_at, t.marked_by, f.record FROM typical_cases t JOIN feedback f ON f.id = t.feedback_id';
-    this.#get = db.prepare(`${select} WHERE t.feedback_id = ?`);
-    this.#list = db.prepare(`${select} ORDER BY t.marked_at DESC, t.rowid DESC LIMIT ?`);
+  constructor(connection: Connection) {
+    this.#db = connection.db;
+    this.#engine = connection.engine;
+  }
+
+  #select() {
+    return this.#db
+      .selectFrom('typical_cases as t')
+      .innerJoin('feedback as f', 'f.id', 't.feedback_id')
+      .select(['t.kind', 't.note', 't.marked_at', 't.marked_by', 'f.record']);
   }
 
   /** Marks a stored feedback (or marks it again: kind and note are replaced). */
-  mark(feedbackId: string, kind: TypicalCaseKind, note: string, markedAt: string, markedBy: string | null): void {
-    this.#upsert.run({ feedback_id: feedbackId, kind, note, marked_at: markedAt, marked_by: markedBy });
+  async mark(feedbackId: string, kind: TypicalCaseKind, note: string, markedAt: string, markedBy: string | null): Promise<void> {
+    await this.#db
+      .insertInto('typical_cases')
+      .values({ feedback_id: feedbackId, kind, note, marked_at: markedAt, marked_by: markedBy })
+      .onConflict((oc) => oc.column('feedback_id').doUpdateSet({ kind, note, marked_at: markedAt, marked_by: markedBy }))
+      .execute();
   }
 
-  get(feedbackId: string): StoredTypicalCase | undefined {
-    const row = this.#get.get(feedbackId);
+  async get(feedbackId: string): Promise<StoredTypicalCase | undefined> {
+    const row = await this.#select().where('t.feedback_id', '=', feedbackId).executeTakeFirst();
     return row && fromRow(row);
   }
 
-  /** Newest marked first. */
-  list(limit: number): StoredTypicalCase[] {
-    return this.#list.all(limit).map(fromRow);
+  /** Newest marked first (ties: the later marked first on SQLite, by feedback id on PostgreSQL). */
+  async list(limit: number): Promise<StoredTypicalCase[]> {
+    const tieBreak = this.#engine === 'sqlite' ? sql`t.rowid` : sql`t.feedback_id`;
+    return (await this.#select().orderBy('t.marked_at', 'desc').orderBy(tieBreak, 'desc').limit(limit).execute()).map(fromRow);
   }
 }

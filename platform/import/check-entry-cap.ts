@@ -7,11 +7,11 @@ import type { ParsedRow } from './parse-list-row.ts';
  * describes an entry already held — same code, list, category and document number — adds none).
  * Rows imported earlier in the same import count, since they are in the transaction already.
  */
-export function checkEntryCap(repos: Repositories, parsed: ParsedRow): ParsedRow {
+export async function checkEntryCap(repos: Repositories, parsed: ParsedRow): Promise<ParsedRow> {
   if (!parsed.ok) return parsed;
   const { entry } = parsed;
-  if (entry.documentNumber && repos.entries.findSame(entry.code, entry.list, entry.category, entry.documentNumber)) return parsed;
-  const held = repos.entries.listByCode(entry.code).length;
+  if (entry.documentNumber && (await repos.entries.findSame(entry.code, entry.list, entry.category, entry.documentNumber))) return parsed;
+  const held = (await repos.entries.listByCode(entry.code)).length;
   if (held < MAX_ENTRIES_PER_SUBJECT) return parsed;
   return {
     ok: false,

@@ -38,11 +38,11 @@ class DryRunRollback extends Error {}
  * number) never undoes a decision on it (`refreshEntry`); a row with an exit date is an exit.
  * Every change goes through the entry state machine and lands in the changes feed.
  */
-export function importList(
+export async function importList(
   repos: Repositories,
   table: Table,
   options: { dryRun?: boolean; mapping?: Record<string, string>; onProgress?: (done: number, total: number) => void; progressEvery?: number } = {},
-): ImportReport {
+): Promise<ImportReport> {
   const report: ImportReport = {
     dryRun: options.dryRun ?? false,
     rows: table.rows.length,
@@ -63,10 +63,10 @@ export function importList(
   }
   const every = options.progressEvery ?? 10_000;
   try {
-    repos.db.transaction(() => {
-      table.rows.forEach((cells, index) => {
+    await repos.transaction(async (repos) => {
+      for (const [index, cells] of table.rows.entries()) {
         const row = index + 2;
-        const parsed = checkEntryCap(repos, parseListRow(cells, columns));
+        const parsed = await checkEntryCap(repos, parseListRow(cells, columns));
         const code = (cells[columns.get('code') ?? -1] ?? '').trim();
         if (!parsed.ok) {
           report.rejected.push({ row, code, reason: parsed.reason });
@@ -76,7 +76,7 @@ export function importList(
           else {
             try {
               // One savepoint a row: a row the state machine refuses leaves nothing behind.
-              repos.db.transaction(() => importRow(repos, report, row, parsed, exit.exit))();
+              await repos.transaction((repos) => importRow(repos, report, row, parsed, exit.exit));
               for (const message of parsed.warnings) report.warnings.push({ row, code, message });
             } catch (error) {
               if (!(error instanceof ApiError)) throw error;
@@ -85,9 +85,9 @@ export function importList(
           }
         }
         if (options.onProgress && (index + 1) % every === 0) options.onProgress(index + 1, table.rows.length);
-      });
+      }
       if (report.dryRun) throw new DryRunRollback();
-    })();
+    });
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error;
   }
@@ -96,23 +96,23 @@ export function importList(
 
 type ParsedOk = Extract<ReturnType<typeof parseListRow>, { ok: true }>;
 
-function importRow(repos: Repositories, report: ImportReport, row: number, parsed: ParsedOk, exit: EntryExit | null): void {
+async function importRow(repos: Repositories, report: ImportReport, row: number, parsed: ParsedOk, exit: EntryExit | null): Promise<void> {
   const { entry: input, subject } = parsed;
-  const same = input.documentNumber ? repos.entries.findSame(input.code, input.list, input.category, input.documentNumber) : undefined;
+  const same = input.documentNumber ? await repos.entries.findSame(input.code, input.list, input.category, input.documentNumber) : undefined;
   if (!same) {
-    const entry = addEntry(repos, subject, input);
+    const entry = await addEntry(repos, subject, input);
     if (exit) {
-      exitEntry(repos, entry.id, exit);
+      await exitEntry(repos, entry.id, exit);
       report.exited++;
     }
     report.imported++;
     return;
   }
-  repos.subjects.upsert(subject);
-  const refreshed = refreshEntry(repos, same, input);
+  await repos.subjects.upsert(subject);
+  const refreshed = await refreshEntry(repos, same, input);
   // The published list says it exited: the exit is applied once (a listed entry, under objection too); an exit already held stands.
   if (exit && (refreshed.entry.state === 'active' || refreshed.entry.state === 'disputed')) {
-    exitEntry(repos, same.id, exit);
+    await exitEntry(repos, same.id, exit);
     report.exited++;
     report.updated++;
     return;

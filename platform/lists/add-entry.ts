@@ -13,26 +13,24 @@ export type NewEntry = Omit<StoredEntry, 'id'>;
  * entry is always listed (`active`) — exits and objections are later transitions. Call inside a
  * transaction when several entries must land together.
  */
-export function addEntry(repos: Repositories, subject: StoredSubject, input: NewEntry): StoredEntry {
+export function addEntry(repos: Repositories, subject: StoredSubject, input: NewEntry): Promise<StoredEntry> {
   if (input.state !== 'active' || input.exitDate !== null) throw new Error('a new entry is listed; an exit or objection is a later transition');
-  return repos.db
-    .transaction(() => {
-      const at = new Date().toISOString();
-      repos.subjects.upsert(subject);
-      const entry: StoredEntry = { ...input, id: `x-${randomUUID()}`, state: storedState({ state: 'listed', objectionPending: false, repairPending: false }) };
-      repos.entries.insert(entry);
-      const listedAt = officeHoursInstant(entry.listedOn);
-      for (const kind of TRANSITIONS.list.events) {
-        repos.events.record({
-          code: entry.code,
-          entryId: entry.id,
-          at: listedAt < at ? listedAt : at,
-          kind,
-          note: `${entry.department}认定列入${entry.list === 'red' ? '红' : '黑'}名单：${entry.category}`,
-        });
-      }
-      repos.changes.record(entry.code, TRANSITIONS.list.change, at);
-      return entry;
-    })
-    .immediate();
+  return repos.transaction(async (repos) => {
+    const at = new Date().toISOString();
+    await repos.subjects.upsert(subject);
+    const entry: StoredEntry = { ...input, id: `x-${randomUUID()}`, state: storedState({ state: 'listed', objectionPending: false, repairPending: false }) };
+    await repos.entries.insert(entry);
+    const listedAt = officeHoursInstant(entry.listedOn);
+    for (const kind of TRANSITIONS.list.events) {
+      await repos.events.record({
+        code: entry.code,
+        entryId: entry.id,
+        at: listedAt < at ? listedAt : at,
+        kind,
+        note: `${entry.department}认定列入${entry.list === 'red' ? '红' : '黑'}名单：${entry.category}`,
+      });
+    }
+    await repos.changes.record(entry.code, TRANSITIONS.list.change, at);
+    return entry;
+  });
 }

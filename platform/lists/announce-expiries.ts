@@ -12,42 +12,48 @@ const SWEPT_THROUGH = 'expiries-announced-through';
  * follow the feed notice. The first sweep of a database only notes the date. Returns how many
  * entries changed.
  */
-export function announceExpiries(repos: Repositories, today: string, now: Date = new Date()): number {
-  return repos.db
-    .transaction(() => {
-      const last = repos.meta.get(SWEPT_THROUGH);
-      repos.meta.set(SWEPT_THROUGH, today);
-      if (last === undefined || last >= today) return 0;
-      const at = now.toISOString();
-      const expired = repos.db
-        .prepare(
-          `SELECT id FROM entries WHERE state IN ('active', 'disputed')
-         AND valid_until IS NOT NULL AND valid_until >= ? AND valid_until < ? ORDER BY code, id`,
-        )
-        .all(last, today) as { id: string }[];
-      for (const { id } of expired) {
-        const entry = repos.entries.get(id);
-        if (!entry) continue;
-        const repair = repos.repairs.pendingForEntry(id);
-        transitionEntry(repos, entry, {
-          name: 'expire',
-          at,
-          notes: [`有效期届满（${entry.validUntil}），自动移出名单${repair ? '；信用修复申请随之终止' : ''}`],
-        });
-        if (repair) repos.repairs.decide(repair.id, 'lapsed', at, '名单有效期届满', null);
-      }
-      const monitoringEnded = repos.db
-        .prepare(
-          `SELECT id FROM entries WHERE state IN ('exited', 'expired')
-         AND monitoring_until IS NOT NULL AND monitoring_until >= ? AND monitoring_until < ? ORDER BY code, id`,
-        )
-        .all(last, today) as { id: string }[];
-      for (const { id } of monitoringEnded) {
-        const entry = repos.entries.get(id);
-        if (entry) transitionEntry(repos, entry, { name: 'end-monitoring', at, notes: [`重点监测期届满（${entry.monitoringUntil}）`] });
-      }
-      return expired.length + monitoringEnded.length;
-      // Immediate: of several workers over one file, one reads and moves the mark at a time.
-    })
-    .immediate();
+export function announceExpiries(repos: Repositories, today: string, now: Date = new Date()): Promise<number> {
+  return repos.transaction(async (repos) => {
+    const last = await repos.meta.get(SWEPT_THROUGH);
+    await repos.meta.set(SWEPT_THROUGH, today);
+    if (last === undefined || last >= today) return 0;
+    const at = now.toISOString();
+    const expired = await repos.db
+      .selectFrom('entries')
+      .select('id')
+      .where('state', 'in', ['active', 'disputed'])
+      .where('valid_until', 'is not', null)
+      .where('valid_until', '>=', last)
+      .where('valid_until', '<', today)
+      .orderBy('code')
+      .orderBy('id')
+      .execute();
+    for (const { id } of expired) {
+      const entry = await repos.entries.get(id);
+      if (!entry) continue;
+      const repair = await repos.repairs.pendingForEntry(id);
+      await transitionEntry(repos, entry, {
+        name: 'expire',
+        at,
+        notes: [`有效期届满（${entry.validUntil}），自动移出名单${repair ? '；信用修复申请随之终止' : ''}`],
+      });
+      if (repair) await repos.repairs.decide(repair.id, 'lapsed', at, '名单有效期届满', null);
+    }
+    const monitoringEnded = await repos.db
+      .selectFrom('entries')
+      .select('id')
+      .where('state', 'in', ['exited', 'expired'])
+      .where('monitoring_until', 'is not', null)
+      .where('monitoring_until', '>=', last)
+      .where('monitoring_until', '<', today)
+      .orderBy('code')
+      .orderBy('id')
+      .execute();
+    for (const { id } of monitoringEnded) {
+      const entry = await repos.entries.get(id);
+      if (entry) await transitionEntry(repos, entry, { name: 'end-monitoring', at, notes: [`重点监测期届满（${entry.monitoringUntil}）`] });
+    }
+    return expired.length + monitoringEnded.length;
+    // Immediate: of several workers over one file, one reads and moves the mark at a time.
+  });
 }

@@ -45,15 +45,13 @@ export function exitNote(entry: StoredEntry, exit: Pick<StoredEntry, 'exitReason
  * Takes a listed entry off its list (the `exit` transition). An entry under objection may exit:
  * the objection stays pending and is decided later (rejected: still exited; upheld: revoked).
  */
-export function exitEntry(repos: Repositories, id: string, exit: EntryExit): StoredEntry {
-  return repos.db
-    .transaction(() => {
-      const entry = repos.entries.get(id);
-      if (!entry) throw new ApiError(404, 'not_found', 'no entry with this id');
-      assertTransition(repos, entry, 'exit');
-      const patch = exitPatch(entry, exit);
-      const pending = entry.state === 'disputed' ? '（异议仍在核实中）' : '';
-      return transitionEntry(repos, entry, { name: 'exit', patch, notes: [`${exitNote(entry, patch)}${pending}`] });
-    })
-    .immediate();
+export function exitEntry(repos: Repositories, id: string, exit: EntryExit): Promise<StoredEntry> {
+  return repos.transaction(async (repos) => {
+    const entry = await repos.entries.get(id);
+    if (!entry) throw new ApiError(404, 'not_found', 'no entry with this id');
+    await assertTransition(repos, entry, 'exit');
+    const patch = exitPatch(entry, exit);
+    const pending = entry.state === 'disputed' ? '（异议仍在核实中）' : '';
+    return await transitionEntry(repos, entry, { name: 'exit', patch, notes: [`${exitNote(entry, patch)}${pending}`] });
+  });
 }

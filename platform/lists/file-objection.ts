@@ -20,49 +20,46 @@ export function fileObjection(
   request: ObjectionRequest,
   department: string,
   options: { now?: Date; limits?: ObjectionLimits } = {},
-): { objection: StoredObjection; entry: StoredEntry } {
+): Promise<{ objection: StoredObjection; entry: StoredEntry }> {
   const now = options.now ?? new Date();
   const limits = options.limits ?? OBJECTION_LIMITS;
-  return repos.db
-    .transaction(() => {
-      const entry = repos.entries.get(request.entryId);
-      if (!entry || entry.code !== request.code) throw new ApiError(404, 'not_found', 'the subject has no entry with this id');
-      if (request.documentNumber !== undefined && (entry.documentNumber === null || !same(request.documentNumber, entry.documentNumber))) {
-        const message =
-          entry.documentNumber === null ? 'the entry has no document number: give a reference instead' : "the document number is not this entry's";
-        throw new ApiError(400, 'bad_request', message, [{ path: 'documentNumber', message }]);
-      }
-      const since = new Date(now.getTime() - DAY_MS).toISOString();
-      if (repos.objections.countFiledSince(since, { department }) >= limits.perDepartmentPerDay) {
-        throw new ApiError(429, 'rate_limited', `a department may file ${limits.perDepartmentPerDay} objections in 24 hours; ${department} has reached it`);
-      }
-      if (repos.objections.countFiledSince(since, { code: entry.code }) >= limits.perSubjectPerDay) {
-        throw new ApiError(429, 'rate_limited', `at most ${limits.perSubjectPerDay} objections may be filed for one subject in 24 hours`);
-      }
-      const at = now.toISOString();
-      const listed = entry.state === 'active';
-      const disputed = transitionEntry(repos, entry, {
-        name: 'dispute',
-        at,
-        notes: [`${department}提出异议，${listed ? '核实期间暂停惩戒措施' : '核实中'}`],
-      });
-      const objection: StoredObjection = {
-        id: `obj-${randomUUID()}`,
-        code: entry.code,
-        entryId: entry.id,
-        status: 'pending',
-        reason: request.reason.trim(),
-        contact: request.contact.trim(),
-        filedAt: at,
-        resolvedAt: null,
-        resolutionNote: null,
-        department,
-        previousState: entry.state,
-        documentNumber: request.documentNumber?.trim() ?? null,
-        reference: request.reference?.trim() || null,
-      };
-      repos.objections.insert(objection);
-      return { objection, entry: disputed };
-    })
-    .immediate();
+  return repos.transaction(async (repos) => {
+    const entry = await repos.entries.get(request.entryId);
+    if (!entry || entry.code !== request.code) throw new ApiError(404, 'not_found', 'the subject has no entry with this id');
+    if (request.documentNumber !== undefined && (entry.documentNumber === null || !same(request.documentNumber, entry.documentNumber))) {
+      const message = entry.documentNumber === null ? 'the entry has no document number: give a reference instead' : "the document number is not this entry's";
+      throw new ApiError(400, 'bad_request', message, [{ path: 'documentNumber', message }]);
+    }
+    const since = new Date(now.getTime() - DAY_MS).toISOString();
+    if ((await repos.objections.countFiledSince(since, { department })) >= limits.perDepartmentPerDay) {
+      throw new ApiError(429, 'rate_limited', `a department may file ${limits.perDepartmentPerDay} objections in 24 hours; ${department} has reached it`);
+    }
+    if ((await repos.objections.countFiledSince(since, { code: entry.code })) >= limits.perSubjectPerDay) {
+      throw new ApiError(429, 'rate_limited', `at most ${limits.perSubjectPerDay} objections may be filed for one subject in 24 hours`);
+    }
+    const at = now.toISOString();
+    const listed = entry.state === 'active';
+    const disputed = await transitionEntry(repos, entry, {
+      name: 'dispute',
+      at,
+      notes: [`${department}提出异议，${listed ? '核实期间暂停惩戒措施' : '核实中'}`],
+    });
+    const objection: StoredObjection = {
+      id: `obj-${randomUUID()}`,
+      code: entry.code,
+      entryId: entry.id,
+      status: 'pending',
+      reason: request.reason.trim(),
+      contact: request.contact.trim(),
+      filedAt: at,
+      resolvedAt: null,
+      resolutionNote: null,
+      department,
+      previousState: entry.state,
+      documentNumber: request.documentNumber?.trim() ?? null,
+      reference: request.reference?.trim() || null,
+    };
+    await repos.objections.insert(objection);
+    return { objection, entry: disputed };
+  });
 }

@@ -18,12 +18,12 @@ import { toSubject, visibleEntriesOf } from './to-list-entry.ts';
  * import checks, a field too long, too many entries) is answered with a per-code error, so one
  * bad subject never breaks the batch it is in.
  */
-export function lookUpCodes(
+export async function lookUpCodes(
   ctx: PlatformContext,
   codes: readonly string[],
   disclosure: Disclosure,
   stamp: { asOf: string; dataVersion: number },
-): { results: (StatusResult | StatusErrorResult)[]; looked: string[] } {
+): Promise<{ results: (StatusResult | StatusErrorResult)[]; looked: string[] }> {
   const today = ctx.today();
   const parsedCodes: (string | null)[] = [];
   const seen = new Set<string>();
@@ -38,7 +38,7 @@ export function lookUpCodes(
     if (parsed.validity !== 'invalid') looked.push(parsed.code);
   }
   // Every valid code of the request in one statement (code-lookup-repository.ts).
-  const found = ctx.repos.lookup.lookUp([...new Set(looked)]);
+  const found = await ctx.repos.lookup.lookUp([...new Set(looked)]);
   const regions = ctx.regions as PlatformRegion[];
   const elsewhere = regions.includes('all') ? null : (code: string) => platformsCovering(code, [{ regions }]).length === 0;
   const results: (StatusResult | StatusErrorResult)[] = inputs.map((input, i) => {

@@ -7,22 +7,22 @@ import { objectionRecord } from './objection-record.ts';
 export const MAX_QUEUED_OBJECTIONS = 500;
 
 /** The admin's queue of objections with one status (pending by default), oldest first, each with its entry and age. */
-export function objectionQueue(repos: Repositories, status: StoredObjection['status'], now: Date = new Date()): QueuedObjection[] {
-  return repos.objections.listByStatus(status, MAX_QUEUED_OBJECTIONS).flatMap((o) => {
-    const entry = repos.entries.get(o.entryId);
-    if (!entry) return [];
-    return [
-      {
-        ...objectionRecord(o),
-        contact: o.contact,
-        documentNumber: o.documentNumber,
-        reference: o.reference,
-        subjectName: repos.subjects.get(o.code)?.name ?? null,
-        list: entry.list,
-        category: entry.category,
-        entryState: entry.state,
-        ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(o.filedAt)) / 1000)),
-      },
-    ];
-  });
+export async function objectionQueue(repos: Repositories, status: StoredObjection['status'], now: Date = new Date()): Promise<QueuedObjection[]> {
+  const queued: QueuedObjection[] = [];
+  for (const o of await repos.objections.listByStatus(status, MAX_QUEUED_OBJECTIONS)) {
+    const entry = await repos.entries.get(o.entryId);
+    if (!entry) continue;
+    queued.push({
+      ...objectionRecord(o),
+      contact: o.contact,
+      documentNumber: o.documentNumber,
+      reference: o.reference,
+      subjectName: (await repos.subjects.get(o.code))?.name ?? null,
+      list: entry.list,
+      category: entry.category,
+      entryState: entry.state,
+      ageSeconds: Math.max(0, Math.floor((now.getTime() - Date.parse(o.filedAt)) / 1000)),
+    });
+  }
+  return queued;
 }

@@ -20,8 +20,8 @@ const WHILE_LISTED: readonly Field[] = ['department', 'listedOn', 'validUntil', 
 const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
 
 /** Why an entry's decided state stands (for the import report), or null when nothing is decided on it. */
-export function decisionOf(repos: Repositories, entry: StoredEntry): string | null {
-  const position = positionOf(repos, entry);
+export async function decisionOf(repos: Repositories, entry: StoredEntry): Promise<string | null> {
+  const position = await positionOf(repos, entry);
   const words: string[] = [];
   if (position.state === 'revoked') words.push('异议成立已撤销 (revoked)');
   if (position.state === 'exited') words.push(`已于${entry.exitDate ?? '—'}退出 (exited)`);
@@ -37,14 +37,14 @@ export function decisionOf(repos: Repositories, entry: StoredEntry): string | nu
  * while nothing is decided or pending; the state, an exit, a pending objection or repair, a
  * revocation never. A new decision document is a new entry, not this.
  */
-export function refreshEntry(repos: Repositories, existing: StoredEntry, input: NewEntry): RefreshOutcome {
-  const decided = decisionOf(repos, existing);
+export async function refreshEntry(repos: Repositories, existing: StoredEntry, input: NewEntry): Promise<RefreshOutcome> {
+  const decided = await decisionOf(repos, existing);
   const allowed = existing.state === 'revoked' ? [] : decided ? DESCRIPTIVE : [...DESCRIPTIVE, ...WHILE_LISTED];
   const fields = allowed.filter((f) => differs(existing[f], input[f]));
   let entry = existing;
   if (fields.length > 0) {
     const patch = Object.fromEntries(fields.map((f) => [f, input[f]])) as Partial<StoredEntry>;
-    entry = transitionEntry(repos, existing, {
+    entry = await transitionEntry(repos, existing, {
       name: 'update',
       patch,
       notes: [`${input.department}更新名单信息：${existing.category}（${fields.join('、')}）`],

@@ -14,9 +14,9 @@ import { publishedOn } from './published-on.ts';
  * validity is answered `expired`), its latest objection and repair application, and personal data
  * masked as the caller's disclosure requires.
  */
-export function toListEntry(repos: Repositories, stored: StoredEntry, today: string, disclosure: Disclosure): ListEntry {
+export async function toListEntry(repos: Repositories, stored: StoredEntry, today: string, disclosure: Disclosure): Promise<ListEntry> {
   return listEntryOf(
-    { entry: stored, objection: repos.objections.latestForEntry(stored.id), repair: repos.repairs.latestForEntry(stored.id) },
+    { entry: stored, objection: await repos.objections.latestForEntry(stored.id), repair: await repos.repairs.latestForEntry(stored.id) },
     today,
     disclosure,
   );
@@ -67,13 +67,11 @@ export function toSubject(stored: StoredSubject, disclosure: Disclosure): Subjec
  * The entries of a code a caller may see: the public scope gets published entries only, in their
  * publication period (`publishedOn`); signed-in callers every entry, current and past.
  */
-export function visibleEntries(repos: Repositories, code: string, today: string, disclosure: Disclosure): ListEntry[] {
-  const entries = repos.entries.listByCode(code);
-  if (disclosure.scope === 'full') return entries.map((e) => toListEntry(repos, e, today, disclosure));
-  return entries
-    .filter((e) => e.visibility === 'public')
-    .map((e) => toListEntry(repos, e, today, disclosure))
-    .filter((e) => publishedOn(e, today));
+export async function visibleEntries(repos: Repositories, code: string, today: string, disclosure: Disclosure): Promise<ListEntry[]> {
+  const entries = await repos.entries.listByCode(code);
+  if (disclosure.scope === 'full') return Promise.all(entries.map(async (e) => await toListEntry(repos, e, today, disclosure)));
+  const published = await Promise.all(entries.filter((e) => e.visibility === 'public').map(async (e) => await toListEntry(repos, e, today, disclosure)));
+  return published.filter((e) => publishedOn(e, today));
 }
 
 /** `visibleEntries` of entries looked up with their latest objection and repair application (code-lookup-repository.ts). */

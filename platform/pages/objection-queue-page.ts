@@ -84,8 +84,8 @@ export function registerObjectionQueuePage(app: FastifyInstance, ctx: PlatformCo
       try {
         const form = QueueFormSchema.safeParse(request.body ?? {});
         if (!form.success) throw new ApiError(400, 'bad_request', '表单字段无效 / invalid form fields');
-        admit(ctx, callerOf(ctx, `Bearer ${form.data.token ?? ''}`), 'admin');
-        return sendPage(reply, page(table(objectionQueue(ctx.repos, 'pending'))));
+        admit(ctx, await callerOf(ctx, `Bearer ${form.data.token ?? ''}`), 'admin');
+        return sendPage(reply, page(table(await objectionQueue(ctx.repos, 'pending'))));
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         return sendPage(reply, page(`<p class="red">${escapeHtml(`${error.status} ${error.message}`)}</p>`), error.status);

@@ -83,10 +83,10 @@ ${content}`,
   );
 }
 
-function statsOf(ctx: PlatformContext, f: StatsForm): StatsResponse {
-  const caller = admit(ctx, callerOf(ctx, `Bearer ${f.token ?? ''}`), 'viewer');
+async function statsOf(ctx: PlatformContext, f: StatsForm): Promise<StatsResponse> {
+  const caller = admit(ctx, await callerOf(ctx, `Bearer ${f.token ?? ''}`), 'viewer');
   const query = Object.fromEntries(Object.entries({ from: f.from, to: f.to, department: f.department }).filter(([, v]) => v));
-  return statsFor(ctx, caller, query);
+  return await statsFor(ctx, caller, query);
 }
 
 /**
@@ -100,14 +100,14 @@ export function registerStatsPage(app: FastifyInstance, ctx: PlatformContext): v
       let f: StatsForm = {};
       try {
         f = readForm(request.body);
-        return sendPage(reply, page(f, tables(statsOf(ctx, f))));
+        return sendPage(reply, page(f, tables(await statsOf(ctx, f))));
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         return sendPage(reply, page(f, `<p class="red">${escapeHtml(`${error.status} ${error.message}`)}</p>`), error.status);
       }
     });
     scope.post('/stats.csv', async (request, reply) => {
-      const stats = statsOf(ctx, readForm(request.body));
+      const stats = await statsOf(ctx, readForm(request.body));
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="creditlens-stats-${stats.from}-${stats.to}.csv"`)

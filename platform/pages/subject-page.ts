@@ -49,8 +49,8 @@ export function registerSubjectPage(app: FastifyInstance, ctx: PlatformContext):
   app.get<{ Params: { code: string } }>('/subjects/:code', async (request, reply) => {
     reply.type('text/html; charset=utf-8');
     if (!ctx.anonymousReads) return reply.code(401).send(errorPage(401, '匿名查询未开启，请通过部门系统使用令牌查询。Anonymous reads are off.'));
-    const details = subjectDetails(ctx, request.params.code, disclosureFor(ANONYMOUS, null));
-    recordQuery(ctx, request, ANONYMOUS, 'subject-page', [details instanceof ApiError ? request.params.code.slice(0, 64) : details.subject.code], null);
+    const details = await subjectDetails(ctx, request.params.code, disclosureFor(ANONYMOUS, null));
+    await recordQuery(ctx, request, ANONYMOUS, 'subject-page', [details instanceof ApiError ? request.params.code.slice(0, 64) : details.subject.code], null);
     if (details instanceof ApiError) {
       return reply
         .code(details.status)

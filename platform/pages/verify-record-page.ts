@@ -22,7 +22,7 @@ function resultHtml(v: RecordVerification, fingerprint: string | null): string {
 <table>${rows.map(([k, val]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(val)}</td></tr>`).join('')}</table>`;
 }
 
-function page(ctx: PlatformContext, recordText: string, result: string, expectedId: string | null = null): string {
+async function page(ctx: PlatformContext, recordText: string, result: string, expectedId: string | null = null): Promise<string> {
   const expected = expectedId
     ? `<p data-testid="expected-record">待验证记录编号：<span class="code">${escapeHtml(expectedId)}</span>。请选择这份记录的电子版（JSON 文件）。 <span class="muted">Choose the electronic copy (JSON) of this record.</span></p>`
     : '';
@@ -31,7 +31,7 @@ function page(ctx: PlatformContext, recordText: string, result: string, expected
     `<p><a href="/">信用透镜 · 参考信用平台</a></p>
 <h1>信用查询记录验证 <span class="muted">Verify a check record</span></h1>
 ${expected}
-<p>粘贴或选择保存的记录（JSON），平台用签名所用的公开密钥核对签名（当前密钥 <a href="/.well-known/creditlens-record-key">${escapeHtml(ctx.repos.signingKeys.current()?.keyId ?? '—')}</a>；更换密钥前签出的记录用<a href="/.well-known/creditlens-record-keys">原来的密钥</a>核对）。任何改动都会使验证失败。
+<p>粘贴或选择保存的记录（JSON），平台用签名所用的公开密钥核对签名（当前密钥 <a href="/.well-known/creditlens-record-key">${escapeHtml((await ctx.repos.signingKeys.current())?.keyId ?? '—')}</a>；更换密钥前签出的记录用<a href="/.well-known/creditlens-record-keys">原来的密钥</a>核对）。任何改动都会使验证失败。
 <span class="muted">Paste or choose a saved record (JSON); the platform checks its signature with the public key it was signed with (also keys retired since). Any change makes it fail.</span></p>
 <form id="verify-form" method="post" action="/records/verify">
 <p><label>选择文件 Choose a file <input type="file" id="record-file" accept=".json,application/json"></label></p>
@@ -53,7 +53,7 @@ export function registerVerifyRecordPage(app: FastifyInstance, ctx: PlatformCont
   // `?id=` comes from a printout's QR code: the page names the record to choose.
   app.get('/records/verify', async (request, reply) => {
     const id = (request.query as { id?: unknown } | null)?.id;
-    return sendPage(reply, page(ctx, '', '', typeof id === 'string' && id.length <= 100 ? id : null));
+    return sendPage(reply, await page(ctx, '', '', typeof id === 'string' && id.length <= 100 ? id : null));
   });
   registerFormPages(app, (scope) => {
     scope.post('/records/verify', { bodyLimit: MAX_FORM_BYTES }, async (request, reply) => {
@@ -68,7 +68,7 @@ export function registerVerifyRecordPage(app: FastifyInstance, ctx: PlatformCont
       const signatureValue = (input as { signature?: { value?: unknown } } | undefined)?.signature?.value;
       const fingerprint =
         verification.reason !== 'malformed' && typeof signatureValue === 'string' ? await keyFingerprint(signatureValue, platformSubtle) : null;
-      return sendPage(reply, page(ctx, text, resultHtml(verification, fingerprint)));
+      return sendPage(reply, await page(ctx, text, resultHtml(verification, fingerprint)));
     });
   });
 }

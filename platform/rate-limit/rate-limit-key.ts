@@ -9,11 +9,11 @@ import { addressBlock } from './address-block.ts';
  * token is the same caller from any address), else the client address's — including requests
  * with a wrong token, so guessing tokens is slowed like any other flood.
  */
-export function rateLimitKey(ctx: PlatformContext, request: FastifyRequest): string {
+export async function rateLimitKey(ctx: PlatformContext, request: FastifyRequest): Promise<string> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     try {
-      const caller = callerOf(ctx, header);
+      const caller = await callerOf(ctx, header);
       if (caller.tokenId !== null) return `token:${caller.tokenId}`;
     } catch (error) {
       // A wrong token: the route answers 401; its allowance is the address's.

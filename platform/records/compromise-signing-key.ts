@@ -24,12 +24,12 @@ export async function compromiseSigningKey(
     return { ok: false, error: { kind: 'bad-time', message: `--since needs an ISO time such as 2026-11-01T00:00:00Z, not "${options.since}"` } };
   }
   if (sinceMs > now.getTime() + RECORD_CLOCK_SKEW_MS) return { ok: false, error: { kind: 'bad-time', message: `--since ${options.since} is in the future` } };
-  const current = repos.signingKeys.current();
+  const current = await repos.signingKeys.current();
   const keyId = options.keyId ?? current?.keyId;
   if (!keyId) return { ok: false, error: { kind: 'no-key', message: 'this platform has no signing key yet' } };
   const since = new Date(sinceMs).toISOString();
-  if (!repos.signingKeys.markCompromised(keyId, since))
+  if (!(await repos.signingKeys.markCompromised(keyId, since)))
     return { ok: false, error: { kind: 'unknown-key', message: `this platform has no record key ${keyId}` } };
   const rotated = current?.keyId === keyId ? await rotateSigningKey(repos) : null;
-  return { ok: true, keyId, since: repos.signingKeys.find(keyId)?.compromisedSince ?? since, rotated };
+  return { ok: true, keyId, since: (await repos.signingKeys.find(keyId))?.compromisedSince ?? since, rotated };
 }

@@ -8,8 +8,8 @@ import { loadSigningKey, type PlatformSigningKey } from './load-signing-key.ts';
  */
 export function followSigningKey(repos: Repositories): () => Promise<PlatformSigningKey> {
   let loaded: { keyId: string | undefined; key: Promise<PlatformSigningKey> } | null = null;
-  return () => {
-    const keyId = repos.signingKeys.current()?.keyId;
+  return async () => {
+    const keyId = (await repos.signingKeys.current())?.keyId;
     if (!loaded || loaded.keyId !== keyId) {
       const key = loadSigningKey(repos);
       const entry: { keyId: string | undefined; key: Promise<PlatformSigningKey> } = { keyId, key };

@@ -19,10 +19,10 @@ export interface PlatformSigningKey {
  * (until `rotate-record-key` replaces it).
  */
 export async function loadSigningKey(repos: Repositories): Promise<PlatformSigningKey> {
-  let stored: Omit<StoredSigningKey, 'retiredAt'> | undefined = repos.signingKeys.current();
+  let stored: Omit<StoredSigningKey, 'retiredAt'> | undefined = await repos.signingKeys.current();
   if (!stored) {
     stored = await generateSigningKey();
-    repos.signingKeys.insert(stored);
+    await repos.signingKeys.insert(stored);
   }
   const pkcs8 = base64ToBytes(stored.privatePkcs8);
   if (!pkcs8 || pkcs8.length === 0) throw new Error(`signing key ${stored.keyId} in the database has no valid private key`);

@@ -14,6 +14,6 @@ export async function rotateSigningKey(
   now?: Date,
 ): Promise<{ current: Omit<StoredSigningKey, 'retiredAt' | 'privatePkcs8'>; retired: string[] }> {
   const next = await generateSigningKey(now ?? new Date());
-  const retired = repos.signingKeys.rotate(next, now ? () => now.toISOString() : () => new Date().toISOString());
+  const retired = await repos.signingKeys.rotate(next, now ? () => now.toISOString() : () => new Date().toISOString());
   return { current: { keyId: next.keyId, publicRaw: next.publicRaw, createdAt: next.createdAt }, retired };
 }

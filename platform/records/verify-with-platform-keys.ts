@@ -20,7 +20,7 @@ export async function verifyWithPlatformKeys(ctx: PlatformContext, input: unknow
     value = parsed.value;
   }
   const keyId = (value as { signature?: { keyId?: unknown } } | null)?.signature?.keyId;
-  const stored = typeof keyId === 'string' ? ctx.repos.signingKeys.find(keyId) : undefined;
+  const stored = typeof keyId === 'string' ? await ctx.repos.signingKeys.find(keyId) : undefined;
   return verifyCheckRecord(value, stored ? keyTrust(stored) : await currentTrust(ctx), platformSubtle, { now });
 }
 
@@ -37,6 +37,6 @@ export function keyTrust(stored: StoredSigningKey): RecordKeyTrust {
 
 async function currentTrust(ctx: PlatformContext): Promise<RecordKeyTrust> {
   const current = await ctx.currentSigningKey();
-  const stored = ctx.repos.signingKeys.find(current.keyId);
+  const stored = await ctx.repos.signingKeys.find(current.keyId);
   return stored ? keyTrust(stored) : { keyId: current.keyId, publicKey: current.publicKey, createdAt: current.createdAt };
 }

@@ -28,9 +28,9 @@ export const AuditResponseSchema = z.strictObject({
 /** Registers the audit-log reader (admin only; section (二十七): queries are reviewable). */
 export function registerAdminAuditRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.get('/api/v1/admin/audit', async (request, reply) => {
-    authorize(request, ctx, 'admin');
+    await authorize(request, ctx, 'admin');
     const { limit } = parseRequest(QuerySchema, request.query);
-    const records = ctx.repos.audit.latest(Math.max(1, Math.min(1000, Number(limit ?? 100))));
-    return sendValidated(reply, AuditResponseSchema, 200, { records, ...answerStamp(ctx) });
+    const records = await ctx.repos.audit.latest(Math.max(1, Math.min(1000, Number(limit ?? 100))));
+    return sendValidated(reply, AuditResponseSchema, 200, { records, ...(await answerStamp(ctx)) });
   });
 }

@@ -50,49 +50,45 @@ export const AdminEntryResponseSchema = z.strictObject({ entry: ListEntrySchema,
 /** Admin endpoints that let operators (and end-to-end tests) make a subject join or leave a list, through the entry state machine. */
 export function registerAdminEntryRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/admin/entries', async (request, reply) => {
-    const caller = authorize(request, ctx, 'admin');
+    const caller = await authorize(request, ctx, 'admin');
     const body = parseRequest(AdminEntryRequestSchema, request.body);
     const today = ctx.today();
-    const entry = ctx.repos.db
-      .transaction(() =>
-        addEntry(
-          ctx.repos,
-          { code: body.code, name: body.subjectName ?? null, regionCode: body.code.slice(2, 8), legalRepresentative: body.legalRepresentative ?? null },
-          {
-            code: body.code,
-            list: body.list,
-            category: body.category,
-            facts: body.facts,
-            legalBasis: body.legalBasis,
-            documentNumber: body.documentNumber ?? null,
-            department: body.department ?? caller.department ?? '',
-            listedOn: body.listedOn ?? today,
-            validUntil: body.validUntil ?? null,
-            state: 'active',
-            exitDate: null,
-            exitReason: null,
-            exitDepartment: null,
-            repairable: body.repairable ?? true,
-            monitoringUntil: null,
-            visibility: body.visibility ?? 'public',
-            persons: body.persons ?? [],
-          },
-        ),
-      )
-      .immediate();
-    return sendValidated(reply, AdminEntryResponseSchema, 201, { entry: toListEntry(ctx.repos, entry, today, FULL), ...answerStamp(ctx) });
+    const entry = await addEntry(
+      ctx.repos,
+      { code: body.code, name: body.subjectName ?? null, regionCode: body.code.slice(2, 8), legalRepresentative: body.legalRepresentative ?? null },
+      {
+        code: body.code,
+        list: body.list,
+        category: body.category,
+        facts: body.facts,
+        legalBasis: body.legalBasis,
+        documentNumber: body.documentNumber ?? null,
+        department: body.department ?? caller.department ?? '',
+        listedOn: body.listedOn ?? today,
+        validUntil: body.validUntil ?? null,
+        state: 'active',
+        exitDate: null,
+        exitReason: null,
+        exitDepartment: null,
+        repairable: body.repairable ?? true,
+        monitoringUntil: null,
+        visibility: body.visibility ?? 'public',
+        persons: body.persons ?? [],
+      },
+    );
+    return sendValidated(reply, AdminEntryResponseSchema, 201, { entry: await toListEntry(ctx.repos, entry, today, FULL), ...(await answerStamp(ctx)) });
   });
 
   app.post<{ Params: { id: string } }>('/api/v1/admin/entries/:id/exit', async (request, reply) => {
-    const caller = authorize(request, ctx, 'admin');
+    const caller = await authorize(request, ctx, 'admin');
     const body = parseRequest(AdminExitRequestSchema, request.body);
     const today = ctx.today();
-    const entry = exitEntry(ctx.repos, request.params.id, {
+    const entry = await exitEntry(ctx.repos, request.params.id, {
       date: body.date ?? today,
       reason: body.reason,
       department: body.department ?? caller.department,
       monitoringUntil: body.monitoringUntil ?? null,
     });
-    return sendValidated(reply, AdminEntryResponseSchema, 200, { entry: toListEntry(ctx.repos, entry, today, FULL), ...answerStamp(ctx) });
+    return sendValidated(reply, AdminEntryResponseSchema, 200, { entry: await toListEntry(ctx.repos, entry, today, FULL), ...(await answerStamp(ctx)) });
   });
 }

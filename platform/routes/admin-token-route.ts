@@ -26,9 +26,9 @@ export const TokenResponseSchema = z.strictObject({
 /** Registers token issuance (admin only). */
 export function registerAdminTokenRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/admin/tokens', async (request, reply) => {
-    authorize(request, ctx, 'admin');
+    await authorize(request, ctx, 'admin');
     const body = parseRequest(RequestSchema, request.body);
-    const { id, token } = createToken(ctx.repos, body.department, body.role, body.label ?? null);
-    return sendValidated(reply, TokenResponseSchema, 201, { id, token, department: body.department, role: body.role, ...answerStamp(ctx) });
+    const { id, token } = await createToken(ctx.repos, body.department, body.role, body.label ?? null);
+    return sendValidated(reply, TokenResponseSchema, 201, { id, token, department: body.department, role: body.role, ...(await answerStamp(ctx)) });
   });
 }

@@ -15,12 +15,12 @@ import { sendValidated } from '../server/send-validated.ts';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The follow-up a caller may see (admin: every department or one; others: their own). */
-export function followUpFor(ctx: PlatformContext, request: FastifyRequest): FollowUpResponse {
-  const caller = authorize(request, ctx, 'viewer');
+export async function followUpFor(ctx: PlatformContext, request: FastifyRequest): Promise<FollowUpResponse> {
+  const caller = await authorize(request, ctx, 'viewer');
   const query = parseRequest(FollowUpQuerySchema, request.query);
   const scope = assessmentScope(caller, query, ctx.today());
   const calendar = workingDayCalendar();
-  const all = collectHits(ctx, scope, calendar);
+  const all = await collectHits(ctx, scope, calendar);
   return {
     from: scope.period.from,
     to: scope.period.to,
@@ -29,14 +29,14 @@ export function followUpFor(ctx: PlatformContext, request: FastifyRequest): Foll
     judgedOn: scope.judgedOn,
     calendar: calendarCoverage(calendar, scope, all),
     hits: query.status ? all.filter((h) => h.status === query.status) : all,
-    ...answerStamp(ctx),
+    ...(await answerStamp(ctx)),
   };
 }
 
 /** The assessment a caller may see, scoped as the follow-up. */
-export function assessmentFor(ctx: PlatformContext, request: FastifyRequest): AssessmentResponse {
-  const caller = authorize(request, ctx, 'viewer');
-  return computeAssessment(ctx, assessmentScope(caller, parseRequest(AssessmentQuerySchema, request.query), ctx.today()), workingDayCalendar());
+export async function assessmentFor(ctx: PlatformContext, request: FastifyRequest): Promise<AssessmentResponse> {
+  const caller = await authorize(request, ctx, 'viewer');
+  return await computeAssessment(ctx, assessmentScope(caller, parseRequest(AssessmentQuerySchema, request.query), ctx.today()), workingDayCalendar());
 }
 
 const download = (reply: FastifyReply, type: string, name: string, body: string | Buffer) =>
@@ -49,14 +49,14 @@ const download = (reply: FastifyReply, type: string, name: string, body: string 
  * and the league table as `.csv` and `.xlsx`. Query: from, to, department (admin), workingDays.
  */
 export function registerAssessmentRoutes(app: FastifyInstance, ctx: PlatformContext): void {
-  app.get('/api/v1/follow-up', async (request, reply) => sendValidated(reply, FollowUpResponseSchema, 200, followUpFor(ctx, request)));
-  app.get('/api/v1/assessment', async (request, reply) => sendValidated(reply, AssessmentResponseSchema, 200, assessmentFor(ctx, request)));
+  app.get('/api/v1/follow-up', async (request, reply) => sendValidated(reply, FollowUpResponseSchema, 200, await followUpFor(ctx, request)));
+  app.get('/api/v1/assessment', async (request, reply) => sendValidated(reply, AssessmentResponseSchema, 200, await assessmentFor(ctx, request)));
   app.get('/api/v1/assessment.csv', async (request, reply) => {
-    const a = assessmentFor(ctx, request);
+    const a = await assessmentFor(ctx, request);
     return download(reply, 'text/csv; charset=utf-8', `creditlens-assessment-${a.from}-${a.to}.csv`, assessmentToCsv(a));
   });
   app.get('/api/v1/assessment.xlsx', async (request, reply) => {
-    const a = assessmentFor(ctx, request);
+    const a = await assessmentFor(ctx, request);
     return download(reply, XLSX, `creditlens-assessment-${a.from}-${a.to}.xlsx`, await assessmentToXlsx(a));
   });
 }

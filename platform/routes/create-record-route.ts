@@ -27,14 +27,14 @@ export const ANONYMOUS_DEPARTMENT = '匿名';
  */
 export function registerCreateRecordRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/records', async (request, reply) => {
-    const caller = authorize(request, ctx, 'read');
+    const caller = await authorize(request, ctx, 'read');
     // An empty platform signs no record that a code is not listed (as /status, 503 no_data).
-    if (!ctx.repos.subjects.any()) throw new ApiError(503, 'no_data', 'the platform holds no list data yet, so no record can be issued');
+    if (!(await ctx.repos.subjects.any())) throw new ApiError(503, 'no_data', 'the platform holds no list data yet, so no record can be issued');
     rejectTooManyCodes(request.body, 'record');
     const body = parseRequest(CheckRecordRequestSchema, request.body);
-    const stamp = answerStamp(ctx);
+    const stamp = await answerStamp(ctx);
     const anonymous = isAnonymous(caller);
-    const { results, looked } = lookUpCodes(ctx, body.codes, disclosureFor(caller, body.caseReference), stamp);
+    const { results, looked } = await lookUpCodes(ctx, body.codes, disclosureFor(caller, body.caseReference), stamp);
     const issuer = {
       department: anonymous ? ANONYMOUS_DEPARTMENT : (caller.department ?? ANONYMOUS_DEPARTMENT),
       operator: body.operator ?? caller.label ?? null,
@@ -42,7 +42,10 @@ export function registerCreateRecordRoute(app: FastifyInstance, ctx: PlatformCon
     const { record, verdicts } = buildCheckRecord(ctx, body, results, issuer, stamp, nowOnToday(ctx.today()));
     const signed = await signCheckRecord(record, await ctx.currentSigningKey(), platformSubtle);
     const hits = findHits(record.items.map((item) => ({ code: item.code, kind: item.verdict })));
-    recordQuery(ctx, request, caller, 'record', looked, 'record', countVerdicts(verdicts.map((v) => v.kind)), { caseReference: record.caseReference, hits });
+    await recordQuery(ctx, request, caller, 'record', looked, 'record', countVerdicts(verdicts.map((v) => v.kind)), {
+      caseReference: record.caseReference,
+      hits,
+    });
     return sendValidated(reply, SignedCheckRecordSchema, 201, signed);
   });
 }

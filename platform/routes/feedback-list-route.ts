@@ -12,10 +12,15 @@ import { sendValidated } from '../server/send-validated.ts';
  */
 export function registerFeedbackListRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.get('/api/v1/feedback', async (request, reply) => {
-    const caller = authorize(request, ctx, 'department');
+    const caller = await authorize(request, ctx, 'department');
     const query = parseRequest(FeedbackListQuerySchema, request.query);
     const caseReference = query.caseReference ?? null;
-    const feedback = ctx.repos.feedback.listByCode(query.code, caseReference, MAX_FEEDBACK_LIST, caller.role === 'admin' ? null : (caller.department ?? ''));
-    return sendValidated(reply, FeedbackListResponseSchema, 200, { code: query.code, caseReference, feedback, ...answerStamp(ctx) });
+    const feedback = await ctx.repos.feedback.listByCode(
+      query.code,
+      caseReference,
+      MAX_FEEDBACK_LIST,
+      caller.role === 'admin' ? null : (caller.department ?? ''),
+    );
+    return sendValidated(reply, FeedbackListResponseSchema, 200, { code: query.code, caseReference, feedback, ...(await answerStamp(ctx)) });
   });
 }

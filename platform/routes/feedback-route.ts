@@ -25,47 +25,51 @@ function requestHash(department: string, body: Record<string, unknown>): string 
  */
 export function registerFeedbackRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/feedback', async (request, reply) => {
-    const caller = authorize(request, ctx, 'department');
+    const caller = await authorize(request, ctx, 'department');
     const body = parseRequest(FeedbackRequestSchema, request.body);
     if (!ctx.measures.some((m) => m.id === body.measureId)) {
       throw new ApiError(400, 'bad_request', 'unknown measure', [{ path: 'measureId', message: `no measure ${body.measureId} in the catalogue` }]);
     }
     // Feedback names an entry of this platform about this subject, or none (a measure of the subject).
-    if (body.entryId !== null && ctx.repos.entries.get(body.entryId)?.code !== body.code) {
+    if (body.entryId !== null && (await ctx.repos.entries.get(body.entryId))?.code !== body.code) {
       throw new ApiError(400, 'bad_request', 'unknown entry', [{ path: 'entryId', message: `no entry ${body.entryId} of ${body.code} on this platform` }]);
     }
     const department = caller.department ?? '';
     const hash = requestHash(department, body);
-    const outcome = ctx.repos.db
-      .transaction((): { record: FeedbackRecord; duplicate: boolean } => {
-        const existing = ctx.repos.feedback.findByKey(body.idempotencyKey);
-        if (existing) {
-          if (existing.bodyHash !== hash) throw new ApiError(409, 'conflict', 'this idempotency key was used for a different feedback request');
-          return { record: existing.record, duplicate: true };
-        }
-        const record: FeedbackRecord = {
-          id: `fb-${randomUUID()}`,
-          idempotencyKey: body.idempotencyKey,
-          code: body.code,
-          entryId: body.entryId,
-          measureId: body.measureId,
-          outcome: body.outcome,
-          reason: body.reason,
-          caseReference: body.caseReference,
-          note: body.note,
-          operator: body.operator,
-          department,
-          context: body.context,
-          receivedAt: new Date().toISOString(),
-        };
-        ctx.repos.feedback.insert(record, hash);
-        return { record, duplicate: false };
-      })
-      .immediate();
+    const stored = async (): Promise<{ record: FeedbackRecord; duplicate: true } | undefined> => {
+      const existing = await ctx.repos.feedback.findByKey(body.idempotencyKey);
+      if (!existing) return undefined;
+      if (existing.bodyHash !== hash) throw new ApiError(409, 'conflict', 'this idempotency key was used for a different feedback request');
+      return { record: existing.record, duplicate: true };
+    };
+    const outcome = await (async (): Promise<{ record: FeedbackRecord; duplicate: boolean }> => {
+      const existing = await stored();
+      if (existing) return existing;
+      const record: FeedbackRecord = {
+        id: `fb-${randomUUID()}`,
+        idempotencyKey: body.idempotencyKey,
+        code: body.code,
+        entryId: body.entryId,
+        measureId: body.measureId,
+        outcome: body.outcome,
+        reason: body.reason,
+        caseReference: body.caseReference,
+        note: body.note,
+        operator: body.operator,
+        department,
+        context: body.context,
+        receivedAt: new Date().toISOString(),
+      };
+      // The unique key decides between two workers storing one key at once: the one refused answers with what the other stored.
+      if (await ctx.repos.feedback.insert(record, hash)) return { record, duplicate: false };
+      const raced = await stored();
+      if (!raced) throw new Error('feedback insert refused without a stored record for its key');
+      return raced;
+    })();
     return sendValidated(reply, FeedbackResponseSchema, outcome.duplicate ? 200 : 201, {
       feedback: outcome.record,
       duplicate: outcome.duplicate,
-      ...answerStamp(ctx),
+      ...(await answerStamp(ctx)),
     });
   });
 }

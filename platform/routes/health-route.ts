@@ -15,7 +15,7 @@ export function registerHealthRoute(app: FastifyInstance, ctx: PlatformContext):
       apiVersion: 'v1',
       platform: ctx.platformName,
       anonymousReads: ctx.anonymousReads,
-      ...answerStamp(ctx),
+      ...(await answerStamp(ctx)),
     }),
   );
 }

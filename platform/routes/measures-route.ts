@@ -12,12 +12,12 @@ const QuerySchema = z.strictObject({ context: z.optional(CheckContextSchema) });
 /** `GET /api/v1/measures?context=`: the catalogue, or the measures that apply where the check happens (`general` measures apply everywhere). */
 export function registerMeasuresRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.get('/api/v1/measures', async (request, reply) => {
-    authorize(request, ctx, 'read');
+    await authorize(request, ctx, 'read');
     const { context } = parseRequest(QuerySchema, request.query);
     const measures =
       context === undefined || context === 'general'
         ? [...ctx.measures]
         : ctx.measures.filter((m) => m.contexts.includes(context) || m.contexts.includes('general'));
-    return sendValidated(reply, MeasuresResponseSchema, 200, { catalogueVersion: ctx.catalogueVersion, measures, ...answerStamp(ctx) });
+    return sendValidated(reply, MeasuresResponseSchema, 200, { catalogueVersion: ctx.catalogueVersion, measures, ...(await answerStamp(ctx)) });
   });
 }

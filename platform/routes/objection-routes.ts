@@ -23,24 +23,27 @@ import { sendValidated } from '../server/send-validated.ts';
  */
 export function registerObjectionRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/objections', async (request, reply) => {
-    const caller = authorize(request, ctx, 'department');
+    const caller = await authorize(request, ctx, 'department');
     const body = parseRequest(ObjectionRequestSchema, request.body);
-    const { objection, entry } = fileObjection(ctx.repos, body, caller.department ?? '');
-    recordQuery(ctx, request, caller, 'objection', [objection.code], `filed ${objection.id} on ${objection.entryId}`);
-    return sendValidated(reply, ObjectionResponseSchema, 201, { objection: objectionRecord(objection), entryState: entry.state, ...answerStamp(ctx) });
+    const { objection, entry } = await fileObjection(ctx.repos, body, caller.department ?? '');
+    await recordQuery(ctx, request, caller, 'objection', [objection.code], `filed ${objection.id} on ${objection.entryId}`);
+    return sendValidated(reply, ObjectionResponseSchema, 201, { objection: objectionRecord(objection), entryState: entry.state, ...(await answerStamp(ctx)) });
   });
 
   app.post<{ Params: { id: string } }>('/api/v1/objections/:id/resolve', async (request, reply) => {
-    const caller = authorize(request, ctx, 'admin');
+    const caller = await authorize(request, ctx, 'admin');
     const body = parseRequest(ObjectionResolutionSchema, request.body);
-    const { objection, entry } = resolveObjection(ctx.repos, request.params.id, body);
-    recordQuery(ctx, request, caller, 'objection-resolve', [objection.code], `${objection.status} ${objection.id}`);
-    return sendValidated(reply, ObjectionResponseSchema, 200, { objection: objectionRecord(objection), entryState: entry.state, ...answerStamp(ctx) });
+    const { objection, entry } = await resolveObjection(ctx.repos, request.params.id, body);
+    await recordQuery(ctx, request, caller, 'objection-resolve', [objection.code], `${objection.status} ${objection.id}`);
+    return sendValidated(reply, ObjectionResponseSchema, 200, { objection: objectionRecord(objection), entryState: entry.state, ...(await answerStamp(ctx)) });
   });
 
   app.get('/api/v1/admin/objections', async (request, reply) => {
-    authorize(request, ctx, 'admin');
+    await authorize(request, ctx, 'admin');
     const query = parseRequest(ObjectionQueueQuerySchema, request.query);
-    return sendValidated(reply, ObjectionQueueResponseSchema, 200, { objections: objectionQueue(ctx.repos, query.status ?? 'pending'), ...answerStamp(ctx) });
+    return sendValidated(reply, ObjectionQueueResponseSchema, 200, {
+      objections: await objectionQueue(ctx.repos, query.status ?? 'pending'),
+      ...(await answerStamp(ctx)),
+    });
   });
 }

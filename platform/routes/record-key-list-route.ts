@@ -15,13 +15,13 @@ export function registerRecordKeyListRoute(app: FastifyInstance, ctx: PlatformCo
     reply.header('Access-Control-Allow-Origin', '*');
     reply.header('Cache-Control', 'public, max-age=300');
     const current = await ctx.currentSigningKey();
-    const keys = ctx.repos.signingKeys.all().map(({ keyId, publicRaw, createdAt, retiredAt, compromisedSince }) => ({
+    const keys = (await ctx.repos.signingKeys.all()).map(({ keyId, publicRaw, createdAt, retiredAt, compromisedSince }) => ({
       keyId,
       publicKey: publicRaw,
       createdAt,
       retiredAt,
       compromisedSince: compromisedSince ?? null,
     }));
-    return sendValidated(reply, RecordKeyListSchema, 200, { algorithm: 'Ed25519', currentKeyId: current.keyId, keys, ...answerStamp(ctx) });
+    return sendValidated(reply, RecordKeyListSchema, 200, { algorithm: 'Ed25519', currentKeyId: current.keyId, keys, ...(await answerStamp(ctx)) });
   });
 }

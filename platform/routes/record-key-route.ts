@@ -26,7 +26,7 @@ export function registerRecordKeyRoute(app: FastifyInstance, ctx: PlatformContex
     if (wanted === undefined) {
       reply.header('Cache-Control', 'public, max-age=300');
       const { keyId, publicKey, createdAt } = await ctx.currentSigningKey();
-      const current = ctx.repos.signingKeys.find(keyId);
+      const current = await ctx.repos.signingKeys.find(keyId);
       return sendValidated(reply, RecordKeySchema, 200, {
         algorithm: 'Ed25519',
         keyId,
@@ -34,10 +34,10 @@ export function registerRecordKeyRoute(app: FastifyInstance, ctx: PlatformContex
         createdAt,
         retiredAt: current?.retiredAt ?? null,
         compromisedSince: current?.compromisedSince ?? null,
-        ...answerStamp(ctx),
+        ...(await answerStamp(ctx)),
       });
     }
-    const stored = ctx.repos.signingKeys.find(wanted);
+    const stored = await ctx.repos.signingKeys.find(wanted);
     if (!stored) throw new ApiError(404, 'not_found', `this platform has no record key ${wanted}`);
     // The public key of an id never changes, but its retirement and compromise times do.
     reply.header('Cache-Control', 'public, max-age=300');
@@ -48,7 +48,7 @@ export function registerRecordKeyRoute(app: FastifyInstance, ctx: PlatformContex
       createdAt: stored.createdAt,
       retiredAt: stored.retiredAt,
       compromisedSince: stored.compromisedSince ?? null,
-      ...answerStamp(ctx),
+      ...(await answerStamp(ctx)),
     });
   });
 }

@@ -34,19 +34,19 @@ function toRecord(r: StoredRepair): RepairRecord {
  */
 export function registerRepairRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/repairs', async (request, reply) => {
-    const caller = authorize(request, ctx, 'department');
+    const caller = await authorize(request, ctx, 'department');
     const body = parseRequest(RepairRequestSchema, request.body);
-    const { repair, entry } = fileRepair(ctx.repos, body, caller.department ?? '', ctx.today());
-    recordQuery(ctx, request, caller, 'repair', [repair.code], `filed ${repair.id} on ${repair.entryId}`);
-    return sendValidated(reply, RepairResponseSchema, 201, { repair: toRecord(repair), entryState: entry.state, ...answerStamp(ctx) });
+    const { repair, entry } = await fileRepair(ctx.repos, body, caller.department ?? '', ctx.today());
+    await recordQuery(ctx, request, caller, 'repair', [repair.code], `filed ${repair.id} on ${repair.entryId}`);
+    return sendValidated(reply, RepairResponseSchema, 201, { repair: toRecord(repair), entryState: entry.state, ...(await answerStamp(ctx)) });
   });
 
   app.post<{ Params: { id: string } }>('/api/v1/repairs/:id/decide', async (request, reply) => {
-    const caller = authorize(request, ctx, 'department');
+    const caller = await authorize(request, ctx, 'department');
     const body = parseRequest(RepairDecisionSchema, request.body);
     const decider = { department: caller.department, admin: caller.role === 'admin' };
-    const { repair, entry } = decideRepair(ctx.repos, request.params.id, body, decider, ctx.today());
-    recordQuery(ctx, request, caller, 'repair-decide', [repair.code], `${repair.status} ${repair.id}`);
-    return sendValidated(reply, RepairResponseSchema, 200, { repair: toRecord(repair), entryState: entry.state, ...answerStamp(ctx) });
+    const { repair, entry } = await decideRepair(ctx.repos, request.params.id, body, decider, ctx.today());
+    await recordQuery(ctx, request, caller, 'repair-decide', [repair.code], `${repair.status} ${repair.id}`);
+    return sendValidated(reply, RepairResponseSchema, 200, { repair: toRecord(repair), entryState: entry.state, ...(await answerStamp(ctx)) });
   });
 }

@@ -18,8 +18,8 @@ import { createSnapshotCache } from '../snapshot/create-snapshot-cache.ts';
 export function registerSnapshotRoute(app: FastifyInstance, ctx: PlatformContext): void {
   const snapshotFor = createSnapshotCache(ctx);
   app.get('/api/v1/snapshot', async (request, reply) => {
-    const caller = authorize(request, ctx, 'read');
-    if (!ctx.repos.subjects.any()) throw new ApiError(503, 'no_data', 'the platform holds no list data yet, so no snapshot can be made');
+    const caller = await authorize(request, ctx, 'read');
+    if (!(await ctx.repos.subjects.any())) throw new ApiError(503, 'no_data', 'the platform holds no list data yet, so no snapshot can be made');
     const snapshot = await snapshotFor(disclosureFor(caller, null).scope);
     reply.header('Content-Type', SNAPSHOT_MEDIA_TYPE);
     reply.header('Cache-Control', 'private, no-cache');

@@ -15,7 +15,7 @@ import { statsToCsv } from '../stats/stats-to-csv.ts';
  * The statistics a caller may see: an admin (区信用办) sees every department, or one with
  * `department=`; anyone else sees their own department's figures only.
  */
-export function statsFor(ctx: PlatformContext, caller: Caller, query: unknown): StatsResponse {
+export async function statsFor(ctx: PlatformContext, caller: Caller, query: unknown): Promise<StatsResponse> {
   const q = parseRequest(StatsQuerySchema, query);
   let department: string | null;
   if (caller.role === 'admin') department = q.department ?? null;
@@ -26,17 +26,17 @@ export function statsFor(ctx: PlatformContext, caller: Caller, query: unknown): 
   }
   // Queries and feedback are stamped with the real time, so the default period ends on the real
   // date, even when the platform's list "today" is fixed for a demo.
-  return computeStats(ctx, statsPeriod(q, chinaDate(new Date())), department);
+  return await computeStats(ctx, statsPeriod(q, chinaDate(new Date())), department);
 }
 
 /** `GET /api/v1/stats` and `GET /api/v1/stats.csv` (viewer role or above). */
 export function registerStatsRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.get('/api/v1/stats', async (request, reply) => {
-    const stats = statsFor(ctx, authorize(request, ctx, 'viewer'), request.query);
+    const stats = await statsFor(ctx, await authorize(request, ctx, 'viewer'), request.query);
     return sendValidated(reply, StatsResponseSchema, 200, stats);
   });
   app.get('/api/v1/stats.csv', async (request: FastifyRequest, reply) => {
-    const stats = statsFor(ctx, authorize(request, ctx, 'viewer'), request.query);
+    const stats = await statsFor(ctx, await authorize(request, ctx, 'viewer'), request.query);
     return reply
       .type('text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="creditlens-stats-${stats.from}-${stats.to}.csv"`)

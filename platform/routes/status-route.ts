@@ -25,13 +25,13 @@ export function registerStatusRoute(app: FastifyInstance, ctx: PlatformContext):
   // Answers are written by a serializer compiled once from the contract (fast-json-stringify).
   const schema = { response: { 200: serializationSchema(StatusResponseSchema) } };
   app.post('/api/v1/status', { schema }, async (request, reply) => {
-    const caller = authorize(request, ctx, 'read');
+    const caller = await authorize(request, ctx, 'read');
     // An empty platform (new, or its database file came back empty) knows nothing: unknown, never "not found".
-    if (!ctx.repos.subjects.any()) throw new ApiError(503, 'no_data', 'the platform holds no list data yet, so no code can be answered');
+    if (!(await ctx.repos.subjects.any())) throw new ApiError(503, 'no_data', 'the platform holds no list data yet, so no code can be answered');
     rejectTooManyCodes(request.body, 'request');
     const body = parseRequest(StatusRequestSchema, request.body);
-    const stamp = answerStamp(ctx);
-    const { results, looked } = lookUpCodes(ctx, body.codes, disclosureFor(caller, body.purpose), stamp);
+    const stamp = await answerStamp(ctx);
+    const { results, looked } = await lookUpCodes(ctx, body.codes, disclosureFor(caller, body.purpose), stamp);
     const now = nowOnToday(ctx.today());
     const kinds = results.map((result) =>
       isStatusErrorResult(result) ? 'unknown' : computeVerdict({ result, now, freshnessMs: Number.POSITIVE_INFINITY }).kind,

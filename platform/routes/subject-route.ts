@@ -21,10 +21,10 @@ export const SubjectQuerySchema = z.strictObject({ purpose: z.optional(LineSchem
  */
 export function registerSubjectRoute(app: FastifyInstance, ctx: PlatformContext): void {
   app.get<{ Params: { code: string } }>('/api/v1/subjects/:code', async (request, reply) => {
-    const caller = authorize(request, ctx, 'read');
+    const caller = await authorize(request, ctx, 'read');
     const purpose = parseRequest(SubjectQuerySchema, request.query).purpose ?? null;
-    const details: SubjectDetails | ApiError = subjectDetails(ctx, request.params.code, disclosureFor(caller, purpose));
-    recordQuery(ctx, request, caller, 'subject', [details instanceof ApiError ? request.params.code.slice(0, 64) : details.subject.code], purpose);
+    const details: SubjectDetails | ApiError = await subjectDetails(ctx, request.params.code, disclosureFor(caller, purpose));
+    await recordQuery(ctx, request, caller, 'subject', [details instanceof ApiError ? request.params.code.slice(0, 64) : details.subject.code], purpose);
     if (details instanceof ApiError) throw details;
     return sendValidated(reply, SubjectDetailsSchema, 200, details);
   });

@@ -32,9 +32,9 @@ const download = (reply: FastifyReply, type: string, name: string, body: string 
  */
 export function registerTypicalCaseRoutes(app: FastifyInstance, ctx: PlatformContext): void {
   app.post('/api/v1/typical-cases', async (request, reply) => {
-    const caller = authorize(request, ctx, 'admin');
+    const caller = await authorize(request, ctx, 'admin');
     const body = parseRequest(TypicalCaseRequestSchema, request.body);
-    const feedback = ctx.repos.feedback.findById(body.feedbackId);
+    const feedback = await ctx.repos.feedback.findById(body.feedbackId);
     if (!feedback) throw new ApiError(404, 'not_found', 'no feedback with this id');
     if (feedback.outcome !== 'applied') throw new ApiError(409, 'conflict', 'only a feedback whose measure was applied can be a typical case');
     const measure = ctx.measures.find((m) => m.id === feedback.measureId);
@@ -43,22 +43,22 @@ export function registerTypicalCaseRoutes(app: FastifyInstance, ctx: PlatformCon
         { path: 'kind', message: 'does not match the measure' },
       ]);
     }
-    ctx.repos.typicalCases.mark(feedback.id, body.kind, body.note.trim(), new Date().toISOString(), caller.label ?? caller.department ?? null);
-    const stored = ctx.repos.typicalCases.get(feedback.id)!;
-    return sendValidated(reply, TypicalCaseResponseSchema, 201, { typicalCase: withItem(ctx, stored), ...answerStamp(ctx) });
+    await ctx.repos.typicalCases.mark(feedback.id, body.kind, body.note.trim(), new Date().toISOString(), caller.label ?? caller.department ?? null);
+    const stored = (await ctx.repos.typicalCases.get(feedback.id))!;
+    return sendValidated(reply, TypicalCaseResponseSchema, 201, { typicalCase: withItem(ctx, stored), ...(await answerStamp(ctx)) });
   });
-  const list = (request: Parameters<typeof authorize>[0]) => {
-    authorize(request, ctx, 'admin');
+  const list = async (request: Parameters<typeof authorize>[0]) => {
+    await authorize(request, ctx, 'admin');
     parseRequest(NoQuerySchema, request.query);
-    return ctx.repos.typicalCases.list(MAX_LISTED).map((t) => withItem(ctx, t));
+    return (await ctx.repos.typicalCases.list(MAX_LISTED)).map((t) => withItem(ctx, t));
   };
   app.get('/api/v1/typical-cases', async (request, reply) =>
-    sendValidated(reply, TypicalCaseListSchema, 200, { typicalCases: list(request), ...answerStamp(ctx) }),
+    sendValidated(reply, TypicalCaseListSchema, 200, { typicalCases: await list(request), ...(await answerStamp(ctx)) }),
   );
   app.get('/api/v1/typical-cases.csv', async (request, reply) =>
-    download(reply, 'text/csv; charset=utf-8', 'creditlens-typical-cases.csv', typicalCasesToCsv(list(request))),
+    download(reply, 'text/csv; charset=utf-8', 'creditlens-typical-cases.csv', typicalCasesToCsv(await list(request))),
   );
   app.get('/api/v1/typical-cases.xlsx', async (request, reply) =>
-    download(reply, XLSX, 'creditlens-typical-cases.xlsx', await typicalCasesToXlsx(list(request))),
+    download(reply, XLSX, 'creditlens-typical-cases.xlsx', await typicalCasesToXlsx(await list(request))),
   );
 }

@@ -25,45 +25,45 @@ export interface SeedReport {
  * million subjects take seconds). Each entry also lands in the changes feed. `keepExpectations`
  * off avoids holding a million expectations in memory.
  */
-export function seedDatabase(
+export async function seedDatabase(
   repos: Repositories,
   options: DemoDataOptions & { keepExpectations?: boolean; onProgress?: (subjects: number) => void },
-): SeedReport {
+): Promise<SeedReport> {
   const started = performance.now();
   const at = new Date().toISOString();
   const report: SeedReport = { subjects: 0, entries: 0, milliseconds: 0, expectations: [] };
-  // A big seed into a file would go through the WAL twice; write the pages directly instead.
-  const db = repos.db;
-  const bulk = !db.memory && (options.subjects ?? 0) > 10_000;
+  // A big seed into an SQLite file would go through the WAL twice; write the pages directly instead.
+  const db = repos.sqlite;
+  const bulk = db !== null && !db.memory && (options.subjects ?? 0) > 10_000;
   const journal = bulk ? (db.pragma('journal_mode', { simple: true }) as string) : null;
-  if (bulk) {
+  if (bulk && db) {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -262144');
   }
-  repos.db.transaction(() => {
+  await repos.transaction(async (repos) => {
     for (const record of generateDemoData(options)) {
       if (options.keepExpectations !== false) report.expectations.push(record.expectation);
       if (!record.subject) continue;
-      repos.subjects.upsert(record.subject);
+      await repos.subjects.upsert(record.subject);
       for (const entry of record.entries) {
-        repos.entries.insert(entry);
-        repos.changes.record(entry.code, CHANGE_KIND[entry.state], at);
+        await repos.entries.insert(entry);
+        await repos.changes.record(entry.code, CHANGE_KIND[entry.state], at);
       }
-      for (const objection of record.objections) repos.objections.insert(objection);
-      for (const repair of record.repairs) repos.repairs.insert(repair);
-      for (const event of record.events) repos.events.record(event);
+      for (const objection of record.objections) await repos.objections.insert(objection);
+      for (const repair of record.repairs) await repos.repairs.insert(repair);
+      for (const event of record.events) await repos.events.record(event);
       report.subjects++;
       report.entries += record.entries.length;
       if (options.onProgress && report.subjects % 100_000 === 0) options.onProgress(report.subjects);
     }
     // The credit office's dashboard needs checks and feedback to draw (issue 19; default seed only).
-    seedCheckHistory(repos, options.today);
-    repos.meta.set('seededOn', options.today);
-    repos.meta.set('seed', String(options.seed ?? ''));
-    repos.meta.set('seededSubjects', String(report.subjects));
-  })();
-  if (journal) {
+    await seedCheckHistory(repos, options.today);
+    await repos.meta.set('seededOn', options.today);
+    await repos.meta.set('seed', String(options.seed ?? ''));
+    await repos.meta.set('seededSubjects', String(report.subjects));
+  });
+  if (journal && db) {
     db.pragma(`journal_mode = ${journal}`);
     db.pragma('synchronous = NORMAL');
   }

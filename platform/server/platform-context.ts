@@ -23,6 +23,6 @@ export interface PlatformContext {
 }
 
 /** The stamp every answer carries: when, and which revision of the data. */
-export function answerStamp(ctx: PlatformContext): { asOf: string; dataVersion: number } {
-  return { asOf: new Date().toISOString(), dataVersion: ctx.repos.changes.latest() };
+export async function answerStamp(ctx: PlatformContext): Promise<{ asOf: string; dataVersion: number }> {
+  return { asOf: new Date().toISOString(), dataVersion: await ctx.repos.changes.latest() };
 }

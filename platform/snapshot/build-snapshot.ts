@@ -23,11 +23,11 @@ export interface BuiltSnapshot {
  */
 export async function buildSnapshot(ctx: PlatformContext, scope: Disclosure['scope']): Promise<BuiltSnapshot> {
   const today = ctx.today();
-  const dataVersion = ctx.repos.changes.latest();
+  const dataVersion = await ctx.repos.changes.latest();
   const disclosure: Disclosure = { scope, names: 'masked', idNumbers: 'masked' };
   const codes: SnapshotCode[] = [];
-  for (const code of listedCodes(ctx.repos)) {
-    const timeline = snapshotTimeline(visibleEntries(ctx.repos, code, today, disclosure), today);
+  for (const code of await listedCodes(ctx.repos)) {
+    const timeline = snapshotTimeline(await visibleEntries(ctx.repos, code, today, disclosure), today);
     if (timeline.length > 0) codes.push({ code, timeline });
   }
   const key = await ctx.currentSigningKey();

@@ -10,7 +10,7 @@ import { buildSnapshot, type BuiltSnapshot } from './build-snapshot.ts';
 export function createSnapshotCache(ctx: PlatformContext): (scope: Disclosure['scope']) => Promise<BuiltSnapshot> {
   const built = new Map<Disclosure['scope'], { key: string; snapshot: Promise<BuiltSnapshot> }>();
   return async (scope) => {
-    const key = `${ctx.repos.changes.latest()}|${ctx.today()}|${(await ctx.currentSigningKey()).keyId}`;
+    const key = `${await ctx.repos.changes.latest()}|${ctx.today()}|${(await ctx.currentSigningKey()).keyId}`;
     const cached = built.get(scope);
     if (cached && cached.key === key) return cached.snapshot;
     const snapshot = buildSnapshot(ctx, scope);

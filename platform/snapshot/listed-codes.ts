@@ -1,6 +1,6 @@
 import type { Repositories } from '../db/repositories.ts';
 
 /** Every code with at least one list entry, whatever its state (the snapshot judges them by date). */
-export function listedCodes(repos: Repositories): string[] {
-  return (repos.db.prepare('SELECT DISTINCT code FROM entries ORDER BY code').all() as Array<{ code: string }>).map((row) => row.code);
+export async function listedCodes(repos: Repositories): Promise<string[]> {
+  return (await repos.db.selectFrom('entries').select('code').distinct().orderBy('code').execute()).map((row) => row.code);
 }

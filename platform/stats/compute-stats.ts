@@ -21,13 +21,13 @@ const byName = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) =>
  * up, the verdicts they found (counted at query time), feedback by department, measure and
  * outcome, and objections filed and resolved. `department` null means every department.
  */
-export function computeStats(ctx: PlatformContext, period: StatsPeriod, department: string | null): StatsResponse {
+export async function computeStats(ctx: PlatformContext, period: StatsPeriod, department: string | null): Promise<StatsResponse> {
   const verdicts = Object.fromEntries(VERDICT_KINDS.map((k) => [k, 0])) as VerdictCounts;
   const checksByDepartment = new Map<string, { queries: number; codes: number }>();
   let queries = 0;
   let codes = 0;
   let records = 0;
-  for (const row of ctx.repos.audit.checks(period.fromInstant, period.toInstant, department)) {
+  for (const row of await ctx.repos.audit.checks(period.fromInstant, period.toInstant, department)) {
     queries++;
     codes += row.codes;
     if (row.endpoint === 'record') records++;
@@ -42,7 +42,7 @@ export function computeStats(ctx: PlatformContext, period: StatsPeriod, departme
   const feedback = emptyOutcomes();
   const feedbackByDepartment = new Map<string, OutcomeCounts>();
   const feedbackByMeasure = new Map<string, OutcomeCounts>();
-  for (const f of ctx.repos.feedback.between(period.fromInstant, period.toInstant, department)) {
+  for (const f of await ctx.repos.feedback.between(period.fromInstant, period.toInstant, department)) {
     addOutcome(feedback, f.outcome);
     for (const [map, key] of [
       [feedbackByDepartment, f.department],
@@ -68,7 +68,7 @@ export function computeStats(ctx: PlatformContext, period: StatsPeriod, departme
         .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
         .map(([measureId, c]) => ({ measureId, item: measureItem(measureId), ...c })),
     },
-    objections: ctx.repos.objections.countsBetween(period.fromInstant, period.toInstant, department),
-    ...answerStamp(ctx),
+    objections: await ctx.repos.objections.countsBetween(period.fromInstant, period.toInstant, department),
+    ...(await answerStamp(ctx)),
   };
 }

@@ -129,7 +129,7 @@ describe('list entries over their life, on an open page', () => {
         '',
       ],
     ];
-    const report = importList(createRepositories(platform.db), { headers, rows });
+    const report = await importList(createRepositories(platform.db), { headers, rows });
     expect(report.rejected).toEqual([]);
     expect(report.imported).toBe(1);
     expect(report.kept.map((k) => k.code)).toContain(codes.disputed);

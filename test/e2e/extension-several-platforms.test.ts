@@ -120,7 +120,7 @@ describe('extension with a city and a provincial platform', () => {
     await popup.close();
 
     // The province lists the red subject black as well: its feed alone brings it to the page.
-    const report = importList(createRepositories(hubei.db), {
+    const report = await importList(createRepositories(hubei.db), {
       headers: LIST_HEADERS,
       rows: [
         [

@@ -89,8 +89,8 @@ describe('cli check', () => {
     const broken = await startTestPlatform({ today: undefined, seed: { subjects: 30 } });
     try {
       const repos = createRepositories(broken.db);
-      const [red] = repos.entries.listByCode(fixtureCode('red')) as StoredEntry[];
-      for (let i = 0; i < 205; i++) repos.entries.insert({ ...red!, id: `bulk-${i}`, documentNumber: `doc-${i}` });
+      const [red] = (await repos.entries.listByCode(fixtureCode('red'))) as StoredEntry[];
+      for (let i = 0; i < 205; i++) await repos.entries.insert({ ...red!, id: `bulk-${i}`, documentNumber: `doc-${i}` });
       const { code, json } = await run('--platform', broken.url, '--json', fixtureCode('red'), fixtureCode('clear'));
       expect(json.codes.map((c: { kind: string }) => c.kind)).toEqual(['unknown', 'clear']);
       expect(code).toBe(1);

@@ -39,7 +39,7 @@ beforeAll(async () => {
     individual: fixtureCode('individual-black'),
   });
   const repos = createRepositories(platform.db);
-  const check = (
+  const check = async (
     at: string,
     department: string | null,
     endpoint: string,
@@ -47,21 +47,21 @@ beforeAll(async () => {
     caseReference: string | null,
     verdicts: Record<string, number>,
     hits: AuditHit[],
-  ) => repos.audit.record({ at, tokenId: null, department, endpoint, codes, purpose: null, ip: '127.0.0.1', verdicts, caseReference, hits });
-  check(china('2026-09-28'), A, 'status', [code.black, code.clear], 'A-1', { black: 1, clear: 1 }, [{ code: code.black, kind: 'black' }]);
-  check(china('2026-09-28', '15:00'), A, 'status', [code.black], 'A-1', { black: 1 }, [{ code: code.black, kind: 'black' }]); // same case: same hit
-  check(china('2026-09-30'), A, 'record', [code.red, code.multiple], 'A-2', { red: 1, black: 1 }, [
+  ) => await repos.audit.record({ at, tokenId: null, department, endpoint, codes, purpose: null, ip: '127.0.0.1', verdicts, caseReference, hits });
+  await check(china('2026-09-28'), A, 'status', [code.black, code.clear], 'A-1', { black: 1, clear: 1 }, [{ code: code.black, kind: 'black' }]);
+  await check(china('2026-09-28', '15:00'), A, 'status', [code.black], 'A-1', { black: 1 }, [{ code: code.black, kind: 'black' }]); // same case: same hit
+  await check(china('2026-09-30'), A, 'record', [code.red, code.multiple], 'A-2', { red: 1, black: 1 }, [
     { code: code.red, kind: 'red' },
     { code: code.multiple, kind: 'black' },
   ]);
-  check(china('2026-10-12'), A, 'status', [code.individual], null, { black: 1 }, [{ code: code.individual, kind: 'black' }]);
-  check(china('2026-10-09'), B, 'status', [code.black], 'B-1', { black: 1 }, [{ code: code.black, kind: 'black' }]);
-  check(china('2026-10-15', '11:00'), B, 'status', [code.clear], 'B-2', { clear: 1 }, []);
-  check(china('2026-10-09'), null, 'status', [code.black], null, { black: 1 }, [{ code: code.black, kind: 'black' }]); // anonymous: no department's case
-  check(china('2026-10-17'), A, 'status', [code.black], 'A-9', { black: 1 }, [{ code: code.black, kind: 'black' }]); // after the period
-  check(china('2027-06-14'), A, 'status', [code.black], 'A-10', { black: 1 }, [{ code: code.black, kind: 'black' }]); // the day before judging
+  await check(china('2026-10-12'), A, 'status', [code.individual], null, { black: 1 }, [{ code: code.individual, kind: 'black' }]);
+  await check(china('2026-10-09'), B, 'status', [code.black], 'B-1', { black: 1 }, [{ code: code.black, kind: 'black' }]);
+  await check(china('2026-10-15', '11:00'), B, 'status', [code.clear], 'B-2', { clear: 1 }, []);
+  await check(china('2026-10-09'), null, 'status', [code.black], null, { black: 1 }, [{ code: code.black, kind: 'black' }]); // anonymous: no department's case
+  await check(china('2026-10-17'), A, 'status', [code.black], 'A-9', { black: 1 }, [{ code: code.black, kind: 'black' }]); // after the period
+  await check(china('2027-06-14'), A, 'status', [code.black], 'A-10', { black: 1 }, [{ code: code.black, kind: 'black' }]); // the day before judging
 
-  const feedback = (
+  const feedback = async (
     id: string,
     department: string,
     c: string,
@@ -70,7 +70,7 @@ beforeAll(async () => {
     receivedAt: string,
     outcome: FeedbackRecord['outcome'] = 'applied',
   ) =>
-    repos.feedback.insert(
+    await repos.feedback.insert(
       {
         id,
         idempotencyKey: `key-${id}`,
@@ -88,14 +88,14 @@ beforeAll(async () => {
       },
       `hash-${id}`,
     );
-  feedback('fb-a1', A, code.black, 'A-1', 'P15-6', china('2026-09-29')); // 1.0 day, on time (due 10-10)
-  feedback('fb-a2', A, code.red, 'A-2', 'R11-1', china('2026-10-14')); // 14.0 days, late (due 10-13)
-  feedback('fb-a3', A, code.individual, 'X-0', 'P15-6', china('2026-10-12', '09:00')); // before the caseless check: does not close it
-  feedback('fb-b1', B, code.black, 'B-9', 'P15-6', china('2026-10-10'), 'not-applicable'); // another case: does not close B-1
+  await feedback('fb-a1', A, code.black, 'A-1', 'P15-6', china('2026-09-29')); // 1.0 day, on time (due 10-10)
+  await feedback('fb-a2', A, code.red, 'A-2', 'R11-1', china('2026-10-14')); // 14.0 days, late (due 10-13)
+  await feedback('fb-a3', A, code.individual, 'X-0', 'P15-6', china('2026-10-12', '09:00')); // before the caseless check: does not close it
+  await feedback('fb-b1', B, code.black, 'B-9', 'P15-6', china('2026-10-10'), 'not-applicable'); // another case: does not close B-1
 
   const [entry] = (await call(platform, 'POST', '/api/v1/status', { token: admin, body: { codes: [code.multiple] } })).json.results[0].entries;
-  const objection = (id: string, department: string, status: 'pending' | 'upheld' | 'rejected', filedAt: string) =>
-    repos.objections.insert({
+  const objection = async (id: string, department: string, status: 'pending' | 'upheld' | 'rejected', filedAt: string) =>
+    await repos.objections.insert({
       id,
       code: code.multiple,
       entryId: entry.id,
@@ -110,10 +110,10 @@ beforeAll(async () => {
       documentNumber: null,
       reference: null,
     });
-  objection('ob-a1', A, 'upheld', china('2026-09-29'));
-  objection('ob-a2', A, 'pending', china('2026-10-16'));
-  objection('ob-b1', B, 'rejected', china('2026-10-10'));
-  objection('ob-b2', B, 'rejected', china('2026-10-20')); // after the period
+  await objection('ob-a1', A, 'upheld', china('2026-09-29'));
+  await objection('ob-a2', A, 'pending', china('2026-10-16'));
+  await objection('ob-b1', B, 'rejected', china('2026-10-10'));
+  await objection('ob-b2', B, 'rejected', china('2026-10-20')); // after the period
 });
 afterAll(() => platform.close());
 

@@ -9,7 +9,9 @@ describe('GroupCommit', () => {
     const writes: number[][] = [];
     let flush: (() => void) | undefined;
     const group = new GroupCommit<number>(
-      (items) => writes.push(items),
+      async (items) => {
+        writes.push(items);
+      },
       (f) => (flush = f),
     );
     const settled: number[] = [];
@@ -27,7 +29,7 @@ describe('GroupCommit', () => {
   it('rejects every item of a batch whose write failed, and the next batch is written again', async () => {
     let fail = true;
     const written: string[] = [];
-    const group = new GroupCommit<string>((items) => {
+    const group = new GroupCommit<string>(async (items) => {
       if (fail) throw new Error('disk full');
       written.push(...items);
     });
@@ -61,7 +63,7 @@ describe('POST /api/v1/status and the audit log', () => {
 
   it('has the row committed when the answer arrives, for every one of many concurrent queries', async () => {
     const repos = createRepositories(platform.db);
-    const before = repos.audit.latest(1)[0]?.id ?? 0;
+    const before = (await repos.audit.latest(1))[0]?.id ?? 0;
     let commits = 0;
     platform.db.function('count_commit', () => ++commits);
     platform.db.exec('CREATE TEMP TRIGGER audit_counts AFTER INSERT ON audit_log BEGIN SELECT count_commit(); END');
@@ -71,7 +73,7 @@ describe('POST /api/v1/status and the audit log', () => {
         purposes.map(async (purpose) => {
           const res = await call(platform, 'POST', '/api/v1/status', { token: platform.tokens.viewer, body: { codes, purpose } });
           // Read at the moment the answer arrived (this process holds the platform: no other writer between).
-          const logged = repos.audit.latest(100).some((r) => r.purpose === purpose && r.id > before);
+          const logged = (await repos.audit.latest(100)).some((r) => r.purpose === purpose && r.id > before);
           return { status: res.status, logged };
         }),
       );

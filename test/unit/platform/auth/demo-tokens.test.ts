@@ -23,17 +23,17 @@ const issueToken = (platform: RunningPlatform<any>, token: string) =>
   call(platform, 'POST', '/api/v1/admin/tokens', { token, body: { department: '区财政局', role: 'admin' } });
 
 /** A database holding one subject that was not seeded as the demo (as an import leaves it). */
-function realDatabase(name: string): string {
+async function realDatabase(name: string): Promise<string> {
   const path = join(dir, name);
   const db = openDatabase(path);
-  createRepositories(db).subjects.upsert({ code: fixtureCode('black'), name: '真实主体', regionCode: null, legalRepresentative: null });
+  await createRepositories(db).subjects.upsert({ code: fixtureCode('black'), name: '真实主体', regionCode: null, legalRepresentative: null });
   db.close();
   return path;
 }
 
 describe('demo tokens', () => {
   it.each(['viewer', 'department', 'admin'] as const)('returns 401 to the demo %s token on a platform that was not seeded as the demo', async (role) => {
-    const platform = await startPlatform({ dbPath: realDatabase(`real-${role}.sqlite`), today: TODAY });
+    const platform = await startPlatform({ dbPath: await realDatabase(`real-${role}.sqlite`), today: TODAY });
     running.push(platform);
     expect(platform.tokens).toBeUndefined();
     const res = await status(platform, DEMO_TOKENS[role]);
@@ -54,7 +54,7 @@ describe('demo tokens', () => {
     running.push(platform);
     expect(platform.tokens).toEqual(DEMO_TOKENS);
     expect((await status(platform, platform.tokens.admin)).status).toBe(200);
-    expect(createRepositories(platform.db).meta.get('demo')).toBe('yes');
+    expect(await createRepositories(platform.db).meta.get('demo')).toBe('yes');
     await platform.close();
     const again = await startPlatform({ dbPath: path, seed: true, today: TODAY });
     running.push(again);
@@ -62,12 +62,12 @@ describe('demo tokens', () => {
   });
 
   it('refuses to seed the demo (and its tokens) into a database that holds other data', async () => {
-    const path = realDatabase('real-seeded.sqlite');
+    const path = await realDatabase('real-seeded.sqlite');
     const started = startPlatform({ dbPath: path, seed: true, today: TODAY });
     await expect(started).rejects.toBeInstanceOf(StartRefusedError);
     await expect(started).rejects.toMatchObject({ kind: 'not-a-demo-database' });
     const db = openDatabase(path);
-    expect(createRepositories(db).tokens.list()).toEqual([]);
+    expect(await createRepositories(db).tokens.list()).toEqual([]);
     db.close();
   });
 

@@ -29,11 +29,11 @@ async function serve(dbPath: string, flags: string[], whileUp: (url: string) => 
   return { code, lines, errors };
 }
 
-const quietly = <T>(run: () => T): T => {
+const quietly = async <T>(run: () => Promise<T>): Promise<T> => {
   const { log, error } = console;
   console.log = console.error = () => undefined;
   try {
-    return run();
+    return await run();
   } finally {
     Object.assign(console, { log, error });
   }
@@ -62,7 +62,7 @@ describe('serveCommand', () => {
 
   it('returns 1 with one line on a database holding the demo tokens unless --demo, which then accepts them', async () => {
     const path = join(dir, 'demo.sqlite');
-    expect(quietly(() => seedCommand(path, new Map([['subjects', '20']])))).toBe(0);
+    expect(await quietly(() => seedCommand(path, new Map([['subjects', '20']])))).toBe(0);
     const refused = await serve(path, []);
     expect(refused.code).toBe(1);
     expect(refused.errors).toHaveLength(1);
@@ -75,9 +75,9 @@ describe('serveCommand', () => {
     expect(demo.lines.join('\n')).toContain(DEMO_TOKENS.admin);
   });
 
-  it('exits non-zero as `npm run platform -- serve` on a demo database without --demo', () => {
+  it('exits non-zero as `npm run platform -- serve` on a demo database without --demo', async () => {
     const path = join(dir, 'demo-spawned.sqlite');
-    expect(quietly(() => seedCommand(path, new Map([['subjects', '20']])))).toBe(0);
+    expect(await quietly(() => seedCommand(path, new Map([['subjects', '20']])))).toBe(0);
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'platform/main.ts', 'serve'], {
       cwd: ROOT,
       env: { ...process.env, DB_PATH: path, PORT: '0' },

@@ -24,7 +24,7 @@ describe('initCommand', () => {
   it('creates the database and prints its first admin token once; a second init is refused', async () => {
     const path = join(dir, 'init.sqlite');
     const out = output();
-    expect(initCommand(path, new Map(), out)).toBe(0);
+    expect(await initCommand(path, new Map(), out)).toBe(0);
     const token = tokenIn(out.lines);
     expect(token).toMatch(/^cl_[\w-]{32}$/);
     const platform = await startPlatform({ dbPath: path, allowDemoTokens: false, today: TODAY });
@@ -34,20 +34,20 @@ describe('initCommand', () => {
       await platform.close();
     }
     const again = output();
-    expect(initCommand(path, new Map(), again)).toBe(1);
+    expect(await initCommand(path, new Map(), again)).toBe(1);
     expect(again.errors[0]).toContain('already has an admin token');
     expect(again.lines.join('\n')).not.toContain('cl_');
   });
 });
 
 describe('tokenCommand', () => {
-  it('lists id, department, role, label, created and revoked — never a token or its hash', () => {
+  it('lists id, department, role, label, created and revoked — never a token or its hash', async () => {
     const path = join(dir, 'list.sqlite');
     const init = output();
-    initCommand(path, new Map(), init);
+    await initCommand(path, new Map(), init);
     const created = output();
     expect(
-      tokenCommand(
+      await tokenCommand(
         path,
         ['create'],
         new Map([
@@ -59,7 +59,7 @@ describe('tokenCommand', () => {
       ),
     ).toBe(0);
     const out = output();
-    expect(tokenCommand(path, ['list'], new Map(), out)).toBe(0);
+    expect(await tokenCommand(path, ['list'], new Map(), out)).toBe(0);
     expect(out.lines[0]).toMatch(/^id\s+department\s+role\s+label\s+created\s+revoked$/);
     expect(out.lines).toHaveLength(3);
     expect(out.lines[2]).toMatch(/^tok-\S+\s+区财政局\s+department\s+采购科\s+\d{4}-\d\d-\d\dT\S+\s+-$/);
@@ -72,9 +72,9 @@ describe('tokenCommand', () => {
 
   it('revokes a token: a running platform answers it 401 from the next request on', async () => {
     const path = join(dir, 'revoke.sqlite');
-    initCommand(path, new Map(), output());
+    await initCommand(path, new Map(), output());
     const created = output();
-    tokenCommand(
+    await tokenCommand(
       path,
       ['create'],
       new Map([
@@ -89,11 +89,11 @@ describe('tokenCommand', () => {
     try {
       expect((await call(platform, 'GET', '/api/v1/changes?since=0', { token })).status).toBe(200);
       const out = output();
-      expect(tokenCommand(path, ['revoke', id], new Map(), out)).toBe(0);
+      expect(await tokenCommand(path, ['revoke', id], new Map(), out)).toBe(0);
       const res = await call(platform, 'GET', '/api/v1/changes?since=0', { token });
       expect([res.status, envelopeCode(res.json)]).toEqual([401, 'unauthorized']);
       const list = output();
-      tokenCommand(path, ['list'], new Map(), list);
+      await tokenCommand(path, ['list'], new Map(), list);
       expect(list.lines.find((l) => l.startsWith(id))).toMatch(/\d{4}-\d\d-\d\dT\S+Z$/);
     } finally {
       await platform.close();
@@ -104,19 +104,19 @@ describe('tokenCommand', () => {
     [['revoke', 'tok-none'], 1, 'there is no token tok-none'],
     [['revoke'], 2, 'needs the id'],
     [['rename'], 2, 'usage'],
-  ])('returns %j exit %i with a message', (args, code, message) => {
+  ])('returns %j exit %i with a message', async (args, code, message) => {
     const path = join(dir, 'errors.sqlite');
     openDatabase(path).close();
     const out = output();
-    expect(tokenCommand(path, args, new Map(), out)).toBe(code);
+    expect(await tokenCommand(path, args, new Map(), out)).toBe(code);
     expect(out.errors.join('\n')).toContain(message);
   });
 
-  it('refuses to create a database: a new platform starts with init', () => {
+  it('refuses to create a database: a new platform starts with init', async () => {
     const path = join(dir, 'none.sqlite');
     const out = output();
     expect(
-      tokenCommand(
+      await tokenCommand(
         path,
         ['create'],
         new Map([

@@ -48,31 +48,31 @@ describe('importList against the answer contract', () => {
     ['a legal representative of 501 characters', { 法定代表人: '张'.repeat(501) }, 'legalRepresentative'],
     ['a document number of 501 characters', { 文书号: '号'.repeat(501) }, 'documentNumber'],
     ['facts of 10001 characters', { 列入原因: '串'.repeat(10_001) }, '文本过长'],
-  ])('returns the row rejected with its number and reason when it holds %s', (_what, over, named) => {
+  ])('returns the row rejected with its number and reason when it holds %s', async (_what, over, named) => {
     const r = repos();
-    const report = importList(r, { headers: HEADERS, rows: [row({ 统一社会信用代码: other, 文书号: 'ok-1' }), row(over)] });
+    const report = await importList(r, { headers: HEADERS, rows: [row({ 统一社会信用代码: other, 文书号: 'ok-1' }), row(over)] });
     expect(report.imported).toBe(1);
     expect(report.rejected).toHaveLength(1);
     expect(report.rejected[0]).toMatchObject({ row: 3, code });
     expect(report.rejected[0]!.reason).toContain(named);
-    expect(r.entries.listByCode(code)).toHaveLength(0);
+    expect(await r.entries.listByCode(code)).toHaveLength(0);
   });
 
-  it(`returns the ${MAX_ENTRIES_PER_SUBJECT + 1}st new entry of one subject rejected, while an entry imported again still updates`, () => {
+  it(`returns the ${MAX_ENTRIES_PER_SUBJECT + 1}st new entry of one subject rejected, while an entry imported again still updates`, async () => {
     const r = repos();
     const rows = Array.from({ length: MAX_ENTRIES_PER_SUBJECT + 5 }, (_, i) => row({ 文书号: `汉住罚〔2026〕${i}号` }));
-    const report = importList(r, { headers: HEADERS, rows });
+    const report = await importList(r, { headers: HEADERS, rows });
     expect(report.imported).toBe(MAX_ENTRIES_PER_SUBJECT);
     expect(report.rejected.map((x) => x.row)).toEqual([52, 53, 54, 55, 56]);
     expect(report.rejected[0]!.reason).toContain(`上限 ${MAX_ENTRIES_PER_SUBJECT} 条`);
-    expect(r.entries.listByCode(code)).toHaveLength(MAX_ENTRIES_PER_SUBJECT);
-    const again = importList(r, { headers: HEADERS, rows: [row({ 文书号: '汉住罚〔2026〕3号', 列入原因: '更正后的事实' })] });
+    expect(await r.entries.listByCode(code)).toHaveLength(MAX_ENTRIES_PER_SUBJECT);
+    const again = await importList(r, { headers: HEADERS, rows: [row({ 文书号: '汉住罚〔2026〕3号', 列入原因: '更正后的事实' })] });
     expect([again.updated, again.rejected.length]).toEqual([1, 0]);
   });
 
-  it('returns cells without bidi and zero-width controls, with a warning', () => {
+  it('returns cells without bidi and zero-width controls, with a warning', async () => {
     const r = repos();
-    const report = importList(r, {
+    const report = await importList(r, {
       headers: HEADERS,
       rows: [
         row({
@@ -85,8 +85,8 @@ describe('importList against the answer contract', () => {
     });
     expect(report.imported).toBe(1);
     expect(report.warnings.map((w) => w.row)).toEqual([2]);
-    expect(r.subjects.get(code)?.name).toBe('武汉司公甲市');
-    const [entry] = r.entries.listByCode(code);
+    expect((await r.subjects.get(code))?.name).toBe('武汉司公甲市');
+    const [entry] = await r.entries.listByCode(code);
     expect(entry).toMatchObject({ facts: '第一行\n第二行', persons: [{ name: '张三', idNumber: '420105198001011234' }] });
   });
 });
@@ -119,16 +119,20 @@ function gbkEncoder(): (text: string) => Uint8Array {
 describe("readCsv of a file's bytes", () => {
   const csv = `${[HEADERS, row()].map((r) => r.join(',')).join('\r\n')}\r\n`;
 
-  it('returns the rows of a GBK-encoded CSV as a government export writes it, and imports them', () => {
+  it('returns the rows of a GBK-encoded CSV as a government export writes it, and imports them', async () => {
     const bytes = gbkEncoder()(csv);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     const table = readCsv(bytes);
     expect(table.encoding).toBe('gb18030');
     expect(table.headers).toEqual(HEADERS);
     const r = repos();
-    expect(importList(r, table).imported).toBe(1);
-    expect(r.subjects.get(code)?.name).toBe('武汉市汉阳区甲公司');
-    expect(r.entries.listByCode(code)[0]).toMatchObject({ category: '围标串标', department: '区住房和城市更新局', documentNumber: '汉住罚〔2026〕9号' });
+    expect((await importList(r, table)).imported).toBe(1);
+    expect((await r.subjects.get(code))?.name).toBe('武汉市汉阳区甲公司');
+    expect((await r.entries.listByCode(code))[0]).toMatchObject({
+      category: '围标串标',
+      department: '区住房和城市更新局',
+      documentNumber: '汉住罚〔2026〕9号',
+    });
   });
 
   it.each([

@@ -29,10 +29,10 @@ async function xlsxOf(rows: unknown[][]): Promise<Buffer> {
 }
 
 describe('importList', () => {
-  it('imports valid rows, rejects invalid ones with reasons, warns on suspect codes (CSV with BOM)', () => {
+  it('imports valid rows, rejects invalid ones with reasons, warns on suspect codes (CSV with BOM)', async () => {
     const r = repos();
     const csv = `\uFEFF${[HEADERS, ...ROWS].map((row) => row.join(',')).join('\n')}\n`;
-    const report = importList(r, readCsv(csv));
+    const report = await importList(r, readCsv(csv));
     expect([report.imported, report.updated]).toEqual([2, 0]);
     expect(report.rejected.map((x) => [x.row, x.reason.split(' ')[0]])).toEqual([
       [3, '统一社会信用代码无效'],
@@ -40,7 +40,7 @@ describe('importList', () => {
       [5, '名单类型应为红名单或黑名单'],
     ]);
     expect(report.warnings.map((w) => w.row)).toEqual([6]);
-    const [entry] = r.entries.listByCode(good);
+    const [entry] = await r.entries.listByCode(good);
     expect(entry).toMatchObject({
       list: 'black',
       category: '围标串标',
@@ -48,48 +48,54 @@ describe('importList', () => {
       validUntil: '2028-01-05',
       persons: [{ role: '法定代表人', name: '张三', idNumber: null }],
     });
-    expect(r.subjects.get(good)?.name).toBe('武汉市汉阳区甲公司');
-    expect(r.changes.since(0, 10).map((c) => c.kind)).toEqual(['listed', 'listed']);
+    expect((await r.subjects.get(good))?.name).toBe('武汉市汉阳区甲公司');
+    expect((await r.changes.since(0, 10)).map((c) => c.kind)).toEqual(['listed', 'listed']);
   });
 
   it('reads XLSX built with exceljs, including real date cells, and counts an entry imported again unchanged', async () => {
     const r = repos();
     const rows = [HEADERS, [...ROWS[0]!.slice(0, 8), new Date(Date.UTC(2026, 0, 5)), '2028-01-05', '张三']];
-    expect(importList(r, await readXlsx(await xlsxOf(rows))).imported).toBe(1);
-    const again = importList(r, await readXlsx(await xlsxOf(rows)));
+    expect((await importList(r, await readXlsx(await xlsxOf(rows)))).imported).toBe(1);
+    const again = await importList(r, await readXlsx(await xlsxOf(rows)));
     expect([again.imported, again.updated, again.unchanged]).toEqual([0, 0, 1]);
-    expect(r.entries.listByCode(good)).toHaveLength(1);
-    expect(r.changes.since(0, 10).map((c) => c.kind)).toEqual(['listed']);
+    expect(await r.entries.listByCode(good)).toHaveLength(1);
+    expect((await r.changes.since(0, 10)).map((c) => c.kind)).toEqual(['listed']);
   });
 
-  it('writes nothing in a dry run but reports the same', () => {
+  it('writes nothing in a dry run but reports the same', async () => {
     const r = repos();
-    const report = importList(r, { headers: HEADERS, rows: ROWS }, { dryRun: true });
+    const report = await importList(r, { headers: HEADERS, rows: ROWS }, { dryRun: true });
     expect([report.imported, report.rejected.length, report.dryRun]).toEqual([2, 3, true]);
-    expect(r.subjects.count()).toBe(0);
-    expect(r.changes.latest()).toBe(0);
+    expect(await r.subjects.count()).toBe(0);
+    expect(await r.changes.latest()).toBe(0);
   });
 
-  it('rejects a file without a required column and imports nothing', () => {
+  it('rejects a file without a required column and imports nothing', async () => {
     const r = repos();
-    const report = importList(r, { headers: HEADERS.filter((h) => h !== '认定部门'), rows: ROWS.map((row) => row.filter((_, i) => i !== 7)) });
+    const report = await importList(r, { headers: HEADERS.filter((h) => h !== '认定部门'), rows: ROWS.map((row) => row.filter((_, i) => i !== 7)) });
     expect(report.fatal).toContain('认定部门');
-    expect(r.subjects.count()).toBe(0);
+    expect(await r.subjects.count()).toBe(0);
   });
 
-  it('rolls everything back when the database fails midway', () => {
+  it('rolls everything back when the database fails midway', async () => {
     const r = repos();
-    r.db.exec(`CREATE TRIGGER fail_second BEFORE INSERT ON entries WHEN (SELECT count(*) FROM entries) >= 1 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
-    expect(() => importList(r, { headers: HEADERS, rows: ROWS })).toThrow(/disk on fire/);
-    expect([r.subjects.count(), r.changes.latest()]).toEqual([0, 0]);
+    r.sqlite!.exec(
+      `CREATE TRIGGER fail_second BEFORE INSERT ON entries WHEN (SELECT count(*) FROM entries) >= 1 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`,
+    );
+    await expect(importList(r, { headers: HEADERS, rows: ROWS })).rejects.toThrow(/disk on fire/);
+    expect([await r.subjects.count(), await r.changes.latest()]).toEqual([0, 0]);
   });
 
-  it('accepts English headers and a mapping of other names', () => {
+  it('accepts English headers and a mapping of other names', async () => {
     const r = repos();
     const headers = ['Company', 'uscc', 'list', 'category', 'department', 'listed on'];
-    const report = importList(r, { headers, rows: [['甲', good, 'black', '非法集资', '区金融工作局', '2026-01-01']] }, { mapping: { Company: '主体名称' } });
+    const report = await importList(
+      r,
+      { headers, rows: [['甲', good, 'black', '非法集资', '区金融工作局', '2026-01-01']] },
+      { mapping: { Company: '主体名称' } },
+    );
     expect(report.imported).toBe(1);
-    expect(r.subjects.get(good)?.name).toBe('甲');
+    expect((await r.subjects.get(good))?.name).toBe('甲');
   });
 });
 

@@ -32,68 +32,73 @@ function entry(code: string, over: Partial<NewEntry>): NewEntry {
   };
 }
 
-function setup() {
+async function setup() {
   const repos = createRepositories(openDatabase(':memory:'));
   for (const [code, over] of [
     [CODE_A, { validUntil: '2026-03-15' }],
     [CODE_B, { category: '拖欠农民工工资失信联合惩戒对象' }],
     [CODE_C, { validUntil: '2027-01-01' }],
   ] as const) {
-    addEntry(repos, { code, name: null, regionCode: '420105', legalRepresentative: null }, entry(code, over));
+    await addEntry(repos, { code, name: null, regionCode: '420105', legalRepresentative: null }, entry(code, over));
   }
-  exitEntry(repos, repos.entries.listByCode(CODE_B)[0]!.id, { date: '2025-06-01', reason: '履行完毕', department: null, monitoringUntil: '2026-03-16' });
+  await exitEntry(repos, (await repos.entries.listByCode(CODE_B))[0]!.id, {
+    date: '2025-06-01',
+    reason: '履行完毕',
+    department: null,
+    monitoringUntil: '2026-03-16',
+  });
   return repos;
 }
 
-const changedSince = (repos: ReturnType<typeof setup>, cursor: number) => repos.changes.since(cursor, 100).map((c) => [c.code, c.kind]);
+const changedSince = async (repos: Awaited<ReturnType<typeof setup>>, cursor: number) => (await repos.changes.since(cursor, 100)).map((c) => [c.code, c.kind]);
 
 describe('announceExpiries', () => {
-  it('only notes the date on the first sweep of a database', () => {
-    const repos = setup();
-    const before = repos.changes.latest();
-    expect(announceExpiries(repos, '2026-03-15')).toBe(0);
-    expect(repos.changes.latest()).toBe(before);
+  it('only notes the date on the first sweep of a database', async () => {
+    const repos = await setup();
+    const before = await repos.changes.latest();
+    expect(await announceExpiries(repos, '2026-03-15')).toBe(0);
+    expect(await repos.changes.latest()).toBe(before);
   });
 
-  it('announces the codes whose entries ran out, and whose monitoring ended, once a day has passed', () => {
-    const repos = setup();
-    announceExpiries(repos, '2026-03-15');
-    const before = repos.changes.latest();
-    expect(announceExpiries(repos, '2026-03-16')).toBe(1);
-    expect(changedSince(repos, before)).toEqual([[CODE_A, 'expired']]);
-    const next = repos.changes.latest();
-    expect(announceExpiries(repos, '2026-03-17')).toBe(1);
-    expect(changedSince(repos, next)).toEqual([[CODE_B, 'updated']]);
+  it('announces the codes whose entries ran out, and whose monitoring ended, once a day has passed', async () => {
+    const repos = await setup();
+    await announceExpiries(repos, '2026-03-15');
+    const before = await repos.changes.latest();
+    expect(await announceExpiries(repos, '2026-03-16')).toBe(1);
+    expect(await changedSince(repos, before)).toEqual([[CODE_A, 'expired']]);
+    const next = await repos.changes.latest();
+    expect(await announceExpiries(repos, '2026-03-17')).toBe(1);
+    expect(await changedSince(repos, next)).toEqual([[CODE_B, 'updated']]);
   });
 
-  it('announces nothing twice and nothing on the same day again', () => {
-    const repos = setup();
-    announceExpiries(repos, '2026-03-15');
-    announceExpiries(repos, '2026-03-16');
-    const after = repos.changes.latest();
-    expect(announceExpiries(repos, '2026-03-16')).toBe(0);
-    expect(announceExpiries(repos, '2026-03-16')).toBe(0);
-    expect(repos.changes.latest()).toBe(after);
+  it('announces nothing twice and nothing on the same day again', async () => {
+    const repos = await setup();
+    await announceExpiries(repos, '2026-03-15');
+    await announceExpiries(repos, '2026-03-16');
+    const after = await repos.changes.latest();
+    expect(await announceExpiries(repos, '2026-03-16')).toBe(0);
+    expect(await announceExpiries(repos, '2026-03-16')).toBe(0);
+    expect(await repos.changes.latest()).toBe(after);
   });
 
-  it('covers every day missed while the platform was stopped', () => {
-    const repos = setup();
-    announceExpiries(repos, '2026-03-01');
-    const before = repos.changes.latest();
-    expect(announceExpiries(repos, '2026-04-01')).toBe(2);
-    expect(changedSince(repos, before).sort()).toEqual([
+  it('covers every day missed while the platform was stopped', async () => {
+    const repos = await setup();
+    await announceExpiries(repos, '2026-03-01');
+    const before = await repos.changes.latest();
+    expect(await announceExpiries(repos, '2026-04-01')).toBe(2);
+    expect((await changedSince(repos, before)).sort()).toEqual([
       [CODE_A, 'expired'],
       [CODE_B, 'updated'],
     ]);
   });
 
-  it('expires the entry through the state machine: stored expired, with its history event (issue 11)', () => {
-    const repos = setup();
-    announceExpiries(repos, '2026-03-15');
-    announceExpiries(repos, '2026-04-01');
-    expect(repos.entries.listByCode(CODE_A)[0]!.state).toBe('expired');
-    expect(repos.events.listByCode(CODE_A).map((e) => e.kind)).toEqual(['listed', 'expired']);
-    expect(repos.events.listByCode(CODE_B).map((e) => e.kind)).toEqual(['listed', 'exited', 'monitoring-ended']);
-    expect(repos.entries.listByCode(CODE_C)[0]!.state).toBe('active');
+  it('expires the entry through the state machine: stored expired, with its history event (issue 11)', async () => {
+    const repos = await setup();
+    await announceExpiries(repos, '2026-03-15');
+    await announceExpiries(repos, '2026-04-01');
+    expect((await repos.entries.listByCode(CODE_A))[0]!.state).toBe('expired');
+    expect((await repos.events.listByCode(CODE_A)).map((e) => e.kind)).toEqual(['listed', 'expired']);
+    expect((await repos.events.listByCode(CODE_B)).map((e) => e.kind)).toEqual(['listed', 'exited', 'monitoring-ended']);
+    expect((await repos.entries.listByCode(CODE_C))[0]!.state).toBe('active');
   });
 });

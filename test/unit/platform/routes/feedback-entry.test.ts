@@ -23,12 +23,12 @@ const feedback = (key: string, code: string, entryId: string | null) => ({
   context: 'procurement',
 });
 const post = (body: object) => call(platform, 'POST', '/api/v1/feedback', { token: platform.tokens.department, body });
-const entryOf = (code: string) => createRepositories(platform.db).entries.listByCode(code)[0]!.id;
+const entryOf = async (code: string) => (await createRepositories(platform.db).entries.listByCode(code))[0]!.id;
 
 describe('feedback on an entry', () => {
   it('is filed with an entry of the subject, or with none', async () => {
     const black = fixtureCode('black');
-    expect((await post(feedback('entry-0001', black, entryOf(black)))).status).toBe(201);
+    expect((await post(feedback('entry-0001', black, await entryOf(black)))).status).toBe(201);
     expect((await post(feedback('entry-0002', black, null))).status).toBe(201);
   });
 
@@ -38,7 +38,7 @@ describe('feedback on an entry', () => {
     expect(elsewhere.status).toBe(400);
     expect(envelopeCode(elsewhere.json)).toBe('bad_request');
     expect(JSON.stringify(elsewhere.json)).toContain('province:x-1');
-    const another = await post(feedback('entry-0004', black, entryOf(fixtureCode('black-multiple'))));
+    const another = await post(feedback('entry-0004', black, await entryOf(fixtureCode('black-multiple'))));
     expect(another.status).toBe(400);
   });
 });

@@ -19,10 +19,10 @@ let platform: RunningPlatform;
 beforeAll(async () => {
   platform = await startTestPlatform();
   const repos = createRepositories(platform.db);
-  const [entry] = repos.entries.listByCode(longId) as StoredEntry[];
-  repos.entries.update({ ...entry!, persons: [{ role: '法定代表人', name: '张三', idNumber: '4'.repeat(600) }] });
-  const [red] = repos.entries.listByCode(manyEntries) as StoredEntry[];
-  for (let i = 0; i < 205; i++) repos.entries.insert({ ...red!, id: `bulk-${i}`, documentNumber: `汉信〔2026〕${i}号` });
+  const [entry] = (await repos.entries.listByCode(longId)) as StoredEntry[];
+  await repos.entries.update({ ...entry!, persons: [{ role: '法定代表人', name: '张三', idNumber: '4'.repeat(600) }] });
+  const [red] = (await repos.entries.listByCode(manyEntries)) as StoredEntry[];
+  for (let i = 0; i < 205; i++) await repos.entries.insert({ ...red!, id: `bulk-${i}`, documentNumber: `汉信〔2026〕${i}号` });
 });
 afterAll(() => platform.close());
 
@@ -70,8 +70,8 @@ describe('POST /api/v1/status with invisible controls in stored data', () => {
   it('returns the texts without bidi and zero-width controls, the code as asked', async () => {
     const repos = createRepositories(platform.db);
     const code = fixtureCode('disputed');
-    const [entry] = repos.entries.listByCode(code) as StoredEntry[];
-    repos.entries.update({
+    const [entry] = (await repos.entries.listByCode(code)) as StoredEntry[];
+    await repos.entries.update({
       ...entry!,
       department: '区\u202E局政财\u202C',
       persons: [{ role: '法定代表人', name: '王\u200B五', idNumber: '4201\u2066051980\u202E01011234' }],

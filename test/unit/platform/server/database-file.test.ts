@@ -98,7 +98,7 @@ describe('an empty platform', () => {
     const path = join(dir, 'filled.sqlite');
     const platform = await startPlatform({ dbPath: path, today: TODAY });
     running.push(platform);
-    createRepositories(platform.db).subjects.upsert({ code: fixtureCode('black'), name: null, regionCode: null, legalRepresentative: null });
+    await createRepositories(platform.db).subjects.upsert({ code: fixtureCode('black'), name: null, regionCode: null, legalRepresentative: null });
     const res = await call(platform, 'POST', '/api/v1/status', { body: { codes: [fixtureCode('black')] } });
     expect(res.status).toBe(200);
     expect(existsSync(path)).toBe(true);

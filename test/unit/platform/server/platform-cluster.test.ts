@@ -73,7 +73,7 @@ describe('a platform served by 2 workers over one file', () => {
   it('answers every worker with the same data version and changes feed after a change written by another process', async () => {
     const before = (await get(platform.url, '/api/v1/changes?since=0&limit=1', DEMO_TOKENS.department)).json.dataVersion as number;
     const db = openDatabase(dbPath);
-    const cursor = createRepositories(db).changes.record(fixtureCode('black'), 'updated', new Date().toISOString());
+    const cursor = await createRepositories(db).changes.record(fixtureCode('black'), 'updated', new Date().toISOString());
     db.close();
     expect(cursor).toBeGreaterThan(before);
     const asked0 = [...asked.values()];
@@ -93,40 +93,40 @@ describe('a platform served by 2 workers over one file', () => {
 });
 
 describe('the expiry sweep with 2 workers over one file', () => {
-  it('is run by one worker at a time: the lease goes to one holder until it expires', () => {
+  it('is run by one worker at a time: the lease goes to one holder until it expires', async () => {
     const a = createRepositories(openDatabase(dbPath));
     const b = createRepositories(openDatabase(dbPath));
     try {
       const t = Date.now();
-      expect(holdLease(a, 'test-sweep', 'worker-a', 60_000, t)).toBe(true);
-      expect(holdLease(b, 'test-sweep', 'worker-b', 60_000, t + 1)).toBe(false);
-      expect(holdLease(a, 'test-sweep', 'worker-a', 60_000, t + 30_000)).toBe(true);
-      expect(holdLease(b, 'test-sweep', 'worker-b', 60_000, t + 60_000)).toBe(false);
+      expect(await holdLease(a, 'test-sweep', 'worker-a', 60_000, t)).toBe(true);
+      expect(await holdLease(b, 'test-sweep', 'worker-b', 60_000, t + 1)).toBe(false);
+      expect(await holdLease(a, 'test-sweep', 'worker-a', 60_000, t + 30_000)).toBe(true);
+      expect(await holdLease(b, 'test-sweep', 'worker-b', 60_000, t + 60_000)).toBe(false);
       // The holder stopped renewing (it died): the other takes over once the lease has run out.
-      expect(holdLease(b, 'test-sweep', 'worker-b', 60_000, t + 90_001)).toBe(true);
-      expect(holdLease(a, 'test-sweep', 'worker-a', 60_000, t + 90_002)).toBe(false);
+      expect(await holdLease(b, 'test-sweep', 'worker-b', 60_000, t + 90_001)).toBe(true);
+      expect(await holdLease(a, 'test-sweep', 'worker-a', 60_000, t + 90_002)).toBe(false);
     } finally {
-      a.db.close();
-      b.db.close();
+      a.sqlite!.close();
+      b.sqlite!.close();
     }
   });
 
-  it('announces a day once, when two workers sweep it', () => {
+  it('announces a day once, when two workers sweep it', async () => {
     const a = createRepositories(openDatabase(dbPath));
     const b = createRepositories(openDatabase(dbPath));
     try {
       const far = '2099-01-01';
-      const changesBefore = a.changes.latest();
-      const first = announceExpiries(a, far);
-      const afterFirst = a.changes.latest();
-      const second = announceExpiries(b, far);
+      const changesBefore = await a.changes.latest();
+      const first = await announceExpiries(a, far);
+      const afterFirst = await a.changes.latest();
+      const second = await announceExpiries(b, far);
       expect(first).toBeGreaterThan(0);
       expect(afterFirst).toBeGreaterThan(changesBefore);
       expect(second).toBe(0);
-      expect(b.changes.latest()).toBe(afterFirst);
+      expect(await b.changes.latest()).toBe(afterFirst);
     } finally {
-      a.db.close();
-      b.db.close();
+      a.sqlite!.close();
+      b.sqlite!.close();
     }
   });
 });

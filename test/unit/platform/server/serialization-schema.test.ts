@@ -29,7 +29,7 @@ describe('the status answer written by the compiled serializer', () => {
         const batch = codes.slice(i, i + 100);
         const res = await call(platform, 'POST', '/api/v1/status', { token, body: { codes: batch } });
         expect(res.status).toBe(200);
-        const expected = lookUpCodes(ctx, batch, disclosureFor(caller, undefined), { asOf: res.json.asOf, dataVersion: res.json.dataVersion }).results;
+        const expected = (await lookUpCodes(ctx, batch, disclosureFor(caller, undefined), { asOf: res.json.asOf, dataVersion: res.json.dataVersion })).results;
         expect(plain(res.json.results)).toEqual(plain(expected));
       }
     }
