@@ -1,4 +1,5 @@
 import { ROLES } from './auth/role.ts';
+import { copyToPostgresCommand } from './cli/copy-to-postgres-command.ts';
 import { importCommand } from './cli/import-command.ts';
 import { initCommand } from './cli/init-command.ts';
 import { parseArgs } from './cli/parse-args.ts';
@@ -30,6 +31,8 @@ Usage: npm run platform -- <command>
                                          sign check records with a new key from now on; older records still verify;
                                          --compromised: records the key signed since that time no longer verify
                                          (see platform/records/README.md)
+  copy-to-postgres <DATABASE_URL>        copy the SQLite database (DB_PATH) into an empty PostgreSQL database (a postgres:// URL),
+                                         in one transaction; prints each table's rows once every count matches
   help                                   this text
 
 Database: DB_PATH (default data/platform.sqlite). Name and regions (several platforms): PLATFORM_NAME,
@@ -58,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
     case 'rotate-record-key':
       if (rest.length === 0) return rotateRecordKeyCommand(platformConfig().dbPath, console.log, flags);
       break;
+    case 'copy-to-postgres':
+      return copyToPostgresCommand(platformConfig().dbPath, rest, flags);
     case undefined:
     case 'help':
       console.log(HELP);
