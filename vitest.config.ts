@@ -15,6 +15,22 @@ export default defineConfig({
         },
       },
       {
+        // The platform's route, list-lifecycle and import tests again, each platform on a fresh
+        // database of a real PostgreSQL server that the run starts itself (issue 16). Files that
+        // open SQLite files of their own (restarts, several workers) stay in `unit` only.
+        plugins: [WxtVitest()],
+        test: {
+          name: 'unit-postgres',
+          include: ['test/unit/platform/routes/**/*.test.ts', 'test/unit/platform/lists/**/*.test.ts', 'test/unit/platform/import/**/*.test.ts'],
+          exclude: ['test/unit/platform/routes/record-key-restart.test.ts'],
+          environment: 'node',
+          env: { PLATFORM_TEST_ENGINE: 'postgres' },
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

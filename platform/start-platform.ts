@@ -5,9 +5,10 @@ import { hostname } from 'node:os';
 import { holdLease } from './db/hold-lease.ts';
 import { chinaDate } from '../core/verdict/china-date.ts';
 import { DEMO_META_KEY, DEMO_TOKENS, demoTokensPresent, ensureDemoTokens, isDemoDatabase, type DemoTokens } from './auth/demo-tokens.ts';
-import { MissingDatabaseError, openDatabase } from './db/open-database.ts';
+import { MissingDatabaseError } from './db/open-database.ts';
+import { databaseTarget, openPlatformDatabase, type PlatformDatabase } from './db/open-platform-database.ts';
 import { watchDatabaseFile } from './db/watch-database-file.ts';
-import { createRepositories } from './db/repositories.ts';
+import { createRepositories, type Repositories } from './db/repositories.ts';
 import { CATALOGUE_VERSION, MEASURES_CATALOGUE } from './seed/measures-catalogue.ts';
 import { followSigningKey } from './records/follow-signing-key.ts';
 import { seedDatabase } from './seed/seed-database.ts';
@@ -29,6 +30,10 @@ export interface StartPlatformOptions {
   host?: string;
   /** Default ':memory:'. A file keeps its data across restarts. */
   dbPath?: string;
+  /** A postgres:// URL (`DATABASE_URL`): run on that PostgreSQL database instead of the SQLite file at `dbPath`. */
+  databaseUrl?: string;
+  /** How many connections this process keeps to PostgreSQL (default 10). */
+  poolSize?: number;
   /** Create the database file when it is missing (default true); false: refuse (`serve` without `--create`). */
   createDatabase?: boolean;
   /**
@@ -87,7 +92,12 @@ export interface RunningPlatform<Tokens extends DemoTokens | undefined = DemoTok
   port: number;
   close(): Promise<void>;
   tokens: Tokens;
+  /** The better-sqlite3 handle of an SQLite platform (tests read it); on PostgreSQL, reading it throws. */
   db: Database;
+  /** The open database, either engine. */
+  database: PlatformDatabase;
+  /** The platform's repositories (tests and tools that write as the platform does). */
+  repos: Repositories;
 }
 
 /**
@@ -111,17 +121,17 @@ export function startPlatform(opts?: StartPlatformOptions): Promise<RunningPlatf
 export async function startPlatform(opts: StartPlatformOptions = {}): Promise<RunningPlatform<DemoTokens | undefined>> {
   const host = opts.host ?? '127.0.0.1';
   const dbPath = opts.dbPath ?? ':memory:';
-  let db: Database;
+  let database: PlatformDatabase;
   try {
-    db = openDatabase(dbPath, { create: opts.createDatabase ?? true });
+    database = await openPlatformDatabase(databaseTarget(dbPath, opts.databaseUrl, opts.createDatabase ?? true), opts.poolSize);
   } catch (error) {
     if (!(error instanceof MissingDatabaseError)) throw error;
     throw new StartRefusedError('missing-database', `there is no database at ${dbPath}; pass --create to start a new, empty platform there (or check DB_PATH)`);
   }
   try {
-    return await startOn(db, dbPath, host, opts);
+    return await startOn(database, database.engine === 'sqlite' ? dbPath : 'the PostgreSQL database', host, opts);
   } catch (error) {
-    if (db.open) db.close();
+    await database.close();
     throw error;
   }
 }
@@ -148,8 +158,8 @@ async function demoTokensOf(
   return (await isDemoDatabase(repos)) && (await demoTokensPresent(repos)).length > 0 ? DEMO_TOKENS : undefined;
 }
 
-async function startOn(db: Database, dbPath: string, host: string, opts: StartPlatformOptions): Promise<RunningPlatform<DemoTokens | undefined>> {
-  const repos = createRepositories(db);
+async function startOn(database: PlatformDatabase, dbPath: string, host: string, opts: StartPlatformOptions): Promise<RunningPlatform<DemoTokens | undefined>> {
+  const repos = createRepositories(database);
   const today = () => opts.today ?? chinaDate(new Date());
   const tokens = await demoTokensOf(repos, dbPath, opts, today());
   const present = await demoTokensPresent(repos);
@@ -159,7 +169,8 @@ async function startOn(db: Database, dbPath: string, host: string, opts: StartPl
       `${dbPath} holds the published demo tokens (${present.join(', ')}), which would open it to anyone; start it with --demo if it is a demo, else revoke them (npm run platform -- token revoke <id>)`,
     );
   }
-  const databaseProblem = watchDatabaseFile(dbPath);
+  // PostgreSQL has no file to lose under a running platform.
+  const databaseProblem = database.engine === 'sqlite' ? watchDatabaseFile(dbPath) : () => null;
   await announceExpiries(repos, today());
   const ctx: PlatformContext = {
     repos,
@@ -210,14 +221,19 @@ async function startOn(db: Database, dbPath: string, host: string, opts: StartPl
     url,
     port,
     tokens: tokens && { ...tokens },
-    db,
+    get db(): Database {
+      if (database.engine !== 'sqlite') throw new Error('a PostgreSQL platform has no SQLite handle: use repos.db');
+      return database.sqlite;
+    },
+    database,
+    repos,
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(expirySweep);
       await app.close();
       await repos.audit.flushPending();
-      db.close();
+      await database.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { CopyRefusedError, copyPlatformDatabase } from '../db/copy-platform-database.ts';
+import { redactUrl } from './redact-url.ts';
 import { MissingDatabaseError } from '../db/open-database.ts';
 import { databaseTarget, openPlatformDatabase, type PlatformDatabase } from '../db/open-platform-database.ts';
 import type { CommandOutput } from './token-command.ts';
@@ -31,7 +32,7 @@ export async function copyToPostgresCommand(
     target = undefined;
   }
   if (target?.engine !== 'postgres') {
-    out.error(`copy-to-postgres: the target must be a postgres:// URL (postgres://user@host:port/database), not ${redact(url)}`);
+    out.error(`copy-to-postgres: the target must be a postgres:// URL (postgres://user@host:port/database), not ${redactUrl(url)}`);
     return 1;
   }
   let from: PlatformDatabase;
@@ -50,7 +51,7 @@ export async function copyToPostgresCommand(
     try {
       to = await openPlatformDatabase(target, 2);
     } catch (error) {
-      out.error(`copy-to-postgres: cannot open ${redact(url)}: ${message(error)}`);
+      out.error(`copy-to-postgres: cannot open ${redactUrl(url)}: ${message(error)}`);
       return 1;
     }
     try {
@@ -58,7 +59,7 @@ export async function copyToPostgresCommand(
       const copied = await copyPlatformDatabase(from, to, (table, rows) => progress(`  ${table}: ${rows} row${rows === 1 ? '' : 's'} copied`));
       const width = Math.max(...copied.map((c) => c.table.length));
       for (const { table, rows } of copied) out.log(`${table.padEnd(width)}  ${rows}`);
-      out.log(`copied ${dbPath} to ${redact(url)} in ${((performance.now() - started) / 1000).toFixed(2)} s; every table's count matches`);
+      out.log(`copied ${dbPath} to ${redactUrl(url)} in ${((performance.now() - started) / 1000).toFixed(2)} s; every table's count matches`);
       return 0;
     } catch (error) {
       const why = error instanceof CopyRefusedError ? error.message : `${message(error)}; rolled back, nothing was copied`;
@@ -69,17 +70,6 @@ export async function copyToPostgresCommand(
     }
   } finally {
     await from.close();
-  }
-}
-
-/** The URL without its password, for messages. */
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(an unreadable URL)';
   }
 }
 

@@ -7,6 +7,8 @@ export interface PlatformConfig {
   port: number;
   host: string;
   dbPath: string;
+  /** DATABASE_URL: a postgres:// URL to run on PostgreSQL instead of the SQLite file at DB_PATH. */
+  databaseUrl?: string | undefined;
   anonymousReads: boolean;
   corsOrigins: string[] | '*' | undefined;
   logRequests: boolean;
@@ -21,7 +23,7 @@ export interface PlatformConfig {
 }
 
 /**
- * Reads PORT, HOST, DB_PATH, ANONYMOUS_READS and LOG_REQUESTS (on unless `0`/`false`/`off`/`no`),
+ * Reads PORT, HOST, DB_PATH, DATABASE_URL, ANONYMOUS_READS and LOG_REQUESTS (on unless `0`/`false`/`off`/`no`),
  * CORS_ORIGINS (comma-separated, or `*`), RATE_LIMIT (requests per minute per caller, or off),
  * PLATFORM_NAME and PLATFORM_REGIONS (`4201`, `42 4205`, or `all`; a wrong one is refused).
  */
@@ -31,6 +33,7 @@ export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformCo
     port: env.PORT ? Number(env.PORT) : 8787,
     host: env.HOST ?? '127.0.0.1',
     dbPath: env.DB_PATH ?? 'data/platform.sqlite',
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
     anonymousReads: !/^(0|false|off|no)$/i.test(env.ANONYMOUS_READS ?? ''),
     logRequests: !/^(0|false|off|no)$/i.test(env.LOG_REQUESTS ?? ''),
     rateLimit: parseRateLimit(env.RATE_LIMIT),

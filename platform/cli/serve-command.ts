@@ -1,12 +1,12 @@
-import type { Database } from 'better-sqlite3';
 import { DEMO_TOKENS } from '../auth/demo-tokens.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { databaseTarget, openPlatformDatabase } from '../db/open-platform-database.ts';
 import { startPlatformCluster } from '../server/platform-cluster.ts';
 import { createRepositories } from '../db/repositories.ts';
 import { DEFAULT_RATE_LIMIT, startPlatform } from '../start-platform.ts';
 import { StartRefusedError } from '../start-refused-error.ts';
 import type { PlatformConfig } from './platform-config.ts';
 import type { CommandOutput } from './token-command.ts';
+import { redactUrl } from './redact-url.ts';
 
 /** Resolves when the operator stops the platform (SIGINT, SIGTERM). */
 export function untilSignalled(): Promise<void> {
@@ -41,6 +41,7 @@ export async function serveCommand(
     port: config.port,
     host: config.host,
     dbPath: config.dbPath,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     anonymousReads: config.anonymousReads,
     log: config.logRequests,
     createDatabase: flags.has('create'),
@@ -51,13 +52,8 @@ export async function serveCommand(
     ...(config.regions ? { regions: config.regions } : {}),
   };
   let platform: { url: string; tokens: unknown; close(): Promise<void> };
-  let db: Database | undefined;
   try {
-    if (workers === 1) {
-      const single = await startPlatform(options);
-      platform = single;
-      db = single.db;
-    } else platform = await startPlatformCluster({ ...options, workers });
+    platform = workers === 1 ? await startPlatform(options) : await startPlatformCluster({ ...options, workers });
   } catch (error) {
     if (!(error instanceof StartRefusedError)) throw error;
     out.error(`serve: ${error.message}`);
@@ -65,16 +61,20 @@ export async function serveCommand(
   }
   const rateLimit = config.rateLimit ?? DEFAULT_RATE_LIMIT;
   out.log(
-    `platform listening on ${platform.url} (database ${config.dbPath}, ${workers === 1 ? '1 worker' : `${workers} workers`}, anonymous reads ${config.anonymousReads ? 'on' : 'off'}, rate limit ${rateLimit === false ? 'off' : `${rateLimit}/min per caller`})`,
+    `platform listening on ${platform.url} (database ${config.databaseUrl ? redactUrl(config.databaseUrl) : config.dbPath}, ${workers === 1 ? '1 worker' : `${workers} workers`}, anonymous reads ${config.anonymousReads ? 'on' : 'off'}, rate limit ${rateLimit === false ? 'off' : `${rateLimit}/min per caller`})`,
   );
   if (platform.tokens)
     out.log(`demo (--demo): published demo tokens viewer ${DEMO_TOKENS.viewer}, department ${DEMO_TOKENS.department}, admin ${DEMO_TOKENS.admin}`);
-  const hintsDb = db ?? openDatabase(config.dbPath, { create: false });
-  const repos = createRepositories(hintsDb);
-  if (!(await repos.tokens.list()).some((t) => t.role === 'admin' && t.revokedAt === null))
-    out.log('no admin token yet: create the first one with npm run platform -- init');
-  if (!(await repos.subjects.any())) out.log('no list data yet: status answers unknown (no_data) until you import a list (npm run platform -- import <file>)');
-  if (hintsDb !== db) hintsDb.close();
+  const hints = await openPlatformDatabase(databaseTarget(config.dbPath, config.databaseUrl, false), 1);
+  try {
+    const repos = createRepositories(hints);
+    if (!(await repos.tokens.list()).some((t) => t.role === 'admin' && t.revokedAt === null))
+      out.log('no admin token yet: create the first one with npm run platform -- init');
+    if (!(await repos.subjects.any()))
+      out.log('no list data yet: status answers unknown (no_data) until you import a list (npm run platform -- import <file>)');
+  } finally {
+    await hints.close();
+  }
   await until();
   out.log('shutting down…');
   await platform.close();

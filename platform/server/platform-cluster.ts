@@ -32,7 +32,9 @@ const WORKER_ENTRY = resolve(import.meta.dirname, 'platform-worker.ts');
 export async function startPlatformCluster(opts: StartPlatformOptions & { workers: number }): Promise<RunningCluster> {
   const { workers, ...options } = opts;
   if (!cluster.isPrimary) throw new Error('startPlatformCluster runs in the primary process');
-  if (!options.dbPath || options.dbPath === ':memory:') throw new Error('several workers need a database file (DB_PATH), not :memory:');
+  if (!options.databaseUrl && (!options.dbPath || options.dbPath === ':memory:')) {
+    throw new Error('several workers need a database file (DB_PATH), not :memory:, or PostgreSQL (DATABASE_URL)');
+  }
   const probe = await startPlatform({ ...options, port: 0, host: '127.0.0.1', log: false });
   const tokens = probe.tokens;
   await probe.close();

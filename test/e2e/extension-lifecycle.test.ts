@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusResponse } from '../../core/api/status-schema.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import { USCC_CHARSET } from '../../core/uscc/uscc-charset.ts';
-import { createRepositories } from '../../platform/db/repositories.ts';
 import { importList } from '../../platform/import/import-list.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
@@ -129,7 +128,7 @@ describe('list entries over their life, on an open page', () => {
         '',
       ],
     ];
-    const report = await importList(createRepositories(platform.db), { headers, rows });
+    const report = await importList(platform.repos, { headers, rows });
     expect(report.rejected).toEqual([]);
     expect(report.imported).toBe(1);
     expect(report.kept.map((k) => k.code)).toContain(codes.disputed);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ErrorEnvelopeSchema } from '../../../core/api/error-envelope-schema.ts';
 import type { DemoTokens } from '../../../platform/auth/demo-tokens.ts';
 import { startPlatform, type DemoSeed, type RunningPlatform, type StartPlatformOptions } from '../../../platform/start-platform.ts';
+import { freshPostgresDatabase, testEngine } from '../../support/test-engine.ts';
 
 /** The day the test platforms are seeded and judged on. */
 export const TODAY = '2026-03-15';
@@ -26,11 +27,16 @@ export function fixtureCode(role: string): string {
   return found.code;
 }
 
-/** A demo platform on an ephemeral port with an in-memory database, seeded on TODAY (`seed: false`: an empty one, without demo tokens). */
+/**
+ * A demo platform on an ephemeral port, seeded on TODAY (`seed: false`: an empty one, without demo
+ * tokens), on the test engine: an in-memory SQLite database (or the `dbPath` given), or in the
+ * unit-postgres project a fresh PostgreSQL database (test-engine.ts).
+ */
 export function startTestPlatform(opts?: StartPlatformOptions & { seed?: DemoSeed }): Promise<RunningPlatform>;
 export function startTestPlatform(opts: StartPlatformOptions): Promise<RunningPlatform<DemoTokens | undefined>>;
-export function startTestPlatform(opts: StartPlatformOptions = {}): Promise<RunningPlatform<DemoTokens | undefined>> {
-  return startPlatform({ seed: true, today: TODAY, ...opts });
+export async function startTestPlatform(opts: StartPlatformOptions = {}): Promise<RunningPlatform<DemoTokens | undefined>> {
+  const engine = testEngine() === 'postgres' && opts.dbPath === undefined ? { databaseUrl: await freshPostgresDatabase(), poolSize: 4 } : {};
+  return startPlatform({ seed: true, today: TODAY, ...engine, ...opts });
 }
 
 export interface CallOptions {

@@ -10,7 +10,6 @@ import type { FeedbackRecord } from '../../../../core/api/feedback-schema.ts';
 import { FollowUpResponseSchema } from '../../../../core/api/follow-up-schema.ts';
 import { TypicalCaseListSchema } from '../../../../core/api/typical-case-schema.ts';
 import type { AuditHit } from '../../../../platform/db/audit-repository.ts';
-import { createRepositories } from '../../../../platform/db/repositories.ts';
 import type { RunningPlatform } from '../../../../platform/start-platform.ts';
 import { call, envelopeCode, fixtureCode, startTestPlatform } from '../platform-harness.ts';
 
@@ -38,7 +37,7 @@ beforeAll(async () => {
     multiple: fixtureCode('black-multiple'),
     individual: fixtureCode('individual-black'),
   });
-  const repos = createRepositories(platform.db);
+  const repos = platform.repos;
   const check = async (
     at: string,
     department: string | null,

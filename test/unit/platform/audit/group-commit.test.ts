@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../../../platform/audit/group-commit.ts';
-import { createRepositories } from '../../../../platform/db/repositories.ts';
 import type { RunningPlatform } from '../../../../platform/start-platform.ts';
 import { call, DEMO_SUBJECTS, envelopeCode, startTestPlatform } from '../platform-harness.ts';
 
@@ -62,7 +61,7 @@ describe('POST /api/v1/status and the audit log', () => {
   });
 
   it('has the row committed when the answer arrives, for every one of many concurrent queries', async () => {
-    const repos = createRepositories(platform.db);
+    const repos = platform.repos;
     const before = (await repos.audit.latest(1))[0]?.id ?? 0;
     let commits = 0;
     platform.db.function('count_commit', () => ++commits);

@@ -54,7 +54,7 @@ describe('demo tokens', () => {
     running.push(platform);
     expect(platform.tokens).toEqual(DEMO_TOKENS);
     expect((await status(platform, platform.tokens.admin)).status).toBe(200);
-    expect(await createRepositories(platform.db).meta.get('demo')).toBe('yes');
+    expect(await platform.repos.meta.get('demo')).toBe('yes');
     await platform.close();
     const again = await startPlatform({ dbPath: path, seed: true, today: TODAY });
     running.push(again);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { openTestRepositories } from '../../../support/test-engine.ts';
 import { MAX_ENTRIES_PER_SUBJECT } from '../../../../core/api/api-limits.ts';
-import { openDatabase } from '../../../../platform/db/open-database.ts';
-import { createRepositories } from '../../../../platform/db/repositories.ts';
 import { decodeTableText, TableEncodingError } from '../../../../platform/import/decode-table-text.ts';
 import { importList } from '../../../../platform/import/import-list.ts';
 import { readCsv } from '../../../../platform/import/read-table-file.ts';
@@ -40,7 +39,7 @@ const row = (over: Partial<Record<(typeof HEADERS)[number], string>> = {}): stri
   };
   return HEADERS.map((h) => over[h] ?? base[h]!);
 };
-const repos = () => createRepositories(openDatabase(':memory:'));
+const repos = () => openTestRepositories();
 
 describe('importList against the answer contract', () => {
   it.each([
@@ -49,7 +48,7 @@ describe('importList against the answer contract', () => {
     ['a document number of 501 characters', { 文书号: '号'.repeat(501) }, 'documentNumber'],
     ['facts of 10001 characters', { 列入原因: '串'.repeat(10_001) }, '文本过长'],
   ])('returns the row rejected with its number and reason when it holds %s', async (_what, over, named) => {
-    const r = repos();
+    const r = await repos();
     const report = await importList(r, { headers: HEADERS, rows: [row({ 统一社会信用代码: other, 文书号: 'ok-1' }), row(over)] });
     expect(report.imported).toBe(1);
     expect(report.rejected).toHaveLength(1);
@@ -59,7 +58,7 @@ describe('importList against the answer contract', () => {
   });
 
   it(`returns the ${MAX_ENTRIES_PER_SUBJECT + 1}st new entry of one subject rejected, while an entry imported again still updates`, async () => {
-    const r = repos();
+    const r = await repos();
     const rows = Array.from({ length: MAX_ENTRIES_PER_SUBJECT + 5 }, (_, i) => row({ 文书号: `汉住罚〔2026〕${i}号` }));
     const report = await importList(r, { headers: HEADERS, rows });
     expect(report.imported).toBe(MAX_ENTRIES_PER_SUBJECT);
@@ -71,7 +70,7 @@ describe('importList against the answer contract', () => {
   });
 
   it('returns cells without bidi and zero-width controls, with a warning', async () => {
-    const r = repos();
+    const r = await repos();
     const report = await importList(r, {
       headers: HEADERS,
       rows: [
@@ -125,7 +124,7 @@ describe("readCsv of a file's bytes", () => {
     const table = readCsv(bytes);
     expect(table.encoding).toBe('gb18030');
     expect(table.headers).toEqual(HEADERS);
-    const r = repos();
+    const r = await repos();
     expect((await importList(r, table)).imported).toBe(1);
     expect((await r.subjects.get(code))?.name).toBe('武汉市汉阳区甲公司');
     expect((await r.entries.listByCode(code))[0]).toMatchObject({

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../platform/db/open-database.ts';
-import { createRepositories } from '../../../../platform/db/repositories.ts';
+import { openTestRepositories } from '../../../support/test-engine.ts';
 import { importList } from '../../../../platform/import/import-list.ts';
 import { parseListDate } from '../../../../platform/import/parse-list-date.ts';
 import { readCsv, readXlsx } from '../../../../platform/import/read-table-file.ts';
@@ -19,7 +19,7 @@ const ROWS = [
   ['戊公司', suspect, 'red', '纳税信用A级纳税人', 'A级', 'x', '汉税公告〔2026〕2号', '区税务局', '2026年2月1日', '长期', ''],
 ];
 
-const repos = () => createRepositories(openDatabase(':memory:'));
+const repos = () => openTestRepositories();
 
 async function xlsxOf(rows: unknown[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -30,7 +30,7 @@ async function xlsxOf(rows: unknown[][]): Promise<Buffer> {
 
 describe('importList', () => {
   it('imports valid rows, rejects invalid ones with reasons, warns on suspect codes (CSV with BOM)', async () => {
-    const r = repos();
+    const r = await repos();
     const csv = `\uFEFF${[HEADERS, ...ROWS].map((row) => row.join(',')).join('\n')}\n`;
     const report = await importList(r, readCsv(csv));
     expect([report.imported, report.updated]).toEqual([2, 0]);
@@ -53,7 +53,7 @@ describe('importList', () => {
   });
 
   it('reads XLSX built with exceljs, including real date cells, and counts an entry imported again unchanged', async () => {
-    const r = repos();
+    const r = await repos();
     const rows = [HEADERS, [...ROWS[0]!.slice(0, 8), new Date(Date.UTC(2026, 0, 5)), '2028-01-05', '张三']];
     expect((await importList(r, await readXlsx(await xlsxOf(rows)))).imported).toBe(1);
     const again = await importList(r, await readXlsx(await xlsxOf(rows)));
@@ -63,7 +63,7 @@ describe('importList', () => {
   });
 
   it('writes nothing in a dry run but reports the same', async () => {
-    const r = repos();
+    const r = await repos();
     const report = await importList(r, { headers: HEADERS, rows: ROWS }, { dryRun: true });
     expect([report.imported, report.rejected.length, report.dryRun]).toEqual([2, 3, true]);
     expect(await r.subjects.count()).toBe(0);
@@ -71,23 +71,31 @@ describe('importList', () => {
   });
 
   it('rejects a file without a required column and imports nothing', async () => {
-    const r = repos();
+    const r = await repos();
     const report = await importList(r, { headers: HEADERS.filter((h) => h !== '认定部门'), rows: ROWS.map((row) => row.filter((_, i) => i !== 7)) });
     expect(report.fatal).toContain('认定部门');
     expect(await r.subjects.count()).toBe(0);
   });
 
   it('rolls everything back when the database fails midway', async () => {
-    const r = repos();
-    r.sqlite!.exec(
-      `CREATE TRIGGER fail_second BEFORE INSERT ON entries WHEN (SELECT count(*) FROM entries) >= 1 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`,
-    );
+    const r = await repos();
+    // The second entry's insert fails, as a full disk would make it.
+    if (r.sqlite) {
+      r.sqlite.exec(
+        `CREATE TRIGGER fail_second BEFORE INSERT ON entries WHEN (SELECT count(*) FROM entries) >= 1 BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`,
+      );
+    } else {
+      await sql`CREATE FUNCTION fail_second() RETURNS trigger AS $$ BEGIN IF (SELECT count(*) FROM entries) >= 1 THEN RAISE EXCEPTION 'disk on fire'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`.execute(
+        r.db,
+      );
+      await sql`CREATE TRIGGER fail_second BEFORE INSERT ON entries FOR EACH ROW EXECUTE FUNCTION fail_second()`.execute(r.db);
+    }
     await expect(importList(r, { headers: HEADERS, rows: ROWS })).rejects.toThrow(/disk on fire/);
     expect([await r.subjects.count(), await r.changes.latest()]).toEqual([0, 0]);
   });
 
   it('accepts English headers and a mapping of other names', async () => {
-    const r = repos();
+    const r = await repos();
     const headers = ['Company', 'uscc', 'list', 'category', 'department', 'listed on'];
     const report = await importList(
       r,

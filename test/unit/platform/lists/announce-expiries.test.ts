@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRepositories } from '../../../../platform/db/repositories.ts';
-import { openDatabase } from '../../../../platform/db/open-database.ts';
+import { openTestRepositories } from '../../../support/test-engine.ts';
 import { addEntry, type NewEntry } from '../../../../platform/lists/add-entry.ts';
 import { announceExpiries } from '../../../../platform/lists/announce-expiries.ts';
 import { exitEntry } from '../../../../platform/lists/exit-entry.ts';
@@ -33,7 +32,7 @@ function entry(code: string, over: Partial<NewEntry>): NewEntry {
 }
 
 async function setup() {
-  const repos = createRepositories(openDatabase(':memory:'));
+  const repos = await openTestRepositories();
   for (const [code, over] of [
     [CODE_A, { validUntil: '2026-03-15' }],
     [CODE_B, { category: '拖欠农民工工资失信联合惩戒对象' }],

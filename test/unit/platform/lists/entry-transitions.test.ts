@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { openTestRepositories } from '../../../support/test-engine.ts';
 import type { ObjectionRequest } from '../../../../core/api/objection-schema.ts';
-import { openDatabase } from '../../../../platform/db/open-database.ts';
-import { createRepositories } from '../../../../platform/db/repositories.ts';
 import { addEntry, type NewEntry } from '../../../../platform/lists/add-entry.ts';
 import { announceExpiries } from '../../../../platform/lists/announce-expiries.ts';
 import { decideRepair } from '../../../../platform/lists/decide-repair.ts';
@@ -15,7 +14,7 @@ const CODE = '91420105MA4K00001A';
 const TODAY = '2026-03-15';
 
 async function setup(over: Partial<NewEntry> = {}) {
-  const repos = createRepositories(openDatabase(':memory:'));
+  const repos = await openTestRepositories();
   const entry = await addEntry(
     repos,
     { code: CODE, name: '武汉市汉阳区测试有限公司', regionCode: '420105', legalRepresentative: null },

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../platform/db/open-database.ts';
-import { createRepositories } from '../../../../platform/db/repositories.ts';
+import { openTestRepositories } from '../../../support/test-engine.ts';
 import { importList } from '../../../../platform/import/import-list.ts';
 import { exitEntry } from '../../../../platform/lists/exit-entry.ts';
 import { fileObjection } from '../../../../platform/lists/file-objection.ts';
@@ -24,7 +23,7 @@ const row = (over: Partial<Record<'facts' | 'doc' | 'validUntil', string>> = {})
 ];
 
 async function imported() {
-  const repos = createRepositories(openDatabase(':memory:'));
+  const repos = await openTestRepositories();
   expect((await importList(repos, { headers: HEADERS, rows: [row()] })).imported).toBe(1);
   return { repos, id: (await repos.entries.listByCode(CODE))[0]!.id };
 }
@@ -107,7 +106,7 @@ describe('importList with exit columns (退出日期, 退出原因, 退出部门
   });
 
   it('rejects a black exit without a monitoring end, and leaves nothing of the row', async () => {
-    const repos = createRepositories(openDatabase(':memory:'));
+    const repos = await openTestRepositories();
     const report = await importList(repos, { headers: EXIT_HEADERS, rows: [[...row(), '2026-03-01', '已支付', '', '']] });
     expect(report.rejected).toEqual([{ row: 2, code: CODE, reason: expect.stringMatching(/monitoringUntil/) }]);
     expect(report.imported).toBe(0);
@@ -116,7 +115,7 @@ describe('importList with exit columns (退出日期, 退出原因, 退出部门
   });
 
   it('rejects an unreadable exit date', async () => {
-    const repos = createRepositories(openDatabase(':memory:'));
+    const repos = await openTestRepositories();
     expect((await importList(repos, { headers: EXIT_HEADERS, rows: [[...row(), '三月', '已支付', '', '2027-01-01']] })).rejected[0]!.reason).toMatch(
       /退出日期无效/,
     );

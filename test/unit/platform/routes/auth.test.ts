@@ -98,7 +98,7 @@ describe('authorization', () => {
     expect(issued.status).toBe(201);
     const fb = await call(open, 'POST', '/api/v1/feedback', { token: issued.json.token, body: feedback('issued-token-1') });
     expect([fb.status, fb.json.feedback.department]).toEqual([201, '区财政局']);
-    const rows = open.db.prepare('SELECT hash FROM tokens').all() as { hash: string }[];
+    const rows = await open.repos.db.selectFrom('tokens').select('hash').execute();
     expect(rows.some((r) => r.hash === issued.json.token)).toBe(false);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
   });

@@ -1,6 +1,5 @@
 /** `POST /api/v1/feedback` names an entry of the subject on this platform, or none (issue 17: several platforms). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepositories } from '../../../../platform/db/repositories.ts';
 import type { RunningPlatform } from '../../../../platform/start-platform.ts';
 import { call, envelopeCode, fixtureCode, startTestPlatform } from '../platform-harness.ts';
 
@@ -23,7 +22,7 @@ const feedback = (key: string, code: string, entryId: string | null) => ({
   context: 'procurement',
 });
 const post = (body: object) => call(platform, 'POST', '/api/v1/feedback', { token: platform.tokens.department, body });
-const entryOf = async (code: string) => (await createRepositories(platform.db).entries.listByCode(code))[0]!.id;
+const entryOf = async (code: string) => (await platform.repos.entries.listByCode(code))[0]!.id;
 
 describe('feedback on an entry', () => {
   it('is filed with an entry of the subject, or with none', async () => {

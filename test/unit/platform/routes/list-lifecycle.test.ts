@@ -36,7 +36,7 @@ describe('feedback', () => {
     expect([first.status, first.json.duplicate, second.status, second.json.duplicate]).toEqual([201, false, 200, true]);
     expect(FeedbackResponseSchema.safeParse(second.json).success).toBe(true);
     expect(second.json.feedback).toEqual(first.json.feedback);
-    expect((platform.db.prepare('SELECT count(*) AS n FROM feedback WHERE idempotency_key = ?').get(body.idempotencyKey) as { n: number }).n).toBe(1);
+    expect(await platform.repos.db.selectFrom('feedback').select('id').where('idempotency_key', '=', body.idempotencyKey).execute()).toHaveLength(1);
   });
 
   it('answers the same key with a different body 409 conflict', async () => {

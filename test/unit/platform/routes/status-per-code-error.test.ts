@@ -3,7 +3,6 @@ import { createStatusClient } from '../../../../core/api/create-status-client.ts
 import { StatusResponseSchema } from '../../../../core/api/status-schema.ts';
 import { createStatusQueryClient } from '../../../../core/query/create-status-query-client.ts';
 import { createStatusStore } from '../../../../core/query/create-status-store.ts';
-import { createRepositories } from '../../../../platform/db/repositories.ts';
 import type { StoredEntry } from '../../../../platform/db/stored-records.ts';
 import type { RunningPlatform } from '../../../../platform/start-platform.ts';
 import { call, fixtureCode, startTestPlatform } from '../platform-harness.ts';
@@ -18,7 +17,7 @@ const healthyClear = fixtureCode('clear');
 let platform: RunningPlatform;
 beforeAll(async () => {
   platform = await startTestPlatform();
-  const repos = createRepositories(platform.db);
+  const repos = platform.repos;
   const [entry] = (await repos.entries.listByCode(longId)) as StoredEntry[];
   await repos.entries.update({ ...entry!, persons: [{ role: '法定代表人', name: '张三', idNumber: '4'.repeat(600) }] });
   const [red] = (await repos.entries.listByCode(manyEntries)) as StoredEntry[];
@@ -68,7 +67,7 @@ describe('POST /api/v1/status with one code whose stored data is off-contract', 
 
 describe('POST /api/v1/status with invisible controls in stored data', () => {
   it('returns the texts without bidi and zero-width controls, the code as asked', async () => {
-    const repos = createRepositories(platform.db);
+    const repos = platform.repos;
     const code = fixtureCode('disputed');
     const [entry] = (await repos.entries.listByCode(code)) as StoredEntry[];
     await repos.entries.update({

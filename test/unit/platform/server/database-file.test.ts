@@ -6,7 +6,6 @@ import { isCreditError } from '../../../../core/api/credit-error.ts';
 import { createStatusClient } from '../../../../core/api/create-status-client.ts';
 import { HealthResponseSchema } from '../../../../core/api/health-schema.ts';
 import { computeVerdict } from '../../../../core/verdict/compute-verdict.ts';
-import { createRepositories } from '../../../../platform/db/repositories.ts';
 import { openDatabase } from '../../../../platform/db/open-database.ts';
 import { startPlatform, type RunningPlatform } from '../../../../platform/start-platform.ts';
 import { call, envelopeCode, fixtureCode, TODAY } from '../platform-harness.ts';
@@ -98,7 +97,7 @@ describe('an empty platform', () => {
     const path = join(dir, 'filled.sqlite');
     const platform = await startPlatform({ dbPath: path, today: TODAY });
     running.push(platform);
-    await createRepositories(platform.db).subjects.upsert({ code: fixtureCode('black'), name: null, regionCode: null, legalRepresentative: null });
+    await platform.repos.subjects.upsert({ code: fixtureCode('black'), name: null, regionCode: null, legalRepresentative: null });
     const res = await call(platform, 'POST', '/api/v1/status', { body: { codes: [fixtureCode('black')] } });
     expect(res.status).toBe(200);
     expect(existsSync(path)).toBe(true);

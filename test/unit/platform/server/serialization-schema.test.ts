@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusResult } from '../../../../core/api/status-schema.ts';
-import { createRepositories } from '../../../../platform/db/repositories.ts';
 import { lookUpCodes } from '../../../../platform/lists/look-up-codes.ts';
 import { disclosureFor } from '../../../../platform/privacy/disclosure-for.ts';
 import type { PlatformContext } from '../../../../platform/server/platform-context.ts';
@@ -18,7 +17,7 @@ const plain = (results: unknown[]) => JSON.parse(JSON.stringify(results, (key, v
 
 describe('the status answer written by the compiled serializer', () => {
   it('says exactly what the looked-up answer holds, field for field, for every demo subject (anonymous and signed in)', async () => {
-    const repos = createRepositories(platform.db);
+    const repos = platform.repos;
     const ctx = { repos, today: () => TODAY, regions: ['all'] } as unknown as PlatformContext;
     for (const [token, caller] of [
       [undefined, { role: null, tokenId: null, department: null }],
