@@ -17,11 +17,16 @@ export default defineConfig({
       {
         // The platform's route, list-lifecycle and import tests again, each platform on a fresh
         // database of a real PostgreSQL server that the run starts itself (issue 16). Files that
-        // open SQLite files of their own (restarts, several workers) stay in `unit` only.
+        // open SQLite files of their own (restarts) stay in `unit` only; the two-worker test runs on both.
         plugins: [WxtVitest()],
         test: {
           name: 'unit-postgres',
-          include: ['test/unit/platform/routes/**/*.test.ts', 'test/unit/platform/lists/**/*.test.ts', 'test/unit/platform/import/**/*.test.ts'],
+          include: [
+            'test/unit/platform/routes/**/*.test.ts',
+            'test/unit/platform/lists/**/*.test.ts',
+            'test/unit/platform/import/**/*.test.ts',
+            'test/unit/platform/server/platform-cluster.test.ts',
+          ],
           exclude: ['test/unit/platform/routes/record-key-restart.test.ts'],
           environment: 'node',
           env: { PLATFORM_TEST_ENGINE: 'postgres' },

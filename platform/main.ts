@@ -35,8 +35,14 @@ Usage: npm run platform -- <command>
                                          in one transaction; prints each table's rows once every count matches
   help                                   this text
 
-Database: DB_PATH (default data/platform.sqlite). Name and regions (several platforms): PLATFORM_NAME,
+Database: DB_PATH (default data/platform.sqlite), or PostgreSQL when DATABASE_URL=postgres://… is set (every command). Name and regions (several platforms): PLATFORM_NAME,
 PLATFORM_REGIONS (e.g. "4201", or "all", the default).`;
+
+/** DB_PATH, or PostgreSQL when DATABASE_URL is set: where every command but serve works. */
+function commandTarget(): { dbPath: string; databaseUrl?: string | undefined } {
+  const { dbPath, databaseUrl } = platformConfig();
+  return { dbPath, databaseUrl };
+}
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
@@ -50,16 +56,16 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       return serveCommand(platformConfig(), flags);
     case 'init':
-      if (rest.length === 0) return initCommand(platformConfig().dbPath, flags);
+      if (rest.length === 0) return initCommand(commandTarget(), flags);
       break;
     case 'seed':
-      return seedCommand(platformConfig().dbPath, flags);
+      return seedCommand(commandTarget(), flags);
     case 'import':
-      return importCommand(platformConfig().dbPath, rest[0], flags);
+      return importCommand(commandTarget(), rest[0], flags);
     case 'token':
-      return tokenCommand(platformConfig().dbPath, rest, flags);
+      return tokenCommand(commandTarget(), rest, flags);
     case 'rotate-record-key':
-      if (rest.length === 0) return rotateRecordKeyCommand(platformConfig().dbPath, console.log, flags);
+      if (rest.length === 0) return rotateRecordKeyCommand(commandTarget(), console.log, flags);
       break;
     case 'copy-to-postgres':
       return copyToPostgresCommand(platformConfig().dbPath, rest, flags);

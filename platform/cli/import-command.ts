@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { leaveDemo } from '../auth/demo-tokens.ts';
-import { openDatabase } from '../db/open-database.ts';
-import { createRepositories } from '../db/repositories.ts';
+import { openCommandDatabase, type CommandTarget } from './command-database.ts';
 import { TableEncodingError } from '../import/decode-table-text.ts';
 import { importList } from '../import/import-list.ts';
 import { readTableFile } from '../import/read-table-file.ts';
 
 /** `import <file.csv|file.xlsx> [--dry-run] [--mapping m.json]`: imports a published list and prints the report. */
-export async function importCommand(dbPath: string, file: string | undefined, flags: Map<string, string | true>): Promise<number> {
+export async function importCommand(target: CommandTarget, file: string | undefined, flags: Map<string, string | true>): Promise<number> {
   if (!file) {
     console.error('import needs a file: npm run platform -- import <file.csv|file.xlsx> [--dry-run] [--mapping m.json]');
     return 2;
@@ -23,9 +22,8 @@ export async function importCommand(dbPath: string, file: string | undefined, fl
     return 1;
   }
   if (table.encoding === 'gb18030') console.log('read as GBK/GB18030 (the file is not UTF-8)');
-  const db = openDatabase(dbPath);
+  const { repos, close } = await openCommandDatabase(target);
   const started = performance.now();
-  const repos = createRepositories(db);
   const report = await importList(repos, table, {
     dryRun: flags.has('dry-run'),
     mapping,
@@ -33,7 +31,7 @@ export async function importCommand(dbPath: string, file: string | undefined, fl
   });
   // Imported data makes it a real platform: no demo any more, and the published demo tokens stop working.
   const revokedDemo = !report.dryRun && report.imported + report.updated > 0 ? await leaveDemo(repos) : [];
-  db.close();
+  await close();
   if (revokedDemo.length > 0) console.log(`revoked the published demo tokens (${revokedDemo.join(', ')}): this database now holds imported data`);
   if (report.fatal) {
     console.error(`import: ${report.fatal}; nothing imported`);

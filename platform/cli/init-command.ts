@@ -1,7 +1,6 @@
 import { leaveDemo } from '../auth/demo-tokens.ts';
 import { createToken } from '../auth/create-token.ts';
-import { openDatabase } from '../db/open-database.ts';
-import { createRepositories } from '../db/repositories.ts';
+import { openCommandDatabase, type CommandTarget } from './command-database.ts';
 import type { CommandOutput } from './token-command.ts';
 
 /** The department of the first admin token unless `--department` names one. */
@@ -13,13 +12,12 @@ export const DEFAULT_ADMIN_DEPARTMENT = '信用平台管理';
  * once. Refuses when the database already has an admin token that is not revoked (issue more with
  * `token create`, or `token revoke` the old one first).
  */
-export async function initCommand(dbPath: string, flags: Map<string, string | true>, out: CommandOutput = console): Promise<number> {
-  const db = openDatabase(dbPath);
+export async function initCommand(target: CommandTarget, flags: Map<string, string | true>, out: CommandOutput = console): Promise<number> {
+  const { repos, name, close } = await openCommandDatabase(target);
   try {
-    const repos = createRepositories(db);
     const admins = (await repos.tokens.list()).filter((t) => t.role === 'admin' && t.revokedAt === null);
     if (admins.length > 0) {
-      out.error(`init: ${dbPath} already has an admin token (${admins.map((t) => t.id).join(', ')}); issue more with token create, or revoke first`);
+      out.error(`init: ${name} already has an admin token (${admins.map((t) => t.id).join(', ')}); issue more with token create, or revoke first`);
       return 1;
     }
     const department = flags.get('department');
@@ -36,10 +34,10 @@ export async function initCommand(dbPath: string, flags: Map<string, string | tr
       ));
     });
     out.log(
-      `platform database ${dbPath} is ready; its first admin token (${id}):\n${token}\n(stored hashed; this is the only time it is shown — issue department tokens with it or with token create)`,
+      `platform database ${name} is ready; its first admin token (${id}):\n${token}\n(stored hashed; this is the only time it is shown — issue department tokens with it or with token create)`,
     );
     return 0;
   } finally {
-    db.close();
+    await close();
   }
 }

@@ -1,5 +1,4 @@
-import { openDatabase } from '../db/open-database.ts';
-import { createRepositories } from '../db/repositories.ts';
+import { openCommandDatabase, type CommandTarget } from './command-database.ts';
 import { compromiseSigningKey } from '../records/compromise-signing-key.ts';
 import { rotateSigningKey } from '../records/rotate-signing-key.ts';
 
@@ -12,7 +11,7 @@ import { rotateSigningKey } from '../records/rotate-signing-key.ts';
  * the new key up with its next record — no restart.
  */
 export async function rotateRecordKeyCommand(
-  dbPath: string,
+  target: CommandTarget,
   write: (line: string) => void = console.log,
   flags: ReadonlyMap<string, string | true> = new Map(),
 ): Promise<number> {
@@ -30,9 +29,8 @@ export async function rotateRecordKeyCommand(
     );
     return 2;
   }
-  const db = openDatabase(dbPath);
+  const { repos, name, close } = await openCommandDatabase(target);
   try {
-    const repos = createRepositories(db);
     if (compromised === true) {
       const outcome = await compromiseSigningKey(repos, { since: since as string, ...(typeof key === 'string' && { keyId: key }) });
       if (!outcome.ok) {
@@ -40,14 +38,14 @@ export async function rotateRecordKeyCommand(
         return outcome.error.kind === 'bad-time' ? 2 : 1;
       }
       write(`record key ${outcome.keyId} marked compromised since ${outcome.since}: records it signed from then on no longer verify (key-compromised)`);
-      if (outcome.rotated) report(write, dbPath, outcome.rotated);
+      if (outcome.rotated) report(write, name, outcome.rotated);
       else write(`${outcome.keyId} was already retired; the current signing key is unchanged`);
       return 0;
     }
-    report(write, dbPath, await rotateSigningKey(repos));
+    report(write, name, await rotateSigningKey(repos));
     return 0;
   } finally {
-    db.close();
+    await close();
   }
 }
 

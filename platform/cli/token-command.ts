@@ -1,7 +1,8 @@
 import { createToken } from '../auth/create-token.ts';
 import { ROLES, type Role } from '../auth/role.ts';
-import { MissingDatabaseError, openDatabase } from '../db/open-database.ts';
-import { createRepositories, type Repositories } from '../db/repositories.ts';
+import { MissingDatabaseError } from '../db/open-database.ts';
+import type { Repositories } from '../db/repositories.ts';
+import { openCommandDatabase, type CommandDatabase, type CommandTarget } from './command-database.ts';
 
 /** Where a command's lines go (stdout, stderr). */
 export interface CommandOutput {
@@ -17,27 +18,32 @@ const USAGE = `token create --department D --role <${ROLES.join('|')}> [--label 
  * shows id, department, role, label, created and revoked — never a token or its hash. A revoked
  * token is refused (401) from the next request on, also by a platform already running.
  */
-export async function tokenCommand(dbPath: string, args: readonly string[], flags: Map<string, string | true>, out: CommandOutput = console): Promise<number> {
+export async function tokenCommand(
+  target: CommandTarget,
+  args: readonly string[],
+  flags: Map<string, string | true>,
+  out: CommandOutput = console,
+): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'create' && sub !== 'list' && sub !== 'revoke') {
     out.error(`usage: ${USAGE}`);
     return 2;
   }
-  let db;
+  let opened: CommandDatabase;
   try {
-    db = openDatabase(dbPath, { create: false });
+    opened = await openCommandDatabase(target, false);
   } catch (error) {
     if (!(error instanceof MissingDatabaseError)) throw error;
-    out.error(`token ${sub}: there is no database at ${dbPath} (start a new platform with: npm run platform -- init)`);
+    out.error(`token ${sub}: there is no database at ${error.path} (start a new platform with: npm run platform -- init)`);
     return 1;
   }
+  const { repos, close } = opened;
   try {
-    const repos = createRepositories(db);
     if (sub === 'create') return await create(repos, flags, out);
     if (sub === 'list') return await list(repos, out);
     return await revoke(repos, rest[0], out);
   } finally {
-    db.close();
+    await close();
   }
 }
 
