@@ -12,6 +12,7 @@ import { createRepositories, type Repositories } from './db/repositories.ts';
 import { CATALOGUE_VERSION, MEASURES_CATALOGUE } from './seed/measures-catalogue.ts';
 import { followSigningKey } from './records/follow-signing-key.ts';
 import { seedDatabase } from './seed/seed-database.ts';
+import { databaseBucketStore } from './rate-limit/database-bucket-store.ts';
 import { parseRateLimit } from './rate-limit/parse-rate-limit.ts';
 import { createServer } from './server/create-server.ts';
 import type { PlatformContext } from './server/platform-context.ts';
@@ -63,8 +64,9 @@ export interface StartPlatformOptions {
    */
   rateLimit?: number | false;
   /**
-   * Where the rate limit counts (default: this process's token buckets); a worker of several gets
-   * the primary's (rate-limit/ipc-bucket-store.ts, server/platform-cluster.ts).
+   * Where the rate limit counts. Default: on PostgreSQL the database's buckets, shared by every
+   * worker and machine (rate-limit/database-bucket-store.ts); on SQLite this process's, and a
+   * worker of several gets the primary's (rate-limit/ipc-bucket-store.ts, server/platform-cluster.ts).
    */
   rateLimitStore?: FastifyRateLimitStoreCtor;
   /** The platform's name, signed into its check records (`PLATFORM_NAME`); default the reference platform's. */
@@ -186,13 +188,17 @@ async function startOn(database: PlatformDatabase, dbPath: string, host: string,
   await ctx.currentSigningKey();
   // The platform's own origin is only known once it listens: the list is filled in then.
   const corsOrigins: string[] | '*' = opts.corsOrigins === '*' ? '*' : [...(opts.corsOrigins ?? ['http://localhost:*', 'http://127.0.0.1:*'])];
+  const rateLimit = opts.rateLimit ?? parseRateLimit(process.env.RATE_LIMIT) ?? DEFAULT_RATE_LIMIT;
+  // On PostgreSQL the buckets live in the database: every worker of every machine spends from them.
+  const rateLimitStore =
+    opts.rateLimitStore ?? (database.engine === 'postgres' && rateLimit !== false ? databaseBucketStore(database.db, rateLimit) : undefined);
   const app = await createServer(ctx, {
     corsOrigins,
     staticDirs: opts.staticDirs ?? [],
     log: opts.log ?? false,
-    rateLimit: opts.rateLimit ?? parseRateLimit(process.env.RATE_LIMIT) ?? DEFAULT_RATE_LIMIT,
+    rateLimit,
     databaseProblem,
-    ...(opts.rateLimitStore ? { rateLimitStore: opts.rateLimitStore } : {}),
+    ...(rateLimitStore ? { rateLimitStore } : {}),
     ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
     ...(opts.extensionDir ? { extensionDir: opts.extensionDir } : {}),
   });

@@ -135,6 +135,16 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     compromised_since text
   );
   `,
+  // The rate limit's token buckets, shared by every worker of every machine (rate-limit/database-bucket-store.ts).
+  // Unlogged: no WAL for a write per request; a crash empties it, which only gives every caller a full allowance.
+  `
+  CREATE UNLOGGED TABLE rate_buckets (
+    key text PRIMARY KEY,
+    tokens double precision NOT NULL,
+    at bigint NOT NULL,
+    allowed boolean NOT NULL
+  );
+  `,
 ];
 
 /**

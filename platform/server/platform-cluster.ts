@@ -39,7 +39,8 @@ export async function startPlatformCluster(opts: StartPlatformOptions & { worker
   const tokens = probe.tokens;
   await probe.close();
   const rateLimit = options.rateLimit ?? parseRateLimit(process.env.RATE_LIMIT) ?? DEFAULT_RATE_LIMIT;
-  const limiter = rateLimit === false ? null : createRateLimiter(rateLimit);
+  // SQLite: the primary holds the buckets for its workers; PostgreSQL: the database does (start-platform.ts).
+  const limiter = rateLimit === false || options.databaseUrl !== undefined ? null : createRateLimiter(rateLimit);
   const workerOptions: StartPlatformOptions = { ...options, rateLimit, createDatabase: false };
   cluster.setupPrimary({ exec: WORKER_ENTRY, execArgv: ['--import', 'tsx'] });
 

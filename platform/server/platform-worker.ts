@@ -8,9 +8,11 @@ import { ipcBucketStore } from '../rate-limit/ipc-bucket-store.ts';
 import { startPlatform, type StartPlatformOptions } from '../start-platform.ts';
 
 const options = JSON.parse(process.env.CREDITLENS_WORKER ?? '{}') as StartPlatformOptions;
+// On PostgreSQL the rate limit counts in the database (start-platform.ts), shared beyond this machine.
+const shared = options.rateLimit === false || options.databaseUrl !== undefined;
 const platform = await startPlatform({
   ...options,
-  ...(options.rateLimit === false ? {} : { rateLimitStore: ipcBucketStore({ send: (m) => process.send?.(m), on: (e, l) => process.on(e, l) }) }),
+  ...(shared ? {} : { rateLimitStore: ipcBucketStore({ send: (m) => process.send?.(m), on: (e, l) => process.on(e, l) }) }),
 });
 let closing = false;
 async function stop(): Promise<void> {
