@@ -1,4 +1,5 @@
 import { ROLES } from './auth/role.ts';
+import { DatabaseUnreachableError, InvalidDatabaseUrlError } from './db/open-platform-database.ts';
 import { copyToPostgresCommand } from './cli/copy-to-postgres-command.ts';
 import { importCommand } from './cli/import-command.ts';
 import { initCommand } from './cli/init-command.ts';
@@ -78,9 +79,14 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-// A setting the environment got wrong (PLATFORM_REGIONS, PLATFORM_NAME): one line, exit 2, for every command.
+// A setting the environment got wrong (PLATFORM_REGIONS, PLATFORM_NAME, DATABASE_URL): one line,
+// exit 2; a PostgreSQL server that cannot be reached: one line, exit 1 — for every command.
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
-  if (!(error instanceof ConfigError)) throw error;
+  if (error instanceof DatabaseUnreachableError) {
+    console.error(error.message);
+    return 1;
+  }
+  if (!(error instanceof ConfigError) && !(error instanceof InvalidDatabaseUrlError)) throw error;
   console.error(error.message);
   return 2;
 });

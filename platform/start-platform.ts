@@ -6,7 +6,7 @@ import { holdLease } from './db/hold-lease.ts';
 import { chinaDate } from '../core/verdict/china-date.ts';
 import { DEMO_META_KEY, DEMO_TOKENS, demoTokensPresent, ensureDemoTokens, isDemoDatabase, type DemoTokens } from './auth/demo-tokens.ts';
 import { MissingDatabaseError } from './db/open-database.ts';
-import { databaseTarget, openPlatformDatabase, type PlatformDatabase } from './db/open-platform-database.ts';
+import { DatabaseUnreachableError, databaseTarget, openPlatformDatabase, type PlatformDatabase } from './db/open-platform-database.ts';
 import { watchDatabaseFile } from './db/watch-database-file.ts';
 import { createRepositories, type Repositories } from './db/repositories.ts';
 import { CATALOGUE_VERSION, MEASURES_CATALOGUE } from './seed/measures-catalogue.ts';
@@ -127,6 +127,7 @@ export async function startPlatform(opts: StartPlatformOptions = {}): Promise<Ru
   try {
     database = await openPlatformDatabase(databaseTarget(dbPath, opts.databaseUrl, opts.createDatabase ?? true), opts.poolSize);
   } catch (error) {
+    if (error instanceof DatabaseUnreachableError) throw new StartRefusedError('database-unreachable', error.message);
     if (!(error instanceof MissingDatabaseError)) throw error;
     throw new StartRefusedError('missing-database', `there is no database at ${dbPath}; pass --create to start a new, empty platform there (or check DB_PATH)`);
   }

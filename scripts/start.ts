@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_TOKENS } from '../platform/auth/demo-tokens.ts';
+import { redactUrl } from '../platform/cli/redact-url.ts';
 import { startPlatform } from '../platform/start-platform.ts';
 import { StartRefusedError } from '../platform/start-refused-error.ts';
 
@@ -21,13 +22,16 @@ if (missing.length > 0) {
 const port = process.env.PORT ? Number(process.env.PORT) : 8787;
 const host = process.env.HOST ?? '127.0.0.1';
 const dbPath = process.env.DB_PATH ?? at('data/demo.sqlite');
-const firstRun = !existsSync(dbPath);
+// DATABASE_URL=postgres://… runs the demo on PostgreSQL (npm run postgres starts a local one); else the SQLite file.
+const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
+const firstRun = databaseUrl === undefined && !existsSync(dbPath);
 // The demo path: seeds the demo data set and its published tokens into a database of its own
 // (data/demo.sqlite); a DB_PATH that holds real data is refused rather than opened to the demo tokens.
 const platform = await startPlatform({
   port,
   host,
   dbPath,
+  ...(databaseUrl ? { databaseUrl } : {}),
   seed: true,
   anonymousReads: true,
   staticDirs: [
@@ -44,7 +48,7 @@ const platform = await startPlatform({
 
 const extensionDir = at('.output/chrome-mv3');
 console.log(`
-信用透镜 CreditLens — reference credit platform ${firstRun ? '(demo data seeded into ' : '(demo data from '}${dbPath})
+信用透镜 CreditLens — reference credit platform ${firstRun ? '(demo data seeded into ' : '(demo data from '}${databaseUrl ? `PostgreSQL, ${redactUrl(databaseUrl)}` : dbPath})
 
   Platform & API   ${platform.url}/            (health: ${platform.url}/api/v1/health)
   Demo pages       ${platform.url}/demo/${existsSync(at('demo')) ? '' : '   (folder demo/ not built yet)'}

@@ -1,7 +1,7 @@
 import { CopyRefusedError, copyPlatformDatabase } from '../db/copy-platform-database.ts';
 import { redactUrl } from './redact-url.ts';
 import { MissingDatabaseError } from '../db/open-database.ts';
-import { databaseTarget, openPlatformDatabase, type PlatformDatabase } from '../db/open-platform-database.ts';
+import { DatabaseUnreachableError, databaseTarget, firstLine, openPlatformDatabase, type PlatformDatabase } from '../db/open-platform-database.ts';
 import type { CommandOutput } from './token-command.ts';
 
 const USAGE = 'usage: copy-to-postgres <DATABASE_URL> (a postgres:// URL of an empty database; the SQLite file is DB_PATH)';
@@ -42,7 +42,7 @@ export async function copyToPostgresCommand(
     out.error(
       error instanceof MissingDatabaseError
         ? `copy-to-postgres: there is no database at ${dbPath} (set DB_PATH to the SQLite file to copy)`
-        : `copy-to-postgres: cannot open ${dbPath}: ${message(error)}`,
+        : `copy-to-postgres: cannot open ${dbPath}: ${firstLine(error)}`,
     );
     return 1;
   }
@@ -51,7 +51,7 @@ export async function copyToPostgresCommand(
     try {
       to = await openPlatformDatabase(target, 2);
     } catch (error) {
-      out.error(`copy-to-postgres: cannot open ${redactUrl(url)}: ${message(error)}`);
+      out.error(`copy-to-postgres: ${error instanceof DatabaseUnreachableError ? error.message : `cannot open ${redactUrl(url)}: ${firstLine(error)}`}`);
       return 1;
     }
     try {
@@ -62,7 +62,7 @@ export async function copyToPostgresCommand(
       out.log(`copied ${dbPath} to ${redactUrl(url)} in ${((performance.now() - started) / 1000).toFixed(2)} s; every table's count matches`);
       return 0;
     } catch (error) {
-      const why = error instanceof CopyRefusedError ? error.message : `${message(error)}; rolled back, nothing was copied`;
+      const why = error instanceof CopyRefusedError ? error.message : `${firstLine(error)}; rolled back, nothing was copied`;
       out.error(`copy-to-postgres: ${why}`);
       return 1;
     } finally {
@@ -71,11 +71,4 @@ export async function copyToPostgresCommand(
   } finally {
     await from.close();
   }
-}
-
-/** An error's first line; a connection refused on every address (an AggregateError) has no message of its own. */
-function message(error: unknown): string {
-  if (error instanceof AggregateError && error.message === '' && error.errors.length > 0) return message(error.errors[0]);
-  const text = error instanceof Error ? error.message || ((error as { code?: string }).code ?? error.name) : String(error);
-  return text.split('\n')[0]!;
 }

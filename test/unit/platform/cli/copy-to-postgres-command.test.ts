@@ -103,7 +103,7 @@ describe('copyToPostgresCommand', () => {
     const out = output();
     expect(await run(fixture, ['postgres://postgres:pw@127.0.0.1:1/none'], out)).toBe(1);
     expect(out.errors).toHaveLength(1);
-    expect(out.errors[0]).toMatch(/^copy-to-postgres: cannot open postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/none: \S/);
+    expect(out.errors[0]).toMatch(/^copy-to-postgres: cannot open the PostgreSQL database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/none: \S/);
   });
 
   it('wants exactly one URL and no flags', async () => {
