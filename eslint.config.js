@@ -99,6 +99,17 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { maxDepth: '∞', ignoreExternal: true }] },
   },
   {
+    // The platform is async through and through (issue 16): a promise nobody awaits is a write
+    // nobody waits for, or an error nobody sees. Type-aware, so only here.
+    files: ['platform/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

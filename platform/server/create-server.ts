@@ -77,7 +77,9 @@ export async function createServer(ctx: PlatformContext, options: ServerOptions)
     // shutdown (SIGTERM, or a test simulating an outage) takes a minute.
     forceCloseConnections: true,
     ...serverTimeoutOptions({ ...DEFAULT_SERVER_TIMEOUTS, ...options.timeouts }),
-    frameworkErrors: (error, _request, reply) => sendError(reply, 400, 'bad_request', error.message),
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, 400, 'bad_request', error.message);
+    },
   });
   app.removeContentTypeParser('text/plain');
   handleErrors(app);
