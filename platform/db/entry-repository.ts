@@ -123,6 +123,21 @@ export class EntryRepository {
     return row && fromRow(row);
   }
 
+  /** The ids of entries in one of `states` whose `column` date falls in `[from, to)`, by code and id (the expiry sweep). */
+  async idsEndingIn(column: 'valid_until' | 'monitoring_until', states: readonly StoredEntry['state'][], from: string, to: string): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom('entries')
+      .select('id')
+      .where('state', 'in', states)
+      .where(column, 'is not', null)
+      .where(column, '>=', from)
+      .where(column, '<', to)
+      .orderBy('code')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   async insert(entry: StoredEntry): Promise<void> {
     await this.#db.insertInto('entries').values(toRow(entry)).execute();
   }

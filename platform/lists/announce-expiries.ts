@@ -18,17 +18,8 @@ export function announceExpiries(repos: Repositories, today: string, now: Date =
     await repos.meta.set(SWEPT_THROUGH, today);
     if (last === undefined || last >= today) return 0;
     const at = now.toISOString();
-    const expired = await repos.db
-      .selectFrom('entries')
-      .select('id')
-      .where('state', 'in', ['active', 'disputed'])
-      .where('valid_until', 'is not', null)
-      .where('valid_until', '>=', last)
-      .where('valid_until', '<', today)
-      .orderBy('code')
-      .orderBy('id')
-      .execute();
-    for (const { id } of expired) {
+    const expired = await repos.entries.idsEndingIn('valid_until', ['active', 'disputed'], last, today);
+    for (const id of expired) {
       const entry = await repos.entries.get(id);
       if (!entry) continue;
       const repair = await repos.repairs.pendingForEntry(id);
@@ -39,21 +30,12 @@ export function announceExpiries(repos: Repositories, today: string, now: Date =
       });
       if (repair) await repos.repairs.decide(repair.id, 'lapsed', at, '名单有效期届满', null);
     }
-    const monitoringEnded = await repos.db
-      .selectFrom('entries')
-      .select('id')
-      .where('state', 'in', ['exited', 'expired'])
-      .where('monitoring_until', 'is not', null)
-      .where('monitoring_until', '>=', last)
-      .where('monitoring_until', '<', today)
-      .orderBy('code')
-      .orderBy('id')
-      .execute();
-    for (const { id } of monitoringEnded) {
+    const monitoringEnded = await repos.entries.idsEndingIn('monitoring_until', ['exited', 'expired'], last, today);
+    for (const id of monitoringEnded) {
       const entry = await repos.entries.get(id);
       if (entry) await transitionEntry(repos, entry, { name: 'end-monitoring', at, notes: [`重点监测期届满（${entry.monitoringUntil}）`] });
     }
     return expired.length + monitoringEnded.length;
-    // Immediate: of several workers over one file, one reads and moves the mark at a time.
+    // One write transaction: of several workers, one reads and moves the mark at a time.
   });
 }

@@ -16,7 +16,8 @@ import { startPlatform, type RunningPlatform } from '../../platform/start-platfo
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
 import { highlightKindOf as kindOf } from './fixtures/highlight-kind.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
-import { demoSubjects, renderPages, type DemoSubject } from './fixtures/render-pages.ts';
+import { lifecyclePageCodes } from './fixtures/lifecycle-page-codes.ts';
+import { renderPages } from './fixtures/render-pages.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -35,7 +36,6 @@ describe('list entries over their life, on an open page', () => {
   let page: Page;
   let overlay: ExtensionOverlay;
   let pagesDir: string;
-  const role = new Map<string, DemoSubject>();
   const codes: Record<string, string> = {};
 
   const card = async (code: string) => {
@@ -47,23 +47,7 @@ describe('list entries over their life, on an open page', () => {
   };
 
   beforeAll(async () => {
-    for (const s of await demoSubjects()) if (s.role) role.set(s.role, s);
-    const code = (r: string) => role.get(r)!.code;
-    const name = (r: string) => role.get(r)!.name;
-    Object.assign(codes, {
-      disputed: code('disputed'),
-      'disputed-name': name('disputed'),
-      joining: code('institution-clear'),
-      'joining-name': name('institution-clear'),
-      mistyped: mistype(code('black')),
-      'black-name': name('black'),
-      'repair-pending': code('repair-pending'),
-      'repair-name': name('repair-pending'),
-      'future-listing': code('future-listing'),
-      'future-name': name('future-listing'),
-      'red-disputed': code('red-disputed'),
-      'red-disputed-name': name('red-disputed'),
-    });
+    Object.assign(codes, await lifecyclePageCodes(mistype));
     pagesDir = await renderPages(codes, ['lifecycle.html']);
     platform = await startPlatform({ port: 0, seed: true, log: false, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
     chromium = await launchChromium({ extension: true });

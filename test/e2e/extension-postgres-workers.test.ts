@@ -13,7 +13,8 @@ import { startPlatformCluster, type RunningCluster } from '../../platform/server
 import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.ts';
 import { highlightKindOf as kindOf } from './fixtures/highlight-kind.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
-import { demoSubjects, renderPages, type DemoSubject } from './fixtures/render-pages.ts';
+import { lifecyclePageCodes } from './fixtures/lifecycle-page-codes.ts';
+import { renderPages } from './fixtures/render-pages.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -27,25 +28,8 @@ describe('extension against the PostgreSQL platform with two workers', () => {
   const codes: Record<string, string> = {};
 
   beforeAll(async () => {
-    const role = new Map<string, DemoSubject>();
-    for (const s of await demoSubjects()) if (s.role) role.set(s.role, s);
-    const code = (r: string) => role.get(r)!.code;
-    const name = (r: string) => role.get(r)!.name;
-    // lifecycle.html's slots; this file reads the black, disputed and joining (clear) ones.
-    Object.assign(codes, {
-      disputed: code('disputed'),
-      'disputed-name': name('disputed'),
-      joining: code('institution-clear'),
-      'joining-name': name('institution-clear'),
-      mistyped: code('black'),
-      'black-name': name('black'),
-      'repair-pending': code('repair-pending'),
-      'repair-name': name('repair-pending'),
-      'future-listing': code('future-listing'),
-      'future-name': name('future-listing'),
-      'red-disputed': code('red-disputed'),
-      'red-disputed-name': name('red-disputed'),
-    });
+    // lifecycle.html's slots; this file reads the black (in the mistyped slot), disputed and joining (clear) ones.
+    Object.assign(codes, await lifecyclePageCodes());
     pagesDir = await renderPages(codes, ['lifecycle.html']);
     postgres = await startPostgresCluster();
     databaseUrl = await postgres.createDatabase();
