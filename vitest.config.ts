@@ -15,19 +15,20 @@ export default defineConfig({
         },
       },
       {
-        // The platform's route, list-lifecycle and import tests again, each platform on a fresh
-        // database of a real PostgreSQL server that the run starts itself (issue 16). Files that
-        // open SQLite files of their own (restarts) stay in `unit` only; the two-worker test runs on both.
+        // Every platform test again, each test platform on a fresh database of a real PostgreSQL
+        // server that the run starts itself (issue 16; test/support/test-engine.ts). Tests about the
+        // SQLite file itself (restarts, the file guard, copy-to-postgres) open their files either way.
         plugins: [WxtVitest()],
         test: {
           name: 'unit-postgres',
-          include: [
-            'test/unit/platform/routes/**/*.test.ts',
-            'test/unit/platform/lists/**/*.test.ts',
-            'test/unit/platform/import/**/*.test.ts',
-            'test/unit/platform/server/platform-cluster.test.ts',
+          include: ['test/unit/platform/**/*.test.ts'],
+          // These start PostgreSQL servers of their own already (they are about both engines).
+          exclude: [
+            'test/unit/platform/db/**',
+            'test/unit/platform/cli/copy-to-postgres-command.test.ts',
+            'test/unit/platform/cli/commands-on-postgres.test.ts',
+            'test/unit/platform/rate-limit/database-bucket-store.test.ts',
           ],
-          exclude: ['test/unit/platform/routes/record-key-restart.test.ts'],
           environment: 'node',
           env: { PLATFORM_TEST_ENGINE: 'postgres' },
           globalSetup: ['test/support/postgres-global-setup.ts'],

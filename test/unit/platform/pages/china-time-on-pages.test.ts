@@ -16,8 +16,8 @@ afterAll(async () => {
 describe('platform pages in China time', () => {
   it("returns the subject page with a repair's filing day and the history's days as China dates", async () => {
     const code = fixtureCode('repair-pending');
-    platform.db.prepare('UPDATE repairs SET filed_at = ? WHERE code = ?').run(LATE_EVENING_UTC, code);
-    platform.db.prepare('UPDATE events SET at = ? WHERE code = ?').run(LATE_EVENING_UTC, code);
+    await platform.repos.db.updateTable('repairs').set({ filed_at: LATE_EVENING_UTC }).where('code', '=', code).execute();
+    await platform.repos.db.updateTable('events').set({ at: LATE_EVENING_UTC }).where('code', '=', code).execute();
     const page = (await call(platform, 'GET', `/subjects/${code}`)).text;
     expect(page).toContain('信用修复申请审核中（2026-03-02 提交）');
     expect(page).toMatch(/<li>2026-03-02 /);
@@ -25,7 +25,7 @@ describe('platform pages in China time', () => {
   });
 
   it('returns the objection queue with each filing time as China time', async () => {
-    platform.db.prepare("UPDATE objections SET filed_at = ? WHERE status = 'pending'").run(LATE_EVENING_UTC);
+    await platform.repos.db.updateTable('objections').set({ filed_at: LATE_EVENING_UTC }).where('status', '=', 'pending').execute();
     const page = await call(platform, 'POST', '/admin/objections', {
       raw: `token=${encodeURIComponent(platform.tokens.admin)}`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -48,10 +48,11 @@ describe('POST /api/v1/records and what the caller stated', () => {
   it('returns a record from before callerStated as valid, its stated fields marked on the print page', async () => {
     const fresh = await createRecord({ operator: '王五' });
     const { callerStated: _dropped, ...old } = fresh.record;
-    const row = platform.db.prepare('SELECT key_id, private_pkcs8 FROM signing_keys WHERE retired_at IS NULL').get() as {
-      key_id: string;
-      private_pkcs8: string;
-    };
+    const row = await platform.repos.db
+      .selectFrom('signing_keys')
+      .select(['key_id', 'private_pkcs8'])
+      .where('retired_at', 'is', null)
+      .executeTakeFirstOrThrow();
     const privateKey = await platformSubtle.importKey('pkcs8', base64ToBytes(row.private_pkcs8)!, { name: 'Ed25519' }, false, ['sign']);
     const signed = await signCheckRecord(old, { keyId: row.key_id, privateKey }, platformSubtle);
     expect(signed.record).not.toHaveProperty('callerStated');

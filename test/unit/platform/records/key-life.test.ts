@@ -37,7 +37,7 @@ const verifyText = async (platform: RunningPlatform, text: string) =>
 
 /** What an attacker holding a copy of the database has: the current private key. */
 async function stealKey(platform: RunningPlatform): Promise<{ keyId: string; privateKey: CryptoKey }> {
-  const row = platform.db.prepare('SELECT key_id, private_pkcs8 FROM signing_keys WHERE retired_at IS NULL').get() as { key_id: string; private_pkcs8: string };
+  const row = await platform.repos.db.selectFrom('signing_keys').select(['key_id', 'private_pkcs8']).where('retired_at', 'is', null).executeTakeFirstOrThrow();
   const privateKey = await platformSubtle.importKey('pkcs8', base64ToBytes(row.private_pkcs8)!, { name: 'Ed25519' }, false, ['sign']);
   return { keyId: row.key_id, privateKey };
 }
