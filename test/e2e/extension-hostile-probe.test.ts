@@ -144,6 +144,20 @@ describe('a page probing the lists through CSS.highlights', () => {
     const notice = popup.locator('[data-testid=paused-notice]');
     await notice.waitFor({ timeout: 20_000 });
     expect(await notice.textContent()).toContain(`超过 ${LIMIT} 个代码`);
+    // Requests sent within the allowance may still be on their way when the notice shows: wait
+    // until what was asked stops growing (two reads half a second apart agree).
+    let last = -1;
+    await expect
+      .poll(
+        () => {
+          const n = queried().size;
+          const settled = n === last;
+          last = n;
+          return settled;
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe(true);
     const before = queried();
     expect(before.size).toBeLessThanOrEqual(LIMIT);
     const flooded = FLOOD.filter((code) => before.has(code)).length;
