@@ -1,5 +1,6 @@
 import type { Change } from '../../core/api/changes-schema.ts';
 import type { Connection } from './connection.ts';
+import { inBatches, rowsPerInsert } from './in-batches.ts';
 
 /** The changes feed: every change to an entry gets the next cursor; the latest cursor is the data version. */
 export class ChangeRepository {
@@ -13,6 +14,11 @@ export class ChangeRepository {
   async record(code: string, kind: Change['kind'], at: string): Promise<number> {
     const row = await this.#db.insertInto('changes').values({ code, at, kind }).returning('cursor').executeTakeFirstOrThrow();
     return Number(row.cursor);
+  }
+
+  /** Appends changes in multi-row statements: their cursors follow their order. */
+  async recordMany(changes: readonly { code: string; kind: Change['kind']; at: string }[]): Promise<void> {
+    for (const batch of inBatches(changes, rowsPerInsert(3))) await this.#db.insertInto('changes').values(batch).execute();
   }
 
   /** Up to `limit` changes after `cursor`, oldest first. */

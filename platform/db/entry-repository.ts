@@ -1,4 +1,5 @@
 import type { Connection } from './connection.ts';
+import { inBatches, rowsPerInsert } from './in-batches.ts';
 import type { StoredEntry } from './stored-records.ts';
 
 export interface EntryRow {
@@ -138,8 +139,28 @@ export class EntryRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Every entry of each of `codes`, oldest first, by code (codes without entries are absent). */
+  async listByCodes(codes: readonly string[]): Promise<Map<string, StoredEntry[]>> {
+    const found = new Map<string, StoredEntry[]>();
+    for (const batch of inBatches([...new Set(codes)], 1000)) {
+      if (batch.length === 0) continue;
+      const rows = await this.#db.selectFrom('entries').select(ENTRY_COLUMNS).where('code', 'in', batch).orderBy('listed_on').orderBy('id').execute();
+      for (const row of rows) {
+        const held = found.get(row.code) ?? [];
+        held.push(fromRow(row));
+        found.set(row.code, held);
+      }
+    }
+    return found;
+  }
+
   async insert(entry: StoredEntry): Promise<void> {
-    await this.#db.insertInto('entries').values(toRow(entry)).execute();
+    await this.insertMany([entry]);
+  }
+
+  /** Inserts entries in multi-row statements (an import's new entries). */
+  async insertMany(entries: readonly StoredEntry[]): Promise<void> {
+    for (const batch of inBatches(entries, rowsPerInsert(ENTRY_COLUMNS.length))) await this.#db.insertInto('entries').values(batch.map(toRow)).execute();
   }
 
   /** Replaces every field of an existing entry. */

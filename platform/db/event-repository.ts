@@ -1,4 +1,5 @@
 import type { Connection } from './connection.ts';
+import { inBatches, rowsPerInsert } from './in-batches.ts';
 import type { StoredEvent } from './stored-records.ts';
 
 /** A subject's history: listed, disputed, resolved, exited, expired, revoked… */
@@ -10,7 +11,17 @@ export class EventRepository {
   }
 
   async record(event: StoredEvent): Promise<void> {
-    await this.#db.insertInto('events').values({ code: event.code, entry_id: event.entryId, at: event.at, kind: event.kind, note: event.note }).execute();
+    await this.recordMany([event]);
+  }
+
+  /** Records events in multi-row statements, in their order. */
+  async recordMany(events: readonly StoredEvent[]): Promise<void> {
+    for (const batch of inBatches(events, rowsPerInsert(5))) {
+      await this.#db
+        .insertInto('events')
+        .values(batch.map((e) => ({ code: e.code, entry_id: e.entryId, at: e.at, kind: e.kind, note: e.note })))
+        .execute();
+    }
   }
 
   /** A subject's events, oldest first. */

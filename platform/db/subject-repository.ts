@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Connection } from './connection.ts';
+import { inBatches, rowsPerInsert } from './in-batches.ts';
 import type { StoredSubject } from './stored-records.ts';
 
 /** Registered subjects, keyed by their normalized code. */
@@ -22,9 +23,36 @@ export class SubjectRepository {
 
   /** Inserts the subject, or fills in what an existing one lacks (known values are kept unless replaced by non-null ones). */
   async upsert(subject: StoredSubject): Promise<void> {
+    await this.upsertMany([subject]);
+  }
+
+  /**
+   * `upsert` for many subjects in multi-row statements, as if one after the other: of the same code
+   * twice, the later's known values win (one statement may not touch a row twice).
+   */
+  async upsertMany(subjects: readonly StoredSubject[]): Promise<void> {
+    const merged = new Map<string, StoredSubject>();
+    for (const s of subjects) {
+      const before = merged.get(s.code);
+      merged.set(
+        s.code,
+        before
+          ? {
+              code: s.code,
+              name: s.name ?? before.name,
+              regionCode: s.regionCode ?? before.regionCode,
+              legalRepresentative: s.legalRepresentative ?? before.legalRepresentative,
+            }
+          : s,
+      );
+    }
+    for (const batch of inBatches([...merged.values()], rowsPerInsert(4))) await this.#upsertRows(batch);
+  }
+
+  async #upsertRows(subjects: readonly StoredSubject[]): Promise<void> {
     await this.#db
       .insertInto('subjects')
-      .values({ code: subject.code, name: subject.name, region_code: subject.regionCode, legal_representative: subject.legalRepresentative })
+      .values(subjects.map((s) => ({ code: s.code, name: s.name, region_code: s.regionCode, legal_representative: s.legalRepresentative })))
       .onConflict((oc) =>
         oc.column('code').doUpdateSet({
           name: sql`coalesce(excluded.name, subjects.name)`,

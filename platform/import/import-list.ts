@@ -1,9 +1,9 @@
 import type { Repositories } from '../db/repositories.ts';
-import { addEntry } from '../lists/add-entry.ts';
+import { addEntries, addEntry } from '../lists/add-entry.ts';
 import { exitEntry, type EntryExit } from '../lists/exit-entry.ts';
 import { refreshEntry } from '../lists/refresh-entry.ts';
 import { ApiError } from '../server/api-error.ts';
-import { checkEntryCap } from './check-entry-cap.ts';
+import { entryCapRefusal, sameEntry } from './check-entry-cap.ts';
 import { LIST_COLUMNS, mapColumns, REQUIRED_FIELDS } from './list-columns.ts';
 import { parseListExit } from './parse-list-exit.ts';
 import { parseListRow } from './parse-list-row.ts';
@@ -64,16 +64,39 @@ export async function importList(
   const every = options.progressEvery ?? 10_000;
   try {
     await repos.transaction(async (repos) => {
-      for (const [index, cells] of table.rows.entries()) {
-        const row = index + 2;
-        const parsed = await checkEntryCap(repos, parseListRow(cells, columns));
-        const code = (cells[columns.get('code') ?? -1] ?? '').trim();
-        if (!parsed.ok) {
-          report.rejected.push({ row, code, reason: parsed.reason });
-        } else {
+      // New entries (no entry held for the row, no exit) wait here and are written together, in
+      // multi-row statements; any other row first writes them, then goes through the state machine alone.
+      let pending: { row: number; code: string; parsed: ParsedOk }[] = [];
+      const flush = async () => {
+        if (pending.length === 0) return;
+        const written = pending;
+        pending = [];
+        await addEntries(
+          repos,
+          written.map((p) => ({ subject: p.parsed.subject, input: p.parsed.entry })),
+        );
+        for (const p of written) {
+          report.imported++;
+          for (const message of p.parsed.warnings) report.warnings.push({ row: p.row, code: p.code, message });
+        }
+      };
+      for (let start = 0; start < table.rows.length; start += ROWS_PER_READ) {
+        const chunk = table.rows.slice(start, start + ROWS_PER_READ).map((cells, i) => ({ row: start + i + 2, cells, parsed: parseListRow(cells, columns) }));
+        // The entries held for the chunk's codes, read at once; kept up to date as rows add to them.
+        const held = await repos.entries.listByCodes(chunk.flatMap((c) => (c.parsed.ok ? [c.parsed.entry.code] : [])));
+        for (const { row, cells, parsed } of chunk) {
+          const index = row - 2;
+          const code = (cells[columns.get('code') ?? -1] ?? '').trim();
           const exit = parseListExit(cells, columns);
-          if (!exit.ok) report.rejected.push({ row, code, reason: exit.reason });
-          else {
+          const entries = parsed.ok ? (held.get(parsed.entry.code) ?? []) : [];
+          const refusal = !parsed.ok ? parsed.reason : (entryCapRefusal(entries, parsed.entry) ?? (exit.ok ? null : exit.reason));
+          if (refusal !== null || !parsed.ok || !exit.ok) {
+            report.rejected.push({ row, code, reason: refusal ?? '' });
+          } else if (!sameEntry(entries, parsed.entry) && exit.exit === null) {
+            pending.push({ row, code, parsed });
+            held.set(parsed.entry.code, [...entries, { ...parsed.entry, id: PENDING }]);
+          } else {
+            await flush();
             try {
               // One savepoint a row: a row the state machine refuses leaves nothing behind.
               await repos.transaction((repos) => importRow(repos, report, row, parsed, exit.exit));
@@ -82,9 +105,12 @@ export async function importList(
               if (!(error instanceof ApiError)) throw error;
               report.rejected.push({ row, code, reason: error.message });
             }
+            held.set(parsed.entry.code, await repos.entries.listByCode(parsed.entry.code));
           }
+          if (options.onProgress && (index + 1) % every === 0) options.onProgress(index + 1, table.rows.length);
         }
-        if (options.onProgress && (index + 1) % every === 0) options.onProgress(index + 1, table.rows.length);
+        // Written before the next chunk reads what is held.
+        await flush();
       }
       if (report.dryRun) throw new DryRunRollback();
     });
@@ -93,6 +119,12 @@ export async function importList(
   }
   return report;
 }
+
+/** Rows parsed, and their codes' entries read, at a time. */
+const ROWS_PER_READ = 1000;
+
+/** The id an entry waiting to be written has in the chunk's view of what is held (never stored). */
+const PENDING = 'pending';
 
 type ParsedOk = Extract<ReturnType<typeof parseListRow>, { ok: true }>;
 

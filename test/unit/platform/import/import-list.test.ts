@@ -122,3 +122,42 @@ describe('parseListDate', () => {
     expect(parseListDate(text)).toBe(expected);
   });
 });
+
+describe('importList on a long list', () => {
+  it('imports a long list as row after row would: repeats are the same entry, the cap counts rows still to be written, the feed keeps row order', async () => {
+    const r = await repos();
+    const codes = DEMO_SUBJECTS.slice(0, 200).map((s) => s.code);
+    const capped = codes[0]!;
+    const row = (code: string, n: number) => [
+      '某公司',
+      code,
+      '黑名单',
+      '围标串标',
+      '串通投标',
+      '《招标投标法》',
+      `汉住罚〔2026〕${n}号`,
+      '区住房和城市更新局',
+      '2026-01-05',
+      '',
+      '',
+    ];
+    const rows: string[][] = [];
+    for (let n = 0; n < 2_400; n++) rows.push(row(codes[1 + (n % 199)]!, n));
+    // One subject with 52 decisions in a row: the 51st and 52nd would pass the cap of 50.
+    for (let n = 0; n < 52; n++) rows.splice(900 + n, 0, row(capped, 10_000 + n));
+    // A row again within its chunk (the next row) and again beyond it (row 1,800).
+    rows.splice(11, 0, rows[10]!);
+    rows.splice(1_800, 0, rows[20]!);
+    const report = await importList(r, { headers: HEADERS, rows });
+    expect(report.rejected.map((x) => [x.row, x.code, x.reason.includes('已达上限 50 条')])).toEqual([
+      [900 + 1 + 50 + 2, capped, true],
+      [900 + 1 + 51 + 2, capped, true],
+    ]);
+    expect([report.imported, report.unchanged, report.updated]).toEqual([rows.length - 4, 2, 0]);
+    expect((await r.entries.listByCode(capped)).length).toBe(50);
+    const feed = await r.changes.since(0, 10_000);
+    const imported = rows.filter((_, i) => i !== 11 && i !== 1_800 && i !== 900 + 1 + 50 && i !== 900 + 1 + 51);
+    expect(feed.map((c) => c.kind).every((k) => k === 'listed')).toBe(true);
+    expect(feed.map((c) => c.code)).toEqual(imported.map((cells) => cells[1]));
+  });
+});
