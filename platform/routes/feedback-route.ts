@@ -36,40 +36,45 @@ export function registerFeedbackRoute(app: FastifyInstance, ctx: PlatformContext
     }
     const department = caller.department ?? '';
     const hash = requestHash(department, body);
-    const stored = async (): Promise<{ record: FeedbackRecord; duplicate: true } | undefined> => {
-      const existing = await ctx.repos.feedback.findByKey(body.idempotencyKey);
-      if (!existing) return undefined;
-      if (existing.bodyHash !== hash) throw new ApiError(409, 'conflict', 'this idempotency key was used for a different feedback request');
-      return { record: existing.record, duplicate: true };
-    };
-    const outcome = await (async (): Promise<{ record: FeedbackRecord; duplicate: boolean }> => {
-      const existing = await stored();
-      if (existing) return existing;
-      const record: FeedbackRecord = {
-        id: `fb-${randomUUID()}`,
-        idempotencyKey: body.idempotencyKey,
-        code: body.code,
-        entryId: body.entryId,
-        measureId: body.measureId,
-        outcome: body.outcome,
-        reason: body.reason,
-        caseReference: body.caseReference,
-        note: body.note,
-        operator: body.operator,
-        department,
-        context: body.context,
-        receivedAt: new Date().toISOString(),
-      };
-      // The unique key decides between two workers storing one key at once: the one refused answers with what the other stored.
-      if (await ctx.repos.feedback.insert(record, hash)) return { record, duplicate: false };
-      const raced = await stored();
-      if (!raced) throw new Error('feedback insert refused without a stored record for its key');
-      return raced;
-    })();
+    const outcome = await storeOnce(ctx, hash, {
+      id: `fb-${randomUUID()}`,
+      idempotencyKey: body.idempotencyKey,
+      code: body.code,
+      entryId: body.entryId,
+      measureId: body.measureId,
+      outcome: body.outcome,
+      reason: body.reason,
+      caseReference: body.caseReference,
+      note: body.note,
+      operator: body.operator,
+      department,
+      context: body.context,
+      receivedAt: new Date().toISOString(),
+    });
     return sendValidated(reply, FeedbackResponseSchema, outcome.duplicate ? 200 : 201, {
       feedback: outcome.record,
       duplicate: outcome.duplicate,
       ...(await answerStamp(ctx)),
     });
   });
+}
+
+/**
+ * Stores `record` under its idempotency key, or answers with the record stored under it before
+ * (409 when that came from a different request). The database's unique key decides between two
+ * workers storing one key at the same instant: the one refused answers with the other's record.
+ */
+async function storeOnce(ctx: PlatformContext, hash: string, record: FeedbackRecord): Promise<{ record: FeedbackRecord; duplicate: boolean }> {
+  const stored = async (): Promise<{ record: FeedbackRecord; duplicate: true } | undefined> => {
+    const existing = await ctx.repos.feedback.findByKey(record.idempotencyKey);
+    if (!existing) return undefined;
+    if (existing.bodyHash !== hash) throw new ApiError(409, 'conflict', 'this idempotency key was used for a different feedback request');
+    return { record: existing.record, duplicate: true };
+  };
+  const before = await stored();
+  if (before) return before;
+  if (await ctx.repos.feedback.insert(record, hash)) return { record, duplicate: false };
+  const raced = await stored();
+  if (!raced) throw new Error('feedback insert refused without a stored record for its key');
+  return raced;
 }
