@@ -1,296 +1,325 @@
 /**
- * Throughput of the reference platform's batch status endpoint on two 1,000,000-subject data sets
- * (generated once — one transaction, prepared inserts — and cached under .bench/, keyed by
- * DATASET_VERSION): the realistic one, where about 10 % of subjects have entries (most subjects of
- * a real platform are on no list), and the worst case, where every subject has one. For each,
- * autocannon POSTs /api/v1/status with batches of 100 random codes over 32 connections against
- * the real server (`serve --workers N`, a child process, so load generator and server do not
- * share an event loop) with 1 and 2 workers, and prints codes/s, p50/p99 and the platform's
- * resident memory under load (all its processes), beside the raw ceiling: the same lookups
- * (lookUpCodes, which the route calls) in this process with no HTTP, JSON or audit.
+ * Throughput of the reference platform's batch status endpoint (issue 16: the platform at
+ * provincial scale), side by side in one run: SQLite and PostgreSQL with 1 and 2 workers on two
+ * 1,000,000-subject data sets — the realistic one, where about 10 % of subjects have entries (most
+ * subjects of a real platform are on no list), and the worst case, where every subject has one —
+ * and PostgreSQL on a realistic 10,000,000-subject data set. For each, autocannon POSTs
+ * /api/v1/status with batches of 100 random codes over 32 and 256 connections against the real
+ * server (`serve --workers N`, a child process) and prints codes/s, p50/p99, the platform's
+ * resident memory and codes per CPU-second, beside the raw ceiling per engine: the same lookups
+ * in this process with no HTTP. Then it times importing a published list of 1,000,000 rows
+ * (importList) into an empty database on each engine.
  *
- * `npm run bench -- platform` (BENCH_WORKERS=1 to run only one worker count, BENCH_DATASETS=realistic
- * one data set, BENCH_SECONDS the load duration, default 8).
+ * Data sets (platform-datasets.ts) are generated once and cached: SQLite files under `.bench/`,
+ * PostgreSQL databases in a durable cluster in `.bench/pg/` (bench-postgres-cluster.ts, the tests'
+ * cluster helper); each phase's time is printed at the end.
+ *
+ * `npm run bench -- platform`; narrow it with
+ *   BENCH_ENGINES=sqlite,postgres   BENCH_WORKERS=1,2   BENCH_CONNECTIONS=32,256
+ *   BENCH_DATASETS=realistic,worst (the 1M sets)   BENCH_BIG=0 (skip the 10M set; BENCH_BIG_SUBJECTS its size)
+ *   BENCH_SECONDS=8 (each load run, after a 2 s warm-up)   BENCH_REPEATS=3 (runs per connection count, interleaved; medians printed)
+ *   BENCH_IMPORT_ROWS=1000000 (0 skips the import)   BENCH_IMPORT_BUDGET=600 (seconds), BENCH_IMPORT_PROBE=100000 (see platform-import.ts)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
-import { chinaDate } from '../core/verdict/china-date.ts';
-import { orgCodeCheckChar } from '../core/uscc/org-code-check-char.ts';
-import { usccCheckChar } from '../core/uscc/uscc-check-char.ts';
-import { DEMO_TOKENS, ensureDemoTokens } from '../platform/auth/demo-tokens.ts';
-import { openDatabase } from '../platform/db/open-database.ts';
-import { createRepositories } from '../platform/db/repositories.ts';
-import { lookUpCodes } from '../platform/lists/look-up-codes.ts';
-import { CATALOGUE_VERSION, MEASURES_CATALOGUE } from '../platform/seed/measures-catalogue.ts';
-import { mulberry32 } from '../platform/seed/mulberry32.ts';
-import type { PlatformContext } from '../platform/server/platform-context.ts';
+import { openPlatformDatabase, type DatabaseTarget } from '../platform/db/open-platform-database.ts';
+import { createTestDatabase } from '../test/support/create-test-database.ts';
+import { BENCH_PG_SETTINGS, postmasterPid, query, startBenchCluster, type BenchCluster } from './bench-postgres-cluster.ts';
+import { DATASET_SHARES, datasetName, type DatasetSpec } from './platform-dataset-rows.ts';
+import { ensurePostgresDataset, ensureSqliteDataset, type ReadyDataset } from './platform-datasets.ts';
+import { publishedListTable, timeImport, type ImportTiming } from './platform-import.ts';
+import { BATCH, batches, loadServer, rawLookupRate, startServer, type LoadFigures } from './platform-load.ts';
 
-/** The part of autocannon's result this benchmark reads (the package ships no types). */
-interface LoadResult {
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  duration: number;
-  latency: { p50: number; p99: number; max: number };
-}
-type Request = { method: string; headers: Record<string, string>; body?: string };
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: (Request & { setupRequest(request: Request): Request })[];
-}) => Promise<LoadResult>;
-
-/** Bump when the generated data change: the cached files are rebuilt. */
-const DATASET_VERSION = 1;
-const SUBJECTS = 1_000_000;
-const BATCH = 100;
-const CONNECTIONS = 32;
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
+type Engine = DatabaseTarget['engine'];
 const root = resolve(import.meta.dirname, '..');
+const ENGINE_NAMES: Record<Engine, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+const WARM_UP_S = 2;
+const DRAIN_MS = 2000;
 
-type DatasetKind = 'realistic' | 'worst';
-const DATASETS: Record<DatasetKind, { share: number; label: string }> = {
-  realistic: { share: 0.1, label: 'realistic: ~10 % of subjects with entries' },
-  worst: { share: 1, label: 'worst case: every subject has an entry' },
-};
+const list = (name: string, fallback: string) =>
+  (process.env[name] ?? fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const numbers = (name: string, fallback: string) => list(name, fallback).map(Number);
 
-const FACTS =
-  '经查，该单位在经营活动中存在违反《中华人民共和国产品质量法》的行为，生产销售不合格产品，货值金额较大，情节严重，依法予以行政处罚并列入严重失信主体名单。';
-const BASIS = '《市场监督管理严重违法失信名单管理办法》第二条、第九条';
-const NAMES = ['武汉汉阳', '湖北长江', '汉江', '龟山', '月湖', '晴川', '琴台', '墨水湖'];
-const TRADES = ['商贸有限公司', '建筑工程有限公司', '餐饮管理有限公司', '科技有限公司', '物流有限公司', '食品有限公司'];
-
-/** The i-th valid code of the data set (deterministic, unique): region 420105, organization code from the counter. */
-function* codes(): Generator<string> {
-  for (let i = 0; ; i++) {
-    const body = String(10_000_000 + i);
-    const orgCheck = orgCodeCheckChar(body);
-    if (orgCheck === null) continue;
-    const first17 = `91420105${body}${orgCheck}`;
-    yield first17 + usccCheckChar(first17);
-  }
+/** The raw ceiling of a data set on an engine: codes/s in each measuring window. */
+interface Ceiling {
+  dataset: ReadyDataset;
+  engine: Engine;
+  windows: number[];
 }
 
-/** Writes the data set into an empty database: one transaction, statements prepared once. */
-async function generate(path: string, kind: DatasetKind): Promise<void> {
-  const started = performance.now();
-  const db = openDatabase(path);
-  const repos = createRepositories(db);
-  const today = chinaDate(new Date());
-  const next = mulberry32(2018);
-  const subject = db.prepare('INSERT INTO subjects (code, name, region_code, legal_representative) VALUES (?, ?, ?, ?)');
-  const entry = db.prepare(
-    `INSERT INTO entries (id, code, list, category, facts, legal_basis, document_number, department, listed_on, valid_until, state,
-       exit_date, exit_reason, exit_department, repairable, monitoring_until, visibility, persons)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', NULL, NULL, NULL, ?, NULL, 'public', ?)`,
-  );
-  const share = DATASETS[kind].share;
-  let entries = 0;
-  db.transaction(() => {
-    const source = codes();
-    for (let i = 0; i < SUBJECTS; i++) {
-      const code = source.next().value as string;
-      subject.run(code, `${NAMES[i % NAMES.length]}${TRADES[i % TRADES.length]}${i}`, '420105', '张三');
-      if (next() >= share) continue;
-      const black = next() < 0.7;
-      const n = next() < 0.15 ? 2 : 1;
-      for (let k = 0; k < n; k++) {
-        entries++;
-        entry.run(
-          `bench-${i}-${k}`,
-          code,
-          black ? 'black' : 'red',
-          black ? 'market-serious-violation' : 'tax-a',
-          FACTS,
-          BASIS,
-          `汉市监处罚〔2025〕${i}号`,
-          '区市场监管局',
-          '2025-06-01',
-          '2028-06-01',
-          black ? 1 : 0,
-          black ? JSON.stringify([{ role: 'legal-representative', name: '张三', idNumber: '420105198001011234' }]) : '[]',
-        );
-      }
-    }
-  })();
-  await ensureDemoTokens(repos);
-  await repos.meta.set('seededOn', today);
-  await repos.meta.set('benchDataset', `${kind}-v${DATASET_VERSION}-${SUBJECTS}`);
-  db.close();
-  console.log(
-    `generated ${kind}: ${SUBJECTS.toLocaleString()} subjects, ${entries.toLocaleString()} entries in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
+/** One line of the figures: a data set on an engine with some workers, at every connection count. */
+interface Row {
+  dataset: ReadyDataset;
+  engine: Engine;
+  workers: number;
+  /** Per connection count, every repeat of it. */
+  runs: { connections: number; repeats: LoadFigures[] }[];
 }
 
-/** The cached data set (generated when missing or of another version) and 20,000 codes drawn from it. */
-async function ensureDataset(kind: DatasetKind): Promise<{ path: string; sample: string[] }> {
-  mkdirSync(resolve(root, '.bench'), { recursive: true });
-  const path = resolve(root, `.bench/platform-${kind}-v${DATASET_VERSION}.sqlite`);
-  const wanted = `${kind}-v${DATASET_VERSION}-${SUBJECTS}`;
-  let ready = false;
-  if (existsSync(path)) {
-    const db = openDatabase(path);
-    ready = (await createRepositories(db).meta.get('benchDataset')) === wanted;
-    db.close();
-  }
-  if (!ready) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-    await generate(path, kind);
-  }
-  const db = openDatabase(path);
-  // Earlier runs' audit rows would make the file (and each run) grow.
-  db.exec('DELETE FROM audit_log');
-  const sample = (db.prepare('SELECT code FROM subjects ORDER BY random() LIMIT 20000').all() as { code: string }[]).map((r) => r.code);
-  db.close();
-  return { path, sample };
+/** The median of some numbers (the mean of the middle two for an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function batches(sample: string[]): string[][] {
-  const next = mulberry32(42);
-  return Array.from({ length: 200 }, () => Array.from({ length: BATCH }, () => sample[Math.floor(next() * sample.length)] as string));
-}
-
-/** The ceiling: the lookups the status route makes (lookUpCodes), in this process, without HTTP, JSON or audit. */
-async function rawLookupRate(path: string, requests: string[][]): Promise<number> {
-  const db = openDatabase(path);
-  const repos = createRepositories(db);
-  const today = chinaDate(new Date());
-  const ctx: PlatformContext = {
-    repos,
-    anonymousReads: true,
-    today: () => today,
-    measures: MEASURES_CATALOGUE,
-    catalogueVersion: CATALOGUE_VERSION,
-    platformName: 'bench',
-    regions: ['all'],
-    currentSigningKey: () => Promise.reject(new Error('not in the bench')),
-  };
-  const disclosure = { scope: 'full', names: 'masked', idNumbers: 'masked' } as const;
-  let n = 0;
-  const started = performance.now();
-  while (performance.now() - started < 3000) {
-    for (let i = 0; i < 20; i++, n++)
-      await lookUpCodes(ctx, requests[n % requests.length] as string[], disclosure, { asOf: new Date().toISOString(), dataVersion: 1 });
-  }
-  const rate = (n * BATCH) / ((performance.now() - started) / 1000);
-  db.close();
-  return rate;
-}
-
-/** Resident memory (MiB) and CPU time so far (s) of a process and all its descendants (Linux /proc). */
-function treeUsage(pid: number): { rssMiB: number; cpuSeconds: number } {
-  let kib = 0;
-  let ticks = 0;
-  const visit = (p: number) => {
-    try {
-      const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      kib += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      // utime and stime: fields 14 and 15, after the command in parentheses.
-      const raw = readFileSync(`/proc/${p}/stat`, 'utf8');
-      const stat = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(stat[11]) + Number(stat[12]);
-      for (const task of readdirSync(`/proc/${p}/task`)) {
-        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
-        for (const c of children ? children.split(' ') : []) visit(Number(c));
-      }
-    } catch {
-      // The process ended between listing and reading.
-    }
-  };
-  visit(pid);
-  // Linux counts CPU time in USER_HZ ticks, 100 a second.
-  return { rssMiB: kib / 1024, cpuSeconds: ticks / 100 };
-}
-
-async function startServer(path: string, workers: number): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', resolve(root, 'platform/main.ts'), 'serve', '--demo', ...(workers > 1 ? ['--workers', String(workers)] : [])],
-    {
-      // One token drives every connection: the per-caller rate limit would measure itself, not the platform.
-      cwd: root,
-      env: { ...process.env, DB_PATH: path, PORT: '0', LOG_REQUESTS: '0', RATE_LIMIT: 'off', WORKERS: String(workers) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolveUrl(m[1] as string);
-    });
-    child.once('exit', (code) => reject(new Error(`platform exited (${code}) before listening: ${out}`)));
-  });
-  return {
-    url,
-    child,
-    stop: () =>
-      new Promise<void>((done) => {
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-async function load(path: string, workers: number, requests: string[][]): Promise<string> {
-  const server = await startServer(path, workers);
-  const bodies = requests.map((codes) => JSON.stringify({ codes }));
-  let b = 0;
-  let peakRss = 0;
-  const pid = server.child.pid!;
-  const cpuBefore = treeUsage(pid).cpuSeconds;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeUsage(pid).rssMiB)), 250);
-  try {
-    const result = await autocannon({
-      url: `${server.url}/api/v1/status`,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      requests: [
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.viewer}` },
-          setupRequest: (request) => ({ ...request, body: bodies[b++ % bodies.length] }),
-        },
-      ],
-    });
-    const ok = result['2xx'];
-    const rate = (ok * BATCH) / result.duration;
-    const cpu = treeUsage(pid).cpuSeconds - cpuBefore;
-    return `  ${workers} worker${workers > 1 ? 's' : ' '}  ${Math.round(rate).toLocaleString().padStart(9)} codes/s  p50 ${String(result.latency.p50).padStart(4)} ms  p99 ${String(result.latency.p99).padStart(4)} ms  max ${String(result.latency.max).padStart(5)} ms  RSS ${peakRss.toFixed(0)} MiB  ${Math.round((ok * BATCH) / cpu).toLocaleString()} codes per platform CPU-s  (${(ok / result.duration).toFixed(0)} req/s; ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`;
-  } finally {
-    clearInterval(sampler);
-    await server.stop();
-  }
-}
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const secs = (s: number) => (s >= 120 ? `${(s / 60).toFixed(1)} min` : `${s.toFixed(1)} s`);
+/** The range of some figures, for beside their median: ` (min–max)`. */
+const range = (values: readonly number[]) => (values.length > 1 ? ` (${fmt(Math.min(...values))}–${fmt(Math.max(...values))})` : '');
 
 /** Runs the benchmark and prints its figures. */
 export async function run(): Promise<void> {
-  const workerCounts = process.env.BENCH_WORKERS ? process.env.BENCH_WORKERS.split(',').map(Number) : [1, 2];
-  const lines: string[] = [];
-  const kinds = (process.env.BENCH_DATASETS?.split(',') ?? ['realistic', 'worst']) as DatasetKind[];
-  for (const kind of kinds) {
-    const { path, sample } = await ensureDataset(kind);
-    const requests = batches(sample);
-    const raw = await rawLookupRate(path, requests);
-    lines.push(`\n${DATASETS[kind].label}`, `  raw lookUpCodes, no HTTP (1 process)  ${Math.round(raw).toLocaleString()} codes/s`);
-    for (const workers of workerCounts) {
-      const line = await load(path, workers, requests);
-      lines.push(line);
-      console.log(line);
+  // Ctrl-C: exit normally, so the cluster helper's exit hook stops PostgreSQL.
+  const onSignal = () => process.exit(130);
+  process.once('SIGINT', onSignal);
+  const engines = list('BENCH_ENGINES', 'sqlite,postgres') as Engine[];
+  const workerCounts = numbers('BENCH_WORKERS', '1,2');
+  const connectionCounts = numbers('BENCH_CONNECTIONS', '32,256');
+  const kinds = list('BENCH_DATASETS', 'realistic,worst') as DatasetSpec['kind'][];
+  const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+  const repeats = Math.max(1, Number(process.env.BENCH_REPEATS ?? 3));
+  const big = process.env.BENCH_BIG !== '0' && engines.includes('postgres');
+  const bigSubjects = Number(process.env.BENCH_BIG_SUBJECTS ?? 10_000_000);
+  const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+  const importBudget = Number(process.env.BENCH_IMPORT_BUDGET ?? 600);
+  const importProbe = Math.min(Number(process.env.BENCH_IMPORT_PROBE ?? 100_000), importRows);
+  const startedAt = new Date();
+  const loadAtStart = loadavg();
+  const phases: { phase: string; seconds: number }[] = [];
+  const phase = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    phases.push({ phase: name, seconds: (performance.now() - started) / 1000 });
+    return result;
+  };
+  const say = (line: string) => console.log(line);
+
+  let bench: BenchCluster | undefined;
+  if (engines.includes('postgres')) {
+    bench = await phase('PostgreSQL cluster start (.bench/pg)', () => startBenchCluster(root));
+    say(`PostgreSQL ${bench.version} in ${bench.dir} (${bench.fresh ? 'made now' : 'cached'}), started in ${secs(bench.startSeconds)}`);
+  }
+  try {
+    const rows: Row[] = [];
+    const ceilings: Ceiling[] = [];
+    const specs: { spec: DatasetSpec; engines: Engine[] }[] = [
+      ...kinds.map((kind) => ({ spec: { kind, subjects: 1_000_000 }, engines })),
+      ...(big ? [{ spec: { kind: 'realistic', subjects: bigSubjects } as DatasetSpec, engines: ['postgres'] as Engine[] }] : []),
+    ];
+    for (const { spec, engines: on } of specs) {
+      for (const engine of on) {
+        const label = `${datasetName(spec)} on ${ENGINE_NAMES[engine]}`;
+        const dataset = await phase(`data set ${label} (generate or reuse, sample)`, () =>
+          engine === 'sqlite' ? ensureSqliteDataset(root, spec) : ensurePostgresDataset(bench!, spec, say),
+        );
+        say(
+          `${label}: ${fmt(dataset.subjects)} subjects, ${fmt(dataset.entries)} entries (${dataset.generatedSeconds === null ? 'cached' : `generated in ${secs(dataset.generatedSeconds)}`})`,
+        );
+        const requests = batches(dataset.sample);
+        const raw = await phase(`raw ceiling ${label}`, () => rawLookupRate(dataset.target, requests, repeats));
+        ceilings.push({ dataset, engine, windows: raw });
+        say(`  raw lookUpCodes, no HTTP (1 process, one batch at a time)  ${fmt(median(raw))} codes/s${range(raw)}`);
+        for (const workers of workerCounts) {
+          const row: Row = { dataset, engine, workers, runs: connectionCounts.map((connections) => ({ connections, repeats: [] })) };
+          await phase(`load ${label}, ${workers} worker${workers > 1 ? 's' : ''}`, async () => {
+            const server = await startServer(root, dataset.target, workers);
+            try {
+              const databasePid = bench && engine === 'postgres' ? postmasterPid(bench.cluster) : undefined;
+              await loadServer(server, requests, { connections: connectionCounts[0] ?? 32, seconds: WARM_UP_S });
+              // Interleaved (32, 256, 32, 256, …): a burst of other work on the machine spreads over both.
+              for (let repeat = 0; repeat < repeats; repeat++) {
+                for (const run of row.runs) {
+                  const figures = await loadServer(server, requests, { connections: run.connections, seconds, ...(databasePid ? { databasePid } : {}) });
+                  run.repeats.push(figures);
+                  say(`  ${workers} worker${workers > 1 ? 's' : ' '}  ${String(run.connections).padStart(3)} conn  ${runLine(figures)}`);
+                }
+              }
+            } finally {
+              // autocannon drops its connections with requests still in flight: let their handlers finish before SIGTERM.
+              await new Promise((done) => setTimeout(done, DRAIN_MS));
+              await server.stop();
+            }
+          });
+          rows.push(row);
+        }
+      }
+    }
+
+    const imports: { engine: Engine; timing: ImportTiming }[] = [];
+    if (importRows > 0) {
+      const table = await phase(`published list of ${fmt(importRows)} rows (in memory)`, () => Promise.resolve(publishedListTable(importRows)));
+      for (const engine of engines) {
+        const timing = await phase(`import ${fmt(importRows)} rows into ${ENGINE_NAMES[engine]}`, () =>
+          importInto(engine, bench, table, importBudget, importProbe),
+        );
+        imports.push({ engine, timing });
+        say(`import into an empty ${ENGINE_NAMES[engine]} database: ${importLine(timing, importRows)}`);
+      }
+    }
+
+    console.log(
+      report({
+        rows,
+        ceilings,
+        imports,
+        phases,
+        connectionCounts,
+        seconds,
+        repeats,
+        bench,
+        importRows,
+        importBudget,
+        importProbe,
+        startedAt,
+        loadAtStart,
+        loadAtEnd: loadavg(),
+      }),
+    );
+  } finally {
+    await bench?.cluster.stop();
+    process.removeListener('SIGINT', onSignal);
+  }
+}
+
+/** Times importList of `table` into a new, empty database on `engine` (removed afterwards). */
+async function importInto(
+  engine: Engine,
+  bench: BenchCluster | undefined,
+  table: ReturnType<typeof publishedListTable>,
+  budgetSeconds: number,
+  probeRows: number,
+): Promise<ImportTiming> {
+  const path = resolve(root, '.bench/import-run.sqlite');
+  const removeFile = () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  };
+  let url: string | undefined;
+  if (engine === 'sqlite') removeFile();
+  else url = await createTestDatabase(bench!.cluster.url, 'bench_import');
+  const database = await openPlatformDatabase(engine === 'sqlite' ? { engine, path } : { engine, url: url! }, 1);
+  try {
+    return await timeImport(database, table, {
+      budgetSeconds,
+      probeRows,
+      onProgress: (done, s) => {
+        if (done % 100_000 === 0) console.log(`  ${ENGINE_NAMES[engine]}: ${fmt(done)} rows in ${secs(s)}…`);
+      },
+    });
+  } finally {
+    await database.close();
+    if (engine === 'sqlite') removeFile();
+    else await query(bench!.cluster.url, `DROP DATABASE "${new URL(url!).pathname.slice(1)}" WITH (FORCE)`);
+  }
+}
+
+function runLine(f: LoadFigures): string {
+  const failures = f.non2xx + f.errors + f.timeouts;
+  return `${fmt(f.codesPerSecond).padStart(9)} codes/s  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(5)} ms  max ${String(f.max).padStart(5)} ms  RSS ${f.rssMiB.toFixed(0)} MiB  ${fmt(f.codesPerCpuSecond)} codes per CPU-s${f.databaseCpuShare > 0 ? ` (PostgreSQL ${(f.databaseCpuShare * 100).toFixed(0)} % of it)` : ''}  (${f.requestsPerSecond.toFixed(0)} req/s${failures > 0 ? `; ${f.non2xx} non-2xx, ${f.errors} errors, ${f.timeouts} timeouts` : ''})`;
+}
+
+function importLine(t: ImportTiming, rows: number): string {
+  return t.complete
+    ? `${fmt(t.rows)} rows in ${secs(t.seconds)} (${fmt(t.rowsPerSecond)} rows/s; ${fmt(t.imported)} imported, ${t.rejected} rejected)`
+    : `stopped after ${fmt(t.rows)} rows in ${secs(t.seconds)} (${fmt(t.rowsPerSecond)} rows/s): ${fmt(rows)} rows would take ≈ ${secs(t.wholeSeconds)} — EXTRAPOLATED, not measured`;
+}
+
+function report(r: {
+  rows: Row[];
+  ceilings: Ceiling[];
+  imports: { engine: Engine; timing: ImportTiming }[];
+  phases: { phase: string; seconds: number }[];
+  connectionCounts: number[];
+  seconds: number;
+  repeats: number;
+  bench: BenchCluster | undefined;
+  importRows: number;
+  importBudget: number;
+  importProbe: number;
+  startedAt: Date;
+  loadAtStart: number[];
+  loadAtEnd: number[];
+}): string {
+  const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
+  const out: string[] = [
+    '',
+    `platform throughput — POST /api/v1/status × ${BATCH} random codes; one server per line, ${r.repeats} runs of ${r.seconds} s at each connection count`,
+    `(interleaved, after a ${WARM_UP_S} s warm-up): MEDIANS of the runs, the range of codes/s in brackets (the raw ceiling: ${r.repeats} windows of 2 s).`,
+    `autocannon runs on the same cores as the platform (and PostgreSQL);`,
+    `RSS = peak resident memory of the platform's processes (PostgreSQL's not included); codes per CPU-s counts the platform's`,
+    `processes and, on PostgreSQL, the database server's too. Data sets: ${Object.values(DATASET_SHARES)
+      .map((d) => d.label)
+      .join('; ')}.`,
+    `Started ${r.startedAt.toISOString()}, load average ${load(r.loadAtStart)} then, ${load(r.loadAtEnd)} at the end.`,
+  ];
+  if (r.bench)
+    out.push(
+      `PostgreSQL ${r.bench.version}, durable (fsync, synchronous_commit, full_page_writes on), ${Object.entries(BENCH_PG_SETTINGS)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}, 10 connections per platform process; SQLite: WAL, synchronous=NORMAL.`,
+    );
+  const head = ['data set', 'engine', 'workers', ...r.connectionCounts.flatMap((c) => [`codes/s @${c}`, `p50 / p99 ms @${c}`]), 'RSS MiB', 'codes per CPU-s'];
+  out.push('', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+  for (const row of r.rows) {
+    const name = `${datasetName(row.dataset.spec)} (${fmt(row.dataset.entries)} entries)`;
+    const ceiling = r.ceilings.find((c) => c.dataset === row.dataset && c.engine === row.engine);
+    const first = r.rows.find((x) => x.dataset === row.dataset && x.engine === row.engine) === row;
+    if (first && ceiling) {
+      const cells = [
+        name,
+        ENGINE_NAMES[row.engine],
+        'raw lookUpCodes, no HTTP',
+        fmt(median(ceiling.windows)) + range(ceiling.windows),
+        '—',
+        ...r.connectionCounts.slice(1).flatMap(() => ['', '']),
+        '',
+        '',
+      ];
+      out.push(`| ${cells.join(' | ')} |`);
+    }
+    const all = row.runs.flatMap((run) => run.repeats);
+    const failures = all.reduce((n, f) => n + f.non2xx + f.errors + f.timeouts, 0);
+    const of = (run: Row['runs'][number], pick: (f: LoadFigures) => number) => median(run.repeats.map(pick));
+    const cells = [
+      name,
+      ENGINE_NAMES[row.engine],
+      String(row.workers),
+      ...row.runs.flatMap((run) => [
+        fmt(of(run, (f) => f.codesPerSecond)) + range(run.repeats.map((f) => f.codesPerSecond)),
+        `${fmt(of(run, (f) => f.p50))} / ${fmt(of(run, (f) => f.p99))}`,
+      ]),
+      fmt(Math.max(...all.map((f) => f.rssMiB))),
+      row.runs
+        .map((run) => {
+          const share = of(run, (f) => f.databaseCpuShare);
+          return fmt(of(run, (f) => f.codesPerCpuSecond)) + (share > 0 ? ` (db ${(share * 100).toFixed(0)} %)` : '');
+        })
+        .join(' / ') + (failures > 0 ? ` — ${failures} failed requests` : ''),
+    ];
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  if (r.imports.length > 0) {
+    out.push(
+      '',
+      `import of a published list (importList, ${fmt(r.importRows)} valid rows in memory, each a new entry on a new subject, into an empty database; stopped at ${fmt(r.importProbe)} rows when the rate says all would take more than ${secs(r.importBudget)})`,
+      '',
+      `| engine | rows timed | time | rows/s | all ${fmt(r.importRows)} rows |`,
+      '|---|---|---|---|---|',
+    );
+    for (const { engine, timing: t } of r.imports) {
+      out.push(
+        `| ${ENGINE_NAMES[engine]} | ${fmt(t.rows)} | ${secs(t.seconds)} | ${fmt(t.rowsPerSecond)} | ${t.complete ? secs(t.wholeSeconds) : `≈ ${secs(t.wholeSeconds)} (extrapolated)`} |`,
+      );
     }
   }
-  console.log(`
-platform throughput — ${SUBJECTS.toLocaleString()} subjects, POST /api/v1/status × ${BATCH} random codes, ${CONNECTIONS} connections, ${DURATION_S} s each;
-autocannon runs on the same 2 cores as the platform; RSS = peak resident memory of all platform processes;\nload average when it ended: ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')} (other work on the machine slows every figure but codes per CPU-s)${lines.join('\n')}`);
+  out.push('', '| phase | time |', '|---|---|', ...r.phases.map((p) => `| ${p.phase} | ${secs(p.seconds)} |`));
+  out.push(`| total | ${secs(r.phases.reduce((s, p) => s + p.seconds, 0))} |`);
+  return out.join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();
