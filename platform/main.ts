@@ -36,7 +36,8 @@ Usage: npm run platform -- <command>
                                          in one transaction; prints each table's rows once every count matches
   help                                   this text
 
-Database: DB_PATH (default data/platform.sqlite), or PostgreSQL when DATABASE_URL=postgres://… is set (every command). Name and regions (several platforms): PLATFORM_NAME,
+Database: DB_PATH (default data/platform.sqlite), or PostgreSQL when DATABASE_URL=postgres://… is set (every command;
+DATABASE_POOL_SIZE connections a process, default 10). Name and regions (several platforms): PLATFORM_NAME,
 PLATFORM_REGIONS (e.g. "4201", or "all", the default).`;
 
 /** DB_PATH, or PostgreSQL when DATABASE_URL is set: where every command but serve works. */

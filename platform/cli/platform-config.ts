@@ -9,6 +9,8 @@ export interface PlatformConfig {
   dbPath: string;
   /** DATABASE_URL: a postgres:// URL to run on PostgreSQL instead of the SQLite file at DB_PATH. */
   databaseUrl?: string | undefined;
+  /** DATABASE_POOL_SIZE: connections each process keeps to PostgreSQL (default 10). */
+  poolSize?: number | undefined;
   anonymousReads: boolean;
   corsOrigins: string[] | '*' | undefined;
   logRequests: boolean;
@@ -34,6 +36,7 @@ export function platformConfig(env: NodeJS.ProcessEnv = process.env): PlatformCo
     host: env.HOST ?? '127.0.0.1',
     dbPath: env.DB_PATH ?? 'data/platform.sqlite',
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    poolSize: parsePoolSize(env.DATABASE_POOL_SIZE),
     anonymousReads: !/^(0|false|off|no)$/i.test(env.ANONYMOUS_READS ?? ''),
     logRequests: !/^(0|false|off|no)$/i.test(env.LOG_REQUESTS ?? ''),
     rateLimit: parseRateLimit(env.RATE_LIMIT),
@@ -70,3 +73,11 @@ export function parseName(text: string | undefined): string | undefined {
 
 /** A setting in the environment that cannot be used: the command says so in one line and exits 2. */
 export class ConfigError extends Error {}
+
+/** DATABASE_POOL_SIZE: a whole number of connections from 1 to 200, or unset. */
+export function parsePoolSize(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 200) throw new ConfigError(`DATABASE_POOL_SIZE must be a whole number from 1 to 200, not ${text}`);
+  return n;
+}

@@ -42,6 +42,7 @@ export async function serveCommand(
     host: config.host,
     dbPath: config.dbPath,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.poolSize ? { poolSize: config.poolSize } : {}),
     anonymousReads: config.anonymousReads,
     log: config.logRequests,
     createDatabase: flags.has('create'),

@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Connection } from './connection.ts';
 import { ENTRY_COLUMNS, fromRow as entryFromRow, type EntryRow } from './entry-repository.ts';
@@ -57,6 +57,18 @@ const SQLITE_LOOKUP = `SELECT s.code AS s_code, s.name AS s_name, s.region_code 
   WHERE s.code IN (SELECT value FROM json_each(?))
   ORDER BY s.code, e.listed_on, e.id`;
 
+/** The SQLite lookup, prepared once per database handle (repositories are made again for every transaction). */
+const preparedLookups = new WeakMap<Database, Statement<[string], Row>>();
+
+function sqliteLookup(db: Database): Statement<[string], Row> {
+  let statement = preparedLookups.get(db);
+  if (!statement) {
+    statement = db.prepare<[string], Row>(SQLITE_LOOKUP);
+    preparedLookups.set(db, statement);
+  }
+  return statement;
+}
+
 const parsed = <T>(value: string | T | null): T | undefined => (value === null ? undefined : typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /**
@@ -73,7 +85,7 @@ export class CodeLookupRepository {
 
   constructor(connection: Connection) {
     this.#connection = connection;
-    this.#sqlite = connection.sqlite && connection.sqlite.prepare<[string], Row>(SQLITE_LOOKUP);
+    this.#sqlite = connection.sqlite && sqliteLookup(connection.sqlite);
   }
 
   async #rows(codes: readonly string[]): Promise<Iterable<Row>> {

@@ -161,6 +161,11 @@ export const MIGRATIONS: readonly string[] = [
     marked_by TEXT
   );
   `,
+  // 7: the expiry sweep finds entries by their end dates without reading every entry (issue 16: 10M subjects).
+  `
+  CREATE INDEX entries_by_valid_until ON entries(valid_until) WHERE valid_until IS NOT NULL;
+  CREATE INDEX entries_by_monitoring_until ON entries(monitoring_until) WHERE monitoring_until IS NOT NULL;
+  `,
 ];
 
 /** Brings `db` to the latest schema version, each step in its own transaction. Returns the version reached. */

@@ -145,6 +145,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     allowed boolean NOT NULL
   );
   `,
+  // The expiry sweep finds entries by their end dates without reading every entry (migrations.ts step 7).
+  `
+  CREATE INDEX entries_by_valid_until ON entries(valid_until) WHERE valid_until IS NOT NULL;
+  CREATE INDEX entries_by_monitoring_until ON entries(monitoring_until) WHERE monitoring_until IS NOT NULL;
+  `,
 ];
 
 /**

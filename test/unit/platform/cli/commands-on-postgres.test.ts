@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initCommand } from '../../../../platform/cli/init-command.ts';
-import { platformConfig } from '../../../../platform/cli/platform-config.ts';
+import { parsePoolSize, platformConfig } from '../../../../platform/cli/platform-config.ts';
 import { seedCommand } from '../../../../platform/cli/seed-command.ts';
 import { serveCommand } from '../../../../platform/cli/serve-command.ts';
 import { tokenCommand, type CommandOutput } from '../../../../platform/cli/token-command.ts';
@@ -82,5 +82,11 @@ describe('the platform commands with DATABASE_URL', () => {
     );
     expect(code).toBe(1);
     expect(out.errors).toEqual([expect.stringMatching(/^serve: cannot open the PostgreSQL database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/none: \S/)]);
+  });
+
+  it('reads DATABASE_URL and DATABASE_POOL_SIZE from the environment, refusing a pool size that is not 1 to 200', () => {
+    expect(platformConfig({ DATABASE_URL: ' postgres://a@b/c ', DATABASE_POOL_SIZE: '24' })).toMatchObject({ databaseUrl: 'postgres://a@b/c', poolSize: 24 });
+    expect(platformConfig({})).toMatchObject({ databaseUrl: undefined, poolSize: undefined });
+    for (const wrong of ['0', '201', 'ten', '2.5']) expect(() => parsePoolSize(wrong)).toThrow(/DATABASE_POOL_SIZE must be a whole number from 1 to 200/);
   });
 });
