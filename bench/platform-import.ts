@@ -13,24 +13,27 @@
 import type { PlatformDatabase } from '../platform/db/open-platform-database.ts';
 import { createRepositories } from '../platform/db/repositories.ts';
 import { importList } from '../platform/import/import-list.ts';
+import { LIST_COLUMNS } from '../platform/import/list-columns.ts';
 import type { Table } from '../platform/import/read-table-file.ts';
 import { BASIS, benchCodes, DEPARTMENT, FACTS, subjectName } from './platform-dataset-rows.ts';
 
-/** The standard headers (the first of each field in platform/import/list-columns.ts). */
-const HEADERS = [
-  '统一社会信用代码',
-  '主体名称',
-  '名单类型',
-  '列入类别',
-  '列入原因',
-  '认定依据',
-  '文书号',
-  '认定部门',
-  '列入日期',
-  '有效期至',
-  '法定代表人',
-  '法定代表人证件号码',
-];
+/** The standard headers: the first name of each field in platform/import/list-columns.ts. */
+const HEADERS = (
+  [
+    'code',
+    'name',
+    'list',
+    'category',
+    'facts',
+    'legalBasis',
+    'documentNumber',
+    'department',
+    'listedOn',
+    'validUntil',
+    'legalRepresentative',
+    'legalRepresentativeId',
+  ] as const
+).map((field) => LIST_COLUMNS[field][0]!);
 
 /** `rows` valid rows of a published list, deterministic: region 420106 (none of the bench data sets' codes), 70 % black. */
 export function publishedListTable(rows: number): Table {
