@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_TOKENS } from '../platform/auth/demo-tokens.ts';
-import { redactUrl } from '../platform/cli/redact-url.ts';
+import { redactUrl } from '../platform/db/redact-url.ts';
 import { startPlatform } from '../platform/start-platform.ts';
 import { StartRefusedError } from '../platform/start-refused-error.ts';
 

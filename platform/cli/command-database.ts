@@ -1,6 +1,6 @@
 import { databaseTarget, openPlatformDatabase } from '../db/open-platform-database.ts';
 import { createRepositories, type Repositories } from '../db/repositories.ts';
-import { redactUrl } from './redact-url.ts';
+import { redactUrl } from '../db/redact-url.ts';
 
 /** Where a command works: an SQLite file's path, or DB_PATH with DATABASE_URL (PostgreSQL when set). */
 export type CommandTarget = string | { dbPath: string; databaseUrl?: string | undefined };

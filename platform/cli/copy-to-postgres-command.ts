@@ -1,5 +1,5 @@
 import { CopyRefusedError, copyPlatformDatabase } from '../db/copy-platform-database.ts';
-import { redactUrl } from './redact-url.ts';
+import { redactUrl } from '../db/redact-url.ts';
 import { MissingDatabaseError } from '../db/open-database.ts';
 import { DatabaseUnreachableError, databaseTarget, firstLine, openPlatformDatabase, type PlatformDatabase } from '../db/open-platform-database.ts';
 import type { CommandOutput } from './token-command.ts';

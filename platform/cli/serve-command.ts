@@ -1,12 +1,12 @@
 import { DEMO_TOKENS } from '../auth/demo-tokens.ts';
 import { databaseTarget, openPlatformDatabase } from '../db/open-platform-database.ts';
 import { startPlatformCluster } from '../server/platform-cluster.ts';
-import { createRepositories } from '../db/repositories.ts';
+import { createRepositories, type Repositories } from '../db/repositories.ts';
 import { DEFAULT_RATE_LIMIT, startPlatform } from '../start-platform.ts';
 import { StartRefusedError } from '../start-refused-error.ts';
 import type { PlatformConfig } from './platform-config.ts';
 import type { CommandOutput } from './token-command.ts';
-import { redactUrl } from './redact-url.ts';
+import { redactUrl } from '../db/redact-url.ts';
 
 /** Resolves when the operator stops the platform (SIGINT, SIGTERM). */
 export function untilSignalled(): Promise<void> {
@@ -52,7 +52,7 @@ export async function serveCommand(
     ...(config.name ? { name: config.name } : {}),
     ...(config.regions ? { regions: config.regions } : {}),
   };
-  let platform: { url: string; tokens: unknown; close(): Promise<void> };
+  let platform: { url: string; tokens: unknown; close(): Promise<void>; repos?: Repositories };
   try {
     platform = workers === 1 ? await startPlatform(options) : await startPlatformCluster({ ...options, workers });
   } catch (error) {
@@ -66,15 +66,16 @@ export async function serveCommand(
   );
   if (platform.tokens)
     out.log(`demo (--demo): published demo tokens viewer ${DEMO_TOKENS.viewer}, department ${DEMO_TOKENS.department}, admin ${DEMO_TOKENS.admin}`);
-  const hints = await openPlatformDatabase(databaseTarget(config.dbPath, config.databaseUrl, false), 1);
+  // One process: its own repositories; several workers: the primary opens the database for these two reads.
+  const hints = platform.repos ? null : await openPlatformDatabase(databaseTarget(config.dbPath, config.databaseUrl, false), 1);
   try {
-    const repos = createRepositories(hints);
+    const repos = platform.repos ?? createRepositories(hints!);
     if (!(await repos.tokens.list()).some((t) => t.role === 'admin' && t.revokedAt === null))
       out.log('no admin token yet: create the first one with npm run platform -- init');
     if (!(await repos.subjects.any()))
       out.log('no list data yet: status answers unknown (no_data) until you import a list (npm run platform -- import <file>)');
   } finally {
-    await hints.close();
+    await hints?.close();
   }
   await until();
   out.log('shutting down…');

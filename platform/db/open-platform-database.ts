@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { redactUrl } from '../cli/redact-url.ts';
+import { redactUrl } from './redact-url.ts';
 import pg from 'pg';
 import { openDatabase } from './open-database.ts';
 import { migratePostgres } from './postgres-migrations.ts';
