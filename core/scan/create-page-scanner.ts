@@ -186,7 +186,8 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   /** `ask` now, or (with `askWhenShown`) once the element holding this occurrence of the code is shown. */
   function askWhenShown(code: string, validity: UsccValidity, at: Node, measure?: () => DOMRect | null): void {
     if (validity === 'invalid' || asked.has(code)) return;
-    const element = gate ? (at.nodeType === 1 ? (at as Element) : boxedAncestor(at)) : null;
+    // The gate moves a `display: contents` parent's waiters to an ancestor with a box.
+    const element = gate ? (at.nodeType === 1 ? (at as Element) : at.parentElement) : null;
     if (!gate || !element) return ask(code, validity);
     waitingToAsk.add(code);
     gate.whenShown(
@@ -198,13 +199,6 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
       },
       measure,
     );
-  }
-
-  /** The nearest element around `node` that has a box of its own (`display: contents` has none). */
-  function boxedAncestor(node: Node): Element | null {
-    let el = node.parentElement;
-    while (el && view.getComputedStyle?.(el).display === 'contents') el = el.parentElement;
-    return el;
   }
 
   const scratch = document.createRange();

@@ -57,13 +57,42 @@ export function createVisibilityGate(o: VisibilityGateOptions): VisibilityGate {
           (entries) => {
             for (const entry of entries) {
               if (entry.isIntersecting) near.add(entry.target);
-              else near.delete(entry.target);
+              else {
+                near.delete(entry.target);
+                if (hasNoBox(entry)) rehome(entry.target);
+              }
             }
             release();
           },
           { rootMargin: '100% 100% 100% 100%' },
         )
       : null;
+
+  // An element with `display: contents` has no box and never comes near the viewport: its
+  // waiters move to the nearest ancestor that has one. Asked here, after layout and only for
+  // elements without a box, rather than for every code while the page is scanned, where each
+  // style read after a highlight was added would recalculate the whole page's style.
+  const hasNoBox = (entry: IntersectionObserverEntry): boolean => entry.boundingClientRect?.width === 0 && entry.boundingClientRect.height === 0;
+  const isContents = (element: Element): boolean => element.ownerDocument.defaultView?.getComputedStyle(element).display === 'contents';
+  function rehome(element: Element): void {
+    const list = waiters.get(element);
+    if (!list || !isContents(element)) return;
+    let boxed = element.parentElement;
+    while (boxed && isContents(boxed)) boxed = boxed.parentElement;
+    if (!boxed) return;
+    waiters.delete(element);
+    observer?.unobserve(element);
+    for (const w of list) add(boxed, w);
+  }
+
+  function add(element: Element, waiter: Waiter): void {
+    const list = waiters.get(element);
+    if (list) list.push(waiter);
+    else {
+      waiters.set(element, [waiter]);
+      observer?.observe(element);
+    }
+  }
 
   function fire(element: Element): void {
     const list = waiters.get(element) ?? [];
@@ -108,12 +137,7 @@ export function createVisibilityGate(o: VisibilityGateOptions): VisibilityGate {
     whenShown(element, shown, measure) {
       if (signal.aborted) return;
       if (!observer) return shown();
-      const list = waiters.get(element);
-      if (list) list.push({ shown, measure });
-      else {
-        waiters.set(element, [{ shown, measure }]);
-        observer.observe(element);
-      }
+      add(element, { shown, measure });
     },
     get waiting() {
       return waiters.size;

@@ -42,13 +42,37 @@ const BLOCK_TAGS = new Set([
 const FIELD_SELECTOR = 'input:not([type]),input[type=text],input[type=search],textarea,select,output';
 
 /**
- * The company name the page shows next to a code, or null. `at` is where the code is: an Element
- * (a `<credit-status>`, a code cell, a code input) or a Range over the code's text.
+ * What the names of one look at the page (one batch of codes, the page unchanged meanwhile) share:
+ * the fields and `<dt>`s of each form or table, read once, not once per code. A page that is one
+ * big form (ASP.NET pages wrap everything in one) with thousands of codes would otherwise be
+ * walked whole for every code.
  */
-export function findAdjacentName(root: Document | Element, at: Element | AbstractRange): string | null {
+export interface AdjacentNameMemo {
+  readonly fields: Map<Element, readonly Element[]>;
+  readonly terms: Map<Element, readonly Element[]>;
+}
+
+/** A memo for one batch of codes; drop it when the page may have changed. */
+export const adjacentNameMemo = (): AdjacentNameMemo => ({ fields: new Map(), terms: new Map() });
+
+/**
+ * The company name the page shows next to a code, or null. `at` is where the code is: an Element
+ * (a `<credit-status>`, a code cell, a code input) or a Range over the code's text. Pass one
+ * `memo` for every code of a batch.
+ */
+export function findAdjacentName(root: Document | Element, at: Element | AbstractRange, memo: AdjacentNameMemo = adjacentNameMemo()): string | null {
   const anchor = anchorElement(at);
   if (!anchor || !contains(root, anchor)) return null;
-  return fromTableRow(root, anchor) ?? fromFormFields(root, anchor) ?? fromLine(root, anchor, at);
+  return fromTableRow(root, anchor) ?? fromFormFields(root, anchor, memo) ?? fromLine(root, anchor, at);
+}
+
+function memoised(cache: Map<Element, readonly Element[]>, scope: Element, selector: string): readonly Element[] {
+  let list = cache.get(scope);
+  if (!list) {
+    list = [...scope.querySelectorAll(selector)];
+    cache.set(scope, list);
+  }
+  return list;
 }
 
 function anchorElement(at: Element | AbstractRange): Element | null {
@@ -93,7 +117,27 @@ function isNameHeader(text: string | null | undefined): boolean {
 // Plain element walks rather than the HTMLTable API (rows, cells, cellIndex), which DOM
 // implementations other than browsers do not all provide.
 const cellsOf = (row: Element): Element[] => [...row.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
-const rowsOf = (table: Element): Element[] => [...table.querySelectorAll('tr')].filter((r) => r.closest('table') === table);
+
+// A header row sits at the top of its table, and a table that labels its rows (one subject's
+// record) is short: only the first rows are looked at, so a page of 5,000 codes in one table of
+// 20,000 rows costs a few rows a code, not the whole table.
+const HEADER_ROWS = 5;
+const LABEL_ROWS = 200;
+
+/** The first `limit` rows of `table` itself (not of tables nested in it), in document order. */
+function rowsOf(table: Element, limit: number): Element[] {
+  const rows: Element[] = [];
+  for (const child of table.children) {
+    if (child.tagName === 'TR') rows.push(child);
+    else if (child.tagName === 'THEAD' || child.tagName === 'TBODY' || child.tagName === 'TFOOT')
+      for (const row of child.children) {
+        if (rows.length >= limit) break;
+        if (row.tagName === 'TR') rows.push(row);
+      }
+    if (rows.length >= limit) break;
+  }
+  return rows;
+}
 
 function fromTableRow(root: Document | Element, anchor: Element): string | null {
   const row = closestWithin(root, anchor, 'tr');
@@ -102,8 +146,9 @@ function fromTableRow(root: Document | Element, anchor: Element): string | null 
   const rowCells = cellsOf(row);
   const cells = rowCells.filter((c) => c !== own);
   const table = row.closest('table');
-  const rows = table ? rowsOf(table) : [];
-  const headerRow = rows.find((r) => r !== row && (r.parentElement?.tagName === 'THEAD' || cellsOf(r).every((c) => c.tagName === 'TH')));
+  const headerRow = (table ? rowsOf(table, HEADER_ROWS) : []).find(
+    (r) => r !== row && (r.parentElement?.tagName === 'THEAD' || cellsOf(r).every((c) => c.tagName === 'TH')),
+  );
   if (headerRow) {
     const headers = cellsOf(headerRow);
     for (const cell of cells) {
@@ -116,7 +161,7 @@ function fromTableRow(root: Document | Element, anchor: Element): string | null 
   }
   // A table that labels its rows: <tr><th>企业名称</th><td>…</td></tr> above the code's row.
   if (rowCells[0]?.tagName === 'TH' && rowCells[0] !== own) {
-    for (const r of rows) {
+    for (const r of table ? rowsOf(table, LABEL_ROWS) : []) {
       const [label, value] = cellsOf(r);
       if (r === row || !label || !value || label.tagName !== 'TH' || !isNameHeader(label.textContent)) continue;
       const name = cellText(value);
@@ -149,16 +194,16 @@ function labelOf(field: Element): string {
   return previous?.textContent ?? '';
 }
 
-function fromFormFields(root: Document | Element, anchor: Element): string | null {
+function fromFormFields(root: Document | Element, anchor: Element, memo: AdjacentNameMemo): string | null {
   const scope = closestWithin(root, anchor, 'form,fieldset,[role=form],dl,table');
   if (!scope) return null;
-  for (const field of scope.querySelectorAll(FIELD_SELECTOR)) {
+  for (const field of memoised(memo.fields, scope, FIELD_SELECTOR)) {
     if (field === anchor || field.contains(anchor)) continue;
     if (!isNameHeader(labelOf(field))) continue;
     const name = fieldValue(field);
     if (name) return name;
   }
-  for (const dt of scope.querySelectorAll('dt')) {
+  for (const dt of memoised(memo.terms, scope, 'dt')) {
     const dd = dt.nextElementSibling;
     if (!dd || dd.tagName !== 'DD' || dd.contains(anchor) || !isNameHeader(dt.textContent)) continue;
     const name = cellText(dd);
@@ -172,6 +217,10 @@ function blockOf(root: Document | Element, anchor: Element): Element {
   while (el && !BLOCK_TAGS.has(el.tagName) && el !== root && el.parentElement) el = el.parentElement;
   return el ?? anchor;
 }
+
+// A name is at most 100 characters, plus its label and the code's own label: the line is read
+// this far on each side of the code, so a block of a whole page's text costs no more than a line.
+const LINE_REACH = 400;
 
 function fromLine(root: Document | Element, anchor: Element, at: Element | AbstractRange): string | null {
   const block = blockOf(root, anchor);
@@ -187,7 +236,58 @@ function fromLine(root: Document | Element, anchor: Element, at: Element | Abstr
     before.setEndBefore(at);
     after.setStartAfter(at);
   }
-  return nameBefore(before.toString()) ?? nameAfter(after.toString());
+  return nameBefore(textNear(before, 'before')) ?? nameAfter(textNear(after, 'after'));
+}
+
+/**
+ * The text of `range` nearest the code (its end for `before`, its start for `after`), about
+ * `LINE_REACH` characters of it: what `range.toString()` ends or starts with, read from the text
+ * nodes next to the code only.
+ */
+function textNear(range: Range, side: 'before' | 'after'): string {
+  const doc = range.startContainer.ownerDocument ?? (range.startContainer as Document);
+  const within = range.commonAncestorContainer;
+  const walker = doc.createTreeWalker(within, 0x4 /* SHOW_TEXT */);
+  const edge = side === 'before' ? range.endContainer : range.startContainer;
+  const offset = side === 'before' ? range.endOffset : range.startOffset;
+  const parts: string[] = [];
+  let length = 0;
+  let node: Node | null;
+  if (edge.nodeType === 3) {
+    const data = (edge as Text).data;
+    const part = side === 'before' ? data.slice(0, offset) : data.slice(offset);
+    parts.push(part);
+    length += part.length;
+    walker.currentNode = edge;
+    node = side === 'before' ? walker.previousNode() : walker.nextNode();
+  } else {
+    // The edge lies between children: start from the text nearest that point.
+    const child = edge.childNodes[side === 'before' ? offset - 1 : offset] ?? null;
+    node = child ? firstText(walker, child, side) : null;
+  }
+  for (; node && length < LINE_REACH; node = side === 'before' ? walker.previousNode() : walker.nextNode()) {
+    if (!range.intersectsNode(node)) break;
+    const data = (node as Text).data;
+    parts.push(data);
+    length += data.length;
+  }
+  const text = side === 'before' ? parts.reverse().join('') : parts.join('');
+  return side === 'before' ? text.slice(-LINE_REACH) : text.slice(0, LINE_REACH);
+}
+
+/** The text node at `child`'s edge facing the code (`child`'s last text for `before`, its first for `after`), or the next one beyond it. */
+function firstText(walker: TreeWalker, child: Node, side: 'before' | 'after'): Node | null {
+  if (child.nodeType === 3) return child;
+  if (side === 'after') {
+    walker.currentNode = child;
+    return walker.nextNode();
+  }
+  // The last text inside child, else the text before it.
+  let last: Node | null = child;
+  while (last.lastChild) last = last.lastChild;
+  if (last.nodeType === 3) return last;
+  walker.currentNode = last;
+  return walker.previousNode();
 }
 
 /** "…申请单位武汉某某有限公司（统一社会信用代码：" → "武汉某某有限公司". */

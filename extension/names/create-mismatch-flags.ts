@@ -11,7 +11,7 @@
  * the detail card (before it in the root) and a tag the open card would cover is hidden.
  */
 import { placeFlag } from './place-flag.ts';
-import type { CodePlace } from './locate-codes.ts';
+import type { CodePlace } from '../../core/scan/locate-codes.ts';
 
 export const MISMATCH_HIGHLIGHT = 'creditlens-name-mismatch';
 

@@ -6,12 +6,12 @@
  */
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
 import { compareNames } from '../../core/names/compare-names.ts';
-import { findAdjacentName } from '../../core/scan/find-adjacent-name.ts';
+import { adjacentNameMemo, findAdjacentName } from '../../core/scan/find-adjacent-name.ts';
 import type { CodeView } from '../messaging/protocol.ts';
 import type { sendChecked } from '../messaging/send-checked.ts';
 import type { MismatchFlags } from './create-mismatch-flags.ts';
 import type { ScanPlace } from '../../core/scan/create-page-scanner.ts';
-import { locateCodes, type CodePlace } from './locate-codes.ts';
+import { locateCodes, type CodePlace } from '../../core/scan/locate-codes.ts';
 
 export interface PageNamesOptions {
   document: Document;
@@ -61,16 +61,19 @@ export function createPageNames(o: PageNamesOptions): PageNames {
     if (signal.aborted) return;
     places = o.places ? o.places() : locateCodes(document, codes);
     names.clear();
+    // One look at the page: each row, form or table is read once however many codes it holds.
+    const memo = adjacentNameMemo();
+    const scopes = new Map<Element | null, string>();
     for (const code of codes) {
       const list = (places.get(code) ?? []).filter(isCurrent);
       const anchor = list[0] ? anchorOf(list[0]) : null;
-      const around = anchor ? surroundings(anchor) : '';
+      const around = anchor ? surroundings(anchor, scopes) : '';
       const cached = cache.get(code);
       let name: string | null = null;
       if (anchor && cached?.anchor === anchor && cached.around === around) name = cached.name;
       else {
         for (const place of list) {
-          name = findAdjacentName(document, place);
+          name = findAdjacentName(document, place, memo);
           if (name) break;
         }
         if (anchor) cache.set(code, { anchor, around, name });
@@ -146,11 +149,19 @@ function liveRange(place: ScanPlace): CodePlace {
 
 const anchorOf = (place: ScanPlace): Node => ('startContainer' in place ? place.startContainer : place);
 
-/** The text a name beside the code would be part of: its table row, form or block (bounded). */
-function surroundings(anchor: Node): string {
+/**
+ * The text a name beside the code would be part of: its table row, form or block (bounded). A
+ * scope's text is read once per look (`scopes`): a page that is one big form holds every code.
+ */
+function surroundings(anchor: Node, scopes: Map<Element | null, string>): string {
   const element = anchor.nodeType === 1 ? (anchor as Element) : anchor.parentElement;
-  const scope = element?.closest('tr') ?? element?.closest('form,fieldset,dl') ?? element?.closest('p,li,td,div') ?? element;
+  const scope = element?.closest('tr') ?? element?.closest('form,fieldset,dl') ?? element?.closest('p,li,td,div') ?? element ?? null;
   const field = anchor.nodeType === 1 ? ((anchor as HTMLInputElement).value ?? '') : '';
-  const fields = scope ? [...scope.querySelectorAll('input,textarea')].map((f) => (f as HTMLInputElement).value).join('|') : '';
-  return `${(scope?.textContent ?? '').slice(0, 2000)}|${field}|${fields.slice(0, 2000)}`;
+  let text = scopes.get(scope);
+  if (text === undefined) {
+    const fields = scope ? [...scope.querySelectorAll('input,textarea')].map((f) => (f as HTMLInputElement).value).join('|') : '';
+    text = `${(scope?.textContent ?? '').slice(0, 2000)}|${fields.slice(0, 2000)}`;
+    scopes.set(scope, text);
+  }
+  return `${text}|${field}`;
 }

@@ -1,10 +1,10 @@
 import { MAX_CODES_PER_STATUS_REQUEST } from '../../core/api/api-limits.ts';
 import type { CheckContext } from '../../core/api/check-context-schema.ts';
 import type { CheckRecordRequest } from '../../core/api/check-record-schema.ts';
-import { findAdjacentName } from '../../core/scan/find-adjacent-name.ts';
+import { adjacentNameMemo, findAdjacentName } from '../../core/scan/find-adjacent-name.ts';
 import { parseUscc } from '../../core/uscc/parse-uscc.ts';
 import type { MoreHost } from '../contract/more-host.ts';
-import { locateCode } from './locate-code.ts';
+import { locateCodePlaces } from './locate-code.ts';
 
 export interface RecordOptions {
   /** The codes to record; default every code found by scans and every `<credit-status>` in root. */
@@ -29,10 +29,12 @@ export function pageRecordRequest(core: MoreHost, scannedCodes: () => string[], 
   if (codes.length === 0) throw new RangeError('CreditLens.record: no codes to record');
   if (codes.length > MAX_CODES_PER_STATUS_REQUEST) throw new RangeError(`CreditLens.record: at most ${MAX_CODES_PER_STATUS_REQUEST} codes per record`);
   const pageNames: Record<string, string> = {};
+  const places = root ? locateCodePlaces(root, codes) : new Map<string, Element | Range>();
+  const memo = adjacentNameMemo();
   for (const code of codes) {
-    const at = root ? locateCode(root, code) : null;
+    const at = places.get(code) ?? null;
     const shown =
-      (at && 'getAttribute' in at ? at.getAttribute('name')?.trim() : null) || (root && at ? findAdjacentName(root, at) : null) || core.pageName(code);
+      (at && 'getAttribute' in at ? at.getAttribute('name')?.trim() : null) || (root && at ? findAdjacentName(root, at, memo) : null) || core.pageName(code);
     if (shown) pageNames[code] = shown.slice(0, 500);
   }
   const config = core.config();

@@ -2,12 +2,12 @@ import { h, render } from 'preact';
 import { adoptPresentStyles } from '../../core/present/adopt-present-styles.ts';
 import { SubjectCard } from '../../core/present/subject-card.tsx';
 import { createPageScanner, type PageScanner, type ScanFinding } from '../../core/scan/create-page-scanner.ts';
-import { findAdjacentName } from '../../core/scan/find-adjacent-name.ts';
+import { adjacentNameMemo, findAdjacentName } from '../../core/scan/find-adjacent-name.ts';
 import { applicableMeasures } from '../../core/verdict/applicable-measures.ts';
 import { verdictLabel } from '../../core/verdict/verdict-labels.ts';
 import type { CodeState } from '../contract/code-watcher.ts';
 import type { MoreHost } from '../contract/more-host.ts';
-import { locateCode } from './locate-code.ts';
+import { locateCodePlaces } from './locate-code.ts';
 import { cardPlatformUrl } from './card-platform-url.ts';
 import { pageLocale } from '../element/page-locale.ts';
 import { nameMatchesOf } from '../contract/verdict-event.ts';
@@ -74,12 +74,18 @@ export function scanContainer(core: MoreHost, root: Document | Element, options:
     signal: controller.signal,
     label: (kind) => verdictLabel(kind, localeOf()),
     onCodes(asked) {
+      // The names beside them, for all of the batch at once (one walk, each form read once).
+      const unnamed = asked.map(({ code }) => code).filter((code) => !core.pageName(code));
+      if (unnamed.length > 0) {
+        const places = locateCodePlaces(root, unnamed);
+        const memo = adjacentNameMemo();
+        for (const code of unnamed) {
+          const at = places.get(code);
+          core.setPageName(code, at ? findAdjacentName(root, at, memo) : null);
+        }
+      }
       for (const { code } of asked) {
         waiting.add(code);
-        if (!core.pageName(code)) {
-          const at = locateCode(root, code);
-          core.setPageName(code, at ? findAdjacentName(root, at) : null);
-        }
         unwatch.push(
           core.watch(code, (state) => {
             states.set(code, state);

@@ -22,8 +22,9 @@ function fakeObserverView() {
     }
   }
   const view = { IntersectionObserver: FakeIntersectionObserver } as unknown as Window & typeof globalThis;
-  const report = (el: Element, isIntersecting: boolean) => {
-    for (const o of observers) if (o.targets.has(el)) o.callback([{ target: el, isIntersecting } as IntersectionObserverEntry], o as never);
+  const report = (el: Element, isIntersecting: boolean, box = { width: 100, height: 20 }) => {
+    for (const o of observers)
+      if (o.targets.has(el)) o.callback([{ target: el, isIntersecting, boundingClientRect: box } as IntersectionObserverEntry], o as never);
   };
   const observed = (el: Element) => observers.some((o) => o.targets.has(el));
   return { view, report, observed };
@@ -103,6 +104,32 @@ describe('createVisibilityGate', () => {
     el.parentElement!.setAttribute('style', '');
     vi.advanceTimersByTime(600);
     expect(shown).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits on the nearest ancestor with a box for an element of display: contents', () => {
+    const { view, report, observed } = fakeObserverView();
+    const gate = createVisibilityGate({ view, signal: new AbortController().signal });
+    const el = cell('<span style="display:contents"><b style="display:contents">91420105MA4KMF039Y</b></span>');
+    const inner = el.firstElementChild as HTMLElement;
+    sized(el.parentElement!);
+    const shown = vi.fn();
+    gate.whenShown(inner, shown);
+    report(inner, false, { width: 0, height: 0 });
+    expect(observed(inner)).toBe(false);
+    expect(observed(el.parentElement!)).toBe(true);
+    report(el.parentElement!, true);
+    expect(shown).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps waiting on a hidden element without a box (display: none is no display: contents)', () => {
+    const { view, report, observed } = fakeObserverView();
+    const gate = createVisibilityGate({ view, signal: new AbortController().signal });
+    const el = cell('<span style="display:none">x</span>');
+    const shown = vi.fn();
+    gate.whenShown(el, shown);
+    report(el, false, { width: 0, height: 0 });
+    expect(observed(el)).toBe(true);
+    expect(shown).not.toHaveBeenCalled();
   });
 
   it('returns nothing after the signal aborts', () => {

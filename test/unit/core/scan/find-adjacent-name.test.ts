@@ -1,8 +1,9 @@
 /** @vitest-environment happy-dom */
 import { afterEach, describe, expect, it } from 'vitest';
-import { findAdjacentName, nameAfter, nameBefore } from '../../../../core/scan/find-adjacent-name.ts';
+import { adjacentNameMemo, findAdjacentName, nameAfter, nameBefore } from '../../../../core/scan/find-adjacent-name.ts';
 import { findTextRuns } from '../../../../core/scan/find-text-runs.ts';
 import { matchTextRun } from '../../../../core/scan/match-text-run.ts';
+import { vi } from 'vitest';
 import { page } from './mount-page.ts';
 
 const CODE = '91420105756704M24P';
@@ -147,5 +148,38 @@ describe('findAdjacentName in a form', () => {
     const outer = page(`<form><label>企业名称 <input value=""></label><div id="inner"><input class="c" value="${CODE}"></div></form>`);
     expect(findAdjacentName(outer, outer.querySelector('.c')!)).toBeNull();
     expect(findAdjacentName(outer.querySelector('#inner')!, outer.querySelector('.c')!)).toBeNull();
+  });
+});
+
+describe('findAdjacentName on a big page', () => {
+  it('finds the header of a long table in the rows at its top', () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => `<tr><td>${i}</td><td>武汉某某${i}有限公司</td><td>某事项</td></tr>`).join('');
+    const root = page(
+      `<table><thead><tr><th>序号</th><th>投标人</th><th>备注</th></tr></thead><tbody>${rows}<tr><td>x</td><td>某某科技</td><td class="c">${CODE}</td></tr></tbody></table>`,
+    );
+    expect(findAdjacentName(root, root.querySelector('.c')!)).toBe('某某科技');
+  });
+
+  it('reads each form of a batch once for its fields, however many codes it holds', () => {
+    const cells = Array.from({ length: 50 }, (_, i) => `<p>第${i}项：<span class="c">${CODE}</span></p>`).join('');
+    const root = page(`<form><label>企业名称 <input value="武汉某某有限公司"></label>${cells}</form>`);
+    const form = root.querySelector('form')!;
+    const spy = vi.spyOn(form, 'querySelectorAll');
+    const memo = adjacentNameMemo();
+    const names = [...root.querySelectorAll('.c')].map((el) => findAdjacentName(root, el, memo));
+    expect(names).toEqual(Array(50).fill('武汉某某有限公司'));
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+
+  it('finds the name on a line inside a block holding a whole page of text', () => {
+    const filler = '其他事项说明，'.repeat(20_000);
+    const root = page(
+      `<div>${filler}<b>另</b>经审查，申请单位武汉市汉阳区月湖印务有限公司（统一社会信用代码 <span>${CODE}</span>）提交的材料齐全。${filler}</div>`,
+    );
+    expect(findAdjacentName(root, rangeOf(root))).toBe('武汉市汉阳区月湖印务有限公司');
+    const after = page(`<div>${filler}<span>${CODE}</span><i></i> 武汉某某餐饮店，已核查。${filler}</div>`);
+    expect(findAdjacentName(after, rangeOf(after))).toBe('武汉某某餐饮店');
+    const element = page(`<div>${filler}申请单位武汉某某有限公司（代码：<credit-status code="${CODE}"></credit-status>）${filler}</div>`);
+    expect(findAdjacentName(element, element.querySelector('credit-status')!)).toBe('武汉某某有限公司');
   });
 });

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findAdjacentName } from '../../../../core/scan/find-adjacent-name.ts';
 import { createPageNames } from '../../../../extension/names/create-page-names.ts';
-import type { CodePlace } from '../../../../extension/names/locate-codes.ts';
-import { locateCodes } from '../../../../extension/names/locate-codes.ts';
+import type { CodePlace } from '../../../../core/scan/locate-codes.ts';
+import { locateCodes } from '../../../../core/scan/locate-codes.ts';
 import type { sendChecked } from '../../../../extension/messaging/send-checked.ts';
 import type { CodeView } from '../../../../extension/messaging/protocol.ts';
 import { withUsccCheck } from '../../core/uscc/reference-uscc.ts';

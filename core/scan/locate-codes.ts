@@ -3,10 +3,10 @@
  * occurrence in readable text (as a Range, found the way the scanner finds it) and every form
  * field whose value holds it. One walk answers all codes at once.
  */
-import { findFormFields } from '../../core/scan/find-form-fields.ts';
-import { findTextRuns } from '../../core/scan/find-text-runs.ts';
-import { matchCodes } from '../../core/scan/match-codes.ts';
-import { matchTextRun } from '../../core/scan/match-text-run.ts';
+import { findFormFields } from './find-form-fields.ts';
+import { findTextRuns } from './find-text-runs.ts';
+import { matchCodes } from './match-codes.ts';
+import { matchTextRun } from './match-text-run.ts';
 
 export type CodePlace = Range | HTMLInputElement | HTMLTextAreaElement;
 

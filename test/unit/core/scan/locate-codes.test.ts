@@ -1,6 +1,6 @@
 /** @vitest-environment happy-dom */
 import { afterEach, describe, expect, it } from 'vitest';
-import { locateCodes } from '../../../../extension/names/locate-codes.ts';
+import { locateCodes } from '../../../../core/scan/locate-codes.ts';
 
 const CODE = '91350100M000100Y43';
 const OTHER = '91420105MA4KMF039Y';
