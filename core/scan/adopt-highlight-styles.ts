@@ -21,7 +21,13 @@ export function highlightCss(): string {
   return [...kinds, `::highlight(${SUSPECT_HIGHLIGHT}) { text-decoration: ${markDecoration(SUSPECT_SWATCH.mark)}; }`].join('\n');
 }
 
-/** Adds the rules to `document.adoptedStyleSheets`; removes them when `signal` aborts. */
+/**
+ * Adds the rules to `document.adoptedStyleSheets`; removes them when `signal` aborts. Adopted only
+ * once a page has a code: while any `::highlight()` rule applies, Chromium styles every element's
+ * highlights too, so a page without a code must not carry them (injected with the content script,
+ * before the page's first element, they added about 250 ms to a 100k-node page without a code),
+ * and a page with codes pays one restyle of its elements when they arrive (0.5 s at 100k nodes).
+ */
 export function adoptHighlightStyles(document: Document, signal: AbortSignal): void {
   const view = document.defaultView as (Window & typeof globalThis) | null;
   if (!view || typeof view.CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in document)) return;

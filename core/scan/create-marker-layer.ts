@@ -46,6 +46,11 @@ export interface MarkerLayerOptions {
   /** Shown with the verdict of a suspect code, on its badge, marker and card label. */
   suspectLabel: string;
   textTargets(): Iterable<TextTarget>;
+  /**
+   * False for a code known to lie far from the viewport, which is then not measured: measuring
+   * every code of a page of thousands on each scroll frame costs more than the frame.
+   */
+  mayBeNear?(t: TextTarget): boolean;
   fieldTargets(): Iterable<FieldTarget>;
   /** Fills the card for `target`: a new, empty container for another target, the same one again when its verdict is refreshed. */
   renderCard(container: HTMLElement, target: Target): void;
@@ -115,8 +120,13 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
   /** "code verdict", plus the suspect flag: a suspect code's "not listed" is no confident clear. */
   const describe = (t: Target): string => `${t.code} ${o.label(t.kind).long}${t.suspect ? `（${o.suspectLabel}）` : ''}`;
 
+  // What each button was last written with: a frame that finds the same code in the same place writes nothing.
+  const written = new WeakMap<HTMLButtonElement, string>();
   function place(b: HTMLButtonElement, t: Target, css: string, cls: string, text: string): void {
     targetOf.set(b, t);
+    const key = `${css}|${cls}|${text}|${t.kind}|${t.code}|${t.suspect}|${describe(t)}`;
+    if (!b.hidden && written.get(b) === key) return;
+    written.set(b, key);
     b.className = cls;
     b.dataset.kind = t.kind;
     b.dataset.code = t.code;
@@ -128,28 +138,36 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
     b.hidden = false;
   }
 
+  // Every rect is read before any button is written: a write between two reads would make the
+  // browser lay the page out again for each code (a thousand codes on screen, a thousand layouts).
   function layout(): void {
     frame = 0;
     if (signal.aborted) return;
-    let used = 0;
-    visibleText = [];
+    const texts: { target: TextTarget; rect: DOMRect }[] = [];
     for (const t of o.textTargets()) {
+      if (o.mayBeNear && !o.mayBeNear(t)) continue;
       const r = textRect(t);
-      if (!r || !inViewport(r)) continue;
-      visibleText.push({ target: t, rect: r });
+      if (r && inViewport(r)) texts.push({ target: t, rect: r });
+    }
+    const fields: { target: FieldTarget; rect: DOMRect }[] = [];
+    for (const t of o.fieldTargets()) {
+      const r = t.field.getBoundingClientRect();
+      if (inViewport(r)) fields.push({ target: t, rect: r });
+    }
+    visibleText = texts;
+    let used = 0;
+    for (const { target: t, rect: r } of texts) {
       const css = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px`;
       const drawn = o.fallback || t.veiled === true;
       place(button(used++), t, css, drawn ? 'mark fallback' : 'mark', drawn ? '' : o.label(t.kind).symbol);
     }
-    for (const t of o.fieldTargets()) {
-      const r = t.field.getBoundingClientRect();
-      if (!inViewport(r)) continue;
+    for (const { target: t, rect: r } of fields) {
       const lab = o.label(t.kind);
       const css = `left:${r.right - 3}px;top:${r.top + r.height / 2}px;transform:translate(-100%,-50%)`;
       place(button(used++), t, css, 'badge', `${lab.symbol} ${lab.short}${t.suspect ? ` · ${o.suspectLabel}` : ''}`);
     }
     for (let i = used; i < pool.length; i++) {
-      pool[i]!.hidden = true;
+      if (!pool[i]!.hidden) pool[i]!.hidden = true;
       targetOf.delete(pool[i]!);
     }
     if (cardTarget && cardAnchor && cardAnchor.hidden) closeCard();

@@ -132,7 +132,11 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
   const asked = new Set<string>();
   let toAsk: AskedCode[] = [];
 
-  const painter = createHighlightPainter(view, signal, () => adoptHighlightStyles(document, signal));
+  const painter = createHighlightPainter(view, signal, {
+    beforeFirstPaint: () => adoptHighlightStyles(document, signal),
+    // Codes come near the viewport: their markers (focusable buttons) are laid out too.
+    onShown: () => layer.schedule(),
+  });
   const overlay = options.overlay ?? createOverlay(document, signal);
   const isOurs = (node: Node): boolean => node === overlay.host || overlay.host.contains(node) || node.getRootNode() === overlay.shadow;
 
@@ -157,6 +161,8 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     overlay,
     signal,
     fallback: !painter.supported,
+    // A code the painter holds back is far from the viewport: not measured for a marker.
+    mayBeNear: (t) => !t.node.parentElement || !painter.holdsBack(t.node.parentElement),
     label,
     suspectLabel: options.suspectLabel ?? suspectLabel('zh-CN'),
     textTargets: (): Iterable<TextTarget> => texts.occurrences(),
@@ -195,7 +201,7 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
       () => {
         if (asked.has(code)) return;
         ask(code, validity);
-        flushAsks();
+        flushAsksSoon();
       },
       measure,
     );
@@ -207,6 +213,17 @@ export function createPageScanner<V extends ScanVerdict>(options: PageScannerOpt
     scratch.setStart(occ.node, occ.start);
     scratch.setEnd(occ.endNode, occ.end);
     return scratch.getBoundingClientRect();
+  }
+  // The gate shows many elements at once (a page of codes, all on screen): they are asked in one
+  // question when its pass is over, not one message per element.
+  let flushQueued = false;
+  function flushAsksSoon(): void {
+    if (flushQueued) return;
+    flushQueued = true;
+    queueMicrotask(() => {
+      flushQueued = false;
+      if (!signal.aborted) flushAsks();
+    });
   }
   function flushAsks(): void {
     if (toAsk.length === 0) return;

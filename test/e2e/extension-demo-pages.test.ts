@@ -49,10 +49,20 @@ async function painted(frame: Page | Frame): Promise<{ kinds: Record<string, str
   });
 }
 
-/** Waits until every code in `expected` is painted with its verdict; returns what was painted. */
+/**
+ * Waits until every code in `expected` has been painted with its verdict; returns what was painted.
+ * Only codes near the viewport stay in `CSS.highlights` (core/scan/create-highlight-painter.ts), so
+ * what the page shows is gathered while scrolling: each code as it was last seen painted.
+ */
 async function expectPainted(frame: Page | Frame, expected: Record<string, string>, timeout = 20_000) {
   const until = Date.now() + timeout;
-  let seen = await painted(frame);
+  const seen: { kinds: Record<string, string>; suspect: string[] } = { kinds: {}, suspect: [] };
+  const look = async () => {
+    const now = await painted(frame);
+    Object.assign(seen.kinds, now.kinds);
+    seen.suspect = [...new Set([...seen.suspect, ...now.suspect])];
+  };
+  await look();
   const wrong = () => Object.entries(expected).filter(([code, kind]) => seen.kinds[code] !== kind);
   while (wrong().length > 0 && Date.now() < until) {
     // Codes are asked for once they are near the viewport (issue 10, finding 3): read the page as a person would, scrolling down.
@@ -60,7 +70,7 @@ async function expectPainted(frame: Page | Frame, expected: Record<string, strin
       window.scrollY + window.innerHeight >= document.documentElement.scrollHeight ? window.scrollTo(0, 0) : window.scrollBy(0, window.innerHeight),
     );
     await new Promise((r) => setTimeout(r, 200));
-    seen = await painted(frame);
+    await look();
   }
   expect(Object.fromEntries(wrong().map(([code, kind]) => [code, `${seen.kinds[code] ?? 'not painted'} (expected ${kind})`]))).toEqual({});
   return seen;

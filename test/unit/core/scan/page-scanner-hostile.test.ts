@@ -10,19 +10,30 @@ const HIDDEN = withUsccCheck('A1110000MA0012123');
 
 class FakeHighlight extends Set<AbstractRange> {}
 const observed = new Set<Element>();
-let report: (el: Element) => void = () => undefined;
+// Every observer the scanner made (the visibility gate's, the marker layer's), each told about its own targets.
+const observers = new Set<FakeIntersectionObserver>();
+const report = (...els: Element[]): void => {
+  for (const o of [...observers]) {
+    const entries = els.filter((el) => o.targets.has(el)).map((el) => ({ target: el, isIntersecting: true }) as IntersectionObserverEntry);
+    if (entries.length > 0) o.callback(entries, o as never);
+  }
+};
 class FakeIntersectionObserver {
-  constructor(callback: IntersectionObserverCallback) {
-    report = (el) => callback([{ target: el, isIntersecting: true } as IntersectionObserverEntry], this as never);
+  readonly targets = new Set<Element>();
+  constructor(readonly callback: IntersectionObserverCallback) {
+    observers.add(this);
   }
   observe(el: Element) {
     observed.add(el);
+    this.targets.add(el);
   }
   unobserve(el: Element) {
-    observed.delete(el);
+    this.targets.delete(el);
+    if (![...observers].some((o) => o.targets.has(el))) observed.delete(el);
   }
   disconnect() {
-    observed.clear();
+    for (const el of this.targets) this.unobserve(el);
+    observers.delete(this);
   }
 }
 
@@ -45,18 +56,31 @@ describe('createPageScanner with askWhenShown', () => {
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
     observed.clear();
+    observers.clear();
   });
 
-  it('returns only shown codes to onCodes, and only once the observer reports them near the viewport', () => {
+  it('returns only shown codes to onCodes, and only once the observer reports them near the viewport', async () => {
     const onCodes = vi.fn<(codes: AskedCode[]) => void>();
     createPageScanner<ScanVerdict>({ document, signal: controller.signal, onCodes, askWhenShown: true, overlay: createOverlay(document, controller.signal) });
+    await Promise.resolve();
     expect(onCodes).not.toHaveBeenCalled();
     for (const el of [...observed]) report(el);
-    expect(onCodes.mock.calls.flat(2).map((a) => a.code)).toEqual([SHOWN]);
+    await vi.waitFor(() => expect(onCodes.mock.calls.flat(2).map((a) => a.code)).toEqual([SHOWN]));
     // The hidden one is asked for once it is shown.
     document.getElementById('hidden')!.removeAttribute('style');
     report(document.getElementById('hidden')!);
-    expect(onCodes.mock.calls.flat(2).map((a) => a.code)).toEqual([SHOWN, HIDDEN]);
+    await vi.waitFor(() => expect(onCodes.mock.calls.flat(2).map((a) => a.code)).toEqual([SHOWN, HIDDEN]));
+  });
+
+  it('asks for the codes the observer shows together in one question', async () => {
+    const codes = Array.from({ length: 50 }, (_, i) => withUsccCheck(`91420105MA4K${String(i).padStart(5, '0')}`));
+    document.body.innerHTML = codes.map((code) => `<p>${code}</p>`).join('');
+    const onCodes = vi.fn<(codes: AskedCode[]) => void>();
+    createPageScanner<ScanVerdict>({ document, signal: controller.signal, onCodes, askWhenShown: true, overlay: createOverlay(document, controller.signal) });
+    report(...document.querySelectorAll('p'));
+    await vi.waitFor(() => expect(onCodes).toHaveBeenCalled());
+    expect(onCodes).toHaveBeenCalledTimes(1);
+    expect(onCodes.mock.calls[0]![0].map((a) => a.code).sort()).toEqual([...codes].sort());
   });
 
   it('returns every code at once without askWhenShown', () => {
