@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
-import { usccCheckChar } from '../core/uscc/uscc-check-char.ts';
+import { generatedCodes as makeCodes } from '../test/e2e/fixtures/generated-codes.ts';
 import { startPlatform, type RunningPlatform } from '../platform/start-platform.ts';
 import { launchChromium, type LaunchedChromium } from '../test/e2e/fixtures/launch-chromium.ts';
 
@@ -23,20 +23,6 @@ const RUNS = Number(process.env.EXTENSION_COST_RUNS ?? 5);
 const WORDS = ['汉阳区', '审批事项', '申请单位', '经营范围', '联系电话', '办理进度', '已受理', '材料齐全', '注册资本', '备注'];
 
 declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
-
-/** Deterministic codes with a correct check character (not in the demo data: the platform answers "not listed"). */
-function makeCodes(n: number, seed0 = 2018): string[] {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const out = new Set<string>();
-  let seed = seed0;
-  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
-  while (out.size < n) {
-    let body = '91420105MA4K';
-    while (body.length < 17) body += chars[next() % chars.length];
-    out.add(body + usccCheckChar(body));
-  }
-  return [...out];
-}
 
 /** A table of `nodes` cells (5 a row) of Chinese text, `codes` of them holding a code. */
 function tablePage(nodes: number, codes: string[], extra = ''): string {

@@ -11,8 +11,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { usccCheckChar } from '../core/uscc/uscc-check-char.ts';
 import { launchChromium } from '../test/e2e/fixtures/launch-chromium.ts';
+import { generatedCodes as makeCodes } from '../test/e2e/fixtures/generated-codes.ts';
 
 const CASES =
   process.env.SCAN_CASE === 'empty'
@@ -25,20 +25,6 @@ const CASES =
       ];
 const RUNS = 3;
 const CODE_RE = '[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}';
-
-/** Deterministic codes with a correct check character. */
-function makeCodes(n: number): string[] {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const out: string[] = [];
-  let seed = 2018;
-  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
-  while (out.length < n) {
-    let body = '91420105MA4K';
-    while (body.length < 17) body += chars[next() % chars.length];
-    out.push(body + usccCheckChar(body));
-  }
-  return out;
-}
 
 async function bundles(): Promise<{ scanner: string; markjs: string }> {
   const result = await build({

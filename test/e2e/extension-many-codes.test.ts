@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usccCheckChar } from '../../core/uscc/uscc-check-char.ts';
+import { generatedCodes } from './fixtures/generated-codes.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects } from './fixtures/render-pages.ts';
@@ -19,20 +19,6 @@ import { demoSubjects } from './fixtures/render-pages.ts';
 declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
 
 const ROWS = 4_000;
-
-/** Valid codes (correct check character) that the demo data does not hold: the platform answers "not listed". */
-function unlistedCodes(n: number): string[] {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const out = new Set<string>();
-  let seed = 4_000;
-  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
-  while (out.size < n) {
-    let body = '91420105MA4K';
-    while (body.length < 17) body += chars[next() % chars.length];
-    out.add(body + usccCheckChar(body));
-  }
-  return [...out];
-}
 
 function bigPage(codes: string[]): string {
   const rows = codes.map((code, i) => `<tr><td>${i + 1}</td><td>武汉某某${i}建设有限公司</td><td>${code}</td><td>已受理</td><td>材料齐全</td></tr>`);
@@ -69,7 +55,7 @@ describe('extension on a page of thousands of codes', () => {
   beforeAll(async () => {
     black = (await demoSubjects()).find((s) => s.role === 'black')!.code;
     dir = await mkdtemp(join(tmpdir(), 'creditlens-e2e-many-'));
-    await writeFile(join(dir, 'bidders.html'), bigPage(unlistedCodes(ROWS)));
+    await writeFile(join(dir, 'bidders.html'), bigPage(generatedCodes(ROWS, 4_000)));
     platform = await startPlatform({ port: 0, dbPath: join(dir, 'platform.db'), seed: true, staticDirs: [{ prefix: '/e2e/', dir }] });
     browser = await launchChromium({ extension: true });
     await browser.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
