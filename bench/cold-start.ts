@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startPlatform } from '../platform/start-platform.ts';
 import { CHROMIUM_PATH, EXTENSION_DIR, QUIET_FLAGS } from '../test/e2e/fixtures/launch-chromium.ts';
+import { saveSettings } from '../test/e2e/fixtures/save-settings.ts';
 
 const RUNS = Number(process.env.COLD_START_RUNS ?? 5);
 
@@ -125,7 +126,7 @@ export async function run(): Promise<void> {
     // Install and configure once (the first day), and open the page once, as a person would have.
     const first = await launch(withProfile, true);
     const worker = first.serviceWorkers()[0] ?? (await first.waitForEvent('serviceworker', { timeout: 30_000 }));
-    await worker.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(worker, {
       platformUrl: platform.url,
       token: platform.tokens.viewer,
       sites: [],

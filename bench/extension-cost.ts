@@ -18,11 +18,10 @@ import type { CDPSession, Page } from 'playwright-core';
 import { generatedCodes as makeCodes } from '../test/e2e/fixtures/generated-codes.ts';
 import { startPlatform, type RunningPlatform } from '../platform/start-platform.ts';
 import { launchChromium, type LaunchedChromium } from '../test/e2e/fixtures/launch-chromium.ts';
+import { saveSettings } from '../test/e2e/fixtures/save-settings.ts';
 
 const RUNS = Number(process.env.EXTENSION_COST_RUNS ?? 5);
 const WORDS = ['汉阳区', '审批事项', '申请单位', '经营范围', '联系电话', '办理进度', '已受理', '材料齐全', '注册资本', '备注'];
-
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
 
 /** A table of `nodes` cells (5 a row) of Chinese text, `codes` of them holding a code. */
 function tablePage(nodes: number, codes: string[], extra = ''): string {
@@ -360,7 +359,7 @@ export async function run(): Promise<void> {
   const auditAfter = () => (platform.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE endpoint = 'status'").get() as { n: number }).n;
   const b: Bench = { browser, platform, server, auditAfter };
   try {
-    await browser.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(browser.serviceWorker!, {
       platformUrl: platform.url,
       token: platform.tokens.viewer,
       sites: [],

@@ -20,6 +20,7 @@ import { startPlatform, type RunningPlatform } from '../../platform/start-platfo
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects } from './fixtures/render-pages.ts';
+import { saveSettings } from './fixtures/save-settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 declare const axe: { run(context: unknown, options: object): Promise<{ violations: Violation[] }> };
@@ -84,7 +85,7 @@ describe('accessibility (axe-core)', () => {
       ],
     });
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(chromium.serviceWorker!, {
       platformUrl: platform.url,
       token: platform.tokens.department,
       sites: [],

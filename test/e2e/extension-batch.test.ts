@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedCheckRecord } from '../../core/api/check-record-schema.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
+import { saveSettings } from './fixtures/save-settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -78,7 +79,7 @@ describe('batch check of a bidders’ sheet', () => {
     await mkdir(SHOTS, { recursive: true });
     platform = await startPlatform({ port: 0, seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(chromium.serviceWorker!, {
       platformUrl: platform.url,
       token: platform.tokens.department,
     });

@@ -17,6 +17,7 @@ import { startPlatform, type RunningPlatform } from '../../platform/start-platfo
 import { extensionOverlay } from './fixtures/extension-overlay.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, renderPages } from './fixtures/render-pages.ts';
+import { saveSettings } from './fixtures/save-settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -84,7 +85,7 @@ describe('the card and the page', () => {
     });
     proxy = await holdingProxy(platform.url);
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(chromium.serviceWorker!, {
       platformUrl: proxy.url,
       token: platform.tokens.department,
       sites: [],
@@ -202,7 +203,7 @@ describe('the card and the page', () => {
   it('without a token: a clear answer from public lists only has its own look, and the popup and options say so in one line', async () => {
     const anonymous = await launchChromium({ extension: true });
     try {
-      await anonymous.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+      await saveSettings(anonymous.serviceWorker!, {
         platformUrl: platform.url,
         sites: [],
         freshnessMinutes: 5,

@@ -15,8 +15,7 @@ import { pageReadableKind } from '../../core/verdict/page-readable-kind.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, renderPages } from './fixtures/render-pages.ts';
-
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+import { saveSettings } from './fixtures/save-settings.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = resolve(ROOT, 'test-results/screenshots');
@@ -142,7 +141,7 @@ describe('extension on the demo pages', () => {
     expect(veiled.has((await demoSubjects()).find((s) => s.role === 'internal-only')!.code)).toBe(true);
     await mkdir(SHOTS, { recursive: true });
     browser = await launchChromium({ extension: true });
-    await browser.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(browser.serviceWorker!, {
       platformUrl: platform.url,
       token: platform.tokens.viewer,
       sites: [],

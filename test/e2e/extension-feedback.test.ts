@@ -18,6 +18,7 @@ import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-ov
 import { giveFeedback as giveCardFeedback, openFeedbackPanel as openCardFeedbackPanel } from './fixtures/card-feedback.ts';
 import { storedFeedback } from './fixtures/stored-feedback.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
+import { saveSettings } from './fixtures/save-settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -55,7 +56,7 @@ describe('feedback and objections from the card', () => {
     platform = await start(0);
     port = platform.port;
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(chromium.serviceWorker!, {
       platformUrl: platform.url,
       token: platform.tokens.department,
       sites: [],

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
+import { saveSettings } from './fixtures/save-settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -25,7 +26,7 @@ describe('the first-run hint on the page', () => {
   beforeAll(async () => {
     platform = await startPlatform({ port: 0, seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(chromium.serviceWorker!, {
       platformUrl: platform.url,
       token: platform.tokens.department,
     });

@@ -13,8 +13,7 @@ import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-ov
 import { storedFeedback } from './fixtures/stored-feedback.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { framesRendered } from './fixtures/frames-rendered.ts';
-
-declare const chrome: typeof import('wxt/browser').browser;
+import { saveSettings } from './fixtures/save-settings.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { default: subjects } = await import('../../platform/seed/demo-subjects.json', { with: { type: 'json' } });
@@ -81,7 +80,7 @@ describe('a hostile host page', () => {
   beforeAll(async () => {
     platform = await startPlatform({ port: 0, seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(chromium.serviceWorker!, {
       platformUrl: platform.url,
       token: platform.tokens.department,
       sites: [],

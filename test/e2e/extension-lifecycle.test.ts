@@ -18,8 +18,7 @@ import { highlightKindOf as kindOf } from './fixtures/highlight-kind.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { lifecyclePageCodes } from './fixtures/lifecycle-page-codes.ts';
 import { renderPages } from './fixtures/render-pages.ts';
-
-declare const chrome: typeof import('wxt/browser').browser;
+import { saveSettings } from './fixtures/save-settings.ts';
 
 /** The same code with another check character that makes it suspect (only the check character wrong). */
 function mistype(code: string): string {
@@ -51,7 +50,7 @@ describe('list entries over their life, on an open page', () => {
     pagesDir = await renderPages(codes, ['lifecycle.html']);
     platform = await startPlatform({ port: 0, seed: true, log: false, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(chromium.serviceWorker!, {
       platformUrl: platform.url,
       token: platform.tokens.department,
       sites: [],

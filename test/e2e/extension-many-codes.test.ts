@@ -15,8 +15,7 @@ import { generatedCodes } from './fixtures/generated-codes.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects } from './fixtures/render-pages.ts';
-
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+import { saveSettings } from './fixtures/save-settings.ts';
 
 const ROWS = 4_000;
 
@@ -58,7 +57,7 @@ describe('extension on a page of thousands of codes', () => {
     await writeFile(join(dir, 'bidders.html'), bigPage(generatedCodes(ROWS, 4_000)));
     platform = await startPlatform({ port: 0, dbPath: join(dir, 'platform.db'), seed: true, staticDirs: [{ prefix: '/e2e/', dir }] });
     browser = await launchChromium({ extension: true });
-    await browser.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(browser.serviceWorker!, {
       platformUrl: platform.url,
       token: platform.tokens.viewer,
       sites: [],

@@ -15,8 +15,7 @@ import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-ov
 import { highlightKindOf as kindOf } from './fixtures/highlight-kind.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, renderPages } from './fixtures/render-pages.ts';
-
-declare const chrome: typeof import('wxt/browser').browser;
+import { saveSettings } from './fixtures/save-settings.ts';
 
 /** The verdict painted for `code` in CSS.highlights (flags left out). */
 
@@ -48,8 +47,8 @@ describe('extension during a platform outage, past the freshness window', () => 
     platform = await start(0);
     port = platform.port;
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate(
-      (settings) => chrome.storage.local.set({ settings }),
+    await saveSettings(
+      chromium.serviceWorker!,
       // 0.05 min = 3 s of freshness.
       { platformUrl: platform.url, token: platform.tokens.viewer, sites: [], freshnessMinutes: 0.05, changesPollSeconds: 1 },
     );

@@ -16,8 +16,7 @@ import { startPlatform, type RunningPlatform } from '../../platform/start-platfo
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
 import { EXTENSION_DIR, launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, renderPages } from './fixtures/render-pages.ts';
-
-declare const chrome: typeof import('wxt/browser').browser;
+import { saveSettings } from './fixtures/save-settings.ts';
 
 const ROLES = ['black', 'red', 'watch', 'clear'] as const;
 
@@ -51,7 +50,7 @@ describe('the extension on a Chromium core without the Highlight API (overlay on
     dbDir = await mkdtemp(join(tmpdir(), 'creditlens-e2e-overlay-only-'));
     platform = await startPlatform({ port: 0, dbPath: join(dbDir, 'platform.db'), seed: true, log: false, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(chromium.serviceWorker!, {
       platformUrl: platform.url,
       token: platform.tokens.viewer,
       sites: [],

@@ -15,8 +15,7 @@ import { highlightKindOf as kindOf } from './fixtures/highlight-kind.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { lifecyclePageCodes } from './fixtures/lifecycle-page-codes.ts';
 import { renderPages } from './fixtures/render-pages.ts';
-
-declare const chrome: typeof import('wxt/browser').browser;
+import { saveSettings } from './fixtures/save-settings.ts';
 
 describe('extension against the PostgreSQL platform with two workers', () => {
   let postgres: PostgresCluster;
@@ -43,7 +42,7 @@ describe('extension against the PostgreSQL platform with two workers', () => {
       staticDirs: [{ prefix: '/e2e/', dir: pagesDir }],
     });
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(chromium.serviceWorker!, {
       platformUrl: platform.url,
       token: DEMO_TOKENS.department,
       sites: [],

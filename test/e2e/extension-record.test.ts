@@ -18,6 +18,7 @@ import { recordToCsv } from '../../core/record/record-to-csv.ts';
 import { startPlatform, type RunningPlatform } from '../../platform/start-platform.ts';
 import { extensionOverlay } from './fixtures/extension-overlay.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
+import { saveSettings } from './fixtures/save-settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -51,7 +52,7 @@ describe('check record and name/code check on the bid-evaluation page', () => {
     platform = await startPlatform({ port: 0, seed: true, staticDirs: [{ prefix: '/demo/', dir: resolve(ROOT, 'demo') }] });
     chromium = await launchChromium({ extension: true });
     const sw = chromium.serviceWorker!;
-    await sw.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(sw, {
       platformUrl: platform.url,
       token: platform.tokens.department,
       operator: '王立',

@@ -17,6 +17,7 @@ import { recheckTab } from './fixtures/recheck-tab.ts';
 import { stopServiceWorker, waitForNewWorker } from './fixtures/stop-service-worker.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, renderPages, type DemoSubject } from './fixtures/render-pages.ts';
+import { saveSettings } from './fixtures/save-settings.ts';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -103,7 +104,7 @@ describe('extension on pages', () => {
     port = platform.port;
     await mkdir(SHOTS, { recursive: true });
     browser = await launchChromium({ extension: true });
-    await browser.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(browser.serviceWorker!, {
       platformUrl: platform.url,
       token: platform.tokens.viewer,
       sites: [],

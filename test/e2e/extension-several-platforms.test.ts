@@ -35,6 +35,7 @@ import { giveFeedback, openFeedbackPanel } from './fixtures/card-feedback.ts';
 import { recheckTab } from './fixtures/recheck-tab.ts';
 import { stopServiceWorker, waitForNewWorker } from './fixtures/stop-service-worker.ts';
 import { storedFeedback } from './fixtures/stored-feedback.ts';
+import { saveSettings } from './fixtures/save-settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -60,7 +61,7 @@ describe('extension with a city and a provincial platform', () => {
     pagesDir = await renderPages(codes, ['several-platforms.html']);
     ({ wuhan, hubei } = await startCityAndProvince(codes as CityAndProvince['codes'], [{ prefix: '/e2e/', dir: pagesDir }]));
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(chromium.serviceWorker!, {
       platformUrl: wuhan.url,
       token: wuhan.tokens.department,
       sites: [],

@@ -18,6 +18,7 @@ import { startCountingProxy, type CountingProxy } from './fixtures/counting-prox
 import { extensionOverlay } from './fixtures/extension-overlay.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects, type DemoSubject } from './fixtures/render-pages.ts';
+import { saveSettings } from './fixtures/save-settings.ts';
 
 declare const chrome: typeof import('wxt/browser').browser;
 
@@ -78,8 +79,8 @@ describe('extension with the signed list snapshot', () => {
     token = platform.tokens.viewer;
     proxy = await startCountingProxy(() => port);
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate(
-      (settings) => chrome.storage.local.set({ settings }),
+    await saveSettings(
+      chromium.serviceWorker!,
       // 0.25 min = 15 s of freshness; the feed every second.
       { platformUrl: proxy.url, token, sites: [], freshnessMinutes: 0.25, changesPollSeconds: 1 },
     );
@@ -190,7 +191,7 @@ describe('extension given a snapshot whose bytes were altered', () => {
     proxy = await startCountingProxy(() => platform.port);
     proxy.alterSnapshots();
     chromium = await launchChromium({ extension: true });
-    await chromium.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(chromium.serviceWorker!, {
       platformUrl: proxy.url,
       token: platform.tokens.viewer,
       sites: [],

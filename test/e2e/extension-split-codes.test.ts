@@ -14,13 +14,12 @@ import { startPlatform, type RunningPlatform } from '../../platform/start-platfo
 import { extensionOverlay, type ExtensionOverlay } from './fixtures/extension-overlay.ts';
 import { launchChromium, type LaunchedChromium } from './fixtures/launch-chromium.ts';
 import { demoSubjects } from './fixtures/render-pages.ts';
+import { saveSettings } from './fixtures/save-settings.ts';
 
 const SHOTS = 'test-results/screenshots';
 const PAGE = resolve(import.meta.dirname, 'pages/split-codes.html');
 
 /** The bits of the extension API used inside `evaluate` (they run in the browser, not in Node). */
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
-
 interface Painted {
   name: string;
   /** The text the range covers. */
@@ -75,7 +74,7 @@ describe('extension on codes split across elements', () => {
     pagesDir = await renderPage(codes);
     platform = await startPlatform({ port: 0, dbPath: join(dbDir, 'platform.db'), seed: true, staticDirs: [{ prefix: '/e2e/', dir: pagesDir }] });
     browser = await launchChromium({ extension: true });
-    await browser.serviceWorker!.evaluate((settings) => chrome.storage.local.set({ settings }), {
+    await saveSettings(browser.serviceWorker!, {
       platformUrl: platform.url,
       token: platform.tokens.viewer,
       sites: [],
