@@ -7,7 +7,10 @@
  * over the same page, measured in the same run.
  *
  * `EXTENSION_COST_PROFILE=<dir>` also writes a CPU profile and a timeline trace of the
- * extension's 100k-node pages there, and prints where the time went.
+ * extension's 100k-node pages (loaded, and one row added) and of the 1,000-code page there, and
+ * prints where the time went; `EXTENSION_COST_TRACE_CATEGORIES` replaces the trace's categories
+ * (e.g. `devtools.timeline,disabled-by-default-devtools.timeline.invalidationTracking` says what
+ * invalidated style and layout). `EXTENSION_COST_CASES=idle,marked,rows,thousand` picks cases.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';

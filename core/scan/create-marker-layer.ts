@@ -124,7 +124,8 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
   const written = new WeakMap<HTMLButtonElement, string>();
   function place(b: HTMLButtonElement, t: Target, css: string, cls: string, text: string): void {
     targetOf.set(b, t);
-    const key = `${css}|${cls}|${text}|${t.kind}|${t.code}|${t.suspect}|${describe(t)}`;
+    const said = describe(t);
+    const key = `${css}|${cls}|${text}|${t.kind}|${said}`;
     if (!b.hidden && written.get(b) === key) return;
     written.set(b, key);
     b.className = cls;
@@ -132,7 +133,7 @@ export function createMarkerLayer(o: MarkerLayerOptions): MarkerLayer {
     b.dataset.code = t.code;
     b.toggleAttribute('data-suspect', t.suspect);
     // A badge's name starts with its visible words (WCAG 2.5.3: what you see is what you say).
-    b.setAttribute('aria-label', cls === 'badge' ? `${text}，${describe(t)}` : describe(t));
+    b.setAttribute('aria-label', cls === 'badge' ? `${text}，${said}` : said);
     b.style.cssText = css;
     if (b.textContent !== text) b.textContent = text;
     b.hidden = false;
