@@ -97,7 +97,10 @@ export interface PlatformServer {
   stop(): Promise<void>;
 }
 
-/** Starts `serve --demo` on the target with `workers` processes and waits until it listens. */
+/**
+ * Starts `serve --demo` on the target with `workers` processes and waits until it listens.
+ * PLATFORM_NODE_ARGS adds Node options to its command (profiling: `--cpu-prof --cpu-prof-dir=DIR`).
+ */
 export async function startServer(root: string, target: DatabaseTarget, workers: number): Promise<PlatformServer> {
   const started = performance.now();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_REQUESTS: '0', RATE_LIMIT: 'off', WORKERS: String(workers) };
@@ -106,7 +109,15 @@ export async function startServer(root: string, target: DatabaseTarget, workers:
   else env.DATABASE_URL = target.url;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', resolve(root, 'platform/main.ts'), 'serve', '--demo', ...(workers > 1 ? ['--workers', String(workers)] : [])],
+    [
+      ...(process.env.PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      '--import',
+      'tsx',
+      resolve(root, 'platform/main.ts'),
+      'serve',
+      '--demo',
+      ...(workers > 1 ? ['--workers', String(workers)] : []),
+    ],
     // One token drives every connection: the per-caller rate limit would measure itself, not the platform.
     { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
   );

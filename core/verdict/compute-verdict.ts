@@ -37,17 +37,23 @@ export function computeVerdict(input: ComputeVerdictInput): Verdict {
 
   const asOfMs = Date.parse(result.asOf);
   const ageMs = Number.isNaN(asOfMs) ? null : Math.max(0, now.getTime() - asOfMs);
-  const base = verdictFromResult(result, chinaDate(now), input.suspect ?? false);
+  const verdict = verdictFromResult(result, chinaDate(now), input.suspect ?? false);
+  verdict.asOf = result.asOf;
+  verdict.ageMs = ageMs;
   if (error) {
     const reason = errorReason(error);
-    return { ...base, kind: 'unknown', reason: { ...reason, detail: `last-answer-${base.kind}` }, lastKnown: base.kind, asOf: result.asOf, ageMs, stale: true };
+    return { ...verdict, kind: 'unknown', reason: { ...reason, detail: `last-answer-${verdict.kind}` }, lastKnown: verdict.kind, stale: true };
   }
-  return { ...base, asOf: result.asOf, ageMs, stale: ageMs === null || ageMs > freshnessMs };
+  verdict.stale = ageMs === null || ageMs > freshnessMs;
+  return verdict;
 }
 
-type Base = Omit<Verdict, 'asOf' | 'ageMs' | 'stale'>;
-
-function verdictFromResult(result: StatusResult, today: string, suspect: boolean): Base {
+/**
+ * The verdict the entries give, its age fields still to be set. Built as one object literal per
+ * answer (no spreads): the platform judges every code it answers, and chains of spreads cost
+ * more than the rest of the judgement.
+ */
+function verdictFromResult(result: StatusResult, today: string, suspect: boolean): Verdict {
   if (result.invalid) return base('invalid', { code: 'invalid-code' });
   const activeBlack: ListEntry[] = [];
   const activeRed: ListEntry[] = [];
@@ -61,18 +67,28 @@ function verdictFromResult(result: StatusResult, today: string, suspect: boolean
       watch.push(entry);
     }
   }
-  const lists = { activeEntries: [...activeBlack, ...activeRed], disputedEntries: disputed, watchEntries: watch };
-  if (activeBlack.length > 0) return { ...base('black', { code: 'black-active' }), ...lists, suspendedRed: activeRed.length > 0 };
+  const listed = (kind: Verdict['kind'], reason: VerdictReason, suspendedRed = false): Verdict => ({
+    kind,
+    reason,
+    activeEntries: activeRed.length === 0 ? activeBlack : [...activeBlack, ...activeRed],
+    disputedEntries: disputed,
+    watchEntries: watch,
+    suspendedRed,
+    asOf: null,
+    ageMs: null,
+    stale: false,
+  });
+  if (activeBlack.length > 0) return listed('black', { code: 'black-active' }, activeRed.length > 0);
   // A disputed black entry suspends its punishments, so it does not suspend red incentives either.
-  if (disputed.some((e) => e.list === 'black')) return { ...base('disputed', { code: 'black-disputed' }), ...lists };
-  if (activeRed.length > 0) return { ...base('red', { code: 'red-active' }), ...lists };
+  if (disputed.some((e) => e.list === 'black')) return listed('disputed', { code: 'black-disputed' });
+  if (activeRed.length > 0) return listed('red', { code: 'red-active' });
   // A red entry under objection: its incentives are held while it is verified — never "not listed".
-  if (disputed.length > 0) return { ...base('disputed', { code: 'red-disputed' }), ...lists };
-  if (watch.length > 0) return { ...base('watch', { code: 'monitoring' }), ...lists };
-  if (suspect && !result.found) return { ...base('invalid', { code: 'suspect-not-found' }), ...lists };
+  if (disputed.length > 0) return listed('disputed', { code: 'red-disputed' });
+  if (watch.length > 0) return listed('watch', { code: 'monitoring' });
+  if (suspect && !result.found) return listed('invalid', { code: 'suspect-not-found' });
   // An anonymous answer covers published entries only: say so, so "not listed" is not read as the whole truth.
   const code = suspect ? 'suspect-code' : result.scope === 'public' ? 'nothing-active-public' : result.found ? 'nothing-active' : 'not-found';
-  return { ...base('clear', { code }), ...lists };
+  return listed('clear', { code });
 }
 
 /** Revoked entries are never monitored: a wrong entry is removed and the reputation restored. */
@@ -80,8 +96,8 @@ function isMonitored(entry: ListEntry, today: string): boolean {
   return entry.monitoringUntil !== null && entry.monitoringUntil >= today;
 }
 
-function base(kind: Verdict['kind'], reason: VerdictReason): Base {
-  return { kind, reason, activeEntries: [], disputedEntries: [], watchEntries: [], suspendedRed: false };
+function base(kind: Verdict['kind'], reason: VerdictReason): Verdict {
+  return { kind, reason, activeEntries: [], disputedEntries: [], watchEntries: [], suspendedRed: false, asOf: null, ageMs: null, stale: false };
 }
 
 function errorReason(error: unknown): VerdictReason {
@@ -92,5 +108,9 @@ function errorReason(error: unknown): VerdictReason {
 }
 
 function unknownVerdict(reason: VerdictReason, asOf: string | null, ageMs: number | null): Verdict {
-  return { ...base('unknown', reason), asOf, ageMs, stale: asOf !== null };
+  const verdict = base('unknown', reason);
+  verdict.asOf = asOf;
+  verdict.ageMs = ageMs;
+  verdict.stale = asOf !== null;
+  return verdict;
 }

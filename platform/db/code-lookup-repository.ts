@@ -47,49 +47,71 @@ type Row = {
 
 const ENTRY_SELECT = ENTRY_COLUMNS.map((c) => `e.${c} AS ${c}`).join(', ');
 
-/** SQLite's lookup: the codes go in as one JSON array (`json_each`); ties broken by rowid. */
-const SQLITE_LOOKUP = `SELECT s.code AS s_code, s.name AS s_name, s.region_code AS s_region_code, s.legal_representative AS s_legal_representative, ${ENTRY_SELECT},
-    CASE WHEN e.id IS NULL THEN NULL ELSE (SELECT json_object('id', o.id, 'status', o.status, 'filedAt', o.filed_at, 'resolvedAt', o.resolved_at)
-      FROM objections o WHERE o.entry_id = e.id ORDER BY o.filed_at DESC, o.rowid DESC LIMIT 1) END AS objection,
-    CASE WHEN e.id IS NULL THEN NULL ELSE (SELECT json_object('id', r.id, 'status', r.status, 'filedAt', r.filed_at, 'decidedAt', r.decided_at)
-      FROM repairs r WHERE r.entry_id = e.id ORDER BY r.filed_at DESC, r.rowid DESC LIMIT 1) END AS repair
-  FROM subjects s LEFT JOIN entries e ON e.code = s.code
-  WHERE s.code IN (SELECT value FROM json_each(?))
-  ORDER BY s.code, e.listed_on, e.id`;
+type SubjectRow = Pick<Row, 's_code' | 's_name' | 's_region_code' | 's_legal_representative'>;
+type EntryLookupRow = EntryRow & Pick<Row, 'objection' | 'repair'>;
+
+/**
+ * SQLite's lookup, in two statements over one read snapshot: the subjects (four columns a code)
+ * and then the entries of the same codes (most subjects have none). One joined statement made
+ * every subject a row of some thirty mostly empty columns, and building those rows was most of
+ * its time. The codes go in as one JSON array (`json_each`); ties broken by id.
+ */
+const SQLITE_SUBJECTS = `SELECT s.code AS s_code, s.name AS s_name, s.region_code AS s_region_code, s.legal_representative AS s_legal_representative
+  FROM subjects s WHERE s.code IN (SELECT value FROM json_each(?))`;
+const SQLITE_ENTRIES = `SELECT ${ENTRY_SELECT},
+    (SELECT json_object('id', o.id, 'status', o.status, 'filedAt', o.filed_at, 'resolvedAt', o.resolved_at)
+      FROM objections o WHERE o.entry_id = e.id ORDER BY o.filed_at DESC, o.rowid DESC LIMIT 1) AS objection,
+    (SELECT json_object('id', r.id, 'status', r.status, 'filedAt', r.filed_at, 'decidedAt', r.decided_at)
+      FROM repairs r WHERE r.entry_id = e.id ORDER BY r.filed_at DESC, r.rowid DESC LIMIT 1) AS repair
+  FROM entries e WHERE e.code IN (SELECT value FROM json_each(?))
+  ORDER BY e.code, e.listed_on, e.id`;
+
+type SqliteLookup = (codesJson: string) => { subjects: SubjectRow[]; entries: EntryLookupRow[] };
 
 /** The SQLite lookup, prepared once per database handle (repositories are made again for every transaction). */
-const preparedLookups = new WeakMap<Database, Statement<[string], Row>>();
+const preparedLookups = new WeakMap<Database, SqliteLookup>();
 
-function sqliteLookup(db: Database): Statement<[string], Row> {
-  let statement = preparedLookups.get(db);
-  if (!statement) {
-    statement = db.prepare<[string], Row>(SQLITE_LOOKUP);
-    preparedLookups.set(db, statement);
+function sqliteLookup(db: Database): SqliteLookup {
+  let lookup = preparedLookups.get(db);
+  if (!lookup) {
+    const subjects: Statement<[string], SubjectRow> = db.prepare(SQLITE_SUBJECTS);
+    const entries: Statement<[string], EntryLookupRow> = db.prepare(SQLITE_ENTRIES);
+    // One transaction (a savepoint inside an open one), so both statements read the same snapshot.
+    lookup = db.transaction((codesJson: string) => ({ subjects: subjects.all(codesJson), entries: entries.all(codesJson) }));
+    preparedLookups.set(db, lookup);
   }
-  return statement;
+  return lookup;
 }
+
+const subjectOf = (row: SubjectRow): LookedUpSubject => ({
+  subject: { code: row.s_code, name: row.s_name, regionCode: row.s_region_code, legalRepresentative: row.s_legal_representative },
+  entries: [],
+});
+
+const lookedUpEntry = (row: EntryLookupRow): LookedUpEntry => ({ entry: entryFromRow(row), objection: parsed(row.objection), repair: parsed(row.repair) });
 
 const parsed = <T>(value: string | T | null): T | undefined => (value === null ? undefined : typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /**
- * A batch of codes looked up in one statement (the status route and the check record): each
- * registered subject comes back with its entries (oldest first) and, per entry, its latest
- * objection and repair application — instead of one statement for the subject, one for its
- * entries and two per entry. The hot path, so engine-specific: on SQLite a statement prepared
- * once on the better-sqlite3 handle (the codes as one JSON array, `json_each`); on PostgreSQL
- * the codes as one array parameter (`= ANY($1)`), ties broken by `seq`.
+ * A batch of codes looked up at once (the status route and the check record): each registered
+ * subject comes back with its entries (oldest first) and, per entry, its latest objection and
+ * repair application — instead of one statement for the subject, one for its entries and two per
+ * entry. The hot path, so engine-specific: on SQLite two statements prepared once on the
+ * better-sqlite3 handle, read in one snapshot (the codes as one JSON array, `json_each`); on
+ * PostgreSQL one joined statement with the codes as one array parameter (`= ANY($1)`), ties
+ * broken by `seq`.
  */
 export class CodeLookupRepository {
   readonly #connection: Connection;
-  readonly #sqlite: Statement<[string], Row> | null;
+  readonly #sqlite: SqliteLookup | null;
 
   constructor(connection: Connection) {
     this.#connection = connection;
     this.#sqlite = connection.sqlite && sqliteLookup(connection.sqlite);
   }
 
-  async #rows(codes: readonly string[]): Promise<Iterable<Row>> {
-    if (this.#sqlite) return this.#sqlite.iterate(JSON.stringify(codes));
+  /** PostgreSQL's lookup: one joined statement (its rows cost the platform little; the round trip does). */
+  async #postgresRows(codes: readonly string[]): Promise<Row[]> {
     const { rows } =
       await sql<Row>`SELECT s.code AS s_code, s.name AS s_name, s.region_code AS s_region_code, s.legal_representative AS s_legal_representative, ${sql.raw(ENTRY_SELECT)},
         CASE WHEN e.id IS NULL THEN NULL ELSE (SELECT json_build_object('id', o.id, 'status', o.status, 'filedAt', o.filed_at, 'resolvedAt', o.resolved_at)
@@ -106,17 +128,20 @@ export class CodeLookupRepository {
   async lookUp(codes: readonly string[]): Promise<Map<string, LookedUpSubject>> {
     const found = new Map<string, LookedUpSubject>();
     if (codes.length === 0) return found;
-    for (const row of await this.#rows(codes)) {
+    if (this.#sqlite) {
+      const { subjects, entries } = this.#sqlite(JSON.stringify(codes));
+      for (const row of subjects) found.set(row.s_code, subjectOf(row));
+      // Entries come by code, oldest first: an entry's subject is always there (same snapshot, foreign key).
+      for (const row of entries) found.get(row.code)?.entries.push(lookedUpEntry(row));
+      return found;
+    }
+    for (const row of await this.#postgresRows(codes)) {
       let subject = found.get(row.s_code);
       if (!subject) {
-        subject = {
-          subject: { code: row.s_code, name: row.s_name, regionCode: row.s_region_code, legalRepresentative: row.s_legal_representative },
-          entries: [],
-        };
+        subject = subjectOf(row);
         found.set(row.s_code, subject);
       }
-      if (row.id === null) continue;
-      subject.entries.push({ entry: entryFromRow(row as EntryRow), objection: parsed(row.objection), repair: parsed(row.repair) });
+      if (row.id !== null) subject.entries.push(lookedUpEntry(row as EntryLookupRow));
     }
     return found;
   }
