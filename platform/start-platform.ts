@@ -7,7 +7,8 @@ import { chinaDate } from '../core/verdict/china-date.ts';
 import { DEMO_META_KEY, DEMO_TOKENS, demoTokensPresent, ensureDemoTokens, isDemoDatabase, type DemoTokens } from './auth/demo-tokens.ts';
 import { MissingDatabaseError } from './db/open-database.ts';
 import { DatabaseUnreachableError, databaseTarget, openPlatformDatabase, type PlatformDatabase } from './db/open-platform-database.ts';
-import { watchDatabaseFile } from './db/watch-database-file.ts';
+import { auditDatabasePath } from './db/audit-database.ts';
+import { watchDatabaseFiles } from './db/watch-database-file.ts';
 import { createRepositories, type Repositories } from './db/repositories.ts';
 import { CATALOGUE_VERSION, MEASURES_CATALOGUE } from './seed/measures-catalogue.ts';
 import { followSigningKey } from './records/follow-signing-key.ts';
@@ -172,8 +173,8 @@ async function startOn(database: PlatformDatabase, dbPath: string, host: string,
       `${dbPath} holds the published demo tokens (${present.join(', ')}), which would open it to anyone; start it with --demo if it is a demo, else revoke them (npm run platform -- token revoke <id>)`,
     );
   }
-  // PostgreSQL has no file to lose under a running platform.
-  const databaseProblem = database.engine === 'sqlite' ? watchDatabaseFile(dbPath) : () => null;
+  // PostgreSQL has no file to lose under a running platform; on SQLite the lists' file and the audit log's.
+  const databaseProblem = database.engine === 'sqlite' ? watchDatabaseFiles([dbPath, auditDatabasePath(dbPath)]) : () => null;
   await announceExpiries(repos, today());
   const ctx: PlatformContext = {
     repos,

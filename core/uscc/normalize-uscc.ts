@@ -7,6 +7,11 @@ import { foldCodeChar, OTHER, SEPARATOR } from './fold-code-char.ts';
 /** Brackets, quotes and punctuation (ASCII and Chinese) that may surround a code. */
 const SURROUNDING = new Set(Array.from('()[]{}<>"\'`:;,.!?（）［］｛｝＜＞【】〔〕〖〗《》〈〉「」『』“”‘’«»：；，。、！？．·…'));
 
+/** Whether `raw[i]` may stand around a code rather than in it: a separator, a bracket or quote, white space. */
+function isEdge(raw: string, i: number): boolean {
+  return foldCodeChar(raw.charCodeAt(i)) === SEPARATOR || SURROUNDING.has(raw[i] as string) || /\s/.test(raw[i] as string);
+}
+
 /**
  * Normalizes what a person typed or pasted as a code: surrounding whitespace and punctuation are
  * dropped, full-width letters and digits become half-width, letters uppercase, and separators
@@ -16,9 +21,8 @@ const SURROUNDING = new Set(Array.from('()[]{}<>"\'`:;,.!?（）［］｛｝＜�
 export function normalizeUscc(raw: string): { code: string; offsets: number[] } {
   let start = 0;
   let end = raw.length;
-  const isEdge = (i: number) => foldCodeChar(raw.charCodeAt(i)) === SEPARATOR || SURROUNDING.has(raw[i] as string) || /\s/.test(raw[i] as string);
-  while (start < end && isEdge(start)) start++;
-  while (end > start && isEdge(end - 1)) end--;
+  while (start < end && isEdge(raw, start)) start++;
+  while (end > start && isEdge(raw, end - 1)) end--;
 
   let code = '';
   const offsets: number[] = [];

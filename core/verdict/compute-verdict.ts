@@ -67,28 +67,35 @@ function verdictFromResult(result: StatusResult, today: string, suspect: boolean
       watch.push(entry);
     }
   }
-  const listed = (kind: Verdict['kind'], reason: VerdictReason, suspendedRed = false): Verdict => ({
+  const lists: Lists = { activeEntries: activeRed.length === 0 ? activeBlack : [...activeBlack, ...activeRed], disputedEntries: disputed, watchEntries: watch };
+  if (activeBlack.length > 0) return listed(lists, 'black', { code: 'black-active' }, activeRed.length > 0);
+  // A disputed black entry suspends its punishments, so it does not suspend red incentives either.
+  if (disputed.some((e) => e.list === 'black')) return listed(lists, 'disputed', { code: 'black-disputed' });
+  if (activeRed.length > 0) return listed(lists, 'red', { code: 'red-active' });
+  // A red entry under objection: its incentives are held while it is verified — never "not listed".
+  if (disputed.length > 0) return listed(lists, 'disputed', { code: 'red-disputed' });
+  if (watch.length > 0) return listed(lists, 'watch', { code: 'monitoring' });
+  if (suspect && !result.found) return listed(lists, 'invalid', { code: 'suspect-not-found' });
+  // An anonymous answer covers published entries only: say so, so "not listed" is not read as the whole truth.
+  const code = suspect ? 'suspect-code' : result.scope === 'public' ? 'nothing-active-public' : result.found ? 'nothing-active' : 'not-found';
+  return listed(lists, 'clear', { code });
+}
+
+type Lists = Pick<Verdict, 'activeEntries' | 'disputedEntries' | 'watchEntries'>;
+
+/** A verdict over the entries that give it (a module function, not a closure: it runs for every code the platform answers). */
+function listed(lists: Lists, kind: Verdict['kind'], reason: VerdictReason, suspendedRed = false): Verdict {
+  return {
     kind,
     reason,
-    activeEntries: activeRed.length === 0 ? activeBlack : [...activeBlack, ...activeRed],
-    disputedEntries: disputed,
-    watchEntries: watch,
+    activeEntries: lists.activeEntries,
+    disputedEntries: lists.disputedEntries,
+    watchEntries: lists.watchEntries,
     suspendedRed,
     asOf: null,
     ageMs: null,
     stale: false,
-  });
-  if (activeBlack.length > 0) return listed('black', { code: 'black-active' }, activeRed.length > 0);
-  // A disputed black entry suspends its punishments, so it does not suspend red incentives either.
-  if (disputed.some((e) => e.list === 'black')) return listed('disputed', { code: 'black-disputed' });
-  if (activeRed.length > 0) return listed('red', { code: 'red-active' });
-  // A red entry under objection: its incentives are held while it is verified — never "not listed".
-  if (disputed.length > 0) return listed('disputed', { code: 'red-disputed' });
-  if (watch.length > 0) return listed('watch', { code: 'monitoring' });
-  if (suspect && !result.found) return listed('invalid', { code: 'suspect-not-found' });
-  // An anonymous answer covers published entries only: say so, so "not listed" is not read as the whole truth.
-  const code = suspect ? 'suspect-code' : result.scope === 'public' ? 'nothing-active-public' : result.found ? 'nothing-active' : 'not-found';
-  return listed('clear', { code });
+  };
 }
 
 /** Revoked entries are never monitored: a wrong entry is removed and the reputation restored. */

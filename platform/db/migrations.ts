@@ -166,9 +166,19 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX entries_by_valid_until ON entries(valid_until) WHERE valid_until IS NOT NULL;
   CREATE INDEX entries_by_monitoring_until ON entries(monitoring_until) WHERE monitoring_until IS NOT NULL;
   `,
+  // 8: the audit log moves to the attached audit file (audit-database.ts), its rows and ids with it,
+  // so its commits no longer empty the other workers' page caches of the lists (issue 13).
+  `
+  INSERT INTO audit.audit_log (id, at, token_id, department, endpoint, codes, purpose, ip, verdicts, case_reference, hits)
+    SELECT id, at, token_id, department, endpoint, codes, purpose, ip, verdicts, case_reference, hits FROM main.audit_log ORDER BY id;
+  DROP TABLE main.audit_log;
+  `,
 ];
 
-/** Brings `db` to the latest schema version, each step in its own transaction. Returns the version reached. */
+/**
+ * Brings `db` to the latest schema version, each step in its own transaction. Returns the version
+ * reached. The audit file must be attached first (attachAuditDatabase): step 8 moves the log there.
+ */
 export function migrate(db: Database): number {
   let version = db.pragma('user_version', { simple: true }) as number;
   if (version > MIGRATIONS.length) {

@@ -27,3 +27,15 @@ export function watchDatabaseFile(path: string): () => string | null {
     return null;
   };
 }
+
+/** `watchDatabaseFile` over several files (the lists' and the audit log's): the first problem found, or null. */
+export function watchDatabaseFiles(paths: readonly string[]): () => string | null {
+  const checks = paths.map(watchDatabaseFile);
+  return () => {
+    for (const check of checks) {
+      const problem = check();
+      if (problem !== null) return problem;
+    }
+    return null;
+  };
+}

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { copyToPostgresCommand } from '../../../../platform/cli/copy-to-postgres-command.ts';
+import { auditDatabasePath } from '../../../../platform/db/audit-database.ts';
 import { seedCommand } from '../../../../platform/cli/seed-command.ts';
 import type { CommandOutput } from '../../../../platform/cli/token-command.ts';
 import { PLATFORM_TABLES } from '../../../../platform/db/schema.ts';
@@ -39,6 +40,8 @@ const run = (dbPath: string, args: string[], out: CommandOutput, flags = new Map
 
 function sqliteCounts(path: string): Record<string, number> {
   const db = new BetterSqlite3(path, { readonly: true });
+  // The audit log lives in its own file beside the database (audit-database.ts).
+  db.prepare('ATTACH DATABASE ? AS audit').run(auditDatabasePath(path));
   try {
     return Object.fromEntries(PLATFORM_TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
   } finally {

@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,7 +62,7 @@ async function seedFixture(path: string): Promise<void> {
   }
   expect(await rotateRecordKeyCommand(path, () => {})).toBe(0);
   expect(await rotateRecordKeyCommand(path, () => {})).toBe(0);
-  const db = new BetterSqlite3(path);
+  const db = openDatabase(path);
   try {
     const entry = db.prepare('SELECT id, code FROM entries ORDER BY rowid LIMIT 1').get() as { id: string; code: string };
     const objection = db.prepare(

@@ -6,6 +6,7 @@ import { isCreditError } from '../../../../core/api/credit-error.ts';
 import { createStatusClient } from '../../../../core/api/create-status-client.ts';
 import { HealthResponseSchema } from '../../../../core/api/health-schema.ts';
 import { computeVerdict } from '../../../../core/verdict/compute-verdict.ts';
+import { auditDatabasePath } from '../../../../platform/db/audit-database.ts';
 import { openDatabase } from '../../../../platform/db/open-database.ts';
 import { startPlatform, type RunningPlatform } from '../../../../platform/start-platform.ts';
 import { call, envelopeCode, fixtureCode, TODAY } from '../platform-harness.ts';
@@ -50,6 +51,16 @@ describe('the database file under a running platform', () => {
     expect([write.status, envelopeCode(write.json)]).toEqual([503, 'unavailable']);
     const read = await call(platform, 'POST', '/api/v1/status', { token: platform.tokens.viewer, body: { codes: [fixtureCode('black')] } });
     expect(read.status).toBe(503);
+  });
+
+  it('returns 503 unavailable once the audit log’s file is deleted: answers wait for their audit rows, which it would lose', async () => {
+    const { platform, path } = await demoOn('audit-deleted.sqlite');
+    const audit = auditDatabasePath(path);
+    expect(existsSync(audit)).toBe(true);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(audit + suffix, { force: true });
+    const read = await call(platform, 'POST', '/api/v1/status', { token: platform.tokens.viewer, body: { codes: [fixtureCode('black')] } });
+    expect([read.status, envelopeCode(read.json)]).toEqual([503, 'unavailable']);
+    expect(read.json.error.message).toContain(audit);
   });
 
   it('returns 503 unavailable once the file is replaced by another one', async () => {
