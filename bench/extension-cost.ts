@@ -4,7 +4,11 @@
  * (the extension runs on http://127.0.0.1/*; the same pages are also served on 127.0.0.2, where
  * it does not), and reads the renderer's main-thread task time from CDP `Performance.getMetrics`
  * (`TaskDuration`) once the page has gone quiet. Medians of 5. The reference is a TreeWalker pass
- * over the same page, measured in the same run.
+ * over the same page, measured in the same run. A page without a code is also loaded where only a
+ * reference extension runs (127.0.0.3: an empty content script, injected as ours is), for what
+ * Chromium spends to inject any content script, and its extra time is split into script, layout and
+ * style recalculation (`ScriptDuration`, `LayoutDuration`, `RecalcStyleDuration`): on a large table
+ * the page's own layout while it is parsed varies by some 100 ms from load to load.
  *
  * `EXTENSION_COST_PROFILE=<dir>` also writes a CPU profile and a timeline trace of the
  * extension's 100k-node pages (loaded, and one row added) and of the 1,000-code page there, and
@@ -105,10 +109,32 @@ const watchScript = (codes: number, until: 'marked' | 'answered') => WATCH_SCRIP
 interface PageServer {
   with: string;
   without: string;
+  /** Where only the reference extension's empty content script runs. */
+  reference: string;
   close(): Promise<void>;
 }
 
-/** Serves `pages` (path → HTML) on 127.0.0.1 (the extension runs there) and on 127.0.0.2 (it does not). */
+/** Serves `pages` (path → HTML) on 127.0.0.1 (the extension runs there), 127.0.0.2 (it does not) and REFERENCE_HOST (an empty content script runs). */
+/** Where the reference extension's content script runs (and ours does not). */
+const REFERENCE_HOST = '127.0.0.3';
+
+/**
+ * The reference for what any content script costs: an extension whose content script, injected
+ * as ours is (document_idle, every frame), does nothing. What Chromium spends to inject one — the
+ * isolated world, the extension's bindings, loading the script — no content script can avoid.
+ */
+async function writeReferenceExtension(dir: string): Promise<string> {
+  const manifest = {
+    manifest_version: 3,
+    name: 'CreditLens bench reference (empty content script)',
+    version: '1.0.0',
+    content_scripts: [{ matches: [`http://${REFERENCE_HOST}/*`], all_frames: true, run_at: 'document_idle', js: ['content.js'] }],
+  };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(dir, 'content.js'), 'void 0;\n');
+  return dir;
+}
+
 async function servePages(pages: Map<string, string>): Promise<PageServer> {
   const handler = (req: { url?: string }, res: import('node:http').ServerResponse) => {
     const html = pages.get((req.url ?? '/').split('?')[0]!);
@@ -122,11 +148,13 @@ async function servePages(pages: Map<string, string>): Promise<PageServer> {
     });
   const a = await listen('127.0.0.1');
   const b = await listen('127.0.0.2');
+  const c = await listen(REFERENCE_HOST);
   return {
     with: a.url,
     without: b.url,
+    reference: c.url,
     close: async () => {
-      await Promise.all([a, b].map(({ server }) => new Promise((done) => server.close(done))));
+      await Promise.all([a, b, c].map(({ server }) => new Promise((done) => server.close(done))));
     },
   };
 }
@@ -135,8 +163,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function taskMs(cdp: CDPSession): Promise<number> {
+  return (await mainThreadMs(cdp)).task;
+}
+
+/** The renderer's main-thread time so far (ms): all tasks, and of them script, layout and style recalculation. */
+async function mainThreadMs(cdp: CDPSession): Promise<{ task: number; script: number; layout: number; style: number }> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { task: ms('TaskDuration'), script: ms('ScriptDuration'), layout: ms('LayoutDuration'), style: ms('RecalcStyleDuration') };
 }
 
 /** Waits until the renderer's main thread has done (almost) nothing for a second; returns its task time. */
@@ -190,21 +224,55 @@ interface Bench {
   auditAfter(): number;
 }
 
-/** Extra main-thread time of a page with no code, and the TreeWalker pass over it. */
-async function idleCost(b: Bench, path: string): Promise<{ extra: number; floor: number; withMs: number; withoutMs: number }> {
-  const withMs: number[] = [];
-  const withoutMs: number[] = [];
+type IdleCost = {
+  extra: number;
+  floor: number;
+  withMs: number;
+  withoutMs: number;
+  extraScript: number;
+  extraLayout: number;
+  extraStyle: number;
+  /** Extra task time of the page with the empty content script, and ours over it. */
+  referenceExtra: number;
+  overReference: number;
+};
+
+/**
+ * Extra main-thread time of a page with no code, and the TreeWalker pass over it; with the extra
+ * script, layout and style-recalculation time it is made of (the page's own layout while it is
+ * parsed varies from load to load: a large table is laid out again each time the parser yields).
+ */
+async function idleCost(b: Bench, path: string): Promise<IdleCost> {
+  const withMs: Awaited<ReturnType<typeof mainThreadMs>>[] = [];
+  const withoutMs: typeof withMs = [];
+  const referenceMs: number[] = [];
   const floor: number[] = [];
   for (let r = 0; r < RUNS; r++) {
+    const ref = await open(b.browser, b.server.reference + path);
+    referenceMs.push(await quiet(ref.cdp));
+    await ref.close();
     const off = await open(b.browser, b.server.without + path);
-    withoutMs.push(await quiet(off.cdp));
+    await quiet(off.cdp);
+    withoutMs.push(await mainThreadMs(off.cdp));
     floor.push(await treeWalkerPass(off.page, off.cdp));
     await off.close();
     const on = await open(b.browser, b.server.with + path);
-    withMs.push(await quiet(on.cdp));
+    await quiet(on.cdp);
+    withMs.push(await mainThreadMs(on.cdp));
     await on.close();
   }
-  return { extra: median(withMs) - median(withoutMs), floor: median(floor), withMs: median(withMs), withoutMs: median(withoutMs) };
+  const extraOf = (key: 'task' | 'script' | 'layout' | 'style') => median(withMs.map((m) => m[key])) - median(withoutMs.map((m) => m[key]));
+  return {
+    extra: extraOf('task'),
+    floor: median(floor),
+    withMs: median(withMs.map((m) => m.task)),
+    withoutMs: median(withoutMs.map((m) => m.task)),
+    extraScript: extraOf('script'),
+    extraLayout: extraOf('layout'),
+    extraStyle: extraOf('style'),
+    referenceExtra: median(referenceMs) - median(withoutMs.map((m) => m.task)),
+    overReference: median(withMs.map((m) => m.task)) - median(referenceMs),
+  };
 }
 
 /** The TreeWalker pass over a page without the extension. */
@@ -358,7 +426,12 @@ export async function run(): Promise<void> {
   ]);
   const server = await servePages(pages);
   // EXTENSION_COST_DIR: a copy of a build, so a build running meanwhile cannot change what is measured.
-  const browser = await launchChromium({ extension: true, ...(process.env.EXTENSION_COST_DIR && { extensionDir: process.env.EXTENSION_COST_DIR }) });
+  const referenceDir = await writeReferenceExtension(await mkdtemp(join(tmpdir(), 'creditlens-bench-reference-')));
+  const browser = await launchChromium({
+    extension: true,
+    alsoLoad: [referenceDir],
+    ...(process.env.EXTENSION_COST_DIR && { extensionDir: process.env.EXTENSION_COST_DIR }),
+  });
   const auditAfter = () => (platform.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE endpoint = 'status'").get() as { n: number }).n;
   const b: Bench = { browser, platform, server, auditAfter };
   try {
@@ -371,9 +444,11 @@ export async function run(): Promise<void> {
       maxCodesPerMinute: 100_000,
     });
     // Warm up: the service worker, the content script's code cache.
-    const warm = await open(browser, `${server.with}/empty-10k.html`);
-    await quiet(warm.cdp);
-    await warm.close();
+    for (const origin of [server.with, server.reference]) {
+      const warm = await open(browser, `${origin}/empty-10k.html`);
+      await quiet(warm.cdp);
+      await warm.close();
+    }
 
     const only = new Set((process.env.EXTENSION_COST_CASES ?? 'idle,marked,rows,thousand').split(','));
     console.log(
@@ -386,7 +461,7 @@ export async function run(): Promise<void> {
       if (!only.has('idle')) break;
       const r = await idleCost(b, path);
       console.log(
-        `${label}: extra main-thread task time ${ms(r.extra)} (with ${ms(r.withMs)}, without ${ms(r.withoutMs)}); TreeWalker pass ${ms(r.floor)} → ${(r.extra / r.floor).toFixed(1)}× (target ≤ 1.3×)`,
+        `${label}: extra main-thread task time ${ms(r.extra)} (with ${ms(r.withMs)}, without ${ms(r.withoutMs)}; of the extra, script ${ms(r.extraScript)}, layout ${ms(r.extraLayout)}, style ${ms(r.extraStyle)}); TreeWalker pass ${ms(r.floor)} → ${(r.extra / r.floor).toFixed(1)}× (target ≤ 1.3×), script alone ${(r.extraScript / r.floor).toFixed(1)}×; an empty content script adds ${ms(r.referenceExtra)}, ours ${ms(r.overReference)} more → ${(r.overReference / r.floor).toFixed(1)}×`,
       );
     }
     if (only.has('marked')) {
@@ -426,6 +501,7 @@ export async function run(): Promise<void> {
     await server.close();
     await platform.close().catch(() => undefined);
     await rm(dbDir, { recursive: true, force: true });
+    await rm(referenceDir, { recursive: true, force: true });
   }
 }
 
