@@ -64,10 +64,11 @@ export function createPageNames(o: PageNamesOptions): PageNames {
     // One look at the page: each row, form or table is read once however many codes it holds.
     const memo = adjacentNameMemo();
     const scopes = new Map<Element | null, string>();
+    const fieldsIn = new Map<Node, boolean>();
     for (const code of codes) {
       const list = (places.get(code) ?? []).filter(isCurrent);
       const anchor = list[0] ? anchorOf(list[0]) : null;
-      const around = anchor ? surroundings(anchor, scopes) : '';
+      const around = anchor ? surroundings(anchor, scopes, fieldsIn) : '';
       const cached = cache.get(code);
       let name: string | null = null;
       if (anchor && cached?.anchor === anchor && cached.around === around) name = cached.name;
@@ -149,17 +150,33 @@ function liveRange(place: ScanPlace): CodePlace {
 
 const anchorOf = (place: ScanPlace): Node => ('startContainer' in place ? place.startContainer : place);
 
+const FIELDS = 'input,textarea';
+
+/**
+ * Whether the document or shadow root `root` holds any field, asked once per look (`fieldsIn`): a
+ * list page of thousands of codes usually holds none, and then no row is searched for fields.
+ */
+function hasFields(root: Node, fieldsIn: Map<Node, boolean>): boolean {
+  let has = fieldsIn.get(root);
+  if (has === undefined) {
+    has = 'querySelector' in root && (root as ParentNode).querySelector(FIELDS) !== null;
+    fieldsIn.set(root, has);
+  }
+  return has;
+}
+
 /**
  * The text a name beside the code would be part of: its table row, form or block (bounded). A
  * scope's text is read once per look (`scopes`): a page that is one big form holds every code.
  */
-function surroundings(anchor: Node, scopes: Map<Element | null, string>): string {
+function surroundings(anchor: Node, scopes: Map<Element | null, string>, fieldsIn: Map<Node, boolean>): string {
   const element = anchor.nodeType === 1 ? (anchor as Element) : anchor.parentElement;
   const scope = element?.closest('tr') ?? element?.closest('form,fieldset,dl') ?? element?.closest('p,li,td,div') ?? element ?? null;
   const field = anchor.nodeType === 1 ? ((anchor as HTMLInputElement).value ?? '') : '';
   let text = scopes.get(scope);
   if (text === undefined) {
-    const fields = scope ? [...scope.querySelectorAll('input,textarea')].map((f) => (f as HTMLInputElement).value).join('|') : '';
+    const fields =
+      scope && hasFields(scope.getRootNode(), fieldsIn) ? [...scope.querySelectorAll(FIELDS)].map((f) => (f as HTMLInputElement).value).join('|') : '';
     text = `${(scope?.textContent ?? '').slice(0, 2000)}|${fields.slice(0, 2000)}`;
     scopes.set(scope, text);
   }

@@ -92,6 +92,15 @@ describe('createPageNames', () => {
     await vi.waitFor(() => expect(env.send).toHaveBeenCalledTimes(2));
     expect(env.names.pageName(A)).toBe('武汉丁物流有限公司');
   });
+  it('looks again when a field beside the code takes another name', async () => {
+    const env = setup(`<form><label>单位名称 <input id="name" value="武汉甲建设工程有限公司"></label><p>统一社会信用代码：${A}</p></form>`);
+    stop = env.stop;
+    env.names.setCodes([A]);
+    await vi.waitFor(() => expect(env.names.pageName(A)).toBe('武汉甲建设工程有限公司'));
+    (document.querySelector('#name') as HTMLInputElement).value = '武汉丁物流有限公司';
+    env.names.setCodes([A]);
+    await vi.waitFor(() => expect(env.names.pageName(A)).toBe('武汉丁物流有限公司'));
+  });
 });
 
 describe('locateCodes', () => {
