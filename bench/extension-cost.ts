@@ -262,16 +262,19 @@ async function idleCost(b: Bench, path: string): Promise<IdleCost> {
     await on.close();
   }
   const extraOf = (key: 'task' | 'script' | 'layout' | 'style') => median(withMs.map((m) => m[key])) - median(withoutMs.map((m) => m[key]));
+  const withTask = median(withMs.map((m) => m.task));
+  const withoutTask = median(withoutMs.map((m) => m.task));
+  const reference = median(referenceMs);
   return {
-    extra: extraOf('task'),
+    extra: withTask - withoutTask,
     floor: median(floor),
-    withMs: median(withMs.map((m) => m.task)),
-    withoutMs: median(withoutMs.map((m) => m.task)),
+    withMs: withTask,
+    withoutMs: withoutTask,
     extraScript: extraOf('script'),
     extraLayout: extraOf('layout'),
     extraStyle: extraOf('style'),
-    referenceExtra: median(referenceMs) - median(withoutMs.map((m) => m.task)),
-    overReference: median(withMs.map((m) => m.task)) - median(referenceMs),
+    referenceExtra: reference - withoutTask,
+    overReference: withTask - reference,
   };
 }
 

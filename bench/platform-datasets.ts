@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { chinaDate } from '../core/verdict/china-date.ts';
 import { ensureDemoTokens } from '../platform/auth/demo-tokens.ts';
-import { auditDatabasePath } from '../platform/db/audit-database.ts';
+import { platformDatabaseFiles } from '../platform/db/audit-database.ts';
 import { openDatabase } from '../platform/db/open-database.ts';
 import { openPlatformDatabase, type DatabaseTarget } from '../platform/db/open-platform-database.ts';
 import { createRepositories } from '../platform/db/repositories.ts';
@@ -49,7 +49,7 @@ export async function ensureSqliteDataset(root: string, spec: DatasetSpec): Prom
   }
   let generatedSeconds: number | null = null;
   if (!ready) {
-    for (const file of [path, auditDatabasePath(path)]) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    for (const file of platformDatabaseFiles(path)) rmSync(file, { force: true });
     generatedSeconds = await generateSqlite(path, spec);
   }
   const db = openDatabase(path);

@@ -20,7 +20,7 @@
  *   BENCH_SECONDS=8 (each load run, after a 2 s warm-up)   BENCH_REPEATS=3 (runs per connection count, interleaved; medians printed)
  *   BENCH_IMPORT_ROWS=1000000 (0 skips the import)   BENCH_IMPORT_BUDGET=600 (seconds), BENCH_IMPORT_PROBE=100000 (see platform-import.ts)
  */
-import { auditDatabasePath } from '../platform/db/audit-database.ts';
+import { platformDatabaseFiles } from '../platform/db/audit-database.ts';
 import { loadavg } from 'node:os';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -198,7 +198,7 @@ async function importInto(
 ): Promise<ImportTiming> {
   const path = resolve(root, '.bench/import-run.sqlite');
   const removeFile = () => {
-    for (const file of [path, auditDatabasePath(path)]) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    for (const file of platformDatabaseFiles(path)) rmSync(file, { force: true });
   };
   let url: string | undefined;
   if (engine === 'sqlite') removeFile();

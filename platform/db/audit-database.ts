@@ -18,6 +18,11 @@ export function auditDatabasePath(path: string): string {
   return ext === '' ? `${path}.audit` : join(dirname(path), `${basename(path, ext)}.audit${ext}`);
 }
 
+/** Every file SQLite keeps for the platform database at `path`: the lists' and the audit log's, each with its WAL and shared-memory files (to remove them all). */
+export function platformDatabaseFiles(path: string): string[] {
+  return [path, auditDatabasePath(path)].flatMap((file) => [file, `${file}-wal`, `${file}-shm`]);
+}
+
 /** Version of the audit file's own schema (its `user_version`). */
 const AUDIT_SCHEMA_VERSION = 1;
 
